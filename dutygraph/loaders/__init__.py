@@ -1,0 +1,1 @@
+"""Read documents (text, HTML, .docx, .xlsx/.csv, PDF) into :class:`ParsedDocument` records."""
