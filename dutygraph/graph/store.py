@@ -1,0 +1,308 @@
+"""The embedded, persistent RDF store: one named graph per document, shared nodes in their own.
+
+Backend: Oxigraph (pyoxigraph) on RocksDB. It stores quads on disk with indexes, answers SPARQL
+natively, and applies ``extend`` and ``update`` in transactions — what the safety rules need:
+
+* **All-or-nothing loads.** A load first writes each document into a *staging* graph (invisible
+  to every reader), then one SPARQL update — one transaction — moves staging into place, replaces
+  the shared descriptions and collects orphans. A crash or Ctrl-C at any moment leaves either the
+  old graphs (plus staging garbage, dropped at the next write) or the new ones.
+* **One writer.** Writers hold an exclusive ``flock`` on ``write.lock`` (waiting up to ``wait``
+  seconds, then a clear error); readers open RocksDB read-only and never block.
+* **Versioned format.** ``dutygraph-store.json`` records the layout version; other versions are
+  refused with a message rather than misread.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+import pyoxigraph as ox
+
+from dutygraph.errors import DutygraphError
+from dutygraph.ontology import identity
+from dutygraph.ontology.mapping import MappedDocument
+from dutygraph.ontology.namespaces import DG_NS, GRAPH_NS, PREFIXES, SHARED_GRAPH
+
+FORMAT_VERSION = 1
+MARKER = "dutygraph-store.json"
+DEFAULT_STORE = "dutygraph-store"
+_STAGING = GRAPH_NS + "staging/"
+_DOC_GRAPHS = GRAPH_NS + "doc/"
+
+#: Shared nodes with no reference left from any other node are removed. Three rounds reach the
+#: deepest chain (sub-office → parent unit → place; leader → post → place).
+_COLLECT_ORPHANS = (
+    """
+DELETE { GRAPH <%(shared)s> { ?s ?p ?o } }
+WHERE {
+  GRAPH <%(shared)s> { ?s a ?type . ?s ?p ?o }
+  VALUES ?type { dg:Unit dg:Leader org:Post dg:Jurisdiction }
+  FILTER NOT EXISTS { GRAPH ?g { ?x ?q ?s } FILTER(?x != ?s) }
+}"""
+    % {"shared": SHARED_GRAPH.value}
+)
+
+EXPORT_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def default_store_path() -> Path:
+    """``$DUTYGRAPH_STORE`` or ``./dutygraph-store``."""
+    return Path(os.environ.get("DUTYGRAPH_STORE") or DEFAULT_STORE)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One loaded document as ``dutygraph docs`` lists it."""
+
+    id: str
+    title: str | None
+    issuer: str | None
+    date: str | None
+    jurisdiction: str
+    tasks: int
+    warnings: int
+    source: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    doc_id: str
+    triples: int
+    replaced: bool
+
+
+class Store:
+    """A dutygraph store directory. Use :meth:`open` as a context manager."""
+
+    def __init__(self, path: Path, oxigraph: ox.Store, lock: IO[str] | None) -> None:
+        self.path = path
+        self.oxigraph = oxigraph
+        self._lock = lock
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, write: bool = False, wait: float = 30.0) -> Store:
+        """Open the store at ``path``; ``write=True`` creates it and takes the writer lock."""
+        path = Path(path) if path is not None else default_store_path()
+        marker = path / MARKER
+        if not write:
+            if not marker.is_file():
+                raise DutygraphError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
+            _check_format(marker)
+            try:
+                return cls(path, ox.Store.read_only(str(path / "oxigraph")), None)
+            except OSError as error:
+                raise DutygraphError(f"cannot read the store at {path}: {error}") from None
+        if path.exists() and not path.is_dir():
+            raise DutygraphError(f"store path {path} exists and is not a directory")
+        if path.is_dir() and any(path.iterdir()) and not marker.is_file():
+            raise DutygraphError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
+        path.mkdir(parents=True, exist_ok=True)
+        lock = _acquire_lock(path / "write.lock", wait)
+        try:
+            if marker.is_file():
+                _check_format(marker)
+            else:
+                marker.write_text(json.dumps({"format": FORMAT_VERSION}) + "\n", encoding="utf-8")
+            store = cls(path, ox.Store(str(path / "oxigraph")), lock)
+        except BaseException:
+            lock.close()
+            raise
+        store._drop_staging()
+        return store
+
+    def close(self) -> None:
+        self.oxigraph.flush() if self._lock else None
+        del self.oxigraph
+        if self._lock is not None:
+            self._lock.close()  # closing the descriptor releases the flock
+            self._lock = None
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def load(self, documents: Sequence[MappedDocument]) -> list[LoadResult]:
+        """Store ``documents``, replacing any earlier version of each, in one transaction."""
+        self._require_writer()
+        token = uuid.uuid4().hex
+        existing = {g.value for g in self.oxigraph.named_graphs()}
+        staged_shared = ox.NamedNode(f"{_STAGING}{token}/shared")
+        operations: list[str] = []
+        results = []
+        for index, doc in enumerate(documents):
+            staging = ox.NamedNode(f"{_STAGING}{token}/{index}")
+            self.oxigraph.extend(ox.Quad(s, p, o, staging) for s, p, o in doc.triples)
+            self.oxigraph.extend(ox.Quad(s, p, o, staged_shared) for s, p, o in doc.shared)
+            operations.append(f"MOVE SILENT <{staging.value}> TO <{doc.graph.value}>")
+            replaced = doc.graph.value in existing
+            results.append(LoadResult(doc.doc_id, len(doc.triples), replaced))
+        operations += [
+            # Shared descriptions depend only on identity and registry: replace them wholesale so a
+            # changed alias file takes effect, then add the staged ones.
+            f"DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ "
+            f"GRAPH <{staged_shared.value}> {{ ?s a ?t }} GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}",
+            f"ADD SILENT <{staged_shared.value}> TO <{SHARED_GRAPH.value}>",
+            f"DROP SILENT GRAPH <{staged_shared.value}>",
+        ]
+        if any(r.replaced for r in results):
+            operations += [_COLLECT_ORPHANS] * 3
+        self._update(operations)
+        return results
+
+    def remove(self, doc_id: str) -> bool:
+        """Remove one document and every shared node only it referenced; False if absent."""
+        self._require_writer()
+        graph = identity.document_graph_iri(doc_id)
+        if not self.oxigraph.contains_named_graph(ox.NamedNode(graph)):
+            return False
+        self._update([f"DROP GRAPH <{graph}>", *[_COLLECT_ORPHANS] * 3])
+        return True
+
+    def _update(self, operations: list[str]) -> None:
+        self.oxigraph.update(" ;\n".join(operations), prefixes=PREFIXES)
+
+    def _drop_staging(self) -> None:
+        """Drop staging graphs a crashed or interrupted load left behind."""
+        stale = [g for g in self.oxigraph.named_graphs() if g.value.startswith(_STAGING)]
+        for graph in stale:
+            self.oxigraph.remove_graph(graph)
+
+    def _require_writer(self) -> None:
+        if self._lock is None:
+            raise DutygraphError("the store was opened read-only")
+
+    # -- reading ---------------------------------------------------------------------------
+    def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
+        """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
+        substitutions = {ox.Variable(name): value for name, value in bindings.items()}
+        try:
+            return self.oxigraph.query(sparql, prefixes=PREFIXES, substitutions=substitutions or None)
+        except SyntaxError as error:
+            raise DutygraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
+
+    def select(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Iterator[dict[str, Any]]:
+        """SELECT rows as dicts of Python values (str/int/…; missing optionals are None)."""
+        solutions = self.query(sparql, **bindings)
+        names = [v.value for v in solutions.variables]
+        for solution in solutions:
+            yield {name: term_value(solution[name]) for name in names}
+
+    def document_ids(self) -> list[str]:
+        return [row["id"] for row in self.select("SELECT ?id WHERE { GRAPH ?g { ?d dg:docId ?id } } ORDER BY ?id")]
+
+    def documents(self) -> list[DocumentSummary]:
+        rows = self.select(
+            """
+            SELECT ?id ?title ?issuer ?date ?juris ?tasks ?source (COUNT(?w) AS ?warnings) WHERE {
+              GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:taskCount ?tasks ; dct:source ?source ;
+                            dg:jurisdiction ?place .
+                OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dg:issuerName ?issuer }
+                OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dg:warning ?w } }
+              GRAPH <%s> { ?place skos:prefLabel ?juris }
+            } GROUP BY ?id ?title ?issuer ?date ?juris ?tasks ?source ORDER BY ?id"""
+            % SHARED_GRAPH.value
+        )
+        return [
+            DocumentSummary(
+                id=r["id"],
+                title=r["title"],
+                issuer=r["issuer"],
+                date=r["date"],
+                jurisdiction=r["juris"],
+                tasks=int(r["tasks"]),
+                warnings=int(r["warnings"]),
+                source=r["source"],
+            )
+            for r in rows
+        ]
+
+    def graph_triple_count(self, graph: str) -> int:
+        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def document_graphs(self) -> list[ox.NamedNode]:
+        return sorted(
+            (g for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(_DOC_GRAPHS)),
+            key=lambda g: g.value,
+        )
+
+    def export(self, output: IO[bytes] | Path, fmt: str = "trig") -> None:
+        """Serialise everything; triple formats (turtle) merge the named graphs."""
+        rdf_format = EXPORT_FORMATS.get(fmt)
+        if rdf_format is None:
+            raise DutygraphError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+        target = str(output) if isinstance(output, Path) else output
+        if rdf_format.supports_datasets:
+            self.oxigraph.dump(target, rdf_format, prefixes=PREFIXES)
+        else:
+            merged = self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            ox.serialize(merged, target, rdf_format, prefixes=PREFIXES)
+
+    def quads(self) -> Iterable[ox.Quad]:
+        return self.oxigraph.quads_for_pattern(None, None, None)
+
+
+def term_value(term: Any) -> Any:
+    """A SPARQL term as a plain Python value: IRIs and strings as str, integers as int."""
+    if term is None:
+        return None
+    if isinstance(term, ox.Literal):
+        if term.datatype.value.endswith("#integer"):
+            return int(term.value)
+        return term.value
+    return term.value
+
+
+def _check_format(marker: Path) -> None:
+    try:
+        version = json.loads(marker.read_text(encoding="utf-8")).get("format")
+    except (OSError, ValueError, AttributeError):
+        raise DutygraphError(f"{marker} is unreadable; this is not a dutygraph store") from None
+    if version != FORMAT_VERSION:
+        raise DutygraphError(
+            f"store {marker.parent} has format {version!r}; this dutygraph reads format {FORMAT_VERSION}. "
+            "Re-load the documents into a new --store."
+        )
+
+
+def _acquire_lock(path: Path, wait: float) -> IO[str]:
+    handle = path.open("a+", encoding="utf-8")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return handle
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                handle.close()
+                raise DutygraphError(
+                    f"store {path.parent} is busy: another dutygraph process is writing to it "
+                    f"(waited {wait:g} s; try again or pass --wait)"
+                ) from None
+            time.sleep(0.1)
+
+
+__all__ = ["DG_NS", "DocumentSummary", "LoadResult", "Store", "default_store_path"]

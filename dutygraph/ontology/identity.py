@@ -1,0 +1,92 @@
+"""Identity: how a printed string becomes a stable, readable IRI.
+
+A unit is identified by its jurisdiction plus its canonical name, so "市建设局" in 湖州市 and
+"市建设局" elsewhere are different units. IRIs keep Chinese characters readable (IRIs, RFC 3987,
+allow them) and percent-encode only what would break an IRI, so the same document yields the
+same IRIs on every machine.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dutygraph.ontology.namespaces import GRAPH_NS, ID_NS
+
+_SPACES = re.compile(r"\s+")
+# Characters an IRI path segment must not carry raw ("/" would add a segment).
+_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`/?#%\[\]]')
+
+
+def normalize_name(text: str) -> str:
+    """Unify full-/half-width forms and drop all whitespace.
+
+    NFKC folds "（市发改委）" to "(市发改委)" and fullwidth digits to ASCII; Chinese unit names
+    never contain meaningful spaces, so spacing variants collapse to one name.
+    """
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+
+
+def iri_segment(text: str) -> str:
+    """``text`` as one readable IRI path segment (unsafe ASCII percent-encoded)."""
+    return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+
+
+def unit_iri(jurisdiction: str, name: str, sub_office: str | None = None) -> str:
+    base = f"{ID_NS}unit/{iri_segment(jurisdiction)}/{iri_segment(name)}"
+    return f"{base}/{iri_segment(sub_office)}" if sub_office else base
+
+
+def leader_iri(jurisdiction: str, name: str | None, post: str | None) -> str:
+    """Leaders are keyed by name within a jurisdiction; a nameless mention by its post."""
+    key = name if name else f"post-{post or 'unknown'}"
+    return f"{ID_NS}leader/{iri_segment(jurisdiction)}/{iri_segment(key)}"
+
+
+def post_iri(jurisdiction: str, post: str) -> str:
+    return f"{ID_NS}post/{iri_segment(jurisdiction)}/{iri_segment(post)}"
+
+
+def place_iri(jurisdiction: str) -> str:
+    return f"{ID_NS}place/{iri_segment(jurisdiction)}"
+
+
+def document_iri(doc_id: str) -> str:
+    return f"{ID_NS}doc/{iri_segment(doc_id)}"
+
+
+def document_graph_iri(doc_id: str) -> str:
+    return f"{GRAPH_NS}doc/{iri_segment(doc_id)}"
+
+
+_DOC_NUMBER_BRACKETS = re.compile(r"[〔〕\[\]()（）【】]+")
+_SLUG_UNSAFE = re.compile(r"[^\w\u3400-\u9fff-]+")
+
+
+def document_id(doc_number: str | None, fallback: str) -> str:
+    """A short id users can type: the doc number ("湖政办发〔2019〕9号" → "湖政办发-2019-9"),
+    else ``fallback`` (the file's stem) slugified. Deterministic, so reloading replaces.
+    """
+    if doc_number:
+        raw = _DOC_NUMBER_BRACKETS.sub("-", normalize_name(doc_number)).removesuffix("号")
+    else:
+        raw = normalize_name(fallback)
+    slug = _SLUG_UNSAFE.sub("-", raw).strip("-")
+    return slug or "document"
+
+
+# "湖州市人民政府办公室" → "湖州市"; "鞍山市立山区人民政府" → "鞍山市立山区".
+_ISSUER_SUFFIX = re.compile(
+    r"(人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室)$"
+)
+
+
+def jurisdiction_from_issuer(issuer: str | None) -> str | None:
+    """The place an issuer governs, or None when the issuer is not a government office."""
+    if not issuer:
+        return None
+    name = normalize_name(issuer)
+    place = _ISSUER_SUFFIX.sub("", name)
+    if place == name or not place:
+        return None
+    return place
