@@ -8,6 +8,7 @@ line on stderr and exit status 2.
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Any
 
 import click
@@ -36,3 +37,127 @@ def main() -> None:
     Start with the main job on the bundled sample:
       dutygraph run examples/huzhou-2019-key-tasks.txt --out report
     """
+
+
+# --------------------------------------------------------------------------- shared options
+store_option = click.option(
+    "--store",
+    "store_path",
+    type=click.Path(path_type=Path, file_okay=False),
+    envvar="DUTYGRAPH_STORE",
+    default="dutygraph-store",
+    show_default=True,
+    help="Store directory (or $DUTYGRAPH_STORE).",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown", "xlsx"]), default="table", show_default=True
+)
+output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE.")
+
+
+# --------------------------------------------------------------------------- the store
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@store_option
+@click.option("--jurisdiction", help="Place the units belong to (default: from the issuer, e.g. 湖州市).")
+@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle).")
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+def load(files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float) -> None:
+    """Parse FILES and store them (all or nothing); loading a document again replaces it.
+
+    \b
+    Example:
+      dutygraph load examples/huzhou-2019-key-tasks.txt
+    """
+    from dutygraph.graph.ingest import load_files
+    from dutygraph.graph.store import Store
+
+    with Store.open(store_path, write=True, wait=wait) as store:
+        results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases)
+        for result in results:
+            verb = "replaced" if result.replaced else "loaded"
+            click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
+        click.echo(f"store {store_path}: {len(store)} quads")
+
+
+@main.command()
+@store_option
+@format_option
+@output_option
+def docs(store_path: Path, fmt: str, output: Path | None) -> None:
+    """List the loaded documents (id, title, issuer, date, tasks, warnings)."""
+    from dataclasses import asdict
+
+    from dutygraph.graph.store import Store
+    from dutygraph.output import emit_rows
+
+    with Store.open(store_path) as store:
+        rows = [asdict(d) for d in store.documents()]
+    emit_rows(rows, fmt, output, title="Documents")
+
+
+@main.command()
+@click.argument("doc_id")
+@store_option
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+def remove(doc_id: str, store_path: Path, wait: float) -> None:
+    """Remove document DOC_ID (see `dutygraph docs`) and whatever only it referenced."""
+    from dutygraph.graph.store import Store
+
+    with Store.open(store_path, write=True, wait=wait) as store:
+        if not store.remove(doc_id):
+            raise DutygraphError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
+    click.echo(f"removed {doc_id}")
+
+
+@main.command()
+@store_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]), default="trig", show_default=True
+)
+@output_option
+def export(store_path: Path, fmt: str, output: Path | None) -> None:
+    """Export the whole graph as RDF (turtle merges the per-document graphs)."""
+    from dutygraph.graph.store import Store
+
+    with Store.open(store_path) as store:
+        if output is None:
+            store.export(click.get_binary_stream("stdout"), fmt)
+        else:
+            store.export(output, fmt)
+
+
+@main.command()
+@store_option
+def validate(store_path: Path) -> None:
+    """Check the graph against the SHACL shapes; exit 1 when there are errors."""
+    from dutygraph.graph.store import Store
+    from dutygraph.graph.validate import validate_store
+
+    with Store.open(store_path) as store:
+        results = validate_store(store)
+    errors = [r for r in results if r.severity == "Violation"]
+    for r in results:
+        click.echo(f"{r.severity}: {r.focus} {r.path or ''} — {r.message}")
+    click.echo(f"{len(errors)} error(s), {len(results) - len(errors)} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+def sparql(query: str, store_path: Path, fmt: str) -> None:
+    """Run a SPARQL SELECT QUERY (prefixes dg:, skos:, org:, prov:, dct: predeclared).
+
+    \b
+    Example:
+      dutygraph sparql 'SELECT ?name WHERE { GRAPH ?g { ?u a dg:Unit ; skos:prefLabel ?name } }'
+    """
+    from dutygraph.graph.store import Store
+    from dutygraph.output import emit_rows
+
+    with Store.open(store_path) as store:
+        rows = list(store.select(query))
+    emit_rows(rows, fmt)
