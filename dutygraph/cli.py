@@ -161,3 +161,100 @@ def sparql(query: str, store_path: Path, fmt: str) -> None:
     with Store.open(store_path) as store:
         rows = list(store.select(query))
     emit_rows(rows, fmt)
+
+
+# --------------------------------------------------------------------------- analysis
+def analysis_options(command: Any) -> Any:
+    """The analysis knobs shared by `report` and `run` (defaults explained in the README)."""
+    options = [
+        click.option("--lead-weight", default=1.0, show_default=True, help="Load counted per led task."),
+        click.option("--co-weight", default=0.5, show_default=True, help="Load counted per assisted task."),
+        click.option("--z-threshold", default=3.5, show_default=True, help="Robust z-score that flags a unit."),
+        click.option("--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True),
+        click.option("--resolution", default=1.0, show_default=True, help="Clustering resolution."),
+        click.option("--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _settings(kwargs: dict[str, Any]) -> Any:
+    from dutygraph.graph.analysis import Settings
+
+    return Settings(
+        lead_weight=kwargs.pop("lead_weight"),
+        co_weight=kwargs.pop("co_weight"),
+        z_threshold=kwargs.pop("z_threshold"),
+        method=kwargs.pop("method"),
+        resolution=kwargs.pop("resolution"),
+        seed=kwargs.pop("seed"),
+    )
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["workload", "overload", "centrality", "clusters", "leaders"]))
+@store_option
+@click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
+@click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
+@click.option("--top", type=int, help="Only the first N rows.")
+@format_option
+@output_option
+@analysis_options
+def report(
+    kind: str, store_path: Path, docs: tuple[str, ...], jurisdiction: str | None, top: int | None,
+    fmt: str, output: Path | None, **knobs: Any,
+) -> None:
+    """Print one analysis table: workload, overload, centrality, clusters or leaders.
+
+    \b
+    Examples:
+      dutygraph report workload --top 10
+      dutygraph report overload --format json -o overload.json
+      dutygraph report clusters --jurisdiction 湖州市 --format csv
+    """
+    from dutygraph.graph.job import analysis_of
+    from dutygraph.graph.store import Store
+    from dutygraph.output import emit_rows
+
+    with Store.open(store_path) as store:
+        analysis = analysis_of(store, docs=list(docs) or None, jurisdiction=jurisdiction, settings=_settings(knobs))
+    rows = analysis.rows(kind)
+    emit_rows(rows[:top] if top else rows, fmt, output, title=kind)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default="report", show_default=True)
+@store_option
+@click.option("--jurisdiction", help="Place the units belong to (default: from the issuer).")
+@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle).")
+@click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
+@analysis_options
+def run(
+    files: tuple[Path, ...], out: Path, store_path: Path, jurisdiction: str | None, aliases: Path | None,
+    no_page: bool, **knobs: Any,
+) -> None:
+    """The main job: load FILES, then write report.md, report.json, CSVs, charts and network.html.
+
+    \b
+    Example:
+      dutygraph run examples/huzhou-2019-key-tasks.txt --out report
+    """
+    from rich.console import Console
+
+    from dutygraph.graph.job import run_job
+
+    console = Console(stderr=True)
+    with console.status("starting") as status:
+        result = run_job(
+            list(files), out, store_path=store_path, jurisdiction=jurisdiction, aliases=aliases,
+            settings=_settings(knobs), page=not no_page, step=lambda message: status.update(message),
+        )
+    summary = result.analysis.summary()
+    click.echo(
+        f"{summary['tasks']} tasks, {summary['units']} units, {summary['flagged_units']} over-burdened, "
+        f"{summary['clusters']} clusters → {out / 'report.md'}"
+    )
+    for path in result.written:
+        click.echo(f"  {path}")

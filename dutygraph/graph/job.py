@@ -1,0 +1,74 @@
+"""The main job: load documents, analyse them, write the report and the network page.
+
+``run_job`` is what ``dutygraph run`` calls and what a notebook can call too. The analysis
+covers exactly the documents given (other documents already in the store are left alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutygraph.graph.analysis import Analysis, Settings, analyse
+from dutygraph.graph.ingest import load_files
+from dutygraph.graph.report import write_report
+from dutygraph.graph.snapshot import read_snapshot
+from dutygraph.graph.store import Store
+
+Step = Callable[[str], None]
+
+
+@dataclass
+class JobResult:
+    analysis: Analysis
+    documents: list[str]
+    written: list[Path] = field(default_factory=list)
+
+
+def analysis_of(
+    store: Store, *, docs: Sequence[str] | None = None, jurisdiction: str | None = None, settings: Settings | None = None
+) -> Analysis:
+    """Analyse what the store holds, narrowed to ``docs`` or ``jurisdiction`` when given."""
+    return analyse(read_snapshot(store, docs=docs, jurisdiction=jurisdiction), settings)
+
+
+def run_job(
+    paths: Sequence[Path],
+    out: Path,
+    *,
+    store_path: Path | None = None,
+    jurisdiction: str | None = None,
+    aliases: Path | None = None,
+    settings: Settings | None = None,
+    page: bool = True,
+    step: Step | None = None,
+) -> JobResult:
+    """Load ``paths``, analyse them and write every output into ``out``."""
+
+    def say(message: str) -> None:
+        if step:
+            step(message)
+
+    with Store.open(store_path, write=True) as store:
+        say("parsing and loading")
+        results = load_files(store, paths, jurisdiction=jurisdiction, aliases=aliases, progress=lambda p: say(f"read {p}"))
+        documents = [r.doc_id for r in results]
+        say("analysing")
+        analysis = analysis_of(store, docs=documents, settings=settings)
+    say("writing the report")
+    page_name = "network.html" if page else None
+    written = write_report(analysis, out, page=page_name)
+    if page:
+        say("drawing the network page")
+        written.append(write_network_page(analysis, out / "network.html"))
+    return JobResult(analysis, documents, written)
+
+
+def write_network_page(analysis: Analysis, path: Path, *, view: str = "units", title: str | None = None) -> Path:
+    """The interactive page for ``analysis`` (see :mod:`dutygraph.graph.viz`)."""
+    from dutygraph.graph.viz import write_page
+    from dutygraph.graph.views import view_graph
+
+    documents = ", ".join(analysis.snapshot.documents) or "dutygraph"
+    return write_page(view_graph(analysis, view), path, title=title or f"Responsibility network — {documents}", seed=analysis.settings.seed)

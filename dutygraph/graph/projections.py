@@ -1,0 +1,71 @@
+"""Projections of a :class:`Snapshot` into NetworkX graphs (nodes keyed by IRI).
+
+* :func:`task_unit_graph` — bipartite tasks × units; edges carry ``role`` (lead/co) and ``rank``.
+* :func:`collaboration_graph` — units joined when they share a task. ``weight`` counts shared
+  tasks; ``newman`` is Newman's collaboration weight Σ 1/(n−1) over shared tasks with n units,
+  so a pair on a 10-unit task counts less than a pair on a 2-unit task; ``lead_co`` and
+  ``co_co`` split the count by the pair's roles. Group mentions are left out by default: "各区县
+  政府" sits on many tasks and would join everything to everything.
+* :func:`leader_unit_graph` — leaders × units their supervised tasks reach, weighted by tasks.
+
+Each is O(Σ k²) for tasks with k units — linear in practice (k is rarely above 10).
+"""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+import networkx as nx
+
+from dutygraph.graph.snapshot import Snapshot
+
+
+def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
+    graph = nx.Graph()
+    for task in snapshot.tasks:
+        graph.add_node(task.iri, bipartite="task", label=task.task_id, document=task.doc_id)
+        for rank, unit in enumerate(task.units, 1):
+            info = snapshot.units[unit]
+            graph.add_node(unit, bipartite="unit", label=info.name, kind=info.kind)
+            graph.add_edge(task.iri, unit, role="lead" if unit in task.leads else "co", rank=rank)
+    return graph
+
+
+def collaboration_graph(snapshot: Snapshot, *, include_groups: bool = False) -> nx.Graph:
+    graph = nx.Graph()
+    for iri, info in snapshot.units.items():
+        if include_groups or not info.is_group:
+            graph.add_node(iri, label=info.name, kind=info.kind, jurisdiction=info.jurisdiction)
+    for task in snapshot.tasks:
+        members = [u for u in task.units if u in graph]
+        if len(members) < 2:
+            continue
+        share = 1.0 / (len(members) - 1)
+        for a, b in combinations(sorted(members), 2):
+            if graph.has_edge(a, b):
+                data = graph.edges[a, b]
+            else:
+                graph.add_edge(a, b, weight=0, newman=0.0, lead_co=0, co_co=0)
+                data = graph.edges[a, b]
+            data["weight"] += 1
+            data["newman"] += share
+            if a in task.leads or b in task.leads:
+                data["lead_co"] += 1
+            else:
+                data["co_co"] += 1
+    return graph
+
+
+def leader_unit_graph(snapshot: Snapshot) -> nx.Graph:
+    graph = nx.Graph()
+    for task in snapshot.tasks:
+        for leader in task.leaders:
+            graph.add_node(leader, bipartite="leader", label=snapshot.leaders[leader].name)
+            for unit in task.units:
+                info = snapshot.units[unit]
+                graph.add_node(unit, bipartite="unit", label=info.name, kind=info.kind)
+                if graph.has_edge(leader, unit):
+                    graph.edges[leader, unit]["weight"] += 1
+                else:
+                    graph.add_edge(leader, unit, weight=1)
+    return graph

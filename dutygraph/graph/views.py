@@ -1,0 +1,133 @@
+"""The graphs the network page draws, built from an :class:`Analysis`.
+
+Three views, each a NetworkX graph with the attributes the page expects (label, kind, cluster,
+load, aliases, tasks, leaders, documents, flag_reason; edge weight and kind):
+
+* ``units`` — the collaboration graph (groups included, drawn apart), edges ``lead-co``/``co-co``;
+* ``tasks`` — tasks and the units on them, edges ``lead``/``co``;
+* ``leaders`` — leaders and the units their tasks reach, edges ``supervises``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Any
+
+import networkx as nx
+
+from dutygraph.errors import DutygraphError
+from dutygraph.graph.analysis import Analysis
+from dutygraph.graph.snapshot import TaskInfo
+
+VIEWS = ("units", "tasks", "leaders")
+_TEXT_PREVIEW = 40
+
+
+def _task_ref(task: TaskInfo) -> dict[str, Any]:
+    text = task.text if len(task.text) <= _TEXT_PREVIEW else task.text[:_TEXT_PREVIEW] + "…"
+    return {"document": task.doc_id, "number": task.number or task.task_id, "text": text, "line": task.line}
+
+
+def _unit_nodes(analysis: Analysis, graph: nx.Graph) -> None:
+    snapshot = analysis.snapshot
+    tasks: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    leaders: dict[str, set[str]] = defaultdict(set)
+    documents: dict[str, set[str]] = defaultdict(set)
+    for task in snapshot.tasks:
+        for unit in task.units:
+            tasks[unit].append(_task_ref(task))
+            leaders[unit].update(snapshot.leaders[leader].name for leader in task.leaders)
+            documents[unit].add(task.doc_id)
+    for iri, info in snapshot.units.items():
+        load = analysis.load_of(iri)
+        burden = analysis.burden_of(iri)
+        graph.add_node(
+            iri,
+            label=info.name,
+            kind=info.kind,
+            is_group=info.is_group,
+            aliases=info.names[1:],
+            cluster=analysis.clustering.membership.get(iri),
+            load=load.load,
+            lead=load.lead,
+            co=load.co,
+            flag_reason=burden.reason if burden and burden.flagged else None,
+            tasks=tasks[iri],
+            documents=sorted(documents[iri]),
+            leaders=sorted(leaders[iri]),
+            jurisdiction=info.jurisdiction,
+        )
+
+
+def unit_view(analysis: Analysis) -> nx.Graph:
+    graph = nx.Graph()
+    _unit_nodes(analysis, graph)
+    for task in analysis.snapshot.tasks:
+        for a, b in combinations(sorted(task.units), 2):
+            kind = "lead-co" if a in task.leads or b in task.leads else "co-co"
+            if graph.has_edge(a, b):
+                data = graph.edges[a, b]
+                data["weight"] += 1
+                if kind == "lead-co":
+                    data["kind"] = "lead-co"  # a pair that ever leads/assists each other reads as such
+            else:
+                graph.add_edge(a, b, weight=1, kind=kind)
+    return graph
+
+
+def task_view(analysis: Analysis) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    _unit_nodes(analysis, graph)
+    snapshot = analysis.snapshot
+    for task in snapshot.tasks:
+        graph.add_node(
+            task.iri,
+            label=f"{task.doc_id} {task.number or task.task_id}",
+            kind="task",
+            tasks=[_task_ref(task)],
+            documents=[task.doc_id],
+            leaders=sorted(snapshot.leaders[leader].name for leader in task.leaders),
+            load=1.0,
+        )
+        for unit in task.units:
+            graph.add_edge(task.iri, unit, weight=1, kind="lead" if unit in task.leads else "co")
+    return graph
+
+
+def leader_view(analysis: Analysis) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    _unit_nodes(analysis, graph)
+    snapshot = analysis.snapshot
+    for portfolio in analysis.portfolios:
+        info = snapshot.leaders[portfolio.iri]
+        graph.add_node(
+            portfolio.iri,
+            label=info.name,
+            kind="leader",
+            aliases=sorted(info.posts),
+            leaders=[info.name],
+            documents=sorted({t.doc_id for t in snapshot.tasks if portfolio.iri in t.leaders}),
+            load=float(portfolio.tasks),
+            jurisdiction=info.jurisdiction,
+        )
+    for task in snapshot.tasks:
+        for leader in task.leaders:
+            for unit in task.units:
+                if graph.has_edge(leader, unit):
+                    graph.edges[leader, unit]["weight"] += 1
+                else:
+                    graph.add_edge(leader, unit, weight=1, kind="supervises")
+    isolated = [n for n, d in graph.nodes(data=True) if d.get("kind") != "leader" and graph.degree(n) == 0]
+    graph.remove_nodes_from(isolated)
+    return graph
+
+
+def view_graph(analysis: Analysis, view: str = "units") -> nx.Graph:
+    if view == "units":
+        return unit_view(analysis)
+    if view == "tasks":
+        return task_view(analysis)
+    if view == "leaders":
+        return leader_view(analysis)
+    raise DutygraphError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")
