@@ -197,7 +197,9 @@ class Store:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
         substitutions = {ox.Variable(name): value for name, value in bindings.items()}
         try:
-            return self.oxigraph.query(sparql, prefixes=PREFIXES, substitutions=substitutions or None)
+            return self.oxigraph.query(
+                sparql, prefixes=PREFIXES, substitutions=substitutions or None, named_graphs=self.visible_graphs()
+            )
         except SyntaxError as error:
             raise DutygraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
 
@@ -241,7 +243,12 @@ class Store:
         return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
 
     def __len__(self) -> int:
-        return len(self.oxigraph)
+        """Quads outside staging graphs."""
+        return sum(1 for _ in self.quads())
+
+    def visible_graphs(self) -> list[ox.NamedNode | ox.BlankNode]:
+        """Every named graph except staging ones: readers never see a load in progress."""
+        return [g for g in self.oxigraph.named_graphs() if not g.value.startswith(_STAGING)]
 
     def document_graphs(self) -> list[ox.NamedNode]:
         return sorted(
@@ -256,13 +263,16 @@ class Store:
             raise DutygraphError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
         target = str(output) if isinstance(output, Path) else output
         if rdf_format.supports_datasets:
-            self.oxigraph.dump(target, rdf_format, prefixes=PREFIXES)
+            ox.serialize(self.quads(), target, rdf_format, prefixes=PREFIXES)
         else:
-            merged = self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+            merged = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             ox.serialize(merged, target, rdf_format, prefixes=PREFIXES)
 
-    def quads(self) -> Iterable[ox.Quad]:
-        return self.oxigraph.quads_for_pattern(None, None, None)
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every quad outside staging graphs."""
+        for quad in self.oxigraph.quads_for_pattern(None, None, None):
+            if not quad.graph_name.value.startswith(_STAGING):
+                yield quad
 
 
 def term_value(term: Any) -> Any:

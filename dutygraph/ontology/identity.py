@@ -70,7 +70,7 @@ def document_id(doc_number: str | None, fallback: str) -> str:
     if doc_number:
         raw = _DOC_NUMBER_BRACKETS.sub("-", normalize_name(doc_number)).removesuffix("号")
     else:
-        raw = normalize_name(fallback)
+        raw = unicodedata.normalize("NFKC", fallback)
     slug = _SLUG_UNSAFE.sub("-", raw).strip("-")
     return slug or "document"
 
