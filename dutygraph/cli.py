@@ -258,3 +258,22 @@ def run(
     )
     for path in result.written:
         click.echo(f"  {path}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=True, exists=False))
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+def parse(file: Path, fmt: str) -> None:
+    """Read one notice (.txt/.html/.docx/.xlsx/.csv/.pdf) and print its tasks.
+
+    \b
+    --format json prints exactly the shape of shared/contracts/parse.schema.json.
+    """
+    from dutygraph.loaders import parse_file
+    from dutygraph.loaders.show import print_table, to_json_text
+
+    doc = parse_file(file)
+    if fmt == "json":
+        click.echo(to_json_text(doc))
+    else:
+        print_table(doc)

@@ -34,6 +34,8 @@ class Task:
     co_units: list[str] = field(default_factory=list)
     deadline: str | None = None
     line: int = 0
+    #: the innermost sub-heading the task sits under ("（一）加快科技创新"), as printed; added field.
+    subsection: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,196 @@
+"""Second pass: items → tasks. Decide sub-headings, resolve lead/co units, check numbers and units.
+
+Done after the scan because each decision needs what comes *after* an item: a "（一）" line is a
+sub-heading only if deeper-numbered items follow it, and "first listed leads" may be stated on any line.
+"""
+
+from __future__ import annotations
+
+from dutygraph.loaders.items import Item, ReadState
+from dutygraph.loaders.leaders import merge_leaders
+from dutygraph.loaders.records import Leader, ParseWarning, Task
+from dutygraph.loaders.units import suspect_concatenation
+
+_UNRANKED = 99
+
+
+def _dedupe(values: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for v in values:
+        if v not in seen:
+            seen.add(v)
+            out.append(v)
+    return out
+
+
+def _ranks(items: list[Item]) -> dict[tuple[str | None, str], int]:
+    """Rank numbering styles per attachment by first appearance: the first style seen is outermost."""
+    ranks: dict[tuple[str | None, str], int] = {}
+    for item in items:
+        if item.style in (None, "heading"):
+            continue
+        key = (item.attachment, item.style)
+        if key not in ranks:
+            ranks[key] = sum(1 for k in ranks if k[0] == item.attachment)
+    return ranks
+
+
+def _rank(ranks: dict[tuple[str | None, str], int], item: Item) -> int:
+    if item.style is None:
+        return _UNRANKED
+    if item.style == "heading":
+        return -1
+    return ranks.get((item.attachment, item.style), _UNRANKED)
+
+
+def _is_heading(items: list[Item], index: int, ranks: dict[tuple[str | None, str], int]) -> bool:
+    item = items[index]
+    if item.style == "heading":
+        return True
+    if item.style in (None, "table") or item.assign.present or index + 1 >= len(items):
+        return False
+    nxt = items[index + 1]
+    if nxt.attachment != item.attachment or nxt.section is not item.section:
+        return False
+    return _rank(ranks, nxt) > _rank(ranks, item)
+
+
+def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str, object]]:
+    """Turn scanned items into tasks plus the warnings the second pass finds."""
+    items = state.items
+    warnings: list[ParseWarning] = []
+
+    def warn(line: int | None, code: str, message: str) -> None:
+        warnings.append(ParseWarning(line, code, message))
+
+    ranks = _ranks(items)
+    first_leads_stated = any(item.assign.first_leads for item in items)
+    lead_assumed_line: int | None = None
+    tasks: list[Task] = []
+    counters: dict[str | None, int] = {}
+    stack: list[tuple[int, str]] = []
+    last_context: tuple[str | None, int] | None = None
+    seen_numbers: dict[tuple[object, ...], int] = {}
+    last_value: dict[tuple[object, ...], int] = {}
+    warned_sections: set[int] = set()
+
+    for index, item in enumerate(items):
+        context = (item.attachment, id(item.section))
+        if context != last_context:
+            stack = []
+            last_context = context
+        rank = _rank(ranks, item)
+        if _is_heading(items, index, ranks):
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            title = f"{item.number or ''}{item.joined}" if item.style not in ("heading",) else item.joined
+            if item.style == "arabic" and item.number:
+                title = f"{item.number}.{item.joined}"
+            stack.append((rank, title))
+            continue
+        while stack and stack[-1][0] >= rank and rank != _UNRANKED:
+            stack.pop()
+
+        a = item.assign
+        section = item.section
+        leaders: list[Leader] = a.leaders or section.leaders
+        assisting: list[Leader] = a.assisting or section.assisting
+        leaders, notes = merge_leaders(leaders)
+        assisting, notes2 = merge_leaders(assisting)
+        if notes or notes2:
+            where = id(section) if not a.leaders and not a.assisting else None
+            if where is None or where not in warned_sections:
+                if where is not None:
+                    warned_sections.add(where)
+                line = section.line if where is not None else item.line
+                for note in notes + notes2:
+                    warn(line, "leader-post-conflict", f"{note}; kept one person with the more specific post")
+
+        lead = _dedupe(a.lead)
+        co = list(a.co)
+        responsible = _dedupe(a.responsible)
+        if lead:
+            co = co + responsible
+        elif responsible:
+            lead = responsible[:1]
+            co = responsible[1:] + co
+            if len(responsible) > 1 and not first_leads_stated and lead_assumed_line is None:
+                lead_assumed_line = item.unit_line or item.line
+        co = [u for u in _dedupe(co) if u not in lead]
+
+        counters[item.attachment] = counters.get(item.attachment, 0) + 1
+        ordinal = counters[item.attachment]
+        task_id = f"A{item.attachment}-{ordinal}" if item.attachment else f"T{ordinal}"
+        text = item.joined
+        task = Task(
+            id=task_id,
+            attachment=item.attachment,
+            section=section.title,
+            number=item.number,
+            text=text,
+            leaders=leaders,
+            assisting_leaders=assisting,
+            lead_units=lead,
+            co_units=co,
+            deadline=a.deadline,
+            line=item.line,
+        )
+        task.subsection = stack[-1][1] if stack else None
+        tasks.append(task)
+
+        label = f"task {item.number}" if item.number else f"task at line {item.line}"
+        if not text:
+            warn(item.line, "task-without-text", f"{label} has no text")
+        if not lead and not co:
+            if a.empty_labels:
+                warn(item.line, "task-without-unit", f"{label}: {'/'.join(a.empty_labels)} is empty")
+            else:
+                warn(item.line, "task-without-unit", f"{label} names no responsible unit")
+        elif a.empty_labels:
+            warn(
+                item.unit_line or item.line,
+                "assignment-empty",
+                f"{label}: {'/'.join(a.empty_labels)} is empty",
+            )
+        if a.unbalanced:
+            warn(
+                item.unit_line or item.line,
+                "unit-unbalanced-brackets",
+                f"{label}: brackets in the unit list do not pair up",
+            )
+        for unit in lead + co:
+            glued = suspect_concatenation(unit)
+            if glued:
+                warn(
+                    item.unit_line or item.line,
+                    "unit-suspect-concatenation",
+                    f"{label}: {unit!r} looks like two units without a separator ({glued[0]} + {glued[1]})",
+                )
+        if len(a.lead) + len(a.responsible) + len(a.co) > len(lead) + len(co):
+            warn(item.unit_line or item.line, "unit-repeated", f"{label} lists a unit twice")
+
+        if item.value is not None and item.style not in (None, "heading"):
+            key = (item.attachment, id(section), task.subsection, item.style, item.value)
+            if key in seen_numbers:
+                warn(
+                    item.line,
+                    "duplicate-task-number",
+                    f"task number {item.number} repeats the one at line {seen_numbers[key]}",
+                )
+            else:
+                seen_numbers[key] = item.line
+            run = (item.attachment, item.style, task.subsection)
+            previous = last_value.get(run)
+            if previous is not None and item.value not in (previous + 1, 1, previous):
+                warn(item.line, "task-number-gap", f"task number {item.number} follows {previous}")
+            last_value[run] = item.value
+
+    if lead_assumed_line is not None:
+        warn(
+            lead_assumed_line,
+            "lead-unit-assumed",
+            "the notice does not say which listed unit leads; the first listed unit was taken as lead",
+        )
+    meta: dict[str, object] = {"first_listed_leads": "stated" if first_leads_stated else "assumed"}
+    return tasks, warnings, meta

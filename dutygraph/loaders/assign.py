@@ -1,0 +1,273 @@
+"""Who does a task: labelled fields, "X牵头,Y配合" sentences and bracketed assignments.
+
+All three layouts end up in one :class:`Assignment`, which keeps *responsible* units (责任单位 with no
+lead named) apart from explicit leads and co-units; the split of responsible units into lead and co-units
+waits until the whole task has been read, because "责任单位" means co-units when a "牵头单位" is also
+given — in either order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.leaders import parse_leader_list
+from dutygraph.loaders.records import Leader
+from dutygraph.loaders.text import T
+from dutygraph.loaders.units import FIRST_LEADS_RE, bracket_groups, named_like_unit, split_units
+
+LEADER_LABELS = (
+    "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
+    "牵头区领导|牵头省领导|联系领导|领导|责任人"
+)
+ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
+LEAD_LABELS = "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位"
+CO_LABELS = "配合单位|配合部门|协办单位|协助单位|协同单位|参与单位|参加单位"
+RESP_LABELS = "责任单位|责任部门|承办单位|落实单位|实施单位"
+SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
+DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|时限"
+_ALL = "|".join(
+    [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
+)
+#: A label and its colon, anywhere (inside a bracket several labels follow each other).
+LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
+#: A line that starts with a label.
+LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
+_KIND = {}
+for _kind, _labels in (
+    ("leader", LEADER_LABELS),
+    ("assist", ASSIST_LABELS),
+    ("lead", LEAD_LABELS),
+    ("co", CO_LABELS),
+    ("resp", RESP_LABELS),
+    ("split", SPLIT_LABELS),
+    ("deadline", DEADLINE_LABELS),
+):
+    for _label in _labels.split("|"):
+        _KIND[_label] = _kind
+
+#: The verb closing a clause of a "部门分工" sentence or a bracketed assignment.
+_VERB_RE = re.compile(
+    r"(?P<verb>牵头负责|牵头|为牵头单位|为牵头部门|共同负责|分别负责|按职责分工负责|按职责负责|分工负责|负责|"
+    r"配合|参与|协办|为配合单位|协助推进|协助|抓落实|落实)$"
+)
+_VERB_KIND = {
+    "牵头负责": "lead",
+    "牵头": "lead",
+    "为牵头单位": "lead",
+    "为牵头部门": "lead",
+    "共同负责": "resp",
+    "分别负责": "resp",
+    "负责": "resp",
+    "抓落实": "resp",
+    "落实": "resp",
+    "按职责分工负责": "co",
+    "按职责负责": "co",
+    "分工负责": "co",
+    "配合": "co",
+    "参与": "co",
+    "协办": "co",
+    "为配合单位": "co",
+    "协助推进": "assist",
+    "协助": "assist",
+}
+_CLAUSE_SPLIT = frozenset(",;。")
+_OPEN = "([〈《【〔「“"
+_CLOSE = ")]〉》】〕」”"
+
+
+@dataclass
+class Assignment:
+    """Everything said about who does one task; empty lists mean "not said"."""
+
+    leaders: list[Leader] = field(default_factory=list)
+    assisting: list[Leader] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    co: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    #: some assignment field was present, even if empty ("部门分工:" cut off).
+    present: bool = False
+    #: a convention note said the first listed unit leads.
+    first_leads: bool = False
+    #: labels printed with nothing after them.
+    empty_labels: list[str] = field(default_factory=list)
+    #: brackets in a unit list did not balance.
+    unbalanced: bool = False
+
+    def has_units(self) -> bool:
+        return bool(self.lead or self.co or self.responsible)
+
+    def has_any(self) -> bool:
+        return bool(self.has_units() or self.leaders or self.assisting or self.deadline)
+
+    def merge(self, other: Assignment) -> None:
+        self.leaders += other.leaders
+        self.assisting += other.assisting
+        self.lead += other.lead
+        self.co += other.co
+        self.responsible += other.responsible
+        self.deadline = self.deadline or other.deadline
+        self.present = self.present or other.present
+        self.first_leads = self.first_leads or other.first_leads
+        self.empty_labels += other.empty_labels
+        self.unbalanced = self.unbalanced or other.unbalanced
+
+    def add_units(self, kind: str, value: T) -> None:
+        """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
+        units = split_units(value)
+        self.first_leads = self.first_leads or units.first_leads
+        self.unbalanced = self.unbalanced or units.unbalanced
+        for i, unit in enumerate(units.units):
+            if i in units.marked_leads or kind == "lead":
+                self.lead.append(unit)
+            elif kind == "co":
+                self.co.append(unit)
+            else:
+                self.responsible.append(unit)
+
+
+def outside_brackets(text: str) -> str:
+    """The text with top-level bracket groups removed (notes inside brackets are not clauses)."""
+    if not any(c in text for c in _OPEN):
+        return text
+    kept: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def split_clauses(t: T) -> list[T]:
+    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
+    parts: list[T] = []
+    depth = 0
+    start = 0
+    for i, ch in enumerate(t.n):
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_SPLIT:
+            parts.append(t.cut(start, i))
+            start = i + 1
+    parts.append(t.cut(start))
+    return [p for p in (p.strip() for p in parts) if p]
+
+
+def parse_labelled(t: T) -> Assignment:
+    """Parse text holding one or more "LABEL:value" fields ("责任领导:A;牵头单位:X;责任单位:P")."""
+    result = Assignment(present=True)
+    matches = list(LABEL_RE.finditer(t.n))
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(t.n)
+        value = t.cut(m.end(), end).strip(" ;,。.、")
+        label = m.group("label")
+        if not value:
+            result.empty_labels.append(label)
+            continue
+        apply_field(result, _KIND[label], value)
+    return result
+
+
+def apply_field(result: Assignment, kind: str, value: T) -> None:
+    if kind == "deadline":
+        result.deadline = value.o
+    elif kind in ("leader", "assist"):
+        leaders = parse_leader_list(value.n, allow_bare_name=True)
+        if leaders is None:
+            # Fall back to the clause reader: "王五副市长负责,赵六副市长协助".
+            result.merge(parse_clauses(value) or Assignment())
+            return
+        # Names are ASCII-free, so folded and printed forms agree; read names from the print.
+        leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
+        (result.leaders if kind == "leader" else result.assisting).extend(leaders)
+    elif kind == "split" or _VERB_RE.search(outside_brackets(value.n)) or "牵头" in outside_brackets(value.n):
+        clauses = parse_clauses(value)
+        if clauses is not None:
+            result.merge(clauses)
+        elif kind == "split":
+            result.add_units("resp", value)
+        else:
+            result.add_units(kind, value)
+    else:
+        result.add_units(kind, value)
+
+
+def parse_clauses(t: T) -> Assignment | None:
+    """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read."""
+    result = Assignment()
+    pending: list[T] = []
+    recognised = False
+    for clause in split_clauses(t):
+        if FIRST_LEADS_RE.search(outside_brackets(clause.n)):
+            result.first_leads = True
+            recognised = True
+            continue
+        if LABEL_RE.search(clause.n):
+            result.merge(parse_labelled(clause))
+            recognised = True
+            continue
+        m = _VERB_RE.search(clause.n)
+        if not m:
+            if "下同" in clause.n:
+                continue
+            pending.append(clause)
+            continue
+        subject = clause.cut(0, m.start()).strip()
+        if subject.n.startswith("由"):
+            subject = subject.cut(1)
+        kind = _VERB_KIND[m.group("verb")]
+        subjects = [*pending, subject] if subject else pending
+        pending = []
+        if not subjects:
+            continue
+        joined = T("、".join(s.o for s in subjects), "、".join(s.n for s in subjects))
+        leaders = parse_leader_list(joined.o)
+        if leaders is not None:
+            (result.assisting if kind == "assist" else result.leaders).extend(leaders)
+            recognised = True
+            continue
+        result.add_units("co" if kind == "assist" else kind, joined)
+        recognised = True
+    if pending and recognised:
+        joined = T("、".join(s.o for s in pending), "、".join(s.n for s in pending))
+        result.add_units("co" if result.lead else "resp", joined)
+    if not recognised:
+        return None
+    result.present = True
+    return result
+
+
+def parse_bracket(t: T) -> Assignment | None:
+    """An assignment held in one bracket's content, or ``None`` when the bracket says something else."""
+    if LABEL_RE.search(t.n):
+        return parse_labelled(t)
+    result = parse_clauses(t)
+    if result is None:
+        return None
+    # Task text has brackets too ("(鼓励社会资本参与)"): without labels, every unit must read as a body.
+    units = result.lead + result.co + result.responsible
+    if not all(named_like_unit(u) for u in units):
+        return None
+    return result
+
+
+def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
+    """Top-level brackets of a line that hold assignments, with their spans."""
+    if "(" not in t.n and "[" not in t.n and "〔" not in t.n and "【" not in t.n:
+        return []
+    found: list[tuple[int, int, Assignment]] = []
+    for start, end in bracket_groups(t):
+        if t.n[start] not in "([【":
+            continue
+        inner = t.cut(start + 1, end - 1)
+        assignment = parse_bracket(inner)
+        if assignment is not None and assignment.has_any():
+            found.append((start, end, assignment))
+    return found

@@ -1,0 +1,103 @@
+"""Table header names → column roles. Header wording varies from notice to notice; map, don't assume."""
+
+from __future__ import annotations
+
+import re
+
+_ROLE_NAMES: dict[str, tuple[str, ...]] = {
+    "number": ("序号", "编号", "序", "项目序号", "排序", "号"),
+    "text": (
+        "工作任务",
+        "重点工作",
+        "民生实事",
+        "任务",
+        "主要任务",
+        "工作内容",
+        "具体任务",
+        "重点任务",
+        "目标任务",
+        "任务内容",
+        "工作举措",
+        "具体措施",
+        "事项",
+        "工作事项",
+        "工作目标",
+        "主要内容",
+        "任务分解",
+        "具体工作",
+        "重点事项",
+        "实事项目",
+        "项目名称",
+        "建设内容",
+        "主要工作",
+        "目标任务及措施",
+        "工作措施",
+        "内容",
+    ),
+    "leader": (
+        "牵头领导",
+        "责任领导",
+        "分管领导",
+        "分管市领导",
+        "分管县领导",
+        "分管区领导",
+        "分管省领导",
+        "联系领导",
+        "责任人",
+        "市领导",
+        "县领导",
+        "牵头市领导",
+        "牵头县领导",
+        "牵头区领导",
+        "领导",
+    ),
+    "assist": ("协助领导", "协管领导", "配合领导"),
+    "lead": ("牵头单位", "牵头部门", "主办单位", "牵头责任单位", "主责单位", "牵头处室"),
+    "co": ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同单位", "协办部门"),
+    "resp": ("责任单位", "责任部门", "承办单位", "落实单位", "实施单位", "责任主体"),
+    "deadline": (
+        "完成时限",
+        "完成时间",
+        "时间节点",
+        "时限",
+        "时间安排",
+        "办结时限",
+        "完成期限",
+        "时间要求",
+        "进度安排",
+    ),
+    "section": ("类别", "分类", "领域", "板块", "类型"),
+    "note": ("备注", "说明"),
+}
+_EXACT = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+_BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
+_CLEAN_RE = re.compile(r"\s+|\*|\(.*?\)|（.*?）")
+#: Roles that hold units.
+UNIT_ROLES = ("lead", "co", "resp")
+
+
+def clean_header(text: str) -> str:
+    return _CLEAN_RE.sub("", text)
+
+
+def column_role(header: str, *, exact: bool = False) -> str | None:
+    """The role of a header cell ("牵头单位" → ``"lead"``), or ``None`` when not recognised."""
+    name = clean_header(header)
+    if not name:
+        return None
+    role = _EXACT.get(name)
+    if role or exact or len(name) > 12:
+        return role
+    for known in _BY_LENGTH:
+        if len(known) >= 2 and (name.endswith(known) or name.startswith(known)):
+            return _EXACT[known]
+    return None
+
+
+def header_roles(cells: tuple[str, ...]) -> list[str | None] | None:
+    """Roles of a header row, or ``None`` when the row is not a task table's header."""
+    roles = [column_role(c) for c in cells]
+    known = [r for r in roles if r]
+    if len(known) >= 2 and "text" in known and (set(known) & {"lead", "co", "resp", "leader", "deadline"}):
+        return roles
+    return None

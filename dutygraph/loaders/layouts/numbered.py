@@ -1,0 +1,321 @@
+"""Text notices: a forward scan over lines for sections, numbered tasks and their assignments.
+
+Covers layouts 1–6 and 9 of issue 2 directly and hands over to :mod:`.flat_table` / :mod:`.rows` when a
+table header appears, and to :mod:`.paragraphs` for bracket-closed tasks. A task's assignment may follow
+it on "LABEL:value" lines, sit in a bracket at its end, or come from its section heading (leaders).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.assign import LABEL_LINE_RE, Assignment, parse_bracket, parse_labelled
+from dutygraph.loaders.columns import header_roles
+from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
+from dutygraph.loaders.layouts.paragraphs import split_segments
+from dutygraph.loaders.layouts.rows import read_rows
+from dutygraph.loaders.leaders import parse_leader_list
+from dutygraph.loaders.structure import (
+    ATTACHMENT_RE,
+    CHAPTER_RE,
+    COVER_LIST_RE,
+    FURNITURE_RE,
+    SECTION_RE,
+    TAIL_RE,
+    Numbered,
+    attachment_number,
+    match_number,
+)
+from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import bracket_groups
+
+#: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
+_LEADER_HEAD_RE = re.compile(
+    r"^(?:由)?(?P<who>.{1,30}?)(?P<verb>牵头|主抓|负责|分管|领衔|联系|抓总)(?:的)?(?P<what>.*)$"
+)
+_WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
+_HEADING_MAX = 30
+_MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
+
+
+def _heading_like(text: str) -> bool:
+    """Short, no sentence end: a sub-heading rather than a task."""
+    return 0 < len(text) <= _HEADING_MAX and not any(c in text for c in "。;；")
+
+
+class NumberedReader:
+    """The scan's state: where we are (attachment, section) and the item being read."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+        self.state = ReadState()
+        self.attachment: str | None = None
+        self.attachments_seen = 0
+        self.section = Section()
+        self.current: Item | None = None
+        self.cover_list = False
+        self.tail = False
+        self.last_heading: tuple[Line, Numbered | None, str] | None = None
+        #: the line after "附件N" may be the attachment's title, not a sub-heading.
+        self.expect_title = False
+
+    # -- helpers -------------------------------------------------------------------------------------
+    def _items_in_section(self) -> bool:
+        items = self.state.items
+        return bool(items) and items[-1].section is self.section
+
+    def _next_numbered(self, index: int) -> bool:
+        for line in self.lines[index + 1 : index + 3]:
+            if FURNITURE_RE.match(line.text.n):
+                continue
+            return match_number(line.text.n, line.text.o) is not None
+        return False
+
+    def _new_item(
+        self, line: Line, style: str | None, number: str | None, value: int | None, text: str
+    ) -> Item:
+        item = Item(line.no, self.attachment, self.section, style, number, value, [text] if text else [])
+        self.state.items.append(item)
+        self.current = item
+        self.last_heading = None
+        return item
+
+    def _close(self) -> None:
+        self.current = None
+
+    # -- line kinds ----------------------------------------------------------------------------------
+    def _attachment(self, line: Line, num: str | None, title: str | None) -> None:
+        self._close()
+        self.attachment = attachment_number(num, self.attachments_seen)
+        self.attachments_seen += 1
+        self.section = Section()
+        self.tail = False
+        self.cover_list = False
+        self.state.saw("attachments")
+        attachments = self.state.meta.setdefault("attachments", {})
+        assert isinstance(attachments, dict)
+        attachments[self.attachment] = title
+        self.expect_title = title is None
+
+    def _heading(self, line: Line, body: T, numbered: Numbered | None) -> None:
+        """A section heading; reads the leaders it names ("钱三雄市长牵头重点工作(许继清副市长协助推进)")."""
+        self._close()
+        section = Section(title=line.text.o, line=line.no)
+        rest = body
+        units = Assignment()
+        for start, end in reversed(bracket_groups(body)):
+            inner = body.cut(start + 1, end - 1)
+            parsed = parse_bracket(inner)
+            if parsed is None:
+                continue
+            section.leaders[:0] = parsed.leaders
+            section.assisting[:0] = parsed.assisting
+            if parsed.has_units():
+                units.merge(parsed)
+            rest = T(rest.o[:start] + rest.o[end:], rest.n[:start] + rest.n[end:])
+        m = _LEADER_HEAD_RE.match(rest.n.strip())
+        if m:
+            who = m.group("who").strip()
+            leaders = parse_leader_list(who)
+            if leaders is not None:
+                section.leaders[:0] = leaders
+                self.state.saw("leader-sections")
+            elif _WORK_RE.match(m.group("what")) and len(who) <= 20:
+                self.state.warn(
+                    line.no,
+                    "leader-header-unreadable",
+                    f"could not read the leaders in heading {line.text.o!r}",
+                )
+        if section.leaders or section.assisting:
+            self.state.saw("leader-sections")
+        self.section = section
+        self.last_heading = (line, numbered, body.o)
+        if units.has_units():
+            # "一、…(牵头单位:X)": a top-level line that is itself a task.
+            self._heading_to_item(units)
+
+    def _heading_to_item(self, assignment: Assignment) -> Item | None:
+        if self.last_heading is None:
+            return None
+        line, _, body = self.last_heading
+        m = SECTION_RE.match(line.text.n)
+        number = line.text.o[: m.end("num")] if m else None
+        text = body
+        for start, end in reversed(bracket_groups(T.of(body))):
+            if parse_bracket(T.of(body).cut(start + 1, end - 1)) is not None:
+                text = text[:start] + text[end:]
+        item = self._new_item(line, "section", number, None, text.strip())
+        item.assign.merge(assignment)
+        item.closed = True
+        return item
+
+    def _numbered(self, line: Line, numbered: Numbered) -> None:
+        self._close()
+        body = line.text.cut(numbered.body_start)
+        segments = split_segments(body)
+        first = segments[0]
+        item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
+        if first.assignment is not None:
+            item.assign.merge(first.assignment)
+            item.closed = True
+            item.unit_line = line.no
+            self.state.saw("bracket-assignments")
+        self._more_segments(line, item, segments[1:])
+
+    def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
+        for segment in segments:
+            if segment.assignment is None:
+                item.text.append(segment.text)
+                continue
+            item = self._new_item(line, None, None, None, segment.text)
+            item.assign.merge(segment.assignment)
+            item.closed = True
+            item.unit_line = line.no
+
+    def _labelled(self, line: Line, assignment: Assignment) -> None:
+        only_leaders = (
+            not assignment.has_units()
+            and not assignment.deadline
+            and (assignment.leaders or assignment.assisting)
+        )
+        if only_leaders and not self._items_in_section() and self.current is None:
+            self.section.leaders += assignment.leaders
+            self.section.assisting += assignment.assisting
+            self.state.saw("section-leaders")
+            return
+        if self.current is None and self.last_heading is not None and not self._items_in_section():
+            self._heading_to_item(assignment)
+            self.state.saw("labelled-lines")
+            return
+        if self.current is None:
+            self.state.warn(
+                line.no, "assignment-without-task", f"assignment line with no task before it: {line.text.o!r}"
+            )
+            return
+        self.current.assign.merge(assignment)
+        self.current.closed = True
+        if assignment.has_units() or self.current.unit_line is None:
+            self.current.unit_line = line.no
+        self.state.saw("labelled-lines")
+
+    def _plain(self, index: int, line: Line) -> None:
+        text = line.text
+        current = self.current
+        segments = split_segments(text)
+        if segments[0].assignment is not None or len(segments) > 1:
+            self.state.saw("bracket-paragraphs")
+            start = 0
+            if current is not None and not current.closed and not _heading_like(current.joined):
+                current.text.append(segments[0].text)
+                if segments[0].assignment is not None:
+                    current.assign.merge(segments[0].assignment)
+                    current.closed = True
+                    current.unit_line = line.no
+                start = 1
+            self._close()
+            for segment in segments[start:]:
+                if segment.assignment is None:
+                    if self.current is not None:
+                        self.current.text.append(segment.text)
+                    continue
+                item = self._new_item(line, None, None, None, segment.text)
+                item.assign.merge(segment.assignment)
+                item.closed = True
+                item.unit_line = line.no
+            return
+        if _heading_like(text.n) and self._next_numbered(index) and (current is None or current.closed):
+            self._close()
+            self._new_item(line, "heading", None, None, text.o)
+            self._close()
+            return
+        if current is not None and not current.closed:
+            current.text.append(text.o)
+
+    # -- the scan ------------------------------------------------------------------------------------
+    def run(self) -> ReadState:
+        lines = self.lines
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            n = line.text.n
+            if FURNITURE_RE.match(n) or _MARKDOWN_RULE_RE.match(n):
+                i += 1
+                continue
+            attachment = ATTACHMENT_RE.match(n) if len(n) <= 80 else None
+            if self.tail and not attachment:
+                i += 1
+                continue
+            if TAIL_RE.match(n):
+                self._close()
+                self.tail = True
+                i += 1
+                continue
+            if self.cover_list:
+                numbered = match_number(n, line.text.o)
+                follows = lines[i + 1].text.n if i + 1 < len(lines) else ""
+                if numbered is not None and len(n) <= 80 and not LABEL_LINE_RE.match(follows):
+                    i += 1
+                    continue
+                self.cover_list = False
+            if COVER_LIST_RE.match(n):
+                self.cover_list = True
+                i += 1
+                continue
+            if attachment:
+                title = attachment.group("title")
+                self._attachment(line, attachment.group("num"), line.text.o[-len(title) :] if title else None)
+                i += 1
+                continue
+            if self.expect_title:
+                self.expect_title = False
+                if (
+                    line.cells is None
+                    and _heading_like(n)
+                    and not SECTION_RE.match(n)
+                    and match_number(n, line.text.o) is None
+                    and header_run(lines, i) is None
+                ):
+                    attachments = self.state.meta["attachments"]
+                    assert isinstance(attachments, dict)
+                    attachments[self.attachment] = line.text.o
+                    i += 1
+                    continue
+            if line.cells is None and header_run(lines, i) is not None:
+                self._close()
+                i = read_flat_table(lines, i, self.attachment, self.section, self.state)
+                continue
+            if line.cells is not None and header_roles(line.cells) is not None:
+                self._close()
+                i, self.section = read_rows(lines, i, self.attachment, self.section, self.state)
+                continue
+            i = self._line(i, line)
+        return self.state
+
+    def _line(self, i: int, line: Line) -> int:
+        n = line.text.n
+        m = SECTION_RE.match(n) or CHAPTER_RE.match(n)
+        if m:
+            numbered = None
+            self._heading(line, line.text.cut(m.start("body")), numbered)
+            return i + 1
+        numbered = match_number(n, line.text.o)
+        if numbered is not None:
+            self._numbered(line, numbered)
+            return i + 1
+        if LABEL_LINE_RE.match(n):
+            self._labelled(line, parse_labelled(line.text))
+            return i + 1
+        spans = bracket_groups(line.text)
+        if len(spans) == 1 and spans[0] == (0, len(n)):
+            inner = parse_bracket(line.text.cut(1, len(n) - 1))
+            if inner is not None and inner.has_any():
+                self._labelled(line, inner)
+                return i + 1
+        self._plain(i, line)
+        return i + 1
+
+
+def read_numbered(lines: list[Line]) -> ReadState:
+    """Scan a text notice (or text with tables) into items."""
+    return NumberedReader(lines).run()

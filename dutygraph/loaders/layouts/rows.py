@@ -1,0 +1,110 @@
+"""Tables with real cells: a header row names the columns, each later row is a task.
+
+Cells come from .docx/.xlsx/.csv/HTML tables or from text with ``|`` between cells. Columns are mapped
+by header name (:mod:`dutygraph.loaders.columns`); unrecognised columns are reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.assign import Assignment, apply_field
+from dutygraph.loaders.columns import UNIT_ROLES, clean_header, header_roles
+from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE
+from dutygraph.loaders.text import Line, T
+
+_ROW_SECTION_RE = re.compile(rf"^[{CN_DIGITS}]{{1,4}}$")
+
+
+def _cell(cells: tuple[str, ...], index: int | None) -> str:
+    if index is None or index >= len(cells):
+        return ""
+    return cells[index].strip()
+
+
+def read_header(line: Line, state: ReadState) -> dict[str, int] | None:
+    """Map roles to column indexes for a header row; report the columns it could not place."""
+    assert line.cells is not None
+    roles = header_roles(line.cells)
+    if roles is None:
+        return None
+    columns: dict[str, int] = {}
+    recognised: dict[str, str] = {}
+    for index, (cell, role) in enumerate(zip(line.cells, roles, strict=True)):
+        name = clean_header(cell)
+        if role is None:
+            if name:
+                state.warn(
+                    line.no, "column-not-recognised", f"table column {name!r} was not recognised; ignored"
+                )
+            continue
+        recognised[name] = role
+        if role in columns:
+            state.warn(line.no, "column-repeated", f"two columns read as {role}; the first one is used")
+            continue
+        columns[role] = index
+    tables = state.meta.setdefault("tables", [])
+    assert isinstance(tables, list)
+    tables.append({"line": line.no, "columns": recognised})
+    return columns
+
+
+def read_rows(
+    lines: list[Line], start: int, attachment: str | None, section: Section, state: ReadState
+) -> tuple[int, Section]:
+    """Read rows after the header at ``lines[start]``; return the index after the table."""
+    columns = read_header(lines[start], state)
+    assert columns is not None
+    state.saw("table-rows")
+    i = start + 1
+    current_section = section
+    while i < len(lines) and lines[i].cells is not None:
+        line = lines[i]
+        cells = line.cells
+        assert cells is not None
+        i += 1
+        if header_roles(cells) is not None:
+            columns = read_header(line, state) or columns
+            continue
+        filled = [c.strip() for c in cells if c.strip()]
+        if not filled:
+            continue
+        number = _cell(cells, columns.get("number"))
+        text = _cell(cells, columns.get("text"))
+        first = filled[0]
+        if (
+            (len(filled) == 1 and not text)
+            or _ROW_SECTION_RE.match(number)
+            or (len(filled) == 1 and SECTION_RE.match(T.of(first).n))
+        ):
+            title = " ".join(filled) if _ROW_SECTION_RE.match(number) else first
+            current_section = Section(title=title, line=line.no)
+            continue
+        category = _cell(cells, columns.get("section"))
+        if category and category != current_section.title:
+            current_section = Section(title=category, line=line.no)
+        if not text:
+            state.warn(line.no, "row-without-task", "a table row has no task text; skipped")
+            continue
+        item = Item(
+            line=line.no,
+            attachment=attachment,
+            section=current_section,
+            style="table",
+            number=number or None,
+            value=int(number) if number.isdigit() else None,
+            text=[text],
+        )
+        assign = Assignment(present=True)
+        for role in ("leader", "assist", *UNIT_ROLES):
+            value = _cell(cells, columns.get(role))
+            if value:
+                apply_field(assign, role, T.of(value))
+        deadline = _cell(cells, columns.get("deadline"))
+        assign.deadline = " ".join(deadline.split()) or None
+        item.assign = assign
+        item.closed = True
+        item.unit_line = line.no
+        state.items.append(item)
+    return i, current_section

@@ -1,0 +1,231 @@
+"""Bytes → lines: refuse what is not a readable document, detect the format and the encoding.
+
+Encodings are detected, not assumed: a BOM decides; otherwise strict UTF-8, then GB18030 (a superset of
+GBK/GB2312) when the result reads as Chinese text, then charset-normalizer's best guess. Anything that
+still fails, or looks binary, is refused with one clear line.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dutygraph.errors import DutygraphError
+from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
+from dutygraph.loaders.text import Line, T, split_lines
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+_HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".jsp", ".asp", ".aspx", ".php"}
+_REFUSED_SUFFIXES = {
+    ".doc": "legacy .doc files are not read; save the file as .docx",
+    ".xls": "legacy .xls files are not read; save the file as .xlsx",
+    ".wps": "WPS files are not read; save the file as .docx",
+    ".et": "WPS spreadsheets are not read; save the file as .xlsx",
+}
+
+
+@dataclass
+class Source:
+    """What was read: lines (table rows carry cells) and facts about the read."""
+
+    lines: list[Line]
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return b"\x00" in head
+
+
+def _chinese_enough(text: str) -> bool:
+    """Decoded text that reads as a notice: few control characters, some Han characters."""
+    sample = text[:20000]
+    if not sample.strip():
+        return True
+    if len(_CONTROL_RE.findall(sample)) > max(2, len(sample) // 200):
+        return False
+    return bool(_CJK_RE.search(sample)) or sample.isascii()
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode document bytes; return ``(text, encoding)`` or raise :class:`DutygraphError`."""
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError:
+                raise DutygraphError(f"the file starts with a {name} mark but is not valid {name}") from None
+    if _looks_binary(data):
+        raise DutygraphError("this looks like a binary file, not a text notice")
+    try:
+        text = data.decode("utf-8")
+        if len(_CONTROL_RE.findall(text[:20000])) <= max(2, min(len(text), 20000) // 200):
+            return text, "utf-8"
+        raise DutygraphError("this looks like a binary file, not a text notice")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+        if _chinese_enough(text):
+            return text, "gb18030"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200000]).best()
+    if best is not None and best.encoding:
+        try:
+            text = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = ""
+        if text and _chinese_enough(text):
+            return text, best.encoding
+    raise DutygraphError(
+        "cannot decode the text (not UTF-8, GB18030 or another encoding that reads as Chinese)"
+    )
+
+
+def csv_lines(text: str) -> list[Line]:
+    """Rows of a CSV (``,`` ``;`` tab or ``|`` delimited); line numbers are where each row starts."""
+    sample = text[:5000]
+    delimiter = max(",\t;|", key=sample.count)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    lines: list[Line] = []
+    start = 1
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                cells = tuple(c.strip() for c in row)
+                lines.append(Line(start, T.of(" | ".join(c.replace("\n", "、") for c in cells)), cells))
+            start = reader.line_num + 1
+    except csv.Error as error:
+        raise DutygraphError(f"cannot read this CSV ({error})") from None
+    return lines
+
+
+_PIPE_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
+
+
+def mark_pipe_rows(lines: list[Line]) -> None:
+    """Give ``|``-separated text lines their cells (markdown-style outer pipes allowed)."""
+    for line in lines:
+        n = line.text.n
+        if line.cells is not None or "|" not in n or _PIPE_RULE_RE.match(n):
+            continue
+        o = line.text.o
+        parts = [p.strip() for p in _split_pipes(o, n)]
+        if n.startswith("|"):
+            parts = parts[1:]
+        if n.endswith("|"):
+            parts = parts[:-1]
+        if len(parts) >= 2:
+            line.cells = tuple(parts)
+
+
+def _split_pipes(o: str, n: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for i, ch in enumerate(n):
+        if ch == "|":
+            out.append(o[start:i])
+            start = i + 1
+    out.append(o[start:])
+    return out
+
+
+def text_lines(text: str, *, html: bool | None = None) -> Source:
+    """Lines of decoded text; HTML is recognised by its tags unless ``html`` says otherwise."""
+    if html is None:
+        html = bool(HTML_SNIFF_RE.search(text[:4000]))
+    lines = html_to_lines(text) if html else split_lines(text)
+    mark_pipe_rows(lines)
+    return Source(lines, {"format": "html" if html else "text"})
+
+
+def _zip_kind(data: bytes) -> str | None:
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return "zip"
+
+
+def read_bytes(data: bytes, suffix: str = "") -> Source:
+    """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides."""
+    from dutygraph.loaders.office import docx_lines, pdf_lines, xlsx_lines
+
+    suffix = suffix.lower()
+    if suffix in _REFUSED_SUFFIXES:
+        raise DutygraphError(_REFUSED_SUFFIXES[suffix])
+    if not data.strip():
+        raise DutygraphError("the file is empty")
+    if data.startswith(b"PK\x03\x04"):
+        kind = _zip_kind(data)
+        if kind == "docx":
+            return Source(docx_lines(data), {"format": "docx"})
+        if kind == "xlsx":
+            return Source(xlsx_lines(data), {"format": "xlsx"})
+        raise DutygraphError("this is a zip archive that is neither .docx nor .xlsx")
+    if data.startswith(b"%PDF"):
+        source = Source(pdf_lines(data), {"format": "pdf"})
+        mark_pipe_rows(source.lines)
+        return source
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise DutygraphError("legacy Office files (.doc/.xls) are not read; save as .docx or .xlsx")
+    text, encoding = decode(data)
+    if not text.strip():
+        raise DutygraphError("the file holds no text")
+    if suffix == ".csv" or suffix == ".tsv":
+        source = Source(csv_lines(text), {"format": "csv"})
+    else:
+        source = text_lines(text, html=True if suffix in _HTML_SUFFIXES else None)
+    source.meta["encoding"] = encoding
+    return source
+
+
+def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Lines of the document at ``path``, refusing missing paths, directories and oversized files."""
+    p = Path(path)
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise DutygraphError(f"no such file: {p}") from None
+    except OSError as error:
+        raise DutygraphError(f"cannot read {p}: {error.strerror or error}") from None
+    if p.is_dir():
+        raise DutygraphError(f"{p} is a directory, not a document")
+    if info.st_size > max_bytes:
+        raise DutygraphError(
+            f"{p} is {info.st_size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
+        )
+    try:
+        with p.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as error:
+        raise DutygraphError(f"cannot read {p}: {error.strerror or error}") from None
+    if len(data) > max_bytes:
+        raise DutygraphError(f"{p} is over the {max_bytes / 1048576:.0f} MB limit")
+    if not data:
+        raise DutygraphError(f"{p} is empty")
+    return read_bytes(data, p.suffix)

@@ -1,0 +1,134 @@
+"""The skeleton of a notice: attachments, section headings, task numbers and page furniture.
+
+Patterns run on folded lines (see :mod:`dutygraph.loaders.text`), so "（一）" and "(一)" are one case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_DIGITS = "一二三四五六七八九十百零〇两"
+
+#: "一、…" — a section heading (or, rarely, a task that carries its own assignment).
+SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
+#: "第一部分 …", "第二章 …".
+CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\s*(?P<body>.*)$")
+
+#: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
+NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("cn-paren", re.compile(rf"^(?P<mark>\(\s*(?P<num>[{CN_DIGITS}]{{1,4}})\s*\))\s*(?P<body>.*)$")),
+    ("arabic", re.compile(r"^(?P<mark>(?P<num>\d{1,3})\s*[.、](?!\d))\s*(?P<body>.*)$")),
+    (
+        "arabic-paren",
+        re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
+    ),
+    ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+)
+
+#: "附件1", "附件 2", "附件一", "附件" alone, optionally with a title: an attachment starts.
+ATTACHMENT_RE = re.compile(
+    rf"^附\s*件\s*(?P<num>\d{{1,2}}|[{CN_DIGITS}]{{1,3}})?(?:\s*[:]?\s*$|\s+(?P<title>\S.*)$)"
+)
+#: "附件:1.…" (or "附件1.…"): the cover notice's list of attachments, not tasks.
+COVER_LIST_RE = re.compile(r"^附\s*件\s*(?::\s*(?:\d{1,2}\s*[.、])?|\d{1,2}\s*[.、](?!\d))")
+#: Pure number on its own line: a table row number in a flattened table.
+ROW_NUMBER_RE = re.compile(r"^\d{1,3}$")
+
+#: Page furniture and document tail lines: never tasks, never task text.
+FURNITURE_RE = re.compile(
+    r"^(?:浏览量|浏览次数|阅读量|访问量|点击数|点击率|来源\s*:|信息来源|发布日期|发布时间|发文日期|时间\s*:|"
+    r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
+    r"主办单位\s*:|承办单位\s*:|ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
+    r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
+    r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话)"
+)
+#: The document's tail: copy-to list and printing line. Nothing after it is read until a new attachment.
+TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
+
+_CN_VALUES = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+def cn_number(text: str) -> int | None:
+    """Value of a Chinese numeral up to 999 ("十二" → 12, "二〇一九" digit-by-digit → 2019)."""
+    if not text:
+        return None
+    if all(c in _CN_VALUES for c in text) and len(text) > 1:
+        value = 0
+        for c in text:
+            value = value * 10 + _CN_VALUES[c]
+        return value
+    total = 0
+    current = 0
+    for c in text:
+        if c in _CN_VALUES:
+            current = _CN_VALUES[c]
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif c == "百":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A task-number mark found at the start of a line."""
+
+    style: str
+    #: the mark as printed, without the trailing "." ("12", "（三）", "①").
+    printed: str
+    value: int | None
+    #: where the body text starts in the line.
+    body_start: int
+
+
+def match_number(folded: str, printed: str) -> Numbered | None:
+    """The task number at the start of a line, if any."""
+    for style, pattern in NUMBER_RES:
+        m = pattern.match(folded)
+        if not m:
+            continue
+        num = m.group("num") or (m.groupdict().get("num2") or "")
+        if style == "arabic":
+            start, end = m.span("num")
+            mark = printed[start:end]
+        elif style == "arabic-paren" and m.group("num2"):
+            start, end = m.span("mark")
+            mark = printed[start:end]
+        else:
+            start, end = m.span("mark")
+            mark = printed[start:end]
+        value = (
+            int(num)
+            if num.isdigit()
+            else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
+        )
+        return Numbered(style, mark, value, m.start("body"))
+    return None
+
+
+def attachment_number(num: str | None, seen: int) -> str:
+    """Attachment label: printed number, Chinese numerals as digits, ``seen + 1`` when unnumbered."""
+    if not num:
+        return str(seen + 1)
+    if num.isdigit():
+        return str(int(num))
+    value = cn_number(num)
+    return str(value) if value is not None else num

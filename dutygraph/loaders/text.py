@@ -1,0 +1,97 @@
+"""Text primitives shared by every loader: width-folded lines that still slice back to the print.
+
+Notices mix ASCII and fullwidth punctuation (``:``/``：``, ``(``/``（``). Every pattern in the loaders is
+written once, against a *folded* copy of each line in which fullwidth punctuation, digits and spaces are
+mapped one character to one character onto ASCII. Because the fold never changes a string's length, a
+match position in the folded copy is also a position in the printed text, so records keep strings exactly
+as printed while the parsing logic stays width-agnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+_FOLD_PAIRS = {
+    "（": "(",
+    "）": ")",
+    "：": ":",
+    "，": ",",
+    "；": ";",
+    "．": ".",
+    "！": "!",
+    "？": "?",
+    "［": "[",
+    "］": "]",
+    "｜": "|",
+    "／": "/",
+    "－": "-",
+    "\u3000": " ",
+    "\xa0": " ",
+    "\t": " ",
+    "\u200b": " ",
+    "\ufeff": " ",
+}
+_FOLD_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})
+_FOLD_PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
+_FOLD_PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+
+
+def fold(text: str) -> str:
+    """Fold fullwidth punctuation/digits/spaces to ASCII, one character for one character."""
+    return text.translate(FOLD_TABLE)
+
+
+class T(NamedTuple):
+    """A piece of printed text (``o``) with its folded twin (``n``) of the same length."""
+
+    o: str
+    n: str
+
+    @classmethod
+    def of(cls, printed: str) -> T:
+        return cls(printed, printed.translate(FOLD_TABLE))
+
+    def cut(self, start: int, end: int | None = None) -> T:
+        return T(self.o[start:end], self.n[start:end])
+
+    def strip(self, chars: str | None = None) -> T:
+        """Strip on the folded text so both halves lose the same characters."""
+        n = self.n
+        left = len(n) - len(n.lstrip(chars))
+        right = len(n.rstrip(chars))
+        if right <= left:
+            return T("", "")
+        return T(self.o[left:right], n[left:right])
+
+    def __bool__(self) -> bool:
+        return bool(self.n)
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-blank line of the source with its 1-based line number.
+
+    ``cells`` is set when the line is a table row (from .docx/.xlsx/.csv/HTML tables or ``|``-separated
+    text); cell strings are as printed and may hold newlines when a cell held several paragraphs.
+    """
+
+    no: int
+    text: T
+    cells: tuple[str, ...] | None = None
+
+
+def split_lines(text: str, first_line: int = 1) -> list[Line]:
+    """Split text into non-blank, trimmed lines, keeping source line numbers."""
+    out: list[Line] = []
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for offset, raw in enumerate(text.split("\n")):
+        stripped = raw.strip()
+        if stripped:
+            t = T.of(stripped)
+            t = t.strip()
+            if t:
+                out.append(Line(first_line + offset, t))
+    return out

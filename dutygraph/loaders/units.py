@@ -1,0 +1,157 @@
+"""Split a printed list of responsible units into single units, and spot doubtful ones.
+
+Unit lists mix separators (``、`` ``,`` ``;`` and their fullwidth forms, newlines inside table cells) and
+carry brackets that themselves contain separators — "各区县政府(含南太湖新区、长合区管委会)" is *one*
+unit — so splitting is a bracket-depth scan, not a ``str.split``. Brackets that hold a convention note
+("(列第一位者为工作牵头单位或汇总单位,下同)") are removed from the unit and reported to the caller, which
+applies the convention; a "(牵头)" mark makes that unit a lead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.text import T
+
+OPENERS = "([〈《【〔「“‘{"
+CLOSERS = ")]〉》】〕」”’}"
+_PAIR = dict(zip(OPENERS, CLOSERS, strict=True))
+_SEPARATORS = frozenset("、,;\n")
+_TRAILING = "。.,;、:!?- "
+
+#: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
+FIRST_LEADS_RE = re.compile(r"(第一|第1|首)(位|个|家|名)?.{0,12}(牵头|汇总|主办)")
+#: Any bracket note about conventions ("下同" = "the same applies below").
+_NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
+#: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
+_LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
+
+#: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
+_BODY_END = "局|委|办|厅|部|政府"
+_CONCAT_RE = re.compile(rf"^(?P<head>.{{3,}}?(?:{_BODY_END}))(?P<tail>.{{2,}}(?:局|委|办|厅))$")
+_SUB_OFFICE_TAIL = re.compile(r"(分局|支队|大队|中队|分中心|派出所|管理所|办事处)$")
+
+
+@dataclass
+class UnitList:
+    """Units as printed, with what the brackets said."""
+
+    units: list[str] = field(default_factory=list)
+    #: indexes of units carrying an explicit lead mark "(牵头)".
+    marked_leads: list[int] = field(default_factory=list)
+    #: a convention note said "the first listed unit leads".
+    first_leads: bool = False
+    #: brackets were unbalanced, so the list was split ignoring brackets.
+    unbalanced: bool = False
+
+
+def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
+    """Split at top-level separators; report whether the brackets balanced."""
+    parts: list[T] = []
+    stack: list[str] = []
+    start = 0
+    n = t.n
+    for i, ch in enumerate(n):
+        if respect_brackets:
+            if ch in _PAIR:
+                stack.append(_PAIR[ch])
+                continue
+            if stack and ch == stack[-1]:
+                stack.pop()
+                continue
+        if not stack and ch in _SEPARATORS:
+            parts.append(t.cut(start, i))
+            start = i + 1
+    parts.append(t.cut(start))
+    return parts, not stack
+
+
+def bracket_groups(t: T) -> list[tuple[int, int]]:
+    """Top-level bracket spans ``(start, end)`` (end exclusive, brackets included)."""
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(t.n):
+        if ch in _PAIR:
+            if not stack:
+                start = i
+            stack.append(_PAIR[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+    return spans
+
+
+def split_units(t: T) -> UnitList:
+    """Split a unit list as printed; see the module docstring for what brackets do."""
+    result = UnitList()
+    parts, balanced = _split_depth(t, respect_brackets=True)
+    if not balanced:
+        parts, _ = _split_depth(t, respect_brackets=False)
+        result.unbalanced = True
+    for raw in parts:
+        piece = raw.strip(_TRAILING)
+        lead_mark = False
+        # Drop convention notes and lead marks held in brackets, scanning from the right.
+        for start, end in reversed(bracket_groups(piece)):
+            inner = piece.n[start + 1 : end - 1].strip()
+            if _LEAD_MARK_RE.match(inner):
+                lead_mark = True
+            elif FIRST_LEADS_RE.search(inner):
+                result.first_leads = True
+            elif not _NOTE_RE.search(inner):
+                continue
+            piece = T(piece.o[:start] + piece.o[end:], piece.n[:start] + piece.n[end:])
+        piece = piece.strip(_TRAILING)
+        if not piece:
+            continue
+        if lead_mark:
+            result.marked_leads.append(len(result.units))
+        result.units.append(piece.o)
+    return result
+
+
+def suspect_concatenation(unit: str) -> tuple[str, str] | None:
+    """Return ``(head, tail)`` when a unit looks like two bodies printed without a separator.
+
+    "市公安局大数据局" reads as 市公安局 + 大数据局. Bracketed text is ignored, heads shorter than four
+    characters are allowed ("市委组织部", "市纪委监委" are real names) and tails naming a sub-office
+    ("吴兴分局", "交警支队") are a body's own part, not a second body.
+    """
+    bare = re.sub(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]", "", unit)
+    if len(bare) < 7:
+        return None
+    m = _CONCAT_RE.match(bare)
+    if not m:
+        return None
+    head, tail = m.group("head"), m.group("tail")
+    if len(head) < 4 or len(tail) < 3 or head.endswith("总局") or _SUB_OFFICE_TAIL.search(tail):
+        return None
+    if tail.startswith(("会", "室", "组")):
+        return None
+    return head, tail
+
+
+#: Lines that look like a unit name (table cells, one unit per line).
+_UNIT_END_RE = re.compile(
+    r"(局|委|办|厅|部|院|中心|政府|集团|公司|队|所|站|室|会|处|社|行|馆|园|校|区|街道|乡镇|指挥部|专班|"
+    r"单位|部门|联|科|组|关|署|庭|台|团|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校)$"
+)
+
+
+def named_like_unit(text: str) -> bool:
+    """Stricter than :func:`looks_like_unit`: the name must end like a body or be a group word (各…)."""
+    text = text.strip().rstrip("。.")
+    return bool(text) and len(text) <= 30 and (text.startswith("各") or bool(_UNIT_END_RE.search(text)))
+
+
+def looks_like_unit(text: str) -> bool:
+    """A short cell/line that reads as a unit name (used where no separator says so)."""
+    text = text.strip()
+    if text.endswith(("。", ".")):
+        return False
+    if not text or len(text) > 24 or any(c in text for c in "。;；!?！？"):
+        return False
+    return text.startswith("各") or bool(_UNIT_END_RE.search(text)) or len(text) <= 8
