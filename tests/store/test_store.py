@@ -1,0 +1,228 @@
+"""The embedded store: idempotent loads, removal, validation, export round trips, safety."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+from rdflib.compare import isomorphic
+
+from dutygraph.cli import main
+from dutygraph.errors import DutygraphError
+from dutygraph.graph.ingest import load_files
+from dutygraph.graph.store import Store
+from dutygraph.graph.validate import validate_store
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
+LISHAN = EXAMPLES / "lishan_2023.txt"
+
+
+def loaded(path: Path, *files: Path) -> Store:
+    store = Store.open(path, write=True)
+    load_files(store, list(files))
+    return store
+
+
+def snapshot_quads(store: Store) -> set[tuple[str, str, str, str]]:
+    return {(str(q.subject), str(q.predicate), str(q.object), str(q.graph_name)) for q in store.quads()}
+
+
+def test_huzhou_loads_and_validates(tmp_path: Path) -> None:
+    with loaded(tmp_path / "s", HUZHOU) as store:
+        [doc] = store.documents()
+        assert doc.id == "湖政办发-2019-9"
+        assert doc.tasks == 81
+        assert doc.jurisdiction == "湖州市"
+        assert doc.issuer == "湖州市人民政府办公室"
+        assert doc.date == "2019-02-27"
+        errors = [v for v in validate_store(store) if v.severity == "Violation"]
+        assert errors == []
+
+
+def test_sub_offices_are_one_unit_with_sub_offices(tmp_path: Path) -> None:
+    with loaded(tmp_path / "s", HUZHOU) as store:
+        rows = list(
+            store.select(
+                """SELECT ?office WHERE { GRAPH ?g { ?o org:subOrganizationOf ?p ; skos:prefLabel ?office .
+                   ?p skos:prefLabel "市发展改革委"@zh } } ORDER BY ?office"""
+            )
+        )
+    assert [r["office"] for r in rows] == ["市发展改革委(服务业办)", "市发展改革委(铁办)"]
+
+
+def test_reloading_is_idempotent(tmp_path: Path) -> None:
+    with loaded(tmp_path / "s", HUZHOU) as store:
+        first = snapshot_quads(store)
+        [result] = load_files(store, [HUZHOU])
+        assert result.replaced
+        assert snapshot_quads(store) == first
+
+
+def test_iris_are_the_same_in_two_stores(tmp_path: Path) -> None:
+    with loaded(tmp_path / "a", HUZHOU) as a, loaded(tmp_path / "b", HUZHOU) as b:
+        assert snapshot_quads(a) == snapshot_quads(b)
+
+
+def test_remove_takes_only_what_the_document_alone_referenced(tmp_path: Path) -> None:
+    with loaded(tmp_path / "only-lishan", LISHAN) as store:
+        lishan_alone = snapshot_quads(store)
+    with loaded(tmp_path / "s", HUZHOU, LISHAN) as store:
+        assert store.remove("湖政办发-2019-9")
+        assert snapshot_quads(store) == lishan_alone
+        assert not store.remove("湖政办发-2019-9")
+        [doc] = store.documents()
+        assert store.remove(doc.id)
+        assert len(store) == 0
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "trig", "nquads", "jsonld"])
+def test_export_round_trip_is_isomorphic(tmp_path: Path, fmt: str) -> None:
+    with loaded(tmp_path / "s", HUZHOU) as store:
+        buffer = io.BytesIO()
+        store.export(buffer, fmt)
+        expected = rdflib.Graph()
+        for q in store.quads():
+            expected.add(tuple(_rdflib_term(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
+    reread = rdflib.Dataset()
+    reread.parse(data=buffer.getvalue(), format={"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
+    merged = rdflib.Graph()
+    for s, p, o, _ in reread.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    assert len(merged) == len(expected)
+    assert isomorphic(merged, expected)
+
+
+def _rdflib_term(term: object) -> rdflib.term.Node:
+    import pyoxigraph as ox
+
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        if term.datatype.value.endswith("#string"):  # RDF 1.1 simple literal; rdflib keeps it untyped
+            return rdflib.Literal(term.value)
+        return rdflib.Literal(term.value, datatype=rdflib.URIRef(term.datatype.value))
+    raise AssertionError(term)
+
+
+def test_bad_file_among_good_ones_changes_nothing(tmp_path: Path) -> None:
+    store_path = tmp_path / "s"
+    with loaded(store_path, LISHAN) as store:
+        before = snapshot_quads(store)
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = CliRunner().invoke(main, ["load", str(HUZHOU), str(empty), "--store", str(store_path)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    with Store.open(store_path) as store:
+        assert snapshot_quads(store) == before
+
+
+def test_second_writer_fails_clearly(tmp_path: Path) -> None:
+    with loaded(tmp_path / "s", LISHAN):
+        with pytest.raises(DutygraphError, match="busy"):
+            Store.open(tmp_path / "s", write=True, wait=0.2)
+        # readers are never blocked by a writer
+        with Store.open(tmp_path / "s") as reader:
+            assert len(reader.documents()) == 1
+
+
+def test_other_format_version_is_refused(tmp_path: Path) -> None:
+    with loaded(tmp_path / "s", LISHAN):
+        pass
+    (tmp_path / "s" / "dutygraph-store.json").write_text(json.dumps({"format": 99}), encoding="utf-8")
+    for write in (False, True):
+        with pytest.raises(DutygraphError, match="format 99"):
+            Store.open(tmp_path / "s", write=write)
+
+
+def test_missing_store_and_foreign_directory(tmp_path: Path) -> None:
+    with pytest.raises(DutygraphError, match="no dutygraph store"):
+        Store.open(tmp_path / "nothing")
+    (tmp_path / "foreign").mkdir()
+    (tmp_path / "foreign" / "thesis.tex").write_text("x", encoding="utf-8")
+    with pytest.raises(DutygraphError, match="not a dutygraph store"):
+        Store.open(tmp_path / "foreign", write=True)
+
+
+_SLOW_LOAD = """
+import sys, time
+from pathlib import Path
+from dutygraph.graph import store as store_module
+from dutygraph.graph.ingest import load_files
+
+# Slow the commit down so the kill lands inside the load: staging written, move not yet done.
+original = store_module.Store._update
+def slow_update(self, operations):
+    print("staged", flush=True)
+    time.sleep(30)
+    original(self, operations)
+store_module.Store._update = slow_update
+with store_module.Store.open(Path(sys.argv[1]), write=True) as s:
+    load_files(s, [Path(p) for p in sys.argv[2:]])
+"""
+
+
+def test_killed_load_leaves_the_store_as_before(tmp_path: Path) -> None:
+    store_path = tmp_path / "s"
+    with loaded(store_path, LISHAN) as store:
+        before = snapshot_quads(store)
+    process = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_LOAD, str(store_path), str(HUZHOU)], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "staged"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    with Store.open(store_path) as reader:  # a reader ignores the staging leftovers
+        assert snapshot_quads(reader) == before
+        assert [d.id for d in reader.documents()] == ["鞍立政发-2023-2"]
+    with Store.open(store_path, write=True) as store:  # the next writer cleans them up
+        assert snapshot_quads(store) == before
+        assert len(store.oxigraph) == len(before)
+        load_files(store, [HUZHOU])
+        assert len(store.documents()) == 2
+
+
+def test_killed_cli_load_at_random_moments_is_all_or_nothing(tmp_path: Path) -> None:
+    """Kill real `dutygraph load` processes at several moments: each leaves before or after."""
+    store_path = tmp_path / "s"
+    with loaded(store_path, LISHAN) as store:
+        before = snapshot_quads(store)
+    copies = []
+    text = HUZHOU.read_text(encoding="utf-8")
+    for i in range(40):
+        copy = tmp_path / f"copy{i}.txt"
+        copy.write_text(text.replace("湖政办发〔2019〕9号", f"湖政办发〔2019〕{100 + i}号"), encoding="utf-8")
+        copies.append(str(copy))
+    command = [sys.executable, "-m", "dutygraph", "load", "--store", str(store_path), *copies]
+    outcomes = set()
+    for delay in (0.3, 0.8, 1.5, 2.5, 4.0):
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.kill()
+        process.wait()
+        with Store.open(store_path) as reader:
+            count = len(reader.documents())
+            assert count in (1, 41), f"half-written store: {count} documents after kill at {delay}s"
+            outcomes.add(count)
+            if count == 1:
+                assert snapshot_quads(reader) == before
+        if count == 41:
+            with Store.open(store_path, write=True) as store:
+                for doc in store.documents():
+                    if doc.id != "鞍立政发-2023-2":
+                        store.remove(doc.id)
+    with Store.open(store_path, write=True) as store:
+        assert snapshot_quads(store) == before
