@@ -391,3 +391,11 @@ def parse(file: Path, fmt: str) -> None:
         click.echo(to_json_text(doc))
     else:
         print_table(doc)
+
+
+@main.command()
+def vocabulary() -> None:
+    """Print the vocabulary page (Markdown, generated from the ontology) — see docs/vocabulary.md."""
+    from dutygraph.ontology.vocabulary import vocabulary_markdown
+
+    click.echo(vocabulary_markdown(), nl=False)
