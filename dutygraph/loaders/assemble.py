@@ -84,9 +84,7 @@ def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str
         if _is_heading(items, index, ranks):
             while stack and stack[-1][0] >= rank:
                 stack.pop()
-            title = f"{item.number or ''}{item.joined}" if item.style not in ("heading",) else item.joined
-            if item.style == "arabic" and item.number:
-                title = f"{item.number}.{item.joined}"
+            title = item.printed or item.joined
             stack.append((rank, title))
             continue
         while stack and stack[-1][0] >= rank and rank != _UNRANKED:

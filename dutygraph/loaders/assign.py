@@ -72,6 +72,8 @@ _VERB_KIND = {
     "协助": "assist",
 }
 _CLAUSE_SPLIT = frozenset(",;。")
+_OPEN_RE = re.compile("[([〈《【〔「“]")
+_BRACKET_START_RE = re.compile(r"[(\[【]")
 _OPEN = "([〈《【〔「“"
 _CLOSE = ")]〉》】〕」”"
 
@@ -129,7 +131,7 @@ class Assignment:
 
 def outside_brackets(text: str) -> str:
     """The text with top-level bracket groups removed (notes inside brackets are not clauses)."""
-    if not any(c in text for c in _OPEN):
+    if _OPEN_RE.search(text) is None:
         return text
     kept: list[str] = []
     depth = 0
@@ -260,7 +262,7 @@ def parse_bracket(t: T) -> Assignment | None:
 
 def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
     """Top-level brackets of a line that hold assignments, with their spans."""
-    if "(" not in t.n and "[" not in t.n and "〔" not in t.n and "【" not in t.n:
+    if _BRACKET_START_RE.search(t.n) is None:
         return []
     found: list[tuple[int, int, Assignment]] = []
     for start, end in bracket_groups(t):

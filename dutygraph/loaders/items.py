@@ -43,6 +43,8 @@ class Item:
     unit_line: int | None = None
     #: units were taken from the row above (a merged table cell).
     inherited: bool = False
+    #: the whole line as printed, used as the sub-heading title when the item turns out to be one.
+    printed: str | None = None
 
     @property
     def joined(self) -> str:

@@ -73,7 +73,9 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DutygraphError("this looks like a binary file, not a text notice")
     try:
         text = data.decode("utf-8")
-        if len(_CONTROL_RE.findall(text[:20000])) <= max(2, min(len(text), 20000) // 200):
+        if _CONTROL_RE.search(text, 0, 20000) is None or len(_CONTROL_RE.findall(text[:20000])) <= max(
+            2, min(len(text), 20000) // 200
+        ):
             return text, "utf-8"
         raise DutygraphError("this looks like a binary file, not a text notice")
     except UnicodeDecodeError:
@@ -124,7 +126,10 @@ def mark_pipe_rows(lines: list[Line]) -> None:
     """Give ``|``-separated text lines their cells (markdown-style outer pipes allowed)."""
     for line in lines:
         n = line.text.n
-        if line.cells is not None or "|" not in n or _PIPE_RULE_RE.match(n):
+        if line.cells is not None or "|" not in n:
+            continue
+        if _PIPE_RULE_RE.match(n):
+            line.cells = ()  # a markdown rule row: part of the table, holds nothing
             continue
         o = line.text.o
         parts = [p.strip() for p in _split_pipes(o, n)]
@@ -150,7 +155,7 @@ def _split_pipes(o: str, n: str) -> list[str]:
 def text_lines(text: str, *, html: bool | None = None) -> Source:
     """Lines of decoded text; HTML is recognised by its tags unless ``html`` says otherwise."""
     if html is None:
-        html = bool(HTML_SNIFF_RE.search(text[:4000]))
+        html = "<" in text[:4000] and bool(HTML_SNIFF_RE.search(text[:4000]))
     lines = html_to_lines(text) if html else split_lines(text)
     mark_pipe_rows(lines)
     return Source(lines, {"format": "html" if html else "text"})

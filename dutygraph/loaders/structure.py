@@ -87,6 +87,9 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
+_NUMBER_STARTS = frozenset("0123456789(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+
+
 @dataclass(frozen=True)
 class Numbered:
     """A task-number mark found at the start of a line."""
@@ -101,6 +104,8 @@ class Numbered:
 
 def match_number(folded: str, printed: str) -> Numbered | None:
     """The task number at the start of a line, if any."""
+    if not folded or folded[0] not in _NUMBER_STARTS:
+        return None
     for style, pattern in NUMBER_RES:
         m = pattern.match(folded)
         if not m:

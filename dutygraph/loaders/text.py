@@ -9,6 +9,7 @@ as printed while the parsing logic stays width-agnostic.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -32,15 +33,28 @@ _FOLD_PAIRS = {
     "\u200b": " ",
     "\ufeff": " ",
 }
+_WIDE_ALNUM = {chr(0xFF10 + i) for i in range(10)} | {chr(0xFF21 + i) for i in range(26)}
+_WIDE_ALNUM |= {chr(0xFF41 + i) for i in range(26)}
 _FOLD_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})
 _FOLD_PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FOLD_PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
 FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
+_PUNCT_PAIRS = [(k, v) for k, v in _FOLD_PAIRS.items() if not (k.isalnum() and k in _WIDE_ALNUM)]
+_WIDE_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def fold(text: str) -> str:
-    """Fold fullwidth punctuation/digits/spaces to ASCII, one character for one character."""
-    return text.translate(FOLD_TABLE)
+    """Fold fullwidth punctuation/digits/spaces to ASCII, one character for one character.
+
+    ``str.translate`` looks up every character in a dict, which is slow on long CJK text; a handful of
+    ``str.replace`` calls for the punctuation actually present is an order of magnitude faster.
+    """
+    for wide, narrow in _PUNCT_PAIRS:
+        if wide in text:
+            text = text.replace(wide, narrow)
+    if _WIDE_ALNUM_RE.search(text) is not None:
+        text = text.translate(FOLD_TABLE)
+    return text
 
 
 class T(NamedTuple):
@@ -51,7 +65,7 @@ class T(NamedTuple):
 
     @classmethod
     def of(cls, printed: str) -> T:
-        return cls(printed, printed.translate(FOLD_TABLE))
+        return cls(printed, fold(printed))
 
     def cut(self, start: int, end: int | None = None) -> T:
         return T(self.o[start:end], self.n[start:end])
@@ -59,14 +73,20 @@ class T(NamedTuple):
     def strip(self, chars: str | None = None) -> T:
         """Strip on the folded text so both halves lose the same characters."""
         n = self.n
+        stripped = n.strip(chars)
+        if len(stripped) == len(n):
+            return self
+        if not stripped:
+            return _EMPTY
         left = len(n) - len(n.lstrip(chars))
-        right = len(n.rstrip(chars))
-        if right <= left:
-            return T("", "")
-        return T(self.o[left:right], n[left:right])
+        right = left + len(stripped)
+        return T(self.o[left:right], stripped)
 
     def __bool__(self) -> bool:
         return bool(self.n)
+
+
+_EMPTY = T("", "")
 
 
 @dataclass(slots=True)
@@ -87,11 +107,9 @@ def split_lines(text: str, first_line: int = 1) -> list[Line]:
     out: list[Line] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for offset, raw in enumerate(text.split("\n")):
-        stripped = raw.strip()
-        if stripped:
-            t = T.of(stripped)
-            t = t.strip()
-            if t:
-                out.append(Line(first_line + offset, t))
+    folded = fold(text)
+    for offset, (raw, raw_folded) in enumerate(zip(text.split("\n"), folded.split("\n"), strict=True)):
+        t = T(raw, raw_folded).strip()
+        if t:
+            out.append(Line(first_line + offset, t))
     return out

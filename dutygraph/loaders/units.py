@@ -19,6 +19,8 @@ CLOSERS = ")]〉》】〕」”’}"
 _PAIR = dict(zip(OPENERS, CLOSERS, strict=True))
 _SEPARATORS = frozenset("、,;\n")
 _TRAILING = "。.,;、:!?- "
+_OPEN_RE = re.compile("[" + re.escape(OPENERS) + "]")
+_SEPARATOR_RE = re.compile("[、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(r"(第一|第1|首)(位|个|家|名)?.{0,12}(牵头|汇总|主办)")
@@ -87,13 +89,26 @@ def bracket_groups(t: T) -> list[tuple[int, int]]:
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = UnitList()
-    parts, balanced = _split_depth(t, respect_brackets=True)
-    if not balanced:
-        parts, _ = _split_depth(t, respect_brackets=False)
-        result.unbalanced = True
+    if _OPEN_RE.search(t.n) is None:
+        # No brackets (the common case): a plain split, slicing the print at the same offsets.
+        parts = []
+        start = 0
+        for m in _SEPARATOR_RE.finditer(t.n):
+            parts.append(t.cut(start, m.start()))
+            start = m.end()
+        parts.append(t.cut(start))
+    else:
+        parts, balanced = _split_depth(t, respect_brackets=True)
+        if not balanced:
+            parts, _ = _split_depth(t, respect_brackets=False)
+            result.unbalanced = True
     for raw in parts:
         piece = raw.strip(_TRAILING)
         lead_mark = False
+        if _OPEN_RE.search(piece.n) is None:
+            if piece:
+                result.units.append(piece.o)
+            continue
         # Drop convention notes and lead marks held in brackets, scanning from the right.
         for start, end in reversed(bracket_groups(piece)):
             inner = piece.n[start + 1 : end - 1].strip()

@@ -33,7 +33,7 @@ def header_run(lines: list[Line], start: int) -> tuple[list[str], int] | None:
     """Roles of a run of header lines starting at ``start`` and the index after it, if there is one."""
     roles: list[str] = []
     i = start
-    while i < len(lines) and lines[i].cells is None and len(roles) < 12:
+    while i < len(lines) and lines[i].cells is None and len(roles) < 12 and len(lines[i].text.n) <= 12:
         role = column_role(lines[i].text.n, exact=True)
         if role is None:
             break

@@ -32,7 +32,7 @@ from dutygraph.loaders.units import bracket_groups
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
-    r"^(?:由)?(?P<who>.{1,30}?)(?P<verb>牵头|主抓|负责|分管|领衔|联系|抓总)(?:的)?(?P<what>.*)$"
+    r"^(?:由)?(?P<who>.{0,30}?)(?P<verb>牵头|主抓|负责|分管|领衔|联系|抓总)(?:的)?(?P<what>.*)$"
 )
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
@@ -76,6 +76,7 @@ class NumberedReader:
         self, line: Line, style: str | None, number: str | None, value: int | None, text: str
     ) -> Item:
         item = Item(line.no, self.attachment, self.section, style, number, value, [text] if text else [])
+        item.printed = line.text.o
         self.state.items.append(item)
         self.current = item
         self.last_heading = None
@@ -242,7 +243,10 @@ class NumberedReader:
             if FURNITURE_RE.match(n) or _MARKDOWN_RULE_RE.match(n):
                 i += 1
                 continue
-            attachment = ATTACHMENT_RE.match(n) if len(n) <= 80 else None
+            is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
+            attachment = (
+                ATTACHMENT_RE.match(n) if n[0] == "附" and len(n) <= 80 and not is_cover_list else None
+            )
             if self.tail and not attachment:
                 i += 1
                 continue
@@ -258,7 +262,7 @@ class NumberedReader:
                     i += 1
                     continue
                 self.cover_list = False
-            if COVER_LIST_RE.match(n):
+            if is_cover_list:
                 self.cover_list = True
                 i += 1
                 continue

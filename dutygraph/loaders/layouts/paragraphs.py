@@ -28,16 +28,20 @@ def split_segments(t: T) -> list[Segment]:
     segments: list[Segment] = []
     previous = 0
     for start, end, assignment in brackets:
-        piece = t.cut(previous, start).strip(_LEAD_PUNCT if segments else " ")
-        segments.append(Segment(piece.o, assignment))
+        piece = t.cut(previous, start)
+        if segments:
+            # Punctuation right after a bracket ("…(X负责)。") closes the previous task, as printed.
+            lead = len(piece.n) - len(piece.n.lstrip(_LEAD_PUNCT))
+            segments[-1].text += piece.o[:lead].strip()
+            piece = piece.cut(lead)
+        segments.append(Segment(piece.strip().o, assignment))
         previous = end
-    tail = t.cut(previous).strip(" ")
-    if brackets:
-        if tail.strip(_LEAD_PUNCT):
-            segments.append(Segment(tail.strip(_LEAD_PUNCT).o, None))
-        elif tail and segments:
-            # Keep the closing "。" with the last task, as printed.
-            segments[-1].text = segments[-1].text + tail.o if segments[-1].text else segments[-1].text
-    else:
-        segments.append(Segment(t.o, None))
+    tail = t.cut(previous)
+    if not brackets:
+        return [Segment(t.o, None)]
+    lead = len(tail.n) - len(tail.n.lstrip(_LEAD_PUNCT))
+    segments[-1].text += tail.o[:lead].strip()
+    rest = tail.cut(lead).strip()
+    if rest:
+        segments.append(Segment(rest.o, None))
     return segments
