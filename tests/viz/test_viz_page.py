@@ -1,0 +1,169 @@
+"""The page builder without a browser: escaping, self-containment, determinism, layout, font."""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from fontTools.ttLib import TTFont
+
+from dutygraph.errors import DutygraphError
+from dutygraph.graph.viz import LARGE_GRAPH, page_data, page_font, render_page, script_json, write_page
+from dutygraph.graph.viz import font as font_module
+from dutygraph.graph.viz.layout import layout_positions
+from dutygraph.graph.viz.samples import (
+    XSS_IMG,
+    hostile_graph,
+    leader_task_graph,
+    sample_graph,
+    synthetic_graph,
+)
+
+
+def test_script_json_is_inert_in_a_script_element() -> None:
+    text = script_json({"a": "</script><img src=x onerror=alert(1)>&amp;\u2028\u2029<!--"})
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text) == {"a": "</script><img src=x onerror=alert(1)>&amp;\u2028\u2029<!--"}
+
+
+def test_hostile_strings_never_appear_as_markup(parse_page: Any) -> None:
+    html = render_page(hostile_graph(), title=f"标题{XSS_IMG}</script>")
+    assert "<img" not in html.lower()
+    assert html.lower().count("</script") == 3  # the data block, vis-network and our script: nothing else
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the title, escaped by the template
+    data = parse_page(html)
+    evil = data["nodes"][0]
+    assert evil["label"] == f"市{XSS_IMG}局"
+    assert "</script><script>alert(2)</script>" in evil["aliases"]
+    assert evil["tasks"][0][2].startswith("任务</script>")
+    assert "行\u2028分隔\u2029符" in evil["aliases"]
+
+
+def test_page_is_self_contained() -> None:
+    html = render_page(sample_graph(), title="湖州")
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html, re.I)
+    assert "@import" not in html
+    assert re.search(r"url\((?!\"?data:)", html) is None  # every CSS url() is a data URI
+    assert "Content-Security-Policy" in html
+
+
+def test_same_graph_and_seed_give_identical_bytes() -> None:
+    assert render_page(sample_graph(), title="t", seed=3) == render_page(sample_graph(), title="t", seed=3)
+    big = synthetic_graph(600, seed=1)
+    assert render_page(big, title="t") == render_page(big, title="t")
+    assert render_page(big, title="t", seed=0) != render_page(big, title="t", seed=1)
+
+
+def test_small_graphs_use_physics_large_graphs_get_python_positions() -> None:
+    small = page_data(sample_graph(), title="t")
+    assert small["meta"]["physics"] is True and small["meta"]["options"]["physics"]["enabled"] is True
+    large = page_data(synthetic_graph(LARGE_GRAPH + 50), title="t")
+    assert large["meta"]["physics"] is False
+    assert large["meta"]["options"]["physics"]["enabled"] is False
+    assert large["meta"]["options"]["edges"]["smooth"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in large["nodes"])
+    forced = page_data(sample_graph(), title="t", physics=False)
+    assert forced["meta"]["options"]["physics"]["enabled"] is False
+
+
+def test_layout_is_deterministic_and_spreads_nodes() -> None:
+    graph = synthetic_graph(1000, seed=2)
+    first = layout_positions(graph, seed=5)
+    assert first == layout_positions(graph, seed=5)
+    assert set(first) == set(graph.nodes)
+    assert len(set(first.values())) == graph.number_of_nodes()  # no two nodes on the same spot
+
+
+def test_node_attributes_reach_the_page() -> None:
+    data = page_data(sample_graph(), title="t")
+    by_label = {n["label"]: n for n in data["nodes"]}
+    ndrc = by_label["市发展改革委"]
+    assert ndrc["aliases"] == ["市发改委", "湖州市发展和改革委员会"]
+    assert ndrc["flag"].startswith("牵头任务数")
+    assert ndrc["lead"] == 6 and ndrc["co"] == 5
+    assert ndrc["tasks"][0][:2] == ["湖政办发〔2019〕9号", "1"]
+    assert by_label["各区县政府"]["group"] is True
+    assert "group" not in by_label["市财政局"]
+    assert ndrc["size"] > by_label["市统计局"]["size"]  # sized by load
+    assert data["meta"]["filters"]["leaders"] == ["李平", "王纲"]
+    assert data["meta"]["filters"]["documents"] == sorted(["湖政发〔2019〕3号", "湖政办发〔2019〕9号"])
+    assert [c["id"] for c in data["meta"]["legend"]["clusters"]] == [0, 1, 2]
+    assert set(data["meta"]["legend"]["edges"]) == {"lead-co", "co-co"}
+    assert len(data["edges"]) == sample_graph().number_of_edges()
+
+
+def test_directed_views_with_leaders_and_tasks() -> None:
+    data = page_data(leader_task_graph(), title="t")
+    assert data["meta"]["directed"] is True
+    assert {n["kind"] for n in data["nodes"]} >= {"leader", "task", "group"}
+    assert {e[2] for e in data["edges"]} == {"supervises", "assists", "lead", "co"}
+    assert data["meta"]["kinds"]["leader"]["shape"] != data["meta"]["kinds"]["task"]["shape"]
+    assert data["meta"]["edgeKinds"]["lead"]["dashes"] != data["meta"]["edgeKinds"]["co"]["dashes"]
+
+
+def test_missing_optional_attributes_and_odd_values_are_tolerated() -> None:
+    graph = nx.Graph()
+    graph.add_node(1, label="甲", kind="something-new", load=float("nan"), cluster="x")
+    graph.add_node(2, kind="group")
+    graph.add_edge(1, 2)
+    data = page_data(graph, title="t")
+    assert data["nodes"][0]["kind"] == "other" and "cluster" not in data["nodes"][0]
+    assert data["nodes"][1]["label"] == "2" and data["nodes"][1]["group"] is True
+    assert data["edges"] == [[0, 1, "co-co", 1.0]]
+    assert render_page(nx.Graph(), title="空")  # an empty graph still renders
+
+
+def test_not_a_graph_is_a_clear_error() -> None:
+    with pytest.raises(DutygraphError):
+        render_page([1, 2], title="t")  # type: ignore[arg-type]
+
+
+def test_write_page(tmp_path: Path) -> None:
+    path = write_page(sample_graph(), tmp_path / "deep" / "network.html", title="湖州")
+    assert path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    with pytest.raises(DutygraphError):
+        write_page(sample_graph(), path / "not-a-dir.html", title="t")
+
+
+def _font_of(html: str) -> TTFont:
+    uri = re.search(r'url\("data:font/woff2;base64,([A-Za-z0-9+/=]+)"\)', html)
+    assert uri
+    return TTFont(io.BytesIO(base64.b64decode(uri.group(1))))
+
+
+def test_the_font_holds_exactly_the_page_characters() -> None:
+    html = render_page(sample_graph(), title="湖州市分工")
+    cmap = _font_of(html).getBestCmap()
+    for char in "湖州市发展改革委各区县政府搜索单位图例牵头配合":
+        assert ord(char) in cmap, char
+    assert ord("龘") not in cmap
+    assert len(cmap) < 600  # a subset, not the 7,500-character bundle
+    assert len(html) < 1_500_000
+
+
+def test_font_uses_the_system_font_for_characters_outside_gb2312() -> None:
+    rare = "堃"  # in Noto Sans CJK SC, not in GB 2312
+    font = page_font.__wrapped__("湖州" + rare)
+    if font_module.system_font() is None:
+        assert rare in font.missing
+    else:
+        assert font.missing == "" and font.source.endswith(".ttc")
+
+
+def test_a_named_font_that_does_not_exist_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(font_module.FONT_ENV, "/nonexistent/font.ttc")
+    with pytest.raises(DutygraphError, match="DUTYGRAPH_CJK_FONT"):
+        page_font.__wrapped__("湖州𠀀")
+
+
+def test_a_missing_bundled_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(font_module, "BUNDLED_FONT", tmp_path / "gone.woff2")
+    with pytest.raises(DutygraphError, match="reinstall"):
+        page_font.__wrapped__("湖州")
