@@ -17,7 +17,6 @@ from pathlib import Path
 
 import pytest
 from neo4j import Driver, GraphDatabase
-
 from neo4j_support import HUZHOU, Graph, build_store
 
 from dutygraph.graph.neo4j import server

@@ -53,7 +53,8 @@ def store_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
             "Task": count("SELECT DISTINCT ?t WHERE { GRAPH ?g { ?t a dg:Task } }"),
             "Unit": count(referenced.replace("?type", "dg:Unit").replace("?role", "?r1")),
             "Leader": count(
-                f"SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?a prov:agent ?x }} GRAPH <{shared}> {{ ?x a dg:Leader }} }}"
+                f"SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?a prov:agent ?x }} "
+                f"GRAPH <{shared}> {{ ?x a dg:Leader }} }}"
             ),
         }
         rels = {
@@ -285,7 +286,7 @@ def test_killed_sync_leaves_documents_whole_and_rerun_converges(
     version_b = {doc: ids for doc, ids in after_kill.items() if len(ids) == 71}
     assert set(after_kill) == set(version_a)
     for doc, ids in after_kill.items():
-        assert ids == version_a[doc] or len(ids) == 71 and ids < version_a[doc], f"{doc} half-synced"
+        assert ids == version_a[doc] or (len(ids) == 71 and ids < version_a[doc]), f"{doc} half-synced"
     assert 1 <= len(version_b) < n, "the kill should land between the first and the last document"
 
     report = run_sync(store, bolt)

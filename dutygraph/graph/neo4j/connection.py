@@ -70,7 +70,7 @@ def resolve(
         )
     user = user or environ.get("NEO4J_USERNAME") or environ.get("NEO4J_USER") or DEFAULT_USER
     if password is None:
-        password = environ.get("NEO4J_PASSWORD")
+        password = environ.get("NEO4J_PASSWORD") or None  # set but empty counts as unset
     if password is None:
         if prompt is None:
             raise DutygraphError("no Neo4j password: set NEO4J_PASSWORD (or run interactively to be asked)")
