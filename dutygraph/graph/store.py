@@ -1,16 +1,21 @@
 """The embedded, persistent RDF store: one named graph per document, shared nodes in their own.
 
-Backend: Oxigraph (pyoxigraph) on RocksDB. It stores quads on disk with indexes, answers SPARQL
-natively, and applies ``extend`` and ``update`` in transactions — what the safety rules need:
+Backend: Oxigraph (pyoxigraph) on RocksDB. It stores quads on disk with six indexes, answers
+SPARQL natively and applies ``update`` in a transaction — what the safety rules need:
 
-* **All-or-nothing loads.** A load first writes each document into a *staging* graph (invisible
-  to every reader), then one SPARQL update — one transaction — moves staging into place, replaces
-  the shared descriptions and collects orphans. A crash or Ctrl-C at any moment leaves either the
-  old graphs (plus staging garbage, dropped at the next write) or the new ones.
+* **All-or-nothing loads, written once.** Each load writes every document into a fresh *version*
+  graph (``…/graph/doc/<id>/v/<token>``) with Oxigraph's fast bulk writer. Nobody sees a version
+  until the *catalog* graph points at it: one small SPARQL update — one transaction — switches
+  the pointers, replaces the shared descriptions and collects orphans. A crash or Ctrl-C at any
+  moment leaves the old pointers (and some unreferenced graphs, dropped at the next write) or the
+  new ones. Readers only ever query graphs the catalog points at.
 * **One writer.** Writers hold an exclusive ``flock`` on ``write.lock`` (waiting up to ``wait``
   seconds, then a clear error); readers open RocksDB read-only and never block.
 * **Versioned format.** ``dutygraph-store.json`` records the layout version; other versions are
   refused with a message rather than misread.
+
+Outside the store (export, :meth:`Store.quads`) a document's graph has its stable name
+``…/graph/doc/<id>``; the version suffix is an internal detail.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -38,19 +43,20 @@ MARKER = "dutygraph-store.json"
 DEFAULT_STORE = "dutygraph-store"
 _STAGING = GRAPH_NS + "staging/"
 _DOC_GRAPHS = GRAPH_NS + "doc/"
+_VERSION = "/v/"
+CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
+STORED_IN = ox.NamedNode(DG_NS + "storedIn")
 
 #: Shared nodes with no reference left from any other node are removed. Three rounds reach the
 #: deepest chain (sub-office → parent unit → place; leader → post → place).
-_COLLECT_ORPHANS = (
-    """
+_COLLECT_ORPHANS = """
 DELETE { GRAPH <%(shared)s> { ?s ?p ?o } }
 WHERE {
   GRAPH <%(shared)s> { ?s a ?type . ?s ?p ?o }
   VALUES ?type { dg:Unit dg:Leader org:Post dg:Jurisdiction }
-  FILTER NOT EXISTS { GRAPH ?g { ?x ?q ?s } FILTER(?x != ?s) }
-}"""
-    % {"shared": SHARED_GRAPH.value}
-)
+  FILTER NOT EXISTS { GRAPH <%(shared)s> { ?x ?q ?s } FILTER(?x != ?s) }
+  FILTER NOT EXISTS { GRAPH ?g { ?y ?r ?s } GRAPH <%(catalog)s> { ?d dg:storedIn ?g } }
+}""" % {"shared": SHARED_GRAPH.value, "catalog": CATALOG_GRAPH.value}
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -102,7 +108,9 @@ class Store:
         marker = path / MARKER
         if not write:
             if not marker.is_file():
-                raise DutygraphError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
+                raise DutygraphError(
+                    f"no dutygraph store at {path} — load a document first: dutygraph load FILE"
+                )
             _check_format(marker)
             try:
                 return cls(path, ox.Store.read_only(str(path / "oxigraph")), None)
@@ -123,7 +131,7 @@ class Store:
         except BaseException:
             lock.close()
             raise
-        store._drop_staging()
+        store._drop_unreferenced()
         return store
 
     def close(self) -> None:
@@ -143,21 +151,32 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
     def load(self, documents: Sequence[MappedDocument]) -> list[LoadResult]:
-        """Store ``documents``, replacing any earlier version of each, in one transaction."""
+        """Store ``documents``, replacing any earlier version of each, all or nothing."""
         self._require_writer()
         token = uuid.uuid4().hex
-        existing = {g.value for g in self.oxigraph.named_graphs()}
+        catalog = self._catalog()
         staged_shared = ox.NamedNode(f"{_STAGING}{token}/shared")
-        operations: list[str] = []
+        pointers_out: list[str] = []
+        pointers_in: list[str] = []
         results = []
-        for index, doc in enumerate(documents):
-            staging = ox.NamedNode(f"{_STAGING}{token}/{index}")
-            self.oxigraph.extend(ox.Quad(s, p, o, staging) for s, p, o in doc.triples)
+        for doc in documents:
+            version = ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}")
+            # Invisible until the catalog points at it, so the fast non-transactional writer is safe.
+            self.oxigraph.bulk_extend(ox.Quad(s, p, o, version) for s, p, o in doc.triples)
             self.oxigraph.extend(ox.Quad(s, p, o, staged_shared) for s, p, o in doc.shared)
-            operations.append(f"MOVE SILENT <{staging.value}> TO <{doc.graph.value}>")
-            replaced = doc.graph.value in existing
-            results.append(LoadResult(doc.doc_id, len(doc.triples), replaced))
+            doc_iri = identity.document_iri(doc.doc_id)
+            old = catalog.get(doc_iri)
+            if old is not None:
+                pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
+            pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> .")
+            results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
+        operations = []
+        if pointers_out:
+            operations.append(
+                f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_out)} }} }}"
+            )
         operations += [
+            f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_in)} }} }}",
             # Shared descriptions depend only on identity and registry: replace them wholesale so a
             # changed alias file takes effect, then add the staged ones.
             f"DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ "
@@ -165,28 +184,44 @@ class Store:
             f"ADD SILENT <{staged_shared.value}> TO <{SHARED_GRAPH.value}>",
             f"DROP SILENT GRAPH <{staged_shared.value}>",
         ]
-        if any(r.replaced for r in results):
+        if pointers_out:
             operations += [_COLLECT_ORPHANS] * 3
         self._update(operations)
+        self._drop_unreferenced()
         return results
 
     def remove(self, doc_id: str) -> bool:
         """Remove one document and every shared node only it referenced; False if absent."""
         self._require_writer()
-        graph = identity.document_graph_iri(doc_id)
-        if not self.oxigraph.contains_named_graph(ox.NamedNode(graph)):
+        doc_iri = identity.document_iri(doc_id)
+        version = self._catalog().get(doc_iri)
+        if version is None:
             return False
-        self._update([f"DROP GRAPH <{graph}>", *[_COLLECT_ORPHANS] * 3])
+        pointer = f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> ."
+        self._update(
+            [f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {pointer} }} }}", *[_COLLECT_ORPHANS] * 3]
+        )
+        self._drop_unreferenced()
         return True
 
     def _update(self, operations: list[str]) -> None:
         self.oxigraph.update(" ;\n".join(operations), prefixes=PREFIXES)
 
-    def _drop_staging(self) -> None:
-        """Drop staging graphs a crashed or interrupted load left behind."""
-        stale = [g for g in self.oxigraph.named_graphs() if g.value.startswith(_STAGING)]
-        for graph in stale:
-            self.oxigraph.remove_graph(graph)
+    def _catalog(self) -> dict[str, ox.NamedNode]:
+        """Document IRI → the version graph that currently holds it."""
+        return {
+            q.subject.value: q.object
+            for q in self.oxigraph.quads_for_pattern(None, STORED_IN, None, CATALOG_GRAPH)
+            if isinstance(q.object, ox.NamedNode)
+        }
+
+    def _drop_unreferenced(self) -> None:
+        """Drop staging and superseded version graphs (invisible garbage of loads and crashes)."""
+        current = {g.value for g in self._catalog().values()}
+        for graph in list(self.oxigraph.named_graphs()):
+            name = graph.value
+            if name.startswith(_STAGING) or (name.startswith(_DOC_GRAPHS) and name not in current):
+                self.oxigraph.remove_graph(graph)
 
     def _require_writer(self) -> None:
         if self._lock is None:
@@ -198,7 +233,10 @@ class Store:
         substitutions = {ox.Variable(name): value for name, value in bindings.items()}
         try:
             return self.oxigraph.query(
-                sparql, prefixes=PREFIXES, substitutions=substitutions or None, named_graphs=self.visible_graphs()
+                sparql,
+                prefixes=PREFIXES,
+                substitutions=substitutions or None,
+                named_graphs=self.visible_graphs(),
             )
         except SyntaxError as error:
             raise DutygraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
@@ -211,7 +249,9 @@ class Store:
             yield {name: term_value(solution[name]) for name in names}
 
     def document_ids(self) -> list[str]:
-        return [row["id"] for row in self.select("SELECT ?id WHERE { GRAPH ?g { ?d dg:docId ?id } } ORDER BY ?id")]
+        return [
+            row["id"] for row in self.select("SELECT ?id WHERE { GRAPH ?g { ?d dg:docId ?id } } ORDER BY ?id")
+        ]
 
     def documents(self) -> list[DocumentSummary]:
         rows = self.select(
@@ -239,25 +279,20 @@ class Store:
             for r in rows
         ]
 
-    def graph_triple_count(self, graph: str) -> int:
-        return sum(1 for _ in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(graph)))
-
     def __len__(self) -> int:
-        """Quads outside staging graphs."""
+        """Quads in the visible graphs."""
         return sum(1 for _ in self.quads())
 
     def visible_graphs(self) -> list[ox.NamedNode | ox.BlankNode]:
-        """Every named graph except staging ones: readers never see a load in progress."""
-        return [g for g in self.oxigraph.named_graphs() if not g.value.startswith(_STAGING)]
+        """The graphs readers see: current document versions and the shared graph."""
+        return [*sorted(self._catalog().values(), key=lambda g: g.value), SHARED_GRAPH]
 
     def document_graphs(self) -> list[ox.NamedNode]:
-        return sorted(
-            (g for g in self.oxigraph.named_graphs() if isinstance(g, ox.NamedNode) and g.value.startswith(_DOC_GRAPHS)),
-            key=lambda g: g.value,
-        )
+        """The named graph holding each document's current version, in document order."""
+        return [graph for _, graph in sorted(self._catalog().items())]
 
     def export(self, output: IO[bytes] | Path, fmt: str = "trig") -> None:
-        """Serialise everything; triple formats (turtle) merge the named graphs."""
+        """Serialise everything readers see; triple formats (turtle) merge the named graphs."""
         rdf_format = EXPORT_FORMATS.get(fmt)
         if rdf_format is None:
             raise DutygraphError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
@@ -265,14 +300,29 @@ class Store:
         if rdf_format.supports_datasets:
             ox.serialize(self.quads(), target, rdf_format, prefixes=PREFIXES)
         else:
-            merged = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-            ox.serialize(merged, target, rdf_format, prefixes=PREFIXES)
+            ox.serialize(
+                (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads()),
+                target,
+                rdf_format,
+                prefixes=PREFIXES,
+            )
 
     def quads(self) -> Iterator[ox.Quad]:
-        """Every quad outside staging graphs."""
-        for quad in self.oxigraph.quads_for_pattern(None, None, None):
-            if not quad.graph_name.value.startswith(_STAGING):
-                yield quad
+        """Every visible quad, each document graph under its stable name (no version suffix)."""
+        for graph in self.visible_graphs():
+            stable = ox.NamedNode(graph.value.split(_VERSION, 1)[0])
+            for quad in self.oxigraph.quads_for_pattern(None, None, None, graph):
+                yield ox.Quad(quad.subject, quad.predicate, quad.object, stable)
+
+
+_IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
+
+
+def _iri(value: str) -> str:
+    """``value`` checked safe to write between ``<…>`` in an update (our IRIs always are)."""
+    if any(ch in _IRI_FORBIDDEN for ch in value):
+        raise DutygraphError(f"refusing an unsafe IRI: {value!r}")
+    return value
 
 
 def term_value(term: Any) -> Any:

@@ -1,0 +1,102 @@
+"""Benchmark: loading a synthetic corpus into the store vs rdflib's in-memory store.
+
+    python bench/load.py [-n 1000] [--seed 7] [--batch 100]
+
+Generates ``n`` notices with ``bench/synth.py``, then, each in a fresh process so peak memory is
+its own:
+
+* **dutygraph**: parse every notice, map it to RDF and load it into the on-disk Oxigraph store
+  (``Store.load``, ``--batch`` documents per transaction) — the whole `dutygraph load` path.
+* **baseline**: rdflib's default in-memory ``Dataset`` parsing the same quads as N-Quads (the
+  store's own export), i.e. the work a "re-parse a file on every command" design repeats.
+
+Prints triples/s and peak RSS for both and the ratio (target: dutygraph ≥ 5× faster). A last
+step loads until the store holds ≥ 1,000,000 triples and reports the peak RSS (target < 2 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+_OURS = """
+import json, resource, sys, time
+from pathlib import Path
+from dutygraph.graph.ingest import mapped_files
+from dutygraph.graph.store import Store
+paths = sorted(Path(sys.argv[1]).glob("*.txt"))
+batch = int(sys.argv[3])
+start = time.perf_counter()
+triples = 0
+with Store.open(Path(sys.argv[2]), write=True) as store:
+    for i in range(0, len(paths), batch):
+        docs = mapped_files(paths[i:i + batch])
+        store.load(docs)
+    triples = len(store)
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "triples": triples,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_BASELINE = """
+import json, resource, sys, time
+import rdflib
+start = time.perf_counter()
+dataset = rdflib.Dataset()
+dataset.parse(sys.argv[1], format="nquads")
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "triples": len(dataset),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def _run(code: str, *args: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code, *args], check=True, capture_output=True, text=True)
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("-n", type=int, default=1000)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--batch", type=int, default=100)
+    parser.add_argument("--million", action=argparse.BooleanOptionalAction, default=True)
+    args = parser.parse_args()
+    sys.path.insert(0, str(HERE))
+    import synth
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        synth.write_corpus(synth.generate_corpus(args.n, seed=args.seed), corpus)
+        ours = _run(_OURS, str(corpus), f"{tmp}/store", str(args.batch))
+        # The baseline parses exactly what we stored.
+        from dutygraph.graph.store import Store
+
+        with Store.open(Path(f"{tmp}/store")) as store:
+            store.export(Path(f"{tmp}/corpus.nq"), "nquads")
+        base = _run(_BASELINE, f"{tmp}/corpus.nq")
+        rate_ours = ours["triples"] / ours["seconds"]
+        rate_base = base["triples"] / base["seconds"]
+        print(f"corpus: {args.n} notices, {ours['triples']:.0f} quads")
+        print(f"dutygraph load (parse + map + store): {ours['seconds']:.1f} s, {rate_ours:,.0f} triples/s, peak {ours['peak_mb']:.0f} MB")
+        print(f"rdflib Dataset parsing N-Quads:       {base['seconds']:.1f} s, {rate_base:,.0f} triples/s, peak {base['peak_mb']:.0f} MB")
+        print(f"ratio: dutygraph is {rate_ours / rate_base:.1f}x the baseline's rate (target >= 5x)")
+        if args.million and ours["triples"] < 1_000_000:
+            needed = int(args.n * 1_000_000 / ours["triples"]) + 1
+            big = Path(tmp) / "big"
+            synth.write_corpus(synth.generate_corpus(needed, seed=args.seed + 1), big)
+            million = _run(_OURS, str(big), f"{tmp}/big-store", str(args.batch))
+            print(f"{million['triples']:,.0f} triples loaded with peak RSS {million['peak_mb']:.0f} MB (target < 2048 MB)")
+        elif args.million:
+            print(f"{ours['triples']:,.0f} triples loaded with peak RSS {ours['peak_mb']:.0f} MB (target < 2048 MB)")
+
+
+if __name__ == "__main__":
+    main()
