@@ -1,0 +1,127 @@
+"""The small readers: unit lists, leaders, metadata, numbering."""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.loaders.leaders import merge_leaders, parse_leader, parse_leader_list
+from dutygraph.loaders.metadata import read_metadata
+from dutygraph.loaders.records import Leader
+from dutygraph.loaders.structure import cn_number, match_number
+from dutygraph.loaders.text import T, fold, split_lines
+from dutygraph.loaders.units import split_units, suspect_concatenation
+
+
+@pytest.mark.parametrize(
+    ("printed", "units"),
+    [
+        ("市建设局、市水利局", ["市建设局", "市水利局"]),
+        ("A局，B局,C局；D局;E局。", ["A局", "B局", "C局", "D局", "E局"]),
+        (
+            "各区县政府(含南太湖新区、长合区管委会)、市财政局",
+            ["各区县政府(含南太湖新区、长合区管委会)", "市财政局"],
+        ),
+        ("市委（〈市政府〉办公室、督查室）、市财政局", ["市委（〈市政府〉办公室、督查室）", "市财政局"]),
+        ("各地、各部门", ["各地", "各部门"]),
+        ("市发展改革委(铁办)、吴兴区政府", ["市发展改革委(铁办)", "吴兴区政府"]),
+        ("市政府办公室、各区县政府(列第一位者为工作牵头单位或汇总单位,下同)", ["市政府办公室", "各区县政府"]),
+        ("市建设局\n市水利局", ["市建设局", "市水利局"]),
+        ("", []),
+    ],
+)
+def test_split_units(printed, units):
+    assert split_units(T.of(printed)).units == units
+
+
+def test_split_units_notes_and_marks():
+    result = split_units(T.of("市政府办公室、各区县政府(列第一位者为工作牵头单位或汇总单位,下同)"))
+    assert result.first_leads
+    marked = split_units(T.of("市水利局、市建设局（牵头）"))
+    assert marked.units == ["市水利局", "市建设局"] and marked.marked_leads == [1]
+    unbalanced = split_units(T.of("市建设局(含、市水利局"))
+    assert unbalanced.unbalanced and unbalanced.units == ["市建设局(含", "市水利局"]
+
+
+@pytest.mark.parametrize(
+    ("unit", "glued"),
+    [
+        ("市公安局大数据局", ("市公安局", "大数据局")),
+        ("市财政局市税务局", ("市财政局", "市税务局")),
+        ("市委组织部", None),
+        ("市纪委监委", None),
+        ("市政府办公室", None),
+        ("市自然资源和规划局", None),
+        ("市公安局交警支队", None),
+        ("市生态环境局吴兴分局", None),
+        ("国家税务总局湖州市税务局", None),
+        ("湖州开发区管委会", None),
+        ("市发展改革委(铁办)", None),
+    ],
+)
+def test_suspect_concatenation(unit, glued):
+    assert suspect_concatenation(unit) == glued
+
+
+@pytest.mark.parametrize(
+    ("printed", "leader"),
+    [
+        ("钱三雄市长", Leader("钱三雄", "市长")),
+        ("杨六顺常务副市长", Leader("杨六顺", "常务副市长")),
+        ("副市长张三", Leader("张三", "副市长")),
+        ("分管副省长", Leader(None, "副省长")),
+        ("常务副县长", Leader(None, "常务副县长")),
+        ("闵云副市长", Leader("闵云", "副市长")),
+        ("市政府办公室", None),
+        ("省科技厅", None),
+        ("林克庆", None),
+    ],
+)
+def test_parse_leader(printed, leader):
+    assert parse_leader(printed) == leader
+
+
+def test_bare_names_only_when_allowed():
+    assert parse_leader("林克庆", allow_bare_name=True) == Leader("林克庆", None)
+    assert parse_leader_list("张三、李四副市长", allow_bare_name=True) == [
+        Leader("张三", None),
+        Leader("李四", "副市长"),
+    ]
+    assert parse_leader_list("张三、市财政局") is None
+
+
+def test_merge_leaders_keeps_one_person():
+    merged, notes = merge_leaders([Leader("许继清", "市长"), Leader("许继清", "副市长")])
+    assert merged == [Leader("许继清", "副市长")] and len(notes) == 1
+    merged, notes = merge_leaders([Leader("许继清", "副市长"), Leader("许继清", "副市长")])
+    assert merged == [Leader("许继清", "副市长")] and notes == []
+
+
+def test_metadata_chinese_numeral_date_and_fallbacks():
+    lines = split_lines(
+        "某某市人民政府办公厅关于印发重点任务分工方案的通知\n某政办函〔2022〕 15号\n"
+        "某某市人民政府办公厅\n二〇二二年三月十五日\n"
+    )
+    info = read_metadata(lines)
+    assert info.doc_number == "某政办函〔2022〕15号"
+    assert info.issuer == "某某市人民政府办公厅"
+    assert info.date == "2022-03-15"
+    assert info.title == "某某市人民政府办公厅关于印发重点任务分工方案的通知"
+
+
+def test_metadata_issuer_from_title_when_unsigned():
+    info = read_metadata(split_lines("某县人民政府关于做好民生实事的通知\n2024年13月40日\n"))
+    assert info.issuer == "某县人民政府" and info.date is None
+
+
+def test_numbering():
+    assert cn_number("十二") == 12 and cn_number("二十") == 20 and cn_number("一百零五") == 105
+    assert match_number("(三)抓好落实", "（三）抓好落实").printed == "（三）"
+    assert match_number("12.推进", "12．推进").printed == "12"
+    assert match_number("1.5万亩以上", "1.5万亩以上") is None
+    assert match_number("2019年", "2019年") is None
+
+
+def test_fold_keeps_length():
+    printed = "责任单位：市建设局（牵头），市水利局；１２３ＡＢ"
+    assert len(fold(printed)) == len(printed)
+    assert fold(printed) == "责任单位:市建设局(牵头),市水利局;123AB"
