@@ -260,6 +260,36 @@ def run(
         click.echo(f"  {path}")
 
 
+@main.command()
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default="network.html", show_default=True
+)
+@click.option("--view", type=click.Choice(["units", "tasks", "leaders"]), default="units", show_default=True)
+@click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
+@click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
+@click.option("--title", help="Page title (default: the documents drawn).")
+@store_option
+@analysis_options
+def viz(
+    output: Path, view: str, docs: tuple[str, ...], jurisdiction: str | None, title: str | None,
+    store_path: Path, **knobs: Any,
+) -> None:
+    """Write the interactive network page: one HTML file that works offline.
+
+    \b
+    Examples:
+      dutygraph viz -o network.html
+      dutygraph viz -o leaders.html --view leaders --jurisdiction 湖州市
+    """
+    from dutygraph.graph.viz.command import store_page
+
+    path = store_page(
+        output, store_path=store_path, view=view, docs=docs, jurisdiction=jurisdiction,
+        settings=_settings(knobs), title=title,
+    )
+    click.echo(str(path))
+
+
 # --------------------------------------------------------------------------- Neo4j (issue 6)
 def _neo4j_options(func: Any) -> Any:
     """--uri/--user/--database, defaulting to $NEO4J_URI/… and then to the local server."""

@@ -1,0 +1,145 @@
+"""The network page in headless Chromium: no requests, no errors, counts, search, filters, XSS."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from dutygraph.graph.viz import FONT_FAMILY, write_page
+from dutygraph.graph.viz.samples import hostile_graph, leader_task_graph, sample_graph, synthetic_graph
+
+pytestmark = pytest.mark.browser
+Opener = Callable[..., Any]
+
+
+def _write(graph: nx.Graph, tmp_path: Path, name: str = "page.html", **options: Any) -> Path:
+    return write_page(graph, tmp_path / name, title=options.pop("title", "测试网络"), **options)
+
+
+def _assert_clean(opened: Any) -> None:
+    assert opened.requests == []
+    assert opened.errors == []
+    assert opened.dialogs == []
+
+
+def test_sample_page_loads_clean_and_draws_every_node_and_edge(open_page: Opener, tmp_path: Path) -> None:
+    graph = sample_graph()
+    opened = open_page(_write(graph, tmp_path))
+    assert opened.js("window.dutygraph.drawn()") == {"nodes": 13, "edges": 14}
+    assert opened.js(f"document.fonts.check('12px \"{FONT_FAMILY}\"', '湖州')") is True
+    legend = opened.page.inner_text("#dg-legend")
+    for text in ("聚类 0", "政府部门", "集体提法", "牵头—配合", "配合—配合"):
+        assert text in legend
+    _assert_clean(opened)
+
+
+def test_search_finds_a_unit_by_alias_and_focuses_it(open_page: Opener, tmp_path: Path) -> None:
+    opened = open_page(_write(sample_graph(), tmp_path))
+    page = opened.page
+    page.fill("#dg-search", "市发改委")
+    assert page.inner_text("#dg-results").startswith("市发展改革委")
+    page.press("#dg-search", "Enter")
+    selected = opened.js("window.dutygraph.network.getSelectedNodes()")
+    assert [opened.js(f"window.dutygraph.data.nodes[{selected[0]}].label")] == ["市发展改革委"]
+    assert "市发改委" in page.inner_text("#dg-details")
+    neighbourhood = opened.js("window.dutygraph.state.highlighted.neighbourhood")
+    assert len(neighbourhood) == 1 + sample_graph().degree("市发展改革委")
+    # by the other alias, partially typed, from the list
+    page.fill("#dg-search", "发展和改革")
+    page.click("#dg-results li")
+    assert opened.js("window.dutygraph.network.getSelectedNodes()") == selected
+    _assert_clean(opened)
+
+
+def test_filters_by_leader_cluster_and_document(open_page: Opener, tmp_path: Path) -> None:
+    graph = sample_graph()
+    opened = open_page(_write(graph, tmp_path))
+    page = opened.page
+
+    def expected(keep: Callable[[dict[str, Any]], bool]) -> dict[str, int]:
+        shown = {n for n, d in graph.nodes(data=True) if keep(d)}
+        return {"nodes": len(shown), "edges": sum(1 for a, b in graph.edges if a in shown and b in shown)}
+
+    page.select_option("#dg-filter-leader", "李平")
+    assert opened.js("window.dutygraph.drawn()") == expected(lambda d: "李平" in d["leaders"])
+    assert opened.js("window.dutygraph.drawn()")["nodes"] < graph.number_of_nodes()
+    page.select_option("#dg-filter-cluster", "0")
+    assert opened.js("window.dutygraph.drawn()") == expected(
+        lambda d: "李平" in d["leaders"] and d["cluster"] == 0
+    )
+    page.click("#dg-reset")
+    assert opened.js("window.dutygraph.drawn()") == {"nodes": 13, "edges": 14}
+    page.select_option("#dg-filter-document", "湖政发〔2019〕3号")
+    assert opened.js("window.dutygraph.drawn()") == expected(lambda d: "湖政发〔2019〕3号" in d["documents"])
+    _assert_clean(opened)
+
+
+def test_click_highlights_the_neighbourhood_and_hover_shows_a_tooltip(
+    open_page: Opener, tmp_path: Path
+) -> None:
+    graph = sample_graph()
+    opened = open_page(_write(graph, tmp_path))
+    page = opened.page
+    node = list(graph.nodes).index("市财政局")
+    box = page.locator("#dg-network").bounding_box()
+    point = opened.js(f"window.dutygraph.network.canvasToDOM(window.dutygraph.network.getPosition({node}))")
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    page.mouse.move(x, y)
+    page.wait_for_selector("#dg-tooltip:not([hidden])")
+    tooltip = page.inner_text("#dg-tooltip")
+    assert "市财政局" in tooltip and "牵头 2 项" in tooltip and "湖政办发〔2019〕9号" in tooltip
+    page.mouse.click(x, y)
+    highlighted = opened.js("window.dutygraph.state.highlighted")
+    assert highlighted["id"] == node
+    assert len(highlighted["neighbourhood"]) == 1 + graph.degree("市财政局")
+    faded = opened.js("window.dutygraph.nodes.get(12).color.background")  # 市统计局, unconnected
+    assert faded.startswith("rgba(215")
+    _assert_clean(opened)
+
+
+def test_the_xss_notice_runs_nothing(open_page: Opener, tmp_path: Path) -> None:
+    opened = open_page(_write(hostile_graph(), tmp_path, title="<img src=x onerror=alert(9)>"))
+    page = opened.page
+    assert page.locator("img").count() == 0
+    assert page.locator("script").count() == 3
+    assert page.title() == "<img src=x onerror=alert(9)>"
+    # hover, click and search exercise every place a document string is shown
+    page.fill("#dg-search", "</script>")
+    page.press("#dg-search", "Enter")
+    details = page.inner_text("#dg-details")
+    assert "<img src=x onerror=alert(1)>" in details and "原因<img" in details
+    page.select_option("#dg-filter-leader", index=1)
+    page.wait_for_timeout(300)
+    assert page.locator("img").count() == 0
+    _assert_clean(opened)
+
+
+def test_leader_and_task_view(open_page: Opener, tmp_path: Path) -> None:
+    graph = leader_task_graph()
+    opened = open_page(_write(graph, tmp_path))
+    assert opened.js("window.dutygraph.drawn()") == {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+    }
+    opened.page.select_option("#dg-filter-leader", "王纲")
+    drawn = opened.js("window.dutygraph.drawn()")
+    assert drawn["nodes"] == sum(1 for _, d in graph.nodes(data=True) if "王纲" in d.get("leaders", []))
+    _assert_clean(opened)
+
+
+def test_a_large_page_is_drawn_at_once_without_physics(open_page: Opener, tmp_path: Path) -> None:
+    graph = synthetic_graph(1500, seed=4)
+    opened = open_page(_write(graph, tmp_path))
+    assert opened.js("window.dutygraph.network.physics.options.enabled") is False
+    assert opened.js("window.dutygraph.drawn()") == {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+    }
+    # nodes sit where Python put them
+    x0 = opened.js("window.dutygraph.network.getPosition(0).x")
+    assert x0 == pytest.approx(opened.js("window.dutygraph.data.nodes[0].x"), abs=1.0)  # vis rounds
+    _assert_clean(opened)
