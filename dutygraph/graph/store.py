@@ -159,11 +159,16 @@ class Store:
         pointers_out: list[str] = []
         pointers_in: list[str] = []
         results = []
-        for doc in documents:
-            version = ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}")
-            # Invisible until the catalog points at it, so the fast non-transactional writer is safe.
-            self.oxigraph.bulk_extend(ox.Quad(s, p, o, version) for s, p, o in doc.triples)
-            self.oxigraph.extend(ox.Quad(s, p, o, staged_shared) for s, p, o in doc.shared)
+        versions = [ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}") for doc in documents]
+        # Invisible until the catalog points at them, so the fast non-transactional bulk writer is
+        # safe; one call for the whole batch (each call has a fixed cost of its own).
+        self.oxigraph.bulk_extend(
+            ox.Quad(s, p, o, version)
+            for doc, version in zip(documents, versions, strict=True)
+            for s, p, o in doc.triples
+        )
+        self.oxigraph.extend(ox.Quad(s, p, o, staged_shared) for doc in documents for s, p, o in doc.shared)
+        for doc, version in zip(documents, versions, strict=True):
             doc_iri = identity.document_iri(doc.doc_id)
             old = catalog.get(doc_iri)
             if old is not None:
