@@ -15,6 +15,8 @@ _UNRANKED = 99
 
 
 def _dedupe(values: list[str]) -> list[str]:
+    if len(values) < 2:
+        return list(values)
     seen: set[str] = set()
     out: list[str] = []
     for v in values:

@@ -80,6 +80,8 @@ def merge_leaders(leaders: list[Leader]) -> tuple[list[Leader], list[str]]:
     When one name is printed with two posts and one post ends with the other ("副市长" / "市长"), the
     longer, more specific post wins: a dropped "副" is a far more common slip than an added one.
     """
+    if len(leaders) < 2:
+        return list(leaders), []
     merged: list[Leader] = []
     notes: list[str] = []
     for leader in leaders:

@@ -43,8 +43,21 @@ FURNITURE_RE = re.compile(
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
     r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话)"
 )
+#: First characters of furniture lines: a set lookup spares the regex on ordinary lines.
+FURNITURE_STARTS = frozenset("浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联")
+
+
+def is_furniture(folded: str) -> bool:
+    return folded[:1] in FURNITURE_STARTS and FURNITURE_RE.match(folded) is not None
+
+
 #: The document's tail: copy-to list and printing line. Nothing after it is read until a new attachment.
 TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
+
+
+def is_tail(folded: str) -> bool:
+    return (folded.startswith("抄") or folded.endswith("印发")) and TAIL_RE.match(folded) is not None
+
 
 _CN_VALUES = {
     "零": 0,

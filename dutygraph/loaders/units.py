@@ -9,6 +9,7 @@ applies the convention; a "(牵头)" mark makes that unit a lead.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -128,6 +129,10 @@ def split_units(t: T) -> UnitList:
     return result
 
 
+_BRACKETED_RE = re.compile(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]")
+
+
+@functools.lru_cache(maxsize=8192)
 def suspect_concatenation(unit: str) -> tuple[str, str] | None:
     """Return ``(head, tail)`` when a unit looks like two bodies printed without a separator.
 
@@ -135,7 +140,9 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
     characters are allowed ("市委组织部", "市纪委监委" are real names) and tails naming a sub-office
     ("吴兴分局", "交警支队") are a body's own part, not a second body.
     """
-    bare = re.sub(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]", "", unit)
+    if len(unit) < 7:
+        return None
+    bare = _BRACKETED_RE.sub("", unit) if _OPEN_RE.search(unit) else unit
     if len(bare) < 7:
         return None
     m = _CONCAT_RE.match(bare)

@@ -109,6 +109,8 @@ def test_layout7_flattened_table():
         ("3", "新建养老服务中心。", ["县民政局"], ["县财政局"], "6月底前开工"),
     ]
     assert doc.tasks[0].attachment == "1"
+    # Which of the three unit lines are leads cannot be known once the table is flattened.
+    assert [w.code for w in doc.warnings] == ["table-cells-ambiguous"]
     assert doc.meta["tables"][0]["columns"]["配合单位"] == "co"
 
 

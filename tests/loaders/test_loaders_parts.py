@@ -125,3 +125,11 @@ def test_fold_keeps_length():
     printed = "责任单位：市建设局（牵头），市水利局；１２３ＡＢ"
     assert len(fold(printed)) == len(printed)
     assert fold(printed) == "责任单位:市建设局(牵头),市水利局;123AB"
+
+
+def test_furniture_prefilter_covers_every_pattern():
+    from dutygraph.loaders.structure import FURNITURE_RE, FURNITURE_STARTS
+
+    for alternative in FURNITURE_RE.pattern[4:].split("|"):
+        first = alternative[1] if alternative.startswith("\\") else alternative[0]
+        assert first in FURNITURE_STARTS, alternative

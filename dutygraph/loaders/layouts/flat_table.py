@@ -15,7 +15,7 @@ from dutygraph.loaders.assign import Assignment, apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, column_role
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader_list
-from dutygraph.loaders.structure import ATTACHMENT_RE, FURNITURE_RE, ROW_NUMBER_RE, SECTION_RE, TAIL_RE
+from dutygraph.loaders.structure import ATTACHMENT_RE, ROW_NUMBER_RE, SECTION_RE, is_furniture, is_tail
 from dutygraph.loaders.text import Line
 from dutygraph.loaders.units import looks_like_unit
 
@@ -46,7 +46,7 @@ def header_run(lines: list[Line], start: int) -> tuple[list[str], int] | None:
 
 def _ends_table(line: Line) -> bool:
     n = line.text.n
-    return bool(FURNITURE_RE.match(n) or TAIL_RE.match(n) or ATTACHMENT_RE.match(n) or SECTION_RE.match(n))
+    return bool(is_furniture(n) or is_tail(n) or ATTACHMENT_RE.match(n) or SECTION_RE.match(n))
 
 
 def _fill(cells: list[Line], roles: list[str], has_leader: bool) -> list[tuple[dict[str, list[Line]], int]]:
@@ -126,6 +126,8 @@ def read_flat_table(
     )
     has_leader = "leader" in roles
     body_roles = roles[1:]
+    split_columns = "lead" in roles and "co" in roles
+    warned_split = False
     while i < len(lines) and ROW_NUMBER_RE.match(lines[i].text.n):
         number_line = lines[i]
         i += 1
@@ -145,6 +147,14 @@ def read_flat_table(
                 text=[c.text.o for c in got.get("text", [])],
             )
             assign = Assignment(present=True)
+            if split_columns and len(got.get("co", [])) > 1 and not warned_split:
+                warned_split = True
+                state.warn(
+                    first_no,
+                    "table-cells-ambiguous",
+                    "a flattened row lists several units for 牵头单位 and 配合单位; "
+                    "the first was read as lead, the rest as co-units (whole table)",
+                )
             for role, role_lines in got.items():
                 if role in UNIT_ROLES or role in ("leader", "assist"):
                     for cell in role_lines:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.assign import LABEL_LINE_RE, Assignment, parse_bracket, parse_labelled
+from dutygraph.loaders.assign import LABEL_LINE_RE, LABEL_RE, Assignment, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
@@ -20,11 +20,11 @@ from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     CHAPTER_RE,
     COVER_LIST_RE,
-    FURNITURE_RE,
     SECTION_RE,
-    TAIL_RE,
     Numbered,
     attachment_number,
+    is_furniture,
+    is_tail,
     match_number,
 )
 from dutygraph.loaders.text import Line, T
@@ -37,6 +37,36 @@ _LEADER_HEAD_RE = re.compile(
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
+
+
+_INLINE_BOUNDARY = frozenset("。;,. )")
+
+
+def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
+    """Cut "…任务。牵头单位:X;责任单位:Y" into the task text and the labelled fields after it.
+
+    Only a label right after a sentence or clause boundary counts, so "…明确责任单位:…" inside a
+    sentence is not cut; labels inside brackets are left to the bracket reader.
+    """
+    if ":" not in t.n:
+        return t, None
+    for m in LABEL_RE.finditer(t.n):
+        start = m.start()
+        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or outside_depth(t.n, start):
+            continue
+        return t.cut(0, start).strip(), parse_labelled(t.cut(start))
+    return t, None
+
+
+def outside_depth(text: str, end: int) -> int:
+    """Bracket depth at ``end`` (0 = not inside a bracket)."""
+    depth = 0
+    for ch in text[:end]:
+        if ch in "([（【〔":
+            depth += 1
+        elif ch in ")]）】〕" and depth:
+            depth -= 1
+    return depth
 
 
 def _heading_like(text: str) -> bool:
@@ -67,7 +97,7 @@ class NumberedReader:
 
     def _next_numbered(self, index: int) -> bool:
         for line in self.lines[index + 1 : index + 3]:
-            if FURNITURE_RE.match(line.text.n):
+            if is_furniture(line.text.n):
                 continue
             return match_number(line.text.n, line.text.o) is not None
         return False
@@ -153,7 +183,7 @@ class NumberedReader:
 
     def _numbered(self, line: Line, numbered: Numbered) -> None:
         self._close()
-        body = line.text.cut(numbered.body_start)
+        body, inline = split_inline_labels(line.text.cut(numbered.body_start))
         segments = split_segments(body)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
@@ -163,6 +193,12 @@ class NumberedReader:
             item.unit_line = line.no
             self.state.saw("bracket-assignments")
         self._more_segments(line, item, segments[1:])
+        if inline is not None:
+            last = self.state.items[-1]
+            last.assign.merge(inline)
+            last.closed = True
+            last.unit_line = line.no
+            self.state.saw("inline-labels")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
         for segment in segments:
@@ -231,7 +267,12 @@ class NumberedReader:
             self._close()
             return
         if current is not None and not current.closed:
-            current.text.append(text.o)
+            body, inline = split_inline_labels(text)
+            current.text.append(body.o)
+            if inline is not None:
+                current.assign.merge(inline)
+                current.closed = True
+                current.unit_line = line.no
 
     # -- the scan ------------------------------------------------------------------------------------
     def run(self) -> ReadState:
@@ -240,7 +281,7 @@ class NumberedReader:
         while i < len(lines):
             line = lines[i]
             n = line.text.n
-            if FURNITURE_RE.match(n) or _MARKDOWN_RULE_RE.match(n):
+            if is_furniture(n) or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n)):
                 i += 1
                 continue
             is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
@@ -250,7 +291,7 @@ class NumberedReader:
             if self.tail and not attachment:
                 i += 1
                 continue
-            if TAIL_RE.match(n):
+            if is_tail(n):
                 self._close()
                 self.tail = True
                 i += 1
