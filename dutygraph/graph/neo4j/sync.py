@@ -21,11 +21,13 @@ label or relationship type by the statement that produced them.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from queue import Full, Queue
 from typing import Any, TypeVar
 
 import neo4j
@@ -36,16 +38,17 @@ from dutygraph.graph.neo4j.connection import Connection, driver
 from dutygraph.graph.neo4j.model import (
     CONSTRAINTS,
     DOCUMENT,
+    DOCUMENT_PROPERTIES,
     HASH_PROPERTY,
     IN_DOCUMENT,
     LEADER,
     SUB_OFFICE_OF,
     TASK,
+    TASK_PROPERTIES,
     TASK_RELATIONSHIPS,
     UNIT,
     DocumentRows,
     SharedRow,
-    TaskRow,
 )
 
 DEFAULT_BATCH = 1000
@@ -153,11 +156,11 @@ def _rel_pattern(rel_type: str) -> tuple[str, str]:
     if direction == "out":
         return (
             f"(t:{TASK} {{id: r.task}})-[x:{rel_type}]->(o:{other} {{id: r.other}})",
-            f"(t)-[x:{rel_type}]->(o)",
+            f"(t)-[x:{rel_type} {{rank: r.rank, asPrinted: r.asPrinted}}]->(o)",
         )
     return (
         f"(t:{TASK} {{id: r.task}})<-[x:{rel_type}]-(o:{other} {{id: r.other}})",
-        f"(o)-[x:{rel_type}]->(t)",
+        f"(o)-[x:{rel_type} {{rank: r.rank, asPrinted: r.asPrinted}}]->(t)",
     )
 
 
@@ -271,17 +274,15 @@ def _sync_document(
 ) -> tuple[Changes, bool]:
     """Make ``doc`` in Neo4j what the store holds; returns (changes, whether anything differed)."""
     changes = Changes()
-    found = _read(tx, f"MATCH (d:{DOCUMENT} {{id: $id}}) RETURN d.{HASH_PROPERTY} AS hash", id=doc.id)
-    doc_hash = found[0]["hash"] if found else None
-    existing = {
-        rec["id"]: rec["hash"]
-        for rec in _read(
-            tx,
-            f"MATCH (t:{TASK})-[:{IN_DOCUMENT}]->(:{DOCUMENT} {{id: $id}}) "
-            f"RETURN t.id AS id, t.{HASH_PROPERTY} AS hash",
-            id=doc.id,
-        )
-    }
+    rows = _read(
+        tx,
+        f"OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) OPTIONAL MATCH (d)<-[:{IN_DOCUMENT}]-(t:{TASK}) "
+        f"RETURN d IS NOT NULL AS found, d.{HASH_PROPERTY} AS doc, t.id AS id, t.{HASH_PROPERTY} AS hash",
+        id=doc.id,
+    )
+    found = bool(rows and rows[0]["found"])
+    doc_hash = rows[0]["doc"] if found else None
+    existing = {rec["id"]: rec["hash"] for rec in rows if rec["id"] is not None}
     wanted = {t.id for t in doc.tasks}
     stale = sorted(set(existing) - wanted)
     new = [t for t in doc.tasks if t.id not in existing]
@@ -330,22 +331,34 @@ def _sync_document(
             changes.add(rel_type, "updated", len(rel_update[rel_type]))
         return changes, True
 
-    if doc_hash != doc.hash:
-        counters = _run(tx, f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d = $props", id=doc.id, props=doc.props)
-        changes.nodes(DOCUMENT, counters, updated=int(bool(found)))
+    if not found:
+        inline_doc = ", ".join(f"{key}: $props.{key}" for key in DOCUMENT_PROPERTIES)
+        counters = _run(tx, f"CREATE (d:{DOCUMENT} {{{inline_doc}}})", props=doc.props)
+        changes.nodes(DOCUMENT, counters)
+    elif doc_hash != doc.hash:
+        counters = _run(tx, f"MATCH (d:{DOCUMENT} {{id: $id}}) SET d = $props", id=doc.id, props=doc.props)
+        changes.nodes(DOCUMENT, counters, updated=1)
     if stale:
         changes.merge(_delete_tasks(tx, stale, batch))
-    todo: list[TaskRow] = new + changed
-    for task_chunk in batches(todo, batch):
+    inline = ", ".join(f"{key}: r.{key}" for key in TASK_PROPERTIES)
+    for task_chunk in batches(new, batch):
         counters = _run(
             tx,
             f"MATCH (d:{DOCUMENT} {{id: $doc}}) UNWIND $rows AS r "
-            f"MERGE (t:{TASK} {{id: r.id}}) SET t = r.props MERGE (t)-[:{IN_DOCUMENT}]->(d)",
+            f"CREATE (t:{TASK} {{{inline}}})-[:{IN_DOCUMENT}]->(d)",
             doc=doc.id,
-            rows=[{"id": t.id, "props": t.props} for t in task_chunk],
+            rows=[t.props for t in task_chunk],
         )
+        _expect(counters.nodes_created, len(task_chunk), f"tasks of {doc.doc_id}")
         changes.add(TASK, "created", counters.nodes_created)
         changes.add(IN_DOCUMENT, "created", counters.relationships_created)
+        changes.properties_set += counters.properties_set
+    for task_chunk in batches(changed, batch):
+        counters = _run(
+            tx,
+            f"UNWIND $rows AS r MATCH (t:{TASK} {{id: r.id}}) SET t = r.props",
+            rows=[{"id": t.id, "props": t.props} for t in task_chunk],
+        )
         changes.properties_set += counters.properties_set
     changes.add(TASK, "updated", len(changed))
     for rel_type in TASK_RELATIONSHIPS:
@@ -366,13 +379,38 @@ def _sync_document(
         for rel_chunk in batches(rel_create[rel_type], batch):
             counters = _run(
                 tx,
-                f"UNWIND $rows AS r MATCH (t:{TASK} {{id: r.task}}) MERGE (o:{other} {{id: r.other}}) "
-                f"CREATE {create} SET x = r.props",
+                f"UNWIND $rows AS r MATCH (t:{TASK} {{id: r.task}}) MATCH (o:{other} {{id: r.other}}) "
+                f"CREATE {create}",
                 rows=list(rel_chunk),
             )
+            _expect(
+                counters.relationships_created, len(rel_chunk), f"{rel_type} relationships of {doc.doc_id}"
+            )
             changes.relationships(rel_type, counters)
-            changes.add(other, "created", counters.nodes_created)  # only if a shared node went missing
     return changes, True
+
+
+def _expect(done: int, wanted: int, what: str) -> None:
+    """Abort the document's transaction (nothing of it is kept) when a write fell short."""
+    if done != wanted:
+        raise DutygraphError(
+            f"wrote {done} of {wanted} {what}: a unit or leader node went missing during the sync "
+            "(another writer?); nothing of this document was changed — run the sync again"
+        )
+
+
+def _sweep_orphans(tx: neo4j.ManagedTransaction, dry_run: bool) -> Changes:
+    """Tasks in no document (left behind when someone deletes a Document node by hand) are removed,
+    so re-creating them cannot break the uniqueness constraint."""
+    changes = Changes()
+    match = f"MATCH (t:{TASK}) WHERE NOT EXISTS {{ MATCH (t)-[:{IN_DOCUMENT}]->(:{DOCUMENT}) }} "
+    if dry_run:
+        changes.add(TASK, "deleted", len(_read(tx, match + "RETURN t.id AS id")))
+        return changes
+    counters = _run(tx, match + "DETACH DELETE t")
+    changes.nodes(TASK, counters)
+    changes.add("other relationships", "deleted", counters.relationships_deleted)
+    return changes
 
 
 def _count_task_rels(tx: neo4j.ManagedTransaction, task_ids: Sequence[str], batch: int) -> dict[str, int]:
@@ -453,24 +491,63 @@ def ensure_constraints(session: neo4j.Session) -> int:
     return added
 
 
-_REFERENCED_AGENTS = """PREFIX dg: <https://w3id.org/dutygraph/ns#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?agent ?type WHERE {
-  GRAPH ?g { ?task prov:qualifiedAssociation ?a . ?a prov:agent ?agent }
-  FILTER(?g != <%(shared)s>)
-  GRAPH <%(shared)s> { ?agent a ?type . VALUES ?type { dg:Unit dg:Leader } }
-}"""
+_AGENTS = """PREFIX prov: <http://www.w3.org/ns/prov#>
+SELECT DISTINCT ?agent WHERE { GRAPH ?g { ?a prov:agent ?agent } }"""
+_AGENT_TYPES = """PREFIX dg: <https://w3id.org/dutygraph/ns#>
+SELECT ?agent ?type WHERE { GRAPH <%(shared)s> { ?agent a ?type . VALUES ?type { dg:Unit dg:Leader } } }"""
 
 
 def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
-    """(unit ids, leader ids) any document of the store assigns."""
+    """(unit ids, leader ids) any document of the store assigns.
+
+    Two cheap queries (every assigned agent; the type of every shared node) joined in Python: on
+    a large store that is far faster than one SPARQL join across the graphs."""
     from dutygraph.ontology.namespaces import DG_NS, SHARED_GRAPH
 
+    assigned = {row["agent"] for row in store.select(_AGENTS)}
     units: set[str] = set()
     leaders: set[str] = set()
-    for row in store.select(_REFERENCED_AGENTS.replace("%(shared)s", SHARED_GRAPH.value)):
-        (units if row["type"] == DG_NS + "Unit" else leaders).add(row["agent"])
+    for row in store.select(_AGENT_TYPES.replace("%(shared)s", SHARED_GRAPH.value)):
+        if row["agent"] in assigned:
+            (units if row["type"] == DG_NS + "Unit" else leaders).add(row["agent"])
     return units, leaders
+
+
+def _prefetch(store: Any, graphs: Sequence[str], depth: int = 2) -> Iterator[DocumentRows | None]:
+    """The documents' rows, read from the store in a background thread while the previous document
+    is being written (reading is Python + Oxigraph work; writing mostly waits on the server)."""
+    queue: Queue[tuple[str, Any]] = Queue(maxsize=depth)
+    stop = threading.Event()
+
+    def reader() -> None:
+        try:
+            for graph in graphs:
+                item = ("doc", model.read_document(store, graph))
+                while not stop.is_set():
+                    try:
+                        queue.put(item, timeout=0.1)
+                        break
+                    except Full:
+                        continue
+                if stop.is_set():
+                    return
+            queue.put(("end", None))
+        except BaseException as error:  # handed to the consumer, raised there
+            queue.put(("error", error))
+
+    thread = threading.Thread(target=reader, name="dutygraph-sync-reader", daemon=True)
+    thread.start()
+    try:
+        while True:
+            kind, value = queue.get()
+            if kind == "end":
+                return
+            if kind == "error":
+                raise value
+            yield value
+    finally:
+        stop.set()
+        thread.join(timeout=5)
 
 
 def analysis_properties(store: Any) -> tuple[dict[str, dict[str, Any]], str]:
@@ -547,12 +624,12 @@ def sync(
             report.analysis = "not written (--no-analysis)"
         shared_rows = model.read_shared(store, units, leaders, props)
         work = session.execute_read if dry_run else session.execute_write
+        changes.merge(work(_sweep_orphans, dry_run))
         changes.merge(work(_apply_shared, shared_rows, batch_size, dry_run))
         graphs = model.document_graphs(store)
         store_docs: set[str] = set()
         with _progress(progress, len(graphs)) as advance:
-            for graph in graphs:
-                doc = model.read_document(store, graph)
+            for doc in _prefetch(store, graphs):
                 if doc is None:
                     advance("")
                     continue

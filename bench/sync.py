@@ -1,0 +1,255 @@
+"""Benchmark: `dutygraph sync` of a synthetic corpus into the local Bolt server, next to two baselines.
+
+    python bench/sync.py [--tasks 100000] [--seed 7] [--batch-size 1000] [--naive-sample 300]
+
+1. Generates notices with ``bench/synth.py`` until they hold ``--tasks`` tasks and loads them into a
+   fresh store (not timed here; ``bench/load.py`` measures loading).
+2. Starts the local ArcadeDB Bolt server (``dutygraph server start``) in the same temporary folder.
+3. Runs, on an emptied database each time:
+
+   * **dutygraph** — the real ``sync`` (``--no-analysis``: analysis is its own cost, timed apart):
+     SPARQL reads from the store, per-document diff against Neo4j, ``UNWIND`` batches, one managed
+     transaction per document.
+   * **bare UNWIND** — the same rows, built beforehand (no RDF reading, no diff), written with the
+     same ``UNWIND`` statements and transaction shape: the server's own limit for this data.
+   * **naive** — one transaction per task (the task, its document link, its assignments) on a sample
+     of ``--naive-sample`` tasks; its rate is per task.
+
+   Then a second ``sync`` of the unchanged store (the no-change path) is timed too.
+
+Rates are in tasks per second (each task travels with its relationships); the sync also writes the
+shared unit and leader nodes. Targets: dutygraph ≥ 50× naive and ≥ 60% of bare UNWIND.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import synth  # noqa: E402
+
+from dutygraph.graph.ingest import mapped_files  # noqa: E402
+from dutygraph.graph.neo4j import model, server  # noqa: E402
+from dutygraph.graph.neo4j.connection import Connection  # noqa: E402
+from dutygraph.graph.neo4j.model import (  # noqa: E402
+    DOCUMENT,
+    IN_DOCUMENT,
+    TASK,
+    TASK_RELATIONSHIPS,
+    DocumentRows,
+    SharedRow,
+)
+from dutygraph.graph.neo4j.sync import batches, ensure_constraints, referenced_agents, sync_store  # noqa: E402
+from dutygraph.graph.store import Store  # noqa: E402
+
+
+def build_store(folder: Path, tasks: int, seed: int) -> tuple[Path, int, int]:
+    """A store holding synthetic notices with at least ``tasks`` tasks: (path, notices, tasks)."""
+    corpus_dir = folder / "corpus"
+    notices: list[Any] = []
+    total = 0
+    n = max(1, tasks // 100)
+    while total < tasks:
+        notices = synth.generate_corpus(n, seed=seed)
+        total = sum(len(x.tasks) for x in notices)
+        n = int(n * tasks / max(total, 1)) + 1
+    synth.write_corpus(notices, corpus_dir)
+    paths = sorted(corpus_dir.glob("*.txt"))
+    store_path = folder / "store"
+    loaded = 0
+    with Store.open(store_path, write=True) as store:
+        for chunk in batches(paths, 100):
+            docs = mapped_files(list(chunk))
+            loaded += sum(d.task_count for d in docs)
+            store.load(docs)
+    return store_path, len(paths), loaded
+
+
+def clear(handle: neo4j.Driver, database: str | None) -> None:
+    with handle.session(database=database) as session:
+        for label in (TASK, DOCUMENT, "Unit", "Leader"):
+            while True:
+                summary = session.run(
+                    f"MATCH (n:{label}) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS n"
+                ).single()
+                if not summary or not summary["n"]:
+                    break
+
+
+def prebuilt_rows(store_path: Path) -> tuple[list[SharedRow], list[DocumentRows]]:
+    with Store.open(store_path) as store:
+        units, leaders = referenced_agents(store)
+        shared = model.read_shared(store, units, leaders)
+        docs = [d for d in (model.read_document(store, g) for g in model.document_graphs(store)) if d]
+    return shared, docs
+
+
+def bare_unwind(
+    handle: neo4j.Driver, database: str | None, shared: list[SharedRow], docs: list[DocumentRows], batch: int
+) -> None:
+    """The same writes as the sync, from rows already in memory: no RDF, no diff."""
+
+    def write_shared(tx: neo4j.ManagedTransaction) -> None:
+        for label in ("Unit", "Leader"):
+            rows = [{"id": r.id, "props": r.props} for r in shared if r.label == label]
+            for chunk in batches(rows, batch):
+                tx.run(
+                    f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props", rows=list(chunk)
+                ).consume()
+        parents = [{"child": r.id, "parent": r.parent} for r in shared if r.parent]
+        for chunk in batches(parents, batch):
+            tx.run(
+                "UNWIND $rows AS r MATCH (c:Unit {id: r.child}) MATCH (p:Unit {id: r.parent}) "
+                "MERGE (c)-[:SUB_OFFICE_OF]->(p)",
+                rows=list(chunk),
+            ).consume()
+
+    def write_doc(tx: neo4j.ManagedTransaction, doc: DocumentRows) -> None:
+        tx.run(f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d = $props", id=doc.id, props=doc.props).consume()
+        for chunk in batches(doc.tasks, batch):
+            tx.run(
+                f"MATCH (d:{DOCUMENT} {{id: $doc}}) UNWIND $rows AS r MERGE (t:{TASK} {{id: r.id}}) "
+                f"SET t = r.props MERGE (t)-[:{IN_DOCUMENT}]->(d)",
+                doc=doc.id,
+                rows=[{"id": t.id, "props": t.props} for t in chunk],
+            ).consume()
+        for rel_type, (direction, other) in TASK_RELATIONSHIPS.items():
+            rows = [a.row(t.id) for t in doc.tasks for a in t.assignments if a.type == rel_type]
+            pattern = f"(t)-[x:{rel_type}]->(o)" if direction == "out" else f"(o)-[x:{rel_type}]->(t)"
+            for chunk in batches(rows, batch):
+                tx.run(
+                    f"UNWIND $rows AS r MATCH (t:{TASK} {{id: r.task}}) MERGE (o:{other} {{id: r.other}}) "
+                    f"CREATE {pattern} SET x = r.props",
+                    rows=list(chunk),
+                ).consume()
+
+    with handle.session(database=database) as session:
+        ensure_constraints(session)
+        session.execute_write(write_shared)
+        for doc in docs:
+            session.execute_write(write_doc, doc)
+
+
+def naive(
+    handle: neo4j.Driver, database: str | None, shared: list[SharedRow], docs: list[DocumentRows], sample: int
+) -> int:
+    """One transaction per task (and its relationships): the row-at-a-time client."""
+
+    def write_one(tx: neo4j.ManagedTransaction, doc: DocumentRows, task: Any) -> None:
+        tx.run(f"MERGE (d:{DOCUMENT} {{id: $id}}) SET d = $props", id=doc.id, props=doc.props).consume()
+        tx.run(
+            f"MATCH (d:{DOCUMENT} {{id: $doc}}) MERGE (t:{TASK} {{id: $id}}) SET t = $props "
+            f"MERGE (t)-[:{IN_DOCUMENT}]->(d)",
+            doc=doc.id,
+            id=task.id,
+            props=task.props,
+        ).consume()
+        for a in task.assignments:
+            direction, other = TASK_RELATIONSHIPS[a.type]
+            pattern = f"(t)-[x:{a.type}]->(o)" if direction == "out" else f"(o)-[x:{a.type}]->(t)"
+            tx.run(
+                f"MATCH (t:{TASK} {{id: $task}}) MERGE (o:{other} {{id: $other}}) CREATE {pattern} SET x = $props",
+                task=task.id,
+                other=a.other,
+                props={"rank": a.rank, "asPrinted": a.as_printed},
+            ).consume()
+
+    done = 0
+    with handle.session(database=database) as session:
+        ensure_constraints(session)
+        for doc in docs:
+            for task in doc.tasks:
+                if done >= sample:
+                    return done
+                session.execute_write(write_one, doc, task)
+                done += 1
+    return done
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tasks", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--batch-size", type=int, default=1000)
+    ap.add_argument("--naive-sample", type=int, default=300)
+    ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
+    args = ap.parse_args()
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="dutygraph-bench-sync-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    store_path, n_docs, n_tasks = build_store(folder, args.tasks, args.seed)
+    print(
+        f"store: {n_docs} notices, {n_tasks} tasks ({time.perf_counter() - started:.1f} s to generate and load)"
+    )
+    info = server.start(store_path)
+    conn = Connection(
+        uri=info.uri, user=info.user, password=info.password, database=info.database, local=True
+    )
+    handle = GraphDatabase.driver(info.uri, auth=(info.user, info.password))
+    try:
+        print(f"server: {handle.get_server_info().agent} at {info.uri}")
+        shared, docs = prebuilt_rows(store_path)
+        rels = sum(len(t.assignments) + 1 for d in docs for t in d.tasks)
+        print(
+            f"rows: {n_tasks} tasks, {rels} task relationships, {len(shared)} units/leaders, {len(docs)} documents"
+        )
+
+        clear(handle, info.database)
+        t = time.perf_counter()
+        report = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+        ours = time.perf_counter() - t
+        created = report.changes.get(TASK, "created")
+        assert created == n_tasks, (created, n_tasks)
+
+        t = time.perf_counter()
+        again = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+        noop = time.perf_counter() - t
+        assert again.changes.total == 0, again.changes.as_dict()
+
+        clear(handle, info.database)
+        t = time.perf_counter()
+        bare_unwind(handle, info.database, shared, docs, args.batch_size)
+        bare = time.perf_counter() - t
+
+        clear(handle, info.database)
+        t = time.perf_counter()
+        sampled = naive(handle, info.database, shared, docs, args.naive_sample)
+        slow = time.perf_counter() - t
+
+        ours_rate, bare_rate, naive_rate = n_tasks / ours, n_tasks / bare, sampled / slow
+        print()
+        print(f"{'':<34}{'seconds':>10}{'tasks/s':>12}")
+        print(f"{'dutygraph sync (from RDF)':<34}{ours:>10.1f}{ours_rate:>12,.0f}")
+        print(f"{'bare UNWIND (pre-built rows)':<34}{bare:>10.1f}{bare_rate:>12,.0f}")
+        print(f"{f'naive, 1 tx per task ({sampled})':<34}{slow:>10.1f}{naive_rate:>12,.0f}")
+        print(f"{'second sync (no changes)':<34}{noop:>10.1f}{n_tasks / noop:>12,.0f}")
+        print()
+        vs_naive, vs_bare = ours_rate / naive_rate, ours_rate / bare_rate
+        print(
+            f"dutygraph / naive       = {vs_naive:6.1f}×  (target ≥ 50×)  {'OK' if vs_naive >= 50 else 'MISSED'}"
+        )
+        print(
+            f"dutygraph / bare UNWIND = {vs_bare:6.0%}   (target ≥ 60%)  {'OK' if vs_bare >= 0.6 else 'MISSED'}"
+        )
+    finally:
+        handle.close()
+        server.stop(store_path)
+        if args.keep is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
