@@ -2,11 +2,49 @@
 
 The flow is one way: ``loaders`` (document → records) → ``ontology`` (records → RDF)
 → ``graph`` (store, projections, analysis, visualization, Neo4j sync).
+
+The names most programs need are importable from here (loaded on first use, so
+``import dutygraph`` stays cheap for the CLI)::
+
+    import dutygraph as dg
+
+    with dg.Store.open("dutygraph-store", write=True) as store:
+        dg.load_files(store, ["examples/huzhou-2019-key-tasks.txt"])
+        analysis = dg.analysis_of(store)
+    analysis.rows("workload")
 """
 
+from __future__ import annotations
+
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 try:
     __version__ = version("dutygraph")
 except PackageNotFoundError:  # running from a source tree without installation
     __version__ = "0.0.0"
+
+_API = {
+    "parse_file": "dutygraph.loaders",
+    "parse_text": "dutygraph.loaders",
+    "Store": "dutygraph.graph.store",
+    "load_files": "dutygraph.graph.ingest",
+    "read_snapshot": "dutygraph.graph.snapshot",
+    "analyse": "dutygraph.graph.analysis",
+    "Analysis": "dutygraph.graph.analysis",
+    "Settings": "dutygraph.graph.analysis",
+    "analysis_of": "dutygraph.graph.job",
+    "run_job": "dutygraph.graph.job",
+    "write_network_page": "dutygraph.graph.job",
+    "view_graph": "dutygraph.graph.views",
+    "DutygraphError": "dutygraph.errors",
+}
+
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _API:
+        return getattr(import_module(_API[name]), name)
+    raise AttributeError(f"module 'dutygraph' has no attribute {name!r}")
