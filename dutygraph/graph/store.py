@@ -38,7 +38,7 @@ from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
 from dutygraph.ontology.namespaces import DG_NS, GRAPH_NS, PREFIXES, SHARED_GRAPH
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
 DEFAULT_STORE = "dutygraph-store"
 _STAGING = GRAPH_NS + "staging/"
