@@ -110,13 +110,13 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
     click.echo(f"removed {doc_id}")
 
 
-@main.command()
+@main.command(name="export")
 @store_option
 @click.option(
     "--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]), default="trig", show_default=True
 )
 @output_option
-def export(store_path: Path, fmt: str, output: Path | None) -> None:
+def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
     """Export the whole graph as RDF (turtle merges the per-document graphs)."""
     from dutygraph.graph.store import Store
 

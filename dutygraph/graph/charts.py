@@ -18,6 +18,7 @@ matplotlib.use("Agg")  # files only; never needs a display
 import matplotlib.pyplot as plt  # noqa: E402
 import networkx as nx  # noqa: E402
 from matplotlib import font_manager  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
 from dutygraph.graph.analysis import Analysis  # noqa: E402
 
@@ -50,7 +51,7 @@ def cluster_colour(cluster: int | None) -> str:
     return "#cccccc" if not cluster else PALETTE[(cluster - 1) % len(PALETTE)]
 
 
-def _save(figure: plt.Figure, path: Path) -> None:
+def _save(figure: Figure, path: Path) -> None:
     figure.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
     plt.close(figure)
 

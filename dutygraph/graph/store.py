@@ -217,7 +217,7 @@ class Store:
         return {
             q.subject.value: q.object
             for q in self.oxigraph.quads_for_pattern(None, STORED_IN, None, CATALOG_GRAPH)
-            if isinstance(q.object, ox.NamedNode)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
         }
 
     def _drop_unreferenced(self) -> None:
@@ -235,7 +235,9 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
-        substitutions = {ox.Variable(name): value for name, value in bindings.items()}
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(name): value for name, value in bindings.items()
+        }
         try:
             return self.oxigraph.query(
                 sparql,
