@@ -42,7 +42,9 @@ def timed(label: str, times: dict[str, float], func, *args, **kwargs):  # type: 
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=1000, help="notices (about 100 tasks each)")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
@@ -68,19 +70,25 @@ def main() -> None:
         total = sum(times.values())
 
         distance = nx.Graph()
-        distance.add_weighted_edges_from(((a, b, 1.0 / d["weight"]) for a, b, d in graph.edges(data=True)), weight="distance")
+        distance.add_weighted_edges_from(
+            ((a, b, 1.0 / d["weight"]) for a, b, d in graph.edges(data=True)), weight="distance"
+        )
         distance.add_nodes_from(graph.nodes)
         start = time.perf_counter()
         exact = nx.betweenness_centrality(distance, weight="distance", normalized=True)
         baseline = time.perf_counter() - start
 
-        print(f"corpus: {args.n} notices, {len(snapshot.tasks):,} tasks; collaboration graph "
-              f"{graph.number_of_nodes():,} units, {graph.number_of_edges():,} edges")
+        print(
+            f"corpus: {args.n} notices, {len(snapshot.tasks):,} tasks; collaboration graph "
+            f"{graph.number_of_nodes():,} units, {graph.number_of_edges():,} edges"
+        )
         for label, seconds in times.items():
             print(f"  {label:<22} {seconds:8.3f} s")
         print(f"  {'whole analysis':<22} {total:8.3f} s")
         print(f"NetworkX exact betweenness alone: {baseline:.3f} s")
-        print(f"ratio: the whole analysis is {baseline / total:.1f}x faster than the baseline (target >= 20x)")
+        print(
+            f"ratio: the whole analysis is {baseline / total:.1f}x faster than the baseline (target >= 20x)"
+        )
 
         ours, method = betweenness(graph, exact_limit=10**9)
         rho_all = spearmanr([ours[n] for n in sorted(graph)], [exact[n] for n in sorted(graph)]).statistic
@@ -96,7 +104,9 @@ def main() -> None:
             sampled, how = betweenness(sub, exact_limit=0, samples=k, seed=args.seed)
             nodes = sorted(sub)
             rho = spearmanr([sampled[n] for n in nodes], [exact_sub[n] for n in nodes]).statistic
-            print(f"sampling error on a {sub.number_of_nodes()}-unit subgraph: {how}: Spearman rho vs exact = {rho:.4f}")
+            print(
+                f"sampling error on a {sub.number_of_nodes()}-unit subgraph: {how}: Spearman rho vs exact = {rho:.4f}"
+            )
 
 
 if __name__ == "__main__":

@@ -63,7 +63,9 @@ def _run(code: str, *args: str) -> dict[str, float]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("-n", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=100)
@@ -85,17 +87,25 @@ def main() -> None:
         rate_ours = ours["triples"] / ours["seconds"]
         rate_base = base["triples"] / base["seconds"]
         print(f"corpus: {args.n} notices, {ours['triples']:.0f} quads")
-        print(f"dutygraph load (parse + map + store): {ours['seconds']:.1f} s, {rate_ours:,.0f} triples/s, peak {ours['peak_mb']:.0f} MB")
-        print(f"rdflib Dataset parsing N-Quads:       {base['seconds']:.1f} s, {rate_base:,.0f} triples/s, peak {base['peak_mb']:.0f} MB")
+        print(
+            f"dutygraph load (parse + map + store): {ours['seconds']:.1f} s, {rate_ours:,.0f} triples/s, peak {ours['peak_mb']:.0f} MB"
+        )
+        print(
+            f"rdflib Dataset parsing N-Quads:       {base['seconds']:.1f} s, {rate_base:,.0f} triples/s, peak {base['peak_mb']:.0f} MB"
+        )
         print(f"ratio: dutygraph is {rate_ours / rate_base:.1f}x the baseline's rate (target >= 5x)")
         if args.million and ours["triples"] < 1_000_000:
             needed = int(args.n * 1_000_000 / ours["triples"]) + 1
             big = Path(tmp) / "big"
             synth.write_corpus(synth.generate_corpus(needed, seed=args.seed + 1), big)
             million = _run(_OURS, str(big), f"{tmp}/big-store", str(args.batch))
-            print(f"{million['triples']:,.0f} triples loaded with peak RSS {million['peak_mb']:.0f} MB (target < 2048 MB)")
+            print(
+                f"{million['triples']:,.0f} triples loaded with peak RSS {million['peak_mb']:.0f} MB (target < 2048 MB)"
+            )
         elif args.million:
-            print(f"{ours['triples']:,.0f} triples loaded with peak RSS {ours['peak_mb']:.0f} MB (target < 2048 MB)")
+            print(
+                f"{ours['triples']:,.0f} triples loaded with peak RSS {ours['peak_mb']:.0f} MB (target < 2048 MB)"
+            )
 
 
 if __name__ == "__main__":

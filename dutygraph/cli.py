@@ -50,9 +50,15 @@ store_option = click.option(
     help="Store directory (or $DUTYGRAPH_STORE).",
 )
 format_option = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv", "markdown", "xlsx"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "markdown", "xlsx"]),
+    default="table",
+    show_default=True,
 )
-output_option = click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE.")
+output_option = click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="Write to FILE."
+)
 
 
 # --------------------------------------------------------------------------- the store
@@ -60,9 +66,13 @@ output_option = click.option("-o", "--output", type=click.Path(path_type=Path, d
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @store_option
 @click.option("--jurisdiction", help="Place the units belong to (default: from the issuer, e.g. 湖州市).")
-@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle).")
+@click.option(
+    "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
+)
 @click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
-def load(files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float) -> None:
+def load(
+    files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float
+) -> None:
     """Parse FILES and store them (all or nothing); loading a document again replaces it.
 
     \b
@@ -113,7 +123,11 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
 @main.command(name="export")
 @store_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["turtle", "trig", "nquads", "jsonld"]), default="trig", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+    default="trig",
+    show_default=True,
 )
 @output_option
 def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
@@ -122,7 +136,7 @@ def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
 
     with Store.open(store_path) as store:
         if output is None:
-            store.export(click.get_binary_stream("stdout"), fmt)
+            store.export(sys.stdout.buffer, fmt)
         else:
             store.export(output, fmt)
 
@@ -147,7 +161,9 @@ def validate(store_path: Path) -> None:
 @main.command()
 @click.argument("query")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
 def sparql(query: str, store_path: Path, fmt: str) -> None:
     """Run a SPARQL SELECT QUERY (prefixes dg:, skos:, org:, prov:, dct: predeclared).
 
@@ -169,10 +185,16 @@ def analysis_options(command: Any) -> Any:
     options = [
         click.option("--lead-weight", default=1.0, show_default=True, help="Load counted per led task."),
         click.option("--co-weight", default=0.5, show_default=True, help="Load counted per assisted task."),
-        click.option("--z-threshold", default=3.5, show_default=True, help="Robust z-score that flags a unit."),
-        click.option("--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True),
+        click.option(
+            "--z-threshold", default=3.5, show_default=True, help="Robust z-score that flags a unit."
+        ),
+        click.option(
+            "--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True
+        ),
         click.option("--resolution", default=1.0, show_default=True, help="Clustering resolution."),
-        click.option("--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."),
+        click.option(
+            "--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -202,8 +224,14 @@ def _settings(kwargs: dict[str, Any]) -> Any:
 @output_option
 @analysis_options
 def report(
-    kind: str, store_path: Path, docs: tuple[str, ...], jurisdiction: str | None, top: int | None,
-    fmt: str, output: Path | None, **knobs: Any,
+    kind: str,
+    store_path: Path,
+    docs: tuple[str, ...],
+    jurisdiction: str | None,
+    top: int | None,
+    fmt: str,
+    output: Path | None,
+    **knobs: Any,
 ) -> None:
     """Print one analysis table: workload, overload, centrality, clusters or leaders.
 
@@ -218,22 +246,33 @@ def report(
     from dutygraph.output import emit_rows
 
     with Store.open(store_path) as store:
-        analysis = analysis_of(store, docs=list(docs) or None, jurisdiction=jurisdiction, settings=_settings(knobs))
+        analysis = analysis_of(
+            store, docs=list(docs) or None, jurisdiction=jurisdiction, settings=_settings(knobs)
+        )
     rows = analysis.rows(kind)
     emit_rows(rows[:top] if top else rows, fmt, output, title=kind)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out", type=click.Path(path_type=Path, file_okay=False), default="report", show_default=True)
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path, file_okay=False), default="report", show_default=True
+)
 @store_option
 @click.option("--jurisdiction", help="Place the units belong to (default: from the issuer).")
-@click.option("--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle).")
+@click.option(
+    "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
+)
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
 @analysis_options
 def run(
-    files: tuple[Path, ...], out: Path, store_path: Path, jurisdiction: str | None, aliases: Path | None,
-    no_page: bool, **knobs: Any,
+    files: tuple[Path, ...],
+    out: Path,
+    store_path: Path,
+    jurisdiction: str | None,
+    aliases: Path | None,
+    no_page: bool,
+    **knobs: Any,
 ) -> None:
     """The main job: load FILES, then write report.md, report.json, CSVs, charts and network.html.
 
@@ -248,8 +287,14 @@ def run(
     console = Console(stderr=True)
     with console.status("starting") as status:
         result = run_job(
-            list(files), out, store_path=store_path, jurisdiction=jurisdiction, aliases=aliases,
-            settings=_settings(knobs), page=not no_page, step=lambda message: status.update(message),
+            list(files),
+            out,
+            store_path=store_path,
+            jurisdiction=jurisdiction,
+            aliases=aliases,
+            settings=_settings(knobs),
+            page=not no_page,
+            step=lambda message: status.update(message),
         )
     summary = result.analysis.summary()
     click.echo(
@@ -262,7 +307,11 @@ def run(
 
 @main.command()
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), default="network.html", show_default=True
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default="network.html",
+    show_default=True,
 )
 @click.option("--view", type=click.Choice(["units", "tasks", "leaders"]), default="units", show_default=True)
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
@@ -271,8 +320,13 @@ def run(
 @store_option
 @analysis_options
 def viz(
-    output: Path, view: str, docs: tuple[str, ...], jurisdiction: str | None, title: str | None,
-    store_path: Path, **knobs: Any,
+    output: Path,
+    view: str,
+    docs: tuple[str, ...],
+    jurisdiction: str | None,
+    title: str | None,
+    store_path: Path,
+    **knobs: Any,
 ) -> None:
     """Write the interactive network page: one HTML file that works offline.
 
@@ -284,8 +338,13 @@ def viz(
     from dutygraph.graph.viz.command import store_page
 
     path = store_page(
-        output, store_path=store_path, view=view, docs=docs, jurisdiction=jurisdiction,
-        settings=_settings(knobs), title=title,
+        output,
+        store_path=store_path,
+        view=view,
+        docs=docs,
+        jurisdiction=jurisdiction,
+        settings=_settings(knobs),
+        title=title,
     )
     click.echo(str(path))
 
@@ -295,9 +354,15 @@ def _neo4j_options(func: Any) -> Any:
     """--uri/--user/--database, defaulting to $NEO4J_URI/… and then to the local server."""
     for option in reversed(
         [
-            click.option("--uri", envvar="NEO4J_URI", help="bolt://, neo4j:// or neo4j+s:// (Aura) [$NEO4J_URI]."),
-            click.option("--user", envvar="NEO4J_USERNAME", help="User name [$NEO4J_USERNAME; default neo4j]."),
-            click.option("--database", envvar="NEO4J_DATABASE", help="Database [$NEO4J_DATABASE; server default]."),
+            click.option(
+                "--uri", envvar="NEO4J_URI", help="bolt://, neo4j:// or neo4j+s:// (Aura) [$NEO4J_URI]."
+            ),
+            click.option(
+                "--user", envvar="NEO4J_USERNAME", help="User name [$NEO4J_USERNAME; default neo4j]."
+            ),
+            click.option(
+                "--database", envvar="NEO4J_DATABASE", help="Database [$NEO4J_DATABASE; server default]."
+            ),
         ]
     ):
         func = option(func)
@@ -308,7 +373,9 @@ def _connection(uri: str | None, user: str | None, database: str | None, store_p
     """Settings from options/env/local server; the password from $NEO4J_PASSWORD or a hidden prompt."""
     from dutygraph.graph.neo4j.connection import resolve
 
-    return resolve(uri, user, database, store=store_path, prompt=lambda text: click.prompt(text, hide_input=True))
+    return resolve(
+        uri, user, database, store=store_path, prompt=lambda text: click.prompt(text, hide_input=True)
+    )
 
 
 @main.group()
@@ -355,8 +422,14 @@ def server_status(store_path: Path) -> None:
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--no-analysis", is_flag=True, help="Do not write analysis results onto units.")
 def sync(
-    store_path: Path, uri: str | None, user: str | None, database: str | None,
-    batch_size: int, prune: bool, dry_run: bool, no_analysis: bool,
+    store_path: Path,
+    uri: str | None,
+    user: str | None,
+    database: str | None,
+    batch_size: int,
+    prune: bool,
+    dry_run: bool,
+    no_analysis: bool,
 ) -> None:
     """Make Neo4j a copy of the store: one transaction per document, only what changed.
 
@@ -368,8 +441,13 @@ def sync(
     from dutygraph.graph.neo4j.sync import sync_store
 
     sync_store(
-        store_path, _connection(uri, user, database, store_path),
-        batch_size=batch_size, prune=prune, dry_run=dry_run, analysis=not no_analysis, echo=click.echo,
+        store_path,
+        _connection(uri, user, database, store_path),
+        batch_size=batch_size,
+        prune=prune,
+        dry_run=dry_run,
+        analysis=not no_analysis,
+        echo=click.echo,
     )
 
 
@@ -377,13 +455,24 @@ def sync(
 @click.argument("query", required=False)
 @store_option
 @_neo4j_options
-@click.option("--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option(
+    "--param", "params", multiple=True, metavar="NAME=VALUE", help="A query parameter (repeatable)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+)
 @click.option("--named", metavar="NAME", help="Run a shipped query (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and their parameters.")
 def cypher(
-    query: str | None, store_path: Path, uri: str | None, user: str | None, database: str | None,
-    params: tuple[str, ...], fmt: str, named: str | None, list_queries: bool,
+    query: str | None,
+    store_path: Path,
+    uri: str | None,
+    user: str | None,
+    database: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    named: str | None,
+    list_queries: bool,
 ) -> None:
     """Run Cypher against the synced graph (parameters only travel as parameters).
 

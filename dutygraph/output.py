@@ -91,7 +91,9 @@ def rich_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Any:
     return table
 
 
-def emit_rows(rows: Sequence[dict[str, Any]], fmt: str, output: Path | None = None, title: str | None = None) -> None:
+def emit_rows(
+    rows: Sequence[dict[str, Any]], fmt: str, output: Path | None = None, title: str | None = None
+) -> None:
     """Print (or write to ``output``) ``rows`` in ``fmt``; ``xlsx`` needs ``output``."""
     if fmt not in FORMATS:
         raise DutygraphError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")

@@ -15,12 +15,12 @@ import matplotlib
 
 matplotlib.use("Agg")  # files only; never needs a display
 
-import matplotlib.pyplot as plt  # noqa: E402
-import networkx as nx  # noqa: E402
-from matplotlib import font_manager  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import networkx as nx
+from matplotlib import font_manager
+from matplotlib.figure import Figure
 
-from dutygraph.graph.analysis import Analysis  # noqa: E402
+from dutygraph.graph.analysis import Analysis
 
 CJK_FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -84,7 +84,9 @@ def network_image(analysis: Analysis, path: Path, *, labels: int = 25) -> Path:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted((a, b, d) for a, b, d in graph.edges(data=True)))
-    positions = nx.spring_layout(ordered, weight="weight", seed=analysis.settings.seed, k=1.2 / max(1, len(ordered)) ** 0.5)
+    positions = nx.spring_layout(
+        ordered, weight="weight", seed=analysis.settings.seed, k=1.2 / max(1, len(ordered)) ** 0.5
+    )
     figure, axes = plt.subplots(figsize=(11, 9))
     axes.axis("off")
     widths = [0.4 + 0.6 * d["weight"] for _, _, d in ordered.edges(data=True)]
@@ -92,10 +94,16 @@ def network_image(analysis: Analysis, path: Path, *, labels: int = 25) -> Path:
     membership = analysis.clustering.membership
     sizes = [40 + 60 * analysis.load_of(n).load for n in ordered.nodes]
     colours = [cluster_colour(membership.get(n)) for n in ordered.nodes]
-    nx.draw_networkx_nodes(ordered, positions, ax=axes, node_size=sizes, node_color=colours, linewidths=0.5, edgecolors="#333333")
-    heaviest = sorted(ordered.nodes, key=lambda n: (-analysis.load_of(n).load, analysis.snapshot.units[n].name))[:labels]
+    nx.draw_networkx_nodes(
+        ordered, positions, ax=axes, node_size=sizes, node_color=colours, linewidths=0.5, edgecolors="#333333"
+    )
+    heaviest = sorted(
+        ordered.nodes, key=lambda n: (-analysis.load_of(n).load, analysis.snapshot.units[n].name)
+    )[:labels]
     names = {n: analysis.snapshot.units[n].name for n in heaviest}
-    nx.draw_networkx_labels(ordered, positions, labels=names, ax=axes, font_size=8, font_family=font or "sans-serif")
+    nx.draw_networkx_labels(
+        ordered, positions, labels=names, ax=axes, font_size=8, font_family=font or "sans-serif"
+    )
     axes.set_title("Collaboration clusters (colour) and loads (size)")
     _save(figure, path)
     return path

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from dutygraph.errors import DutygraphError
+from dutygraph.graph.store import LoadResult, Store
 from dutygraph.loaders import parse_file
 from dutygraph.ontology.mapping import MappedDocument, map_document
 from dutygraph.ontology.registry import UnitRegistry, default_registry
-from dutygraph.graph.store import LoadResult, Store
 
 Progress = Callable[[str], None]
 
@@ -55,5 +55,7 @@ def load_files(
     progress: Progress | None = None,
 ) -> list[LoadResult]:
     """Parse, map and store ``paths`` in one transaction; reloading a document replaces it."""
-    documents = mapped_files(paths, jurisdiction=jurisdiction, registry=registry_for(aliases), progress=progress)
+    documents = mapped_files(
+        paths, jurisdiction=jurisdiction, registry=registry_for(aliases), progress=progress
+    )
     return store.load(documents)

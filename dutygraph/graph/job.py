@@ -27,7 +27,11 @@ class JobResult:
 
 
 def analysis_of(
-    store: Store, *, docs: Sequence[str] | None = None, jurisdiction: str | None = None, settings: Settings | None = None
+    store: Store,
+    *,
+    docs: Sequence[str] | None = None,
+    jurisdiction: str | None = None,
+    settings: Settings | None = None,
 ) -> Analysis:
     """Analyse what the store holds, narrowed to ``docs`` or ``jurisdiction`` when given."""
     return analyse(read_snapshot(store, docs=docs, jurisdiction=jurisdiction), settings)
@@ -52,7 +56,9 @@ def run_job(
 
     with Store.open(store_path, write=True) as store:
         say("parsing and loading")
-        results = load_files(store, paths, jurisdiction=jurisdiction, aliases=aliases, progress=lambda p: say(f"read {p}"))
+        results = load_files(
+            store, paths, jurisdiction=jurisdiction, aliases=aliases, progress=lambda p: say(f"read {p}")
+        )
         documents = [r.doc_id for r in results]
         say("analysing")
         analysis = analysis_of(store, docs=documents, settings=settings)
@@ -65,10 +71,17 @@ def run_job(
     return JobResult(analysis, documents, written)
 
 
-def write_network_page(analysis: Analysis, path: Path, *, view: str = "units", title: str | None = None) -> Path:
+def write_network_page(
+    analysis: Analysis, path: Path, *, view: str = "units", title: str | None = None
+) -> Path:
     """The interactive page for ``analysis`` (see :mod:`dutygraph.graph.viz`)."""
-    from dutygraph.graph.viz import write_page
     from dutygraph.graph.views import view_graph
+    from dutygraph.graph.viz import write_page
 
     documents = ", ".join(analysis.snapshot.documents) or "dutygraph"
-    return write_page(view_graph(analysis, view), path, title=title or f"Responsibility network — {documents}", seed=analysis.settings.seed)
+    return write_page(
+        view_graph(analysis, view),
+        path,
+        title=title or f"Responsibility network — {documents}",
+        seed=analysis.settings.seed,
+    )

@@ -20,7 +20,9 @@ def _md_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
     return rows_to_markdown([{c: row.get(c) for c in columns} for row in rows])
 
 
-def markdown_report(analysis: Analysis, *, charts: dict[str, str] | None = None, page: str | None = None, top: int = TOP) -> str:
+def markdown_report(
+    analysis: Analysis, *, charts: dict[str, str] | None = None, page: str | None = None, top: int = TOP
+) -> str:
     """The report as Markdown; ``charts`` maps chart name → relative file to embed."""
     summary = analysis.summary()
     charts = charts or {}
@@ -56,7 +58,9 @@ def markdown_report(analysis: Analysis, *, charts: dict[str, str] | None = None,
     if "loads" in charts:
         lines += [f"![Top loads]({charts['loads']})", ""]
     departments = [r for r in analysis.workload_rows() if not r["group"]][:top]
-    lines.append(_md_table(departments, ["unit", "kind", "lead", "co", "load", "leaders", "coworkers", "cluster"]))
+    lines.append(
+        _md_table(departments, ["unit", "kind", "lead", "co", "load", "leaders", "coworkers", "cluster"])
+    )
     groups = analysis.group_rows()
     if groups:
         lines += ["### Group mentions (not ranked)", "", _md_table(groups, ["unit", "lead", "co", "tasks"])]
@@ -67,25 +71,41 @@ def markdown_report(analysis: Analysis, *, charts: dict[str, str] | None = None,
     for cluster in analysis.clustering.clusters:
         if len(cluster.members) < 2:
             continue
-        leader = f"; mostly under {cluster.leader} ({cluster.leader_share:.0%} of its task mentions)" if cluster.leader else ""
+        leader = (
+            f"; mostly under {cluster.leader} ({cluster.leader_share:.0%} of its task mentions)"
+            if cluster.leader
+            else ""
+        )
         members = "、".join(names[m].name for m in cluster.members)
-        lines.append(f"- **Cluster {cluster.id}** ({len(cluster.members)} units) — hubs {'、'.join(cluster.hubs)}{leader}. Members: {members}")
+        lines.append(
+            f"- **Cluster {cluster.id}** ({len(cluster.members)} units) — hubs {'、'.join(cluster.hubs)}{leader}. Members: {members}"
+        )
     alone = sum(1 for c in analysis.clustering.clusters if len(c.members) == 1)
     if alone:
         lines.append(f"- {alone} units work on their own (no shared task with another department).")
     lines += ["", "## Central units", "", f"Betweenness: {summary['betweenness_method']}.", ""]
     lines.append(
-        _md_table(analysis.centrality_rows()[:top], ["unit", "cluster", "degree", "weighted_degree", "betweenness", "pagerank", "participation"])
+        _md_table(
+            analysis.centrality_rows()[:top],
+            ["unit", "cluster", "degree", "weighted_degree", "betweenness", "pagerank", "participation"],
+        )
     )
     lines += ["## Leaders", ""]
     leader_rows = [
-        {**row, "lead_units": row["lead_units"][:5], "shared_units": len(row["shared_units"])} for row in analysis.leader_rows()
+        {**row, "lead_units": row["lead_units"][:5], "shared_units": len(row["shared_units"])}
+        for row in analysis.leader_rows()
     ]
-    lines.append(_md_table(leader_rows, ["leader", "posts", "tasks", "assisted_tasks", "units", "lead_units", "shared_units"]))
+    lines.append(
+        _md_table(
+            leader_rows, ["leader", "posts", "tasks", "assisted_tasks", "units", "lead_units", "shared_units"]
+        )
+    )
     return "\n".join(lines).rstrip() + "\n"
 
 
-def write_report(analysis: Analysis, out: Path, *, charts: bool = True, page: str | None = None) -> list[Path]:
+def write_report(
+    analysis: Analysis, out: Path, *, charts: bool = True, page: str | None = None
+) -> list[Path]:
     """Write report.md, report.json, the CSV tables and (optionally) charts into ``out``."""
     from dutygraph.graph import charts as chart_module
 
@@ -105,7 +125,9 @@ def write_report(analysis: Analysis, out: Path, *, charts: bool = True, page: st
     if not charts and analysis.loads:
         report += "\n_Charts skipped: no CJK font installed (install `fonts-noto-cjk`)._\n"
     (out / "report.md").write_text(report, encoding="utf-8")
-    (out / "report.json").write_text(json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (out / "report.json").write_text(
+        json.dumps(analysis.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     written += [out / "report.md", out / "report.json"]
     for name in (*REPORTS, "groups"):
         rows = analysis.group_rows() if name == "groups" else analysis.rows(name)

@@ -201,6 +201,20 @@ def map_document(
         if warning.line is not None:
             add(node, dg("sourceLine"), _int(warning.line))
 
+    def assign(
+        node: NamedNode, kind: str, role: NamedNode, shortcut: str, agent: NamedNode, rank: int, printed: str
+    ) -> None:
+        """One qualified assignment of ``node`` plus its shortcut property."""
+        assoc = NamedNode(f"{node.value}/{kind}/{rank}")
+        add(node, dg(shortcut), agent)
+        add(node, ns.PROV_QUALIFIED_ASSOCIATION, assoc)
+        add(assoc, ns.RDF_TYPE, ns.PROV_ASSOCIATION)
+        add(assoc, ns.RDF_TYPE, dg("Assignment"))
+        add(assoc, ns.PROV_AGENT_PROP, agent)
+        add(assoc, ns.PROV_HAD_ROLE, role)
+        add(assoc, dg("rank"), _int(rank))
+        add(assoc, dg("asPrinted"), _zh(printed))
+
     for task in parsed.tasks:
         node = NamedNode(f"{doc.value}/task/{identity.iri_segment(task.id)}")
         add(node, ns.RDF_TYPE, dg("Task"))
@@ -224,30 +238,19 @@ def map_document(
                 add(instant, ns.RDF_TYPE, ns.TIME_INSTANT)
                 add(instant, ns.TIME_IN_XSD_DATE, Literal(due, datatype=ns.XSD_DATE))
 
-        def assign(kind: str, role: NamedNode, shortcut: str, agent: NamedNode, rank: int, printed: str) -> None:
-            assoc = NamedNode(f"{node.value}/{kind}/{rank}")
-            add(node, dg(shortcut), agent)
-            add(node, ns.PROV_QUALIFIED_ASSOCIATION, assoc)
-            add(assoc, ns.RDF_TYPE, ns.PROV_ASSOCIATION)
-            add(assoc, ns.RDF_TYPE, dg("Assignment"))
-            add(assoc, ns.PROV_AGENT_PROP, agent)
-            add(assoc, ns.PROV_HAD_ROLE, role)
-            add(assoc, dg("rank"), _int(rank))
-            add(assoc, dg("asPrinted"), _zh(printed))
-
         units = [(LEAD_ROLE, "leadUnit", "lead", u) for u in task.lead_units] + [
             (CO_ROLE, "coUnit", "co", u) for u in task.co_units
         ]
         for rank, (role, shortcut, kind, printed) in enumerate(units, 1):
             agent = shared.unit(registry.resolve(printed, place_name))
-            assign(kind, role, shortcut, agent, rank, printed)
+            assign(node, kind, role, shortcut, agent, rank, printed)
         leaders = _distinct_leaders(
             [(SUPERVISING_ROLE, "supervisedBy", "leader", leader) for leader in task.leaders]
             + [(ASSISTING_ROLE, "assistedBy", "assistant", leader) for leader in task.assisting_leaders]
         )
         for rank, (role, shortcut, kind, leader) in enumerate(leaders, 1):
             agent = shared.leader(leader, place_name)
-            assign(kind, role, shortcut, agent, rank, (leader.name or "") + (leader.post or ""))
+            assign(node, kind, role, shortcut, agent, rank, (leader.name or "") + (leader.post or ""))
             if leader.post and leader.name:
                 add(agent, ns.ORG_HOLDS, shared.post(leader.post, place_name))
     out.task_count = len(parsed.tasks)

@@ -45,7 +45,9 @@ KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("group", re.compile(r"^各|^全(市|区|县|省)|[有相]关(部门|单位)$|各(部门|单位|专班)$|直各")),
     (
         "vertical-agency",
-        re.compile(r"海关|税务|人行|人民银行|银保监|银监|证监|电力|供电|气象|消防|烟草|邮政|调查队|海事|铁路"),
+        re.compile(
+            r"海关|税务|人行|人民银行|银保监|银监|证监|电力|供电|气象|消防|烟草|邮政|调查队|海事|铁路"
+        ),
     ),
     ("party-department", re.compile(r"^(省|市|县|区)委|纪委|组织部|宣传部|统战部|政法委|编办|党校")),
     ("local-government", re.compile(r"(省|市|县|区|镇|乡|旗)(人民)?政府$|街道(办事处)?$|乡镇$")),
@@ -94,7 +96,9 @@ class UnitRegistry:
             if not alias or not canonical:
                 continue
             if kind and kind not in KINDS:
-                raise DutygraphError(f"{origin}: unknown unit kind {kind!r} (expected one of {', '.join(KINDS)})")
+                raise DutygraphError(
+                    f"{origin}: unknown unit kind {kind!r} (expected one of {', '.join(KINDS)})"
+                )
             if alias != canonical:
                 self.aliases[alias] = canonical
             if kind:
@@ -204,7 +208,7 @@ def _read_alias_turtle(path: Path) -> list[tuple[str, str, str]]:
 
 
 def kind_local_name(kind: str) -> str:
-    """"government-department" → "GovernmentDepartment" (the concept's local name in dutygraph.ttl)."""
+    """ "government-department" → "GovernmentDepartment" (the concept's local name in dutygraph.ttl)."""
     return "".join(part.capitalize() for part in kind.split("-"))
 
 

@@ -42,7 +42,7 @@ def _curie(term: rdflib.term.Node) -> str:
     text = str(term)
     for prefix, namespace in sorted(PREFIXES.items(), key=lambda kv: -len(kv[1])):
         if text.startswith(namespace):
-            return f"{prefix}:{text[len(namespace):]}"
+            return f"{prefix}:{text[len(namespace) :]}"
     if text.startswith("https://schema.org/"):
         return "schema:" + text.removeprefix("https://schema.org/")
     return f"<{text}>"
@@ -57,14 +57,19 @@ def _label(graph: rdflib.Graph, term: rdflib.term.Node, lang: str) -> str:
 
 
 def _comment(graph: rdflib.Graph, term: rdflib.term.Node) -> str:
-    values = [str(v) for v in graph.objects(term, RDFS.comment)] + [str(v) for v in graph.objects(term, SKOS.scopeNote)]
+    values = [str(v) for v in graph.objects(term, RDFS.comment)] + [
+        str(v) for v in graph.objects(term, SKOS.scopeNote)
+    ]
     return " ".join(values).replace("|", "\\|")
 
 
 def vocabulary_markdown() -> str:
     """The vocabulary page as Markdown (classes, kinds, roles, properties, one diagram)."""
     graph = rdflib.Graph()
-    graph.parse(data=resources.files("dutygraph.ontology").joinpath("dutygraph.ttl").read_text("utf-8"), format="turtle")
+    graph.parse(
+        data=resources.files("dutygraph.ontology").joinpath("dutygraph.ttl").read_text("utf-8"),
+        format="turtle",
+    )
     ours = sorted((s for s in set(graph.subjects()) if str(s).startswith(DG_NS)), key=str)
     lines = [
         "# The dutygraph vocabulary",
@@ -87,12 +92,22 @@ def vocabulary_markdown() -> str:
                 domain = ", ".join(_curie(o) for o in graph.objects(term, RDFS.domain))
                 rng = ", ".join(_curie(o) for o in graph.objects(term, RDFS.range))
                 detail = f"{domain} → {rng}" if domain or rng else ""
-            lines.append(f"| `{_curie(term)}` | {_label(graph, term, 'zh')} | {detail} | {_comment(graph, term)} |")
+            lines.append(
+                f"| `{_curie(term)}` | {_label(graph, term, 'zh')} | {detail} | {_comment(graph, term)} |"
+            )
         lines.append("")
 
     table("Classes", [t for t in ours if (t, RDF.type, OWL.Class) in graph], "aligned with")
-    table("Unit kinds", [t for t in ours if (t, RDF.type, rdflib.URIRef(DG_NS + "UnitKind")) in graph], "notation")
+    table(
+        "Unit kinds",
+        [t for t in ours if (t, RDF.type, rdflib.URIRef(DG_NS + "UnitKind")) in graph],
+        "notation",
+    )
     table("Roles", [t for t in ours if (t, RDF.type, rdflib.URIRef(DG_NS + "Role")) in graph], "—")
-    properties = [t for t in ours if (t, RDF.type, OWL.ObjectProperty) in graph or (t, RDF.type, OWL.DatatypeProperty) in graph]
+    properties = [
+        t
+        for t in ours
+        if (t, RDF.type, OWL.ObjectProperty) in graph or (t, RDF.type, OWL.DatatypeProperty) in graph
+    ]
     table("Properties", properties, "domain → range")
     return "\n".join(lines).rstrip() + "\n"

@@ -29,7 +29,10 @@ def test_canonical_names(printed: str, canonical: str) -> None:
 
 def test_fullwidth_and_halfwidth_resolve_to_one_unit() -> None:
     registry = default_registry()
-    assert registry.resolve("市发展改革委（铁办）", "湖州市").iri == registry.resolve("市发展改革委(铁办)", "湖州市").iri
+    assert (
+        registry.resolve("市发展改革委（铁办）", "湖州市").iri
+        == registry.resolve("市发展改革委(铁办)", "湖州市").iri
+    )
 
 
 def test_sub_office_attaches_to_its_parent() -> None:
@@ -107,8 +110,8 @@ def test_user_csv_extends_aliases_and_overrides_kinds(tmp_path: Path) -> None:
 def test_user_turtle_aliases(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.ttl"
     aliases.write_text(
-        '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
-        '@prefix dg: <https://w3id.org/dutygraph/ns#> .\n'
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix dg: <https://w3id.org/dutygraph/ns#> .\n"
         '[] skos:prefLabel "市大数据局" ; skos:altLabel "市数据局" ; dg:kind dg:VerticalAgency .\n',
         encoding="utf-8",
     )

@@ -94,7 +94,10 @@ def test_export_round_trip_is_isomorphic(tmp_path: Path, fmt: str) -> None:
         for q in store.quads():
             expected.add(tuple(_rdflib_term(t) for t in (q.subject, q.predicate, q.object)))  # type: ignore[arg-type]
     reread = rdflib.Dataset()
-    reread.parse(data=buffer.getvalue(), format={"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt])
+    reread.parse(
+        data=buffer.getvalue(),
+        format={"turtle": "turtle", "trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt],
+    )
     merged = rdflib.Graph()
     for s, p, o, _ in reread.quads((None, None, None, None)):
         merged.add((s, p, o))

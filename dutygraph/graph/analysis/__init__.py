@@ -209,7 +209,9 @@ def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     settings = settings or Settings()
     collaboration = collaboration_graph(snapshot)
     loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
-    clustering = cluster_units(collaboration, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution)
+    clustering = cluster_units(
+        collaboration, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
+    )
     return Analysis(
         snapshot=snapshot,
         settings=settings,

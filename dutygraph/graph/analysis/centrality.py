@@ -36,7 +36,9 @@ class CentralityResult:
     betweenness_method: str  # "exact" or "sampled (k=…, seed=…)"
 
 
-def betweenness(graph: nx.Graph, *, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES, seed: int = 0) -> tuple[dict[str, float], str]:
+def betweenness(
+    graph: nx.Graph, *, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES, seed: int = 0
+) -> tuple[dict[str, float], str]:
     """Normalised betweenness on 1/weight distances, and how it was computed."""
     nodes = sorted(graph.nodes)
     n = len(nodes)
@@ -52,17 +54,28 @@ def betweenness(graph: nx.Graph, *, exact_limit: int = EXACT_LIMIT, samples: int
         return {node: raw[i] * scale for node, i in index.items()}, "exact"
     distance = nx.Graph()
     distance.add_nodes_from(nodes)
-    distance.add_weighted_edges_from(sorted((a, b, 1.0 / d["weight"]) for a, b, d in graph.edges(data=True)), weight="distance")
+    distance.add_weighted_edges_from(
+        sorted((a, b, 1.0 / d["weight"]) for a, b, d in graph.edges(data=True)), weight="distance"
+    )
     k = min(samples, n)
     values = nx.betweenness_centrality(distance, k=k, weight="distance", normalized=True, seed=seed)
     return values, f"sampled (k={k}, seed={seed})"
 
 
 def unit_centrality(
-    graph: nx.Graph, membership: dict[str, int] | None = None, *, seed: int = 0, exact_limit: int = EXACT_LIMIT, samples: int = SAMPLES
+    graph: nx.Graph,
+    membership: dict[str, int] | None = None,
+    *,
+    seed: int = 0,
+    exact_limit: int = EXACT_LIMIT,
+    samples: int = SAMPLES,
 ) -> CentralityResult:
     between, method = betweenness(graph, exact_limit=exact_limit, samples=samples, seed=seed)
-    pagerank = nx.pagerank(graph, weight="weight") if graph.number_of_edges() else {n: 1.0 / max(1, len(graph)) for n in graph}
+    pagerank = (
+        nx.pagerank(graph, weight="weight")
+        if graph.number_of_edges()
+        else {n: 1.0 / max(1, len(graph)) for n in graph}
+    )
     rows = {}
     for node in sorted(graph.nodes):
         strength = graph.degree(node, weight="weight")

@@ -46,7 +46,12 @@ def _communities(graph: nx.Graph, method: str, seed: int, resolution: float) -> 
         ordered = nx.Graph()
         ordered.add_nodes_from(sorted(graph.nodes))
         ordered.add_weighted_edges_from(sorted((a, b, d["weight"]) for a, b, d in graph.edges(data=True)))
-        return [set(c) for c in nx.community.louvain_communities(ordered, weight="weight", resolution=resolution, seed=seed)]
+        return [
+            set(c)
+            for c in nx.community.louvain_communities(
+                ordered, weight="weight", resolution=resolution, seed=seed
+            )
+        ]
     if method == "leiden":
         import igraph
         import leidenalg
@@ -73,7 +78,11 @@ def cluster_units(
     if graph.number_of_nodes() == 0:
         return Clustering(method, seed, resolution, 0.0)
     communities = _communities(graph, method, seed, resolution)
-    modularity = nx.community.modularity(graph, communities, weight="weight", resolution=resolution) if graph.number_of_edges() else 0.0
+    modularity = (
+        nx.community.modularity(graph, communities, weight="weight", resolution=resolution)
+        if graph.number_of_edges()
+        else 0.0
+    )
     names = {n: snapshot.units[n].name for n in graph.nodes}
     communities.sort(key=lambda c: (-len(c), min(names[n] for n in c)))
     membership = {n: i for i, c in enumerate(communities, 1) for n in c}

@@ -45,7 +45,10 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
             answering[unit].add(leader)
 
     def ranked(counts: dict[str, int]) -> list[str]:
-        return [snapshot.units[u].name for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], snapshot.units[kv[0]].name))]
+        return [
+            snapshot.units[u].name
+            for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], snapshot.units[kv[0]].name))
+        ]
 
     portfolios = []
     for iri, info in snapshot.leaders.items():

@@ -40,7 +40,9 @@ class UnitLoad:
         return self.lead / self.tasks if self.tasks else 0.0
 
 
-def unit_loads(snapshot: Snapshot, *, lead_weight: float = LEAD_WEIGHT, co_weight: float = CO_WEIGHT) -> list[UnitLoad]:
+def unit_loads(
+    snapshot: Snapshot, *, lead_weight: float = LEAD_WEIGHT, co_weight: float = CO_WEIGHT
+) -> list[UnitLoad]:
     """Every unit's load, heaviest first (ties by name, so the order is stable)."""
     loads = {
         iri: UnitLoad(iri, info.name, info.jurisdiction, info.kind, info.is_group)
