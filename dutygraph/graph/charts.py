@@ -2,23 +2,20 @@
 
 matplotlib draws with a CJK font so Chinese labels are not tofu boxes: the first available of
 the fonts listed in :data:`CJK_FONT_FILES`, else any installed font whose family name says it
-covers CJK. Without one, :func:`cjk_font` returns None and the report skips its charts with a
-note saying which package to install, rather than drawing boxes. Output is deterministic
-(seeded layout, no timestamps in the files).
+covers CJK, else the Noto Sans CJK SC subset the package ships for the network page (matplotlib
+reads TrueType, not woff2, so it is converted once into the user's cache directory). Output is
+deterministic (seeded layout, no timestamps in the files).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
-import matplotlib
-
-matplotlib.use("Agg")  # files only; never needs a display
-
-import matplotlib.pyplot as plt
 import networkx as nx
 from matplotlib import font_manager
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure  # not pyplot: no global state, no backend switch for the caller
 
 from dutygraph.graph.analysis import Analysis
 
@@ -44,7 +41,31 @@ def cjk_font() -> str | None:
     for entry in font_manager.fontManager.ttflist:
         if any(word in entry.name for word in _CJK_FAMILY_WORDS):
             return str(entry.name)
-    return None
+    bundled = _bundled_font_as_ttf()
+    if bundled is None:
+        return None
+    font_manager.fontManager.addfont(str(bundled))
+    return str(font_manager.FontProperties(fname=str(bundled)).get_name())
+
+
+def _bundled_font_as_ttf() -> Path | None:
+    """The packaged woff2 font as an OpenType file matplotlib can read (cached per user)."""
+    from fontTools.ttLib import TTFont
+
+    from dutygraph.graph.viz.font import BUNDLED_FONT
+
+    if not BUNDLED_FONT.is_file():
+        return None
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "dutygraph"
+    target = cache / (BUNDLED_FONT.stem + f"-{BUNDLED_FONT.stat().st_size}.otf")
+    if not target.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        font = TTFont(str(BUNDLED_FONT))
+        font.flavor = None
+        partial = target.with_suffix(".tmp")
+        font.save(str(partial))
+        partial.replace(target)  # atomic: a concurrent run never reads half a font
+    return target
 
 
 def cluster_colour(cluster: int | None) -> str:
@@ -53,7 +74,6 @@ def cluster_colour(cluster: int | None) -> str:
 
 def _save(figure: Figure, path: Path) -> None:
     figure.savefig(path, dpi=120, bbox_inches="tight", metadata={"Software": None})
-    plt.close(figure)
 
 
 def load_bar_chart(analysis: Analysis, path: Path, *, top: int = 15) -> Path:
@@ -61,7 +81,8 @@ def load_bar_chart(analysis: Analysis, path: Path, *, top: int = 15) -> Path:
     font = cjk_font()
     rows = [r for r in analysis.loads if not r.is_group][:top][::-1]
     flagged = {b.load.iri for b in analysis.burdens if b.flagged}
-    figure, axes = plt.subplots(figsize=(8, 0.38 * len(rows) + 1.2))
+    figure = Figure(figsize=(8, 0.38 * len(rows) + 1.2))
+    axes = figure.subplots()
     labels = [("* " if r.iri in flagged else "") + r.unit for r in rows]
     lead = [analysis.settings.lead_weight * r.lead for r in rows]
     co = [analysis.settings.co_weight * r.co for r in rows]
@@ -77,17 +98,34 @@ def load_bar_chart(analysis: Analysis, path: Path, *, top: int = 15) -> Path:
     return path
 
 
-def network_image(analysis: Analysis, path: Path, *, labels: int = 25) -> Path:
+def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    """Connected units by Kamada–Kawai on 1/weight distances (readable for the few dozen units of
+    a notice; seeded spring layout beyond 300), isolated units in a row underneath."""
+    isolated = [n for n in graph.nodes if graph.degree(n) == 0]
+    connected = nx.Graph(graph.subgraph([n for n in graph.nodes if graph.degree(n) > 0]))
+    positions: dict[str, Any] = {}
+    if 0 < connected.number_of_nodes() <= 300:
+        for _, _, data in connected.edges(data=True):
+            data["distance"] = 1.0 / data["weight"]
+        start = nx.spring_layout(connected, seed=seed)
+        positions = nx.kamada_kawai_layout(connected, weight="distance", pos=start)
+    elif connected.number_of_nodes():
+        positions = nx.spring_layout(connected, weight="weight", seed=seed)
+    for i, node in enumerate(isolated):
+        positions[node] = (-1.0 + 2.0 * (i + 0.5) / len(isolated), -1.25)
+    return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
+
+
+def network_image(analysis: Analysis, path: Path, *, labels: int = 20) -> Path:
     """The collaboration graph, nodes coloured by cluster and sized by load, seeded layout."""
     font = cjk_font()
     graph = analysis.collaboration
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(graph.nodes))
     ordered.add_edges_from(sorted((a, b, d) for a, b, d in graph.edges(data=True)))
-    positions = nx.spring_layout(
-        ordered, weight="weight", seed=analysis.settings.seed, k=1.2 / max(1, len(ordered)) ** 0.5
-    )
-    figure, axes = plt.subplots(figsize=(11, 9))
+    positions = _layout(ordered, analysis.settings.seed)
+    figure = Figure(figsize=(11, 9))
+    axes = figure.subplots()
     axes.axis("off")
     widths = [0.4 + 0.6 * d["weight"] for _, _, d in ordered.edges(data=True)]
     nx.draw_networkx_edges(ordered, positions, ax=axes, width=widths, edge_color="#bbbbbb", alpha=0.7)
