@@ -8,6 +8,8 @@ line on stderr and exit status 2.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +63,28 @@ output_option = click.option(
 )
 
 
+@contextmanager
+def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
+    """A progress bar on stderr: one tick per file read ("read PATH"), other messages as steps.
+
+    Transient, and silent when stderr is not a terminal, so pipes and tests see only results.
+    """
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading", total=files)
+
+        def advance(message: str) -> None:
+            if message.startswith("read "):
+                progress.update(task, advance=1, description=f"reading {Path(message[5:]).name}")
+            else:
+                progress.update(task, description=message)
+
+        yield advance
+
+
 # --------------------------------------------------------------------------- the store
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -82,12 +106,13 @@ def load(
     from dutygraph.graph.ingest import load_files
     from dutygraph.graph.store import Store
 
-    with Store.open(store_path, write=True, wait=wait) as store:
-        results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases)
-        for result in results:
-            verb = "replaced" if result.replaced else "loaded"
-            click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
-        click.echo(f"store {store_path}: {len(store)} quads")
+    with Store.open(store_path, write=True, wait=wait) as store, _file_progress(len(files)) as advance:
+        results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases, progress=advance)
+        count = store.document_count()
+    for result in results:
+        verb = "replaced" if result.replaced else "loaded"
+        click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
+    click.echo(f"store {store_path}: {count} document(s)")
 
 
 @main.command()
@@ -280,12 +305,9 @@ def run(
     Example:
       dutygraph run examples/huzhou-2019-key-tasks.txt --out report
     """
-    from rich.console import Console
-
     from dutygraph.graph.job import run_job
 
-    console = Console(stderr=True)
-    with console.status("starting") as status:
+    with _file_progress(len(files)) as advance:
         result = run_job(
             list(files),
             out,
@@ -294,7 +316,7 @@ def run(
             aliases=aliases,
             settings=_settings(knobs),
             page=not no_page,
-            step=lambda message: status.update(message),
+            step=advance,
         )
     summary = result.analysis.summary()
     click.echo(

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from dutygraph.errors import DutygraphError
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
-from dutygraph.ontology.namespaces import DG_NS, GRAPH_NS, PREFIXES, SHARED_GRAPH
+from dutygraph.ontology.namespaces import DCT_NS, DG_NS, GRAPH_NS, PREFIXES, SHARED_GRAPH, SKOS_PREF
 
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
@@ -261,30 +261,35 @@ class Store:
         ]
 
     def documents(self) -> list[DocumentSummary]:
-        rows = self.select(
-            """
-            SELECT ?id ?title ?issuer ?date ?juris ?tasks ?source (COUNT(?w) AS ?warnings) WHERE {
-              GRAPH ?g { ?d a dg:Document ; dg:docId ?id ; dg:taskCount ?tasks ; dct:source ?source ;
-                            dg:jurisdiction ?place .
-                OPTIONAL { ?d dct:title ?title } OPTIONAL { ?d dg:issuerName ?issuer }
-                OPTIONAL { ?d dct:issued ?date } OPTIONAL { ?d dg:warning ?w } }
-              GRAPH <%s> { ?place skos:prefLabel ?juris }
-            } GROUP BY ?id ?title ?issuer ?date ?juris ?tasks ?source ORDER BY ?id"""
-            % SHARED_GRAPH.value
-        )
-        return [
-            DocumentSummary(
-                id=r["id"],
-                title=r["title"],
-                issuer=r["issuer"],
-                date=r["date"],
-                jurisdiction=r["juris"],
-                tasks=int(r["tasks"]),
-                warnings=int(r["warnings"]),
-                source=r["source"],
+        """Every loaded document, by id. O(documents): one subject lookup each, no joins."""
+        summaries = []
+        for doc_iri, graph in self._catalog().items():
+            props: dict[str, list[Any]] = {}
+            for quad in self.oxigraph.quads_for_pattern(ox.NamedNode(doc_iri), None, None, graph):
+                props.setdefault(quad.predicate.value, []).append(quad.object)
+
+            def first(predicate: str, props: dict[str, list[Any]] = props) -> Any:
+                values = props.get(predicate)
+                return term_value(values[0]) if values else None
+
+            place = props.get(DG_NS + "jurisdiction", [None])[0]
+            labels = self.oxigraph.quads_for_pattern(place, SKOS_PREF, None, SHARED_GRAPH) if place else []
+            summaries.append(
+                DocumentSummary(
+                    id=first(DG_NS + "docId"),
+                    title=first(DCT_NS + "title"),
+                    issuer=first(DG_NS + "issuerName"),
+                    date=first(DCT_NS + "issued"),
+                    jurisdiction=next((str(term_value(q.object)) for q in labels), ""),
+                    tasks=int(first(DG_NS + "taskCount") or 0),
+                    warnings=len(props.get(DG_NS + "warning", [])),
+                    source=first(DCT_NS + "source") or "",
+                )
             )
-            for r in rows
-        ]
+        return sorted(summaries, key=lambda d: d.id)
+
+    def document_count(self) -> int:
+        return len(self._catalog())
 
     def __len__(self) -> int:
         """Quads in the visible graphs."""
