@@ -13,6 +13,7 @@ Each is O(Σ k²) for tasks with k units — linear in practice (k is rarely abo
 
 from __future__ import annotations
 
+from collections import defaultdict
 from itertools import combinations
 
 import networkx as nx
@@ -36,23 +37,26 @@ def collaboration_graph(snapshot: Snapshot, *, include_groups: bool = False) -> 
     for iri, info in snapshot.units.items():
         if include_groups or not info.is_group:
             graph.add_node(iri, label=info.name, kind=info.kind, jurisdiction=info.jurisdiction)
+    # Accumulate in plain dicts keyed by pair, then build the edges once: several times faster
+    # than updating NetworkX edge dicts pair by pair on a 100,000-task corpus.
+    shared: dict[tuple[str, str], int] = defaultdict(int)
+    newman: dict[tuple[str, str], float] = defaultdict(float)
+    lead_co: dict[tuple[str, str], int] = defaultdict(int)
     for task in snapshot.tasks:
-        members = [u for u in task.units if u in graph]
+        members = sorted(u for u in task.units if u in graph)
         if len(members) < 2:
             continue
         share = 1.0 / (len(members) - 1)
-        for a, b in combinations(sorted(members), 2):
-            if graph.has_edge(a, b):
-                data = graph.edges[a, b]
-            else:
-                graph.add_edge(a, b, weight=0, newman=0.0, lead_co=0, co_co=0)
-                data = graph.edges[a, b]
-            data["weight"] += 1
-            data["newman"] += share
-            if a in task.leads or b in task.leads:
-                data["lead_co"] += 1
-            else:
-                data["co_co"] += 1
+        leads = set(task.leads)
+        for pair in combinations(members, 2):
+            shared[pair] += 1
+            newman[pair] += share
+            if pair[0] in leads or pair[1] in leads:
+                lead_co[pair] += 1
+    graph.add_edges_from(
+        (a, b, {"weight": n, "newman": newman[a, b], "lead_co": lead_co[a, b], "co_co": n - lead_co[a, b]})
+        for (a, b), n in shared.items()
+    )
     return graph
 
 
