@@ -120,7 +120,12 @@ def load(
 @format_option
 @output_option
 def docs(store_path: Path, fmt: str, output: Path | None) -> None:
-    """List the loaded documents (id, title, issuer, date, tasks, warnings)."""
+    """List the loaded documents (id, title, issuer, date, tasks, warnings).
+
+    \b
+    Example:
+      dutygraph docs --format csv -o documents.csv
+    """
     from dataclasses import asdict
 
     from dutygraph.graph.store import Store
@@ -136,7 +141,12 @@ def docs(store_path: Path, fmt: str, output: Path | None) -> None:
 @store_option
 @click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
 def remove(doc_id: str, store_path: Path, wait: float) -> None:
-    """Remove document DOC_ID (see `dutygraph docs`) and whatever only it referenced."""
+    """Remove document DOC_ID (see `dutygraph docs`) and whatever only it referenced.
+
+    \b
+    Example:
+      dutygraph remove 湖政办发-2019-9
+    """
     from dutygraph.graph.store import Store
 
     with Store.open(store_path, write=True, wait=wait) as store:
@@ -156,7 +166,12 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
 )
 @output_option
 def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
-    """Export the whole graph as RDF (turtle merges the per-document graphs)."""
+    """Export the whole graph as RDF (turtle merges the per-document graphs).
+
+    \b
+    Example:
+      dutygraph export --format jsonld -o graph.jsonld
+    """
     from dutygraph.graph.store import Store
 
     with Store.open(store_path) as store:
@@ -169,7 +184,12 @@ def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @store_option
 def validate(store_path: Path) -> None:
-    """Check the graph against the SHACL shapes; exit 1 when there are errors."""
+    """Check the graph against the SHACL shapes; exit 1 when there are errors.
+
+    \b
+    Example:
+      dutygraph validate --store dutygraph-store
+    """
     from dutygraph.graph.store import Store
     from dutygraph.graph.validate import validate_store
 
@@ -402,7 +422,12 @@ def _connection(uri: str | None, user: str | None, database: str | None, store_p
 
 @main.group()
 def server() -> None:
-    """A local Bolt server (ArcadeDB, `pip install dutygraph[server]`) for users without Neo4j."""
+    """A local Bolt server (ArcadeDB, `pip install dutygraph[server]`) for users without Neo4j.
+
+    \b
+    Example:
+      dutygraph server start && dutygraph sync && dutygraph cypher --named top-loads
+    """
 
 
 @server.command("start")
@@ -410,7 +435,12 @@ def server() -> None:
 @click.option("--bolt-port", type=int, help="Bolt port (default: a free one).")
 @click.option("--http-port", type=int, help="HTTP port (default: a free one).")
 def server_start(store_path: Path, bolt_port: int | None, http_port: int | None) -> None:
-    """Start the store's local server on 127.0.0.1 (password generated, kept in the store, mode 600)."""
+    """Start the store's local server on 127.0.0.1 (password generated, kept in the store, mode 600).
+
+    \b
+    Example:
+      dutygraph server start --store dutygraph-store
+    """
     from dutygraph.graph.neo4j.server import start
 
     click.echo(start(store_path, bolt_port=bolt_port, http_port=http_port).describe())
@@ -419,7 +449,12 @@ def server_start(store_path: Path, bolt_port: int | None, http_port: int | None)
 @server.command("stop")
 @store_option
 def server_stop(store_path: Path) -> None:
-    """Stop the store's local server."""
+    """Stop the store's local server.
+
+    \b
+    Example:
+      dutygraph server stop
+    """
     from dutygraph.graph.neo4j.server import stop
 
     click.echo("stopped" if stop(store_path) else "not running")
@@ -428,7 +463,12 @@ def server_stop(store_path: Path) -> None:
 @server.command("status")
 @store_option
 def server_status(store_path: Path) -> None:
-    """Is the store's local server running, and where? (exit 1 when not)."""
+    """Is the store's local server running, and where? (exit 1 when not).
+
+    \b
+    Example:
+      dutygraph server status || dutygraph server start
+    """
     from dutygraph.graph.neo4j.server import status
 
     info = status(store_path)
@@ -523,6 +563,10 @@ def parse(file: Path, fmt: str) -> None:
 
     \b
     --format json prints exactly the shape of shared/contracts/parse.schema.json.
+
+    \b
+    Example:
+      dutygraph parse examples/dazhu_2016.txt --format json
     """
     from dutygraph.loaders import parse_file
     from dutygraph.loaders.show import print_table, to_json_text
@@ -536,7 +580,12 @@ def parse(file: Path, fmt: str) -> None:
 
 @main.command()
 def vocabulary() -> None:
-    """Print the vocabulary page (Markdown, generated from the ontology) — see docs/vocabulary.md."""
+    """Print the vocabulary page (Markdown, generated from the ontology) — see docs/vocabulary.md.
+
+    \b
+    Example:
+      dutygraph vocabulary > vocabulary.md
+    """
     from dutygraph.ontology.vocabulary import vocabulary_markdown
 
     click.echo(vocabulary_markdown(), nl=False)
