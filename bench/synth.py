@@ -58,7 +58,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -1017,20 +1017,35 @@ def generate_corpus(
     if not cs or not ys:
         raise ValueError("cities and years must not be empty")
     out: list[SynthNotice] = []
+    numbers: set[str] = set()
     for i in range(n):
         city, year = cs[i % len(cs)], ys[(i // len(cs)) % len(ys)]
         layout = (seed + i) % 4 + 1
         slug = _jurisdiction(city).slug
-        out.append(
-            build_notice(
-                random.Random(_seed_of("corpus", seed, i)),
-                city=city,
-                year=year,
-                layout=layout,
-                filename=f"{slug}-{year}-{i:05d}-L{layout}.txt",
-            )
+        notice = build_notice(
+            random.Random(_seed_of("corpus", seed, i)),
+            city=city,
+            year=year,
+            layout=layout,
+            filename=f"{slug}-{year}-{i:05d}-L{layout}.txt",
         )
+        out.append(_unique_number(notice, numbers))
     return out
+
+
+def _unique_number(notice: SynthNotice, taken: set[str]) -> SynthNotice:
+    """A corpus holds many notices per city-year (real life has one): renumber repeats (〔2021〕9号 →
+    〔2021〕109号) so every notice is its own document. Depends only on earlier notices."""
+    number = notice.doc_number
+    match = re.search(r"〕(\d+)号", number)
+    bump = 0
+    while number in taken and match:
+        bump += 100
+        number = f"{notice.doc_number[: match.start()]}〕{int(match.group(1)) + bump}号{notice.doc_number[match.end() :]}"
+    taken.add(number)
+    if number == notice.doc_number:
+        return notice
+    return replace(notice, doc_number=number, text=notice.text.replace(notice.doc_number, number))
 
 
 def write_corpus(notices: Sequence[SynthNotice], out: Path) -> Path:
