@@ -294,3 +294,20 @@ def test_killed_sync_leaves_documents_whole_and_rerun_converges(
     assert graph.label_counts() == nodes_b
     assert graph.type_counts() == rels_b
     assert run_sync(store, bolt).changes.total == 0
+
+
+def test_tasks_orphaned_by_hand_are_repaired(huzhou_store: Path, bolt: Connection, graph: Graph) -> None:
+    run_sync(huzhou_store, bolt)
+    graph.rows("MATCH (d:Document) DETACH DELETE d")  # an analyst deletes the document node only
+    assert graph.value("MATCH (t:Task) RETURN count(t)") == 81
+    report = run_sync(huzhou_store, bolt)
+    assert report.changes.get("Task", "deleted") == 81 and report.changes.get("Task", "created") == 81
+    nodes, rels = store_counts(huzhou_store)
+    assert graph.label_counts() == nodes
+    assert graph.type_counts() == rels
+
+
+def test_interactive_sync_prints_a_change_table(huzhou_store: Path, bolt: Connection, graph: Graph) -> None:
+    lines: list[str] = []
+    sync_store(huzhou_store, bolt, echo=lines.append, progress=False, dry_run=True)
+    assert lines[0].startswith("dry run") and "Task" in lines[1] and "81" in lines[1]

@@ -491,26 +491,9 @@ def ensure_constraints(session: neo4j.Session) -> int:
     return added
 
 
-_AGENTS = """PREFIX prov: <http://www.w3.org/ns/prov#>
-SELECT DISTINCT ?agent WHERE { GRAPH ?g { ?a prov:agent ?agent } }"""
-_AGENT_TYPES = """PREFIX dg: <https://w3id.org/dutygraph/ns#>
-SELECT ?agent ?type WHERE { GRAPH <%(shared)s> { ?agent a ?type . VALUES ?type { dg:Unit dg:Leader } } }"""
-
-
 def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
-    """(unit ids, leader ids) any document of the store assigns.
-
-    Two cheap queries (every assigned agent; the type of every shared node) joined in Python: on
-    a large store that is far faster than one SPARQL join across the graphs."""
-    from dutygraph.ontology.namespaces import DG_NS, SHARED_GRAPH
-
-    assigned = {row["agent"] for row in store.select(_AGENTS)}
-    units: set[str] = set()
-    leaders: set[str] = set()
-    for row in store.select(_AGENT_TYPES.replace("%(shared)s", SHARED_GRAPH.value)):
-        if row["agent"] in assigned:
-            (units if row["type"] == DG_NS + "Unit" else leaders).add(row["agent"])
-    return units, leaders
+    """(unit ids, leader ids) the store's documents reference (see :func:`model.shared_agents`)."""
+    return model.shared_agents(store)
 
 
 def _prefetch(store: Any, graphs: Sequence[str], depth: int = 2) -> Iterator[DocumentRows | None]:
@@ -521,8 +504,9 @@ def _prefetch(store: Any, graphs: Sequence[str], depth: int = 2) -> Iterator[Doc
 
     def reader() -> None:
         try:
+            labels = model._labels(store)
             for graph in graphs:
-                item = ("doc", model.read_document(store, graph))
+                item = ("doc", model.read_document(store, graph, labels))
                 while not stop.is_set():
                     try:
                         queue.put(item, timeout=0.1)
