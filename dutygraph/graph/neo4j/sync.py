@@ -21,13 +21,15 @@ label or relationship type by the statement that produced them.
 
 from __future__ import annotations
 
-import threading
+import json
+import pickle
+import subprocess
+import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from queue import Full, Queue
 from typing import Any, TypeVar
 
 import neo4j
@@ -496,42 +498,41 @@ def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
     return model.shared_agents(store)
 
 
-def _prefetch(store: Any, graphs: Sequence[str], depth: int = 2) -> Iterator[DocumentRows | None]:
-    """The documents' rows, read from the store in a background thread while the previous document
-    is being written (reading is Python + Oxigraph work; writing mostly waits on the server)."""
-    queue: Queue[tuple[str, Any]] = Queue(maxsize=depth)
-    stop = threading.Event()
+def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None]:
+    """The documents' rows, read from the store by a child process while this one writes.
 
-    def reader() -> None:
-        try:
-            labels = model._labels(store)
-            for graph in graphs:
-                item = ("doc", model.read_document(store, graph, labels))
-                while not stop.is_set():
-                    try:
-                        queue.put(item, timeout=0.1)
-                        break
-                    except Full:
-                        continue
-                if stop.is_set():
-                    return
-            queue.put(("end", None))
-        except BaseException as error:  # handed to the consumer, raised there
-            queue.put(("error", error))
-
-    thread = threading.Thread(target=reader, name="dutygraph-sync-reader", daemon=True)
-    thread.start()
+    Reading is CPU work in Python and Oxigraph; writing mostly waits on the server. In a child
+    process (``_reader``) the two overlap on separate cores. Stores without a path are read inline.
+    """
+    path = getattr(store, "path", None)
+    if path is None:
+        for graph in graphs:
+            yield model.read_document(store, graph)
+        return
+    process = subprocess.Popen(
+        [sys.executable, "-m", "dutygraph.graph.neo4j._reader", str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    assert process.stdin is not None and process.stdout is not None
     try:
+        process.stdin.write(json.dumps(list(graphs)).encode())
+        process.stdin.close()
         while True:
-            kind, value = queue.get()
+            try:
+                kind, value = pickle.load(process.stdout)  # our own child's output
+            except EOFError:
+                raise DutygraphError("the store reader stopped unexpectedly") from None
             if kind == "end":
                 return
             if kind == "error":
-                raise value
+                raise DutygraphError(f"reading the store failed: {value}")
             yield value
     finally:
-        stop.set()
-        thread.join(timeout=5)
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
 
 
 def analysis_properties(store: Any) -> tuple[dict[str, dict[str, Any]], str]:
