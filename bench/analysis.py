@@ -85,10 +85,11 @@ def main() -> None:
         )
         for label, seconds in times.items():
             print(f"  {label:<22} {seconds:8.3f} s")
-        print(f"  {'whole analysis':<22} {total:8.3f} s")
+        print(f"  {'whole analysis':<22} {total:8.3f} s  (graph + every measure; the store read apart)")
         print(f"NetworkX exact betweenness alone: {baseline:.3f} s")
         print(
-            f"ratio: the whole analysis is {baseline / total:.1f}x faster than the baseline (target >= 20x)"
+            f"ratio: baseline / whole analysis = {baseline / total:.2f} (target >= 20); "
+            f"with the store read: {baseline / (total + read):.2f}"
         )
 
         ours, method = betweenness(graph, exact_limit=10**9)
