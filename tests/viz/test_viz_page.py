@@ -167,3 +167,10 @@ def test_a_missing_bundled_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(font_module, "BUNDLED_FONT", tmp_path / "gone.woff2")
     with pytest.raises(DutygraphError, match="reinstall"):
         page_font.__wrapped__("湖州")
+
+
+def test_every_unit_kind_has_a_shape_and_a_label() -> None:
+    from dutygraph.graph.viz.page import KINDS
+    from dutygraph.ontology.registry import KINDS as UNIT_KINDS
+
+    assert set(UNIT_KINDS) <= set(KINDS)

@@ -36,16 +36,6 @@ LARGE_GRAPH = 300
 #: Characters of a task's text shown in a tooltip.
 EXCERPT = 28
 
-UNIT_KINDS = (
-    "government-department",
-    "party-department",
-    "local-government",
-    "state-owned-enterprise",
-    "vertical-agency",
-    "development-zone",
-    "group",
-    "other",
-)
 #: kind -> (vis-network shape, legend label).
 KINDS: dict[str, tuple[str, str]] = {
     "government-department": ("dot", "政府部门"),
@@ -55,7 +45,8 @@ KINDS: dict[str, tuple[str, str]] = {
     "vertical-agency": ("triangleDown", "垂直管理单位"),
     "development-zone": ("hexagon", "开发区"),
     "group": ("dot", "集体提法（虚线框）"),
-    "other": ("star", "其他单位"),
+    "people-organization": ("star", "人民团体"),
+    "other": ("dot", "其他单位"),
     "leader": ("ellipse", "分管领导"),
     "task": ("box", "任务"),
 }
