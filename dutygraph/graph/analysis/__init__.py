@@ -52,15 +52,19 @@ class Analysis:
     clustering: Clustering
     centrality: CentralityResult
     portfolios: list[Portfolio]
-    _by_iri: dict[str, UnitLoad] = field(default_factory=dict)
+    _loads_by_iri: dict[str, UnitLoad] = field(default_factory=dict, repr=False)
+    _burdens_by_iri: dict[str, Burden] = field(default_factory=dict, repr=False)
 
     def load_of(self, iri: str) -> UnitLoad:
-        if not self._by_iri:
-            self._by_iri = {row.iri: row for row in self.loads}
-        return self._by_iri[iri]
+        if not self._loads_by_iri:
+            self._loads_by_iri = {row.iri: row for row in self.loads}
+        return self._loads_by_iri[iri]
 
     def burden_of(self, iri: str) -> Burden | None:
-        return next((b for b in self.burdens if b.load.iri == iri), None)
+        """The over-burden verdict of a department; None for group mentions (never ranked)."""
+        if not self._burdens_by_iri:
+            self._burdens_by_iri = {b.load.iri: b for b in self.burdens}
+        return self._burdens_by_iri.get(iri)
 
     # -- report rows (stable keys; JSON/CSV/markdown/xlsx all come from these) ---------------
     def rows(self, report: str) -> list[dict[str, Any]]:
