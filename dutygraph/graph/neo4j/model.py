@@ -50,10 +50,15 @@ ROLE_TYPES = {
     DG_NS + "AssistingLeaderRole": ASSISTS,
 }
 HASH_PROPERTY = "syncHash"
+#: On Document nodes: "<MODEL_VERSION> <store version graph>" — the store names each loaded version
+#: of a document by a graph of its own, so an equal marker means "unchanged since the last sync".
+SOURCE_PROPERTY = "syncSource"
+#: Bump when the property-graph model changes, so every document is rewritten once.
+MODEL_VERSION = "dutygraph-pg-1"
 #: Every property a Document node can have (created with an inline map, like tasks).
 DOCUMENT_PROPERTIES = (
     "id", "docId", "title", "docNumber", "issuer", "issued", "year", "source", "taskCount", "jurisdiction",
-    HASH_PROPERTY,
+    HASH_PROPERTY, SOURCE_PROPERTY,
 )  # fmt: skip
 #: Every property a Task node can have (new tasks are created with an inline map of these: on the
 #: ArcadeDB server that is several times faster than ``SET t = map``; a null entry is not stored).
@@ -212,11 +217,9 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
     """The rows of the document in named graph ``graph`` (None when the graph holds none)."""
     g = NamedNode(graph)
     labels = labels if labels is not None else _labels(store)
-    types: dict[str, set[str]] = defaultdict(set)
-    for subject, kind in _scan(store, g, _RDF + "type"):
-        if kind.value in (DG_NS + "Document", DG_NS + "Task"):
-            types[kind.value].add(subject)
-    docs = sorted(types[DG_NS + "Document"])
+    # A document is what has a dg:docId, a task what has a dg:inDocument (the mapping writes both
+    # for every one): cheaper than scanning rdf:type, which every assignment and instant has too.
+    docs = sorted(s for s, _ in _scan(store, g, DG_NS + "docId"))
     if not docs:
         return None
     doc_iri = docs[0]
@@ -230,7 +233,11 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
             props["jurisdiction"] = labels.get(place.value)
     props["year"] = _year(props.get("issued"))
     doc_id = str(props.get("docId") or doc_iri)
-    tasks = {t: TaskRow(id=t, props={"docId": doc_id}) for t in types[DG_NS + "Task"]}
+    tasks = {
+        t: TaskRow(id=t, props={"docId": doc_id})
+        for t, d in _scan(store, g, DG_NS + "inDocument")
+        if d.value == doc_iri
+    }
     for predicate, key in _TASK_PROPS.items():
         for subject, obj in _scan(store, g, predicate):
             task = tasks.get(subject)
@@ -256,9 +263,19 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
     for task in rows:
         task.finish()
     props = {k: v for k, v in props.items() if v is not None}
+    props[SOURCE_PROPERTY] = source_marker(graph)
     doc_hash = digest(props)
     props[HASH_PROPERTY] = doc_hash
     return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
+
+
+def source_marker(graph: str) -> str:
+    return f"{MODEL_VERSION} {graph}"
+
+
+def document_of(store: Any, graph: str) -> str | None:
+    """The IRI of the document in ``graph`` (one index lookup)."""
+    return min((s for s, _ in _scan(store, NamedNode(graph), DG_NS + "docId")), default=None)
 
 
 def document_graphs(store: Any) -> list[str]:

@@ -22,6 +22,7 @@ label or relationship type by the statement that produced them.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -44,6 +45,7 @@ from dutygraph.graph.neo4j.model import (
     HASH_PROPERTY,
     IN_DOCUMENT,
     LEADER,
+    SOURCE_PROPERTY,
     SUB_OFFICE_OF,
     TASK,
     TASK_PROPERTIES,
@@ -509,10 +511,13 @@ def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None
         for graph in graphs:
             yield model.read_document(store, graph)
         return
+    root = str(Path(__file__).resolve().parents[3])  # this dutygraph, even when not installed
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
     process = subprocess.Popen(
         [sys.executable, "-m", "dutygraph.graph.neo4j._reader", str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
+        env=env,
     )
     assert process.stdin is not None and process.stdout is not None
     try:
@@ -612,20 +617,36 @@ def sync(
         changes.merge(work(_sweep_orphans, dry_run))
         changes.merge(work(_apply_shared, shared_rows, batch_size, dry_run))
         graphs = model.document_graphs(store)
+        # A document whose Document node records the store version it was synced from (and our
+        # model version) is unchanged in the store: skipped without reading it.
+        synced_from = {
+            r["id"]: r["source"]
+            for r in session.run(
+                f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.{SOURCE_PROPERTY} AS source"
+            ).data()
+        }
         store_docs: set[str] = set()
-        with _progress(progress, len(graphs)) as advance:
-            for doc in _prefetch(store, graphs):
+        todo: list[str] = []
+        for graph in graphs:
+            doc_iri = model.document_of(store, graph)
+            if doc_iri is None:
+                continue
+            store_docs.add(doc_iri)
+            if synced_from.get(doc_iri) == model.source_marker(graph):
+                report.documents += 1
+            else:
+                todo.append(graph)
+        with _progress(progress, len(todo)) as advance:
+            for doc in _prefetch(store, todo):
                 if doc is None:
                     advance("")
                     continue
-                store_docs.add(doc.id)
                 doc_changes, differed = work(_sync_document, doc, batch_size, dry_run)
                 changes.merge(doc_changes)
                 report.documents += 1
                 report.documents_changed += int(differed)
                 advance(doc.doc_id)
-        in_neo4j = {r["id"] for r in session.run(f"MATCH (d:{DOCUMENT}) RETURN d.id AS id").data()}
-        gone = sorted(in_neo4j - store_docs)
+        gone = sorted(set(synced_from) - store_docs)
         if prune:
             for doc_id in gone:
                 changes.merge(work(_delete_document, doc_id, batch_size, dry_run))
