@@ -26,7 +26,7 @@ from dutygraph.graph.analysis.clusters import cluster_units
 from dutygraph.graph.analysis.leaders import leader_portfolios
 from dutygraph.graph.analysis.overload import burdens
 from dutygraph.graph.analysis.workload import unit_loads
-from dutygraph.graph.ingest import mapped_files
+from dutygraph.graph.ingest import load_files
 from dutygraph.graph.projections import collaboration_graph
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.graph.store import Store
@@ -56,8 +56,7 @@ def main() -> None:
         synth.write_corpus(synth.generate_corpus(args.n, seed=args.seed), corpus)
         paths = sorted(corpus.glob("*.txt"))
         with Store.open(Path(tmp) / "store", write=True) as store:
-            for i in range(0, len(paths), 100):
-                store.load(mapped_files(paths[i : i + 100]))
+            load_files(store, paths)
         times: dict[str, float] = {}
         with Store.open(Path(tmp) / "store") as store:
             snapshot = timed("read snapshot", times, read_snapshot, store)

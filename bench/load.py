@@ -28,16 +28,14 @@ HERE = Path(__file__).parent
 _OURS = """
 import json, resource, sys, time
 from pathlib import Path
-from dutygraph.graph.ingest import mapped_files
+from dutygraph.graph.ingest import load_files
 from dutygraph.graph.store import Store
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))
 batch = int(sys.argv[3])
 start = time.perf_counter()
 triples = 0
 with Store.open(Path(sys.argv[2]), write=True) as store:
-    for i in range(0, len(paths), batch):
-        docs = mapped_files(paths[i:i + batch])
-        store.load(docs)
+    load_files(store, paths, batch=batch)
     elapsed = time.perf_counter() - start  # counting the quads below is not part of loading
     triples = len(store)
 print(json.dumps({"seconds": elapsed, "triples": triples,

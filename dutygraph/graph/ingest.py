@@ -1,18 +1,18 @@
-"""Loading documents into the store: parse → map → one all-or-nothing store transaction.
+"""Loading documents into the store: parse → map → one all-or-nothing commit.
 
-Every file is parsed and mapped *before* the store is touched, so a bad file among many fails
-the whole command with its one-line error and leaves the store exactly as it was.
+Every file is parsed before the store is touched, so a bad file among many fails the whole
+command with its one-line error and leaves the store exactly as it was.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.store import LoadResult, Store
 from dutygraph.loaders import parse_file
-from dutygraph.ontology.mapping import MappedDocument, map_document
+from dutygraph.ontology.mapping import MappedDocument, document_id_of, map_document
 from dutygraph.ontology.registry import UnitRegistry, default_registry
 
 Progress = Callable[[str], None]
@@ -23,27 +23,7 @@ def registry_for(aliases: Path | None) -> UnitRegistry:
     return default_registry().with_file(aliases) if aliases else default_registry()
 
 
-def mapped_files(
-    paths: Sequence[Path],
-    *,
-    jurisdiction: str | None = None,
-    registry: UnitRegistry | None = None,
-    progress: Progress | None = None,
-) -> list[MappedDocument]:
-    """Parse and map every file (no store involved); raises on the first unreadable one."""
-    registry = registry or default_registry()
-    mapped: list[MappedDocument] = []
-    seen: dict[str, Path] = {}
-    for path in paths:
-        parsed = parse_file(path)
-        doc = map_document(parsed, jurisdiction=jurisdiction, registry=registry)
-        if doc.doc_id in seen:
-            raise DutygraphError(f"{path} and {seen[doc.doc_id]} are the same document ({doc.doc_id})")
-        seen[doc.doc_id] = path
-        mapped.append(doc)
-        if progress:
-            progress(str(path))
-    return mapped
+BATCH = 100
 
 
 def load_files(
@@ -53,9 +33,31 @@ def load_files(
     jurisdiction: str | None = None,
     aliases: Path | None = None,
     progress: Progress | None = None,
+    batch: int = BATCH,
 ) -> list[LoadResult]:
-    """Parse, map and store ``paths`` in one transaction; reloading a document replaces it."""
-    documents = mapped_files(
-        paths, jurisdiction=jurisdiction, registry=registry_for(aliases), progress=progress
-    )
-    return store.load(documents)
+    """Parse, map and store ``paths`` in one commit; reloading a document replaces it.
+
+    Every file is parsed first, so a bad one fails the command before anything is written; the
+    RDF is then made and written ``batch`` documents at a time, keeping memory bounded.
+    """
+    registry = registry_for(aliases)
+    parsed = []
+    seen: dict[str, Path] = {}
+    for path in paths:
+        document = parse_file(path)
+        doc_id = document_id_of(document)
+        if doc_id in seen:
+            raise DutygraphError(f"{path} and {seen[doc_id]} are the same document ({doc_id})")
+        seen[doc_id] = path
+        parsed.append(document)
+        if progress:
+            progress(f"read {path}")
+
+    def batches() -> Iterator[list[MappedDocument]]:
+        for start in range(0, len(parsed), batch):
+            yield [
+                map_document(p, jurisdiction=jurisdiction, registry=registry)
+                for p in parsed[start : start + batch]
+            ]
+
+    return store.load_batches(batches())

@@ -176,31 +176,50 @@ class Store:
     # -- writing ---------------------------------------------------------------------------
     def load(self, documents: Sequence[MappedDocument]) -> list[LoadResult]:
         """Store ``documents``, replacing any earlier version of each, all or nothing."""
+        return self.load_batches([documents])
+
+    def load_batches(self, batches: Iterable[Sequence[MappedDocument]]) -> list[LoadResult]:
+        """Store every document of every batch in one all-or-nothing commit.
+
+        Each batch is written (invisibly) as it comes, so a caller can map documents a batch at a
+        time and memory stays bounded however many documents one command loads; nothing is
+        visible until the single catalog switch at the end. An exception from ``batches`` leaves
+        the store as it was.
+        """
         self._require_writer()
         token = uuid.uuid4().hex
         catalog = self._catalog()
         staged_shared = ox.NamedNode(f"{_STAGING}{token}/shared")
         pointers_out: list[str] = []
         pointers_in: list[str] = []
-        results = []
-        versions = [ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}") for doc in documents]
-        # Invisible until the catalog points at them, so the fast non-transactional bulk writer is
-        # safe; one call for the whole batch (each call has a fixed cost of its own).
-        self.oxigraph.bulk_extend(
-            ox.Quad(s, p, o, version)
-            for doc, version in zip(documents, versions, strict=True)
-            for s, p, o in doc.triples
-        )
-        self.oxigraph.extend(ox.Quad(s, p, o, staged_shared) for doc in documents for s, p, o in doc.shared)
-        for doc, version in zip(documents, versions, strict=True):
-            self._write_digest(version, digest_of((s.value, p.value, o.value) for s, p, o in doc.triples))
-        for doc, version in zip(documents, versions, strict=True):
-            doc_iri = identity.document_iri(doc.doc_id)
-            old = catalog.get(doc_iri)
-            if old is not None:
-                pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
-            pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> .")
-            results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
+        results: list[LoadResult] = []
+        seen: set[str] = set()
+        for documents in batches:
+            versions = [ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}") for doc in documents]
+            for doc in documents:
+                if doc.doc_id in seen:
+                    raise DutygraphError(f"document {doc.doc_id} is given twice")
+                seen.add(doc.doc_id)
+            # Invisible until the catalog points at them, so the fast non-transactional bulk writer
+            # is safe; one call per batch (each call has a fixed cost of its own).
+            self.oxigraph.bulk_extend(
+                ox.Quad(s, p, o, version)
+                for doc, version in zip(documents, versions, strict=True)
+                for s, p, o in doc.triples
+            )
+            self.oxigraph.extend(
+                ox.Quad(s, p, o, staged_shared) for doc in documents for s, p, o in doc.shared
+            )
+            for doc, version in zip(documents, versions, strict=True):
+                self._write_digest(version, digest_of((s.value, p.value, o.value) for s, p, o in doc.triples))
+                doc_iri = identity.document_iri(doc.doc_id)
+                old = catalog.get(doc_iri)
+                if old is not None:
+                    pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
+                pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> .")
+                results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
+        if not results:
+            return results
         operations = []
         if pointers_out:
             operations.append(

@@ -154,6 +154,12 @@ def document_jurisdiction(parsed: ParsedDocument, override: str | None = None) -
     return identity.jurisdiction_from_issuer(parsed.document.issuer) or UNKNOWN_JURISDICTION
 
 
+def document_id_of(parsed: ParsedDocument) -> str:
+    """The document's id: from its doc number, else from its file name (see identity.document_id)."""
+    stem = parsed.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return identity.document_id(parsed.document.doc_number, stem)
+
+
 def map_document(
     parsed: ParsedDocument,
     *,
@@ -165,8 +171,7 @@ def map_document(
     registry = registry or default_registry()
     place_name = document_jurisdiction(parsed, jurisdiction)
     info = parsed.document
-    stem = parsed.source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    doc_id = doc_id or identity.document_id(info.doc_number, stem)
+    doc_id = doc_id or document_id_of(parsed)
     graph = NamedNode(identity.document_graph_iri(doc_id))
     shared = _SharedNodes()
     out = MappedDocument(doc_id=doc_id, jurisdiction=place_name, graph=graph)

@@ -247,3 +247,33 @@ def test_digests_are_disposable_copies_of_the_graph(tmp_path: Path) -> None:
     with Store.open(store_path) as store:
         without = json.dumps(analysis_of(store).to_json(), ensure_ascii=False)
     assert with_digest == without
+
+
+def test_batched_load_failing_late_commits_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches are written invisibly as they come; a failure in a later one leaves the store as it was."""
+    from dutygraph.graph import ingest
+
+    store_path = tmp_path / "s"
+    real_map = ingest.map_document
+    calls = []
+
+    def failing_on_the_third(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 3:
+            raise DutygraphError("mapping failed")
+        return real_map(*args, **kwargs)  # type: ignore[arg-type]
+
+    with loaded(store_path, LISHAN) as store:
+        before = snapshot_quads(store)
+        monkeypatch.setattr(ingest, "map_document", failing_on_the_third)
+        files = [HUZHOU, EXAMPLES / "dazhu_2016.txt", EXAMPLES / "guangdong_2021.txt"]
+        with pytest.raises(DutygraphError, match="mapping failed"):
+            load_files(store, files, batch=1)  # two batches written, the third fails
+        assert snapshot_quads(store) == before
+        monkeypatch.setattr(ingest, "map_document", real_map)
+        results = load_files(store, files, batch=1)
+        assert [r.doc_id for r in results] == ["湖政办发-2019-9", "竹府办-2016-20", "粤府-2021-22"]
+        assert len(store.documents()) == 4
+    with Store.open(store_path, write=True) as store:  # the failed load's leftovers are swept
+        raw = {g.value for g in store.oxigraph.named_graphs()}
+        assert raw == {g.value for g in store.visible_graphs()} | {CATALOG_GRAPH.value}
