@@ -121,3 +121,23 @@ def test_same_input_same_seed_same_json(tmp_path: Path) -> None:
             load_files(store, [HUZHOU])
             outputs.append(json.dumps(analysis_of(store).to_json(), ensure_ascii=False))
     assert outputs[0] == outputs[1]
+
+
+def test_run_twice_gives_byte_identical_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutygraph.cli import main
+
+    outputs = []
+    for name in ("a", "b"):
+        out = tmp_path / f"out-{name}"
+        result = CliRunner().invoke(
+            main,
+            ["run", str(HUZHOU), "--out", str(out), "--store", str(tmp_path / f"store-{name}"), "--no-page"],
+        )
+        assert result.exit_code == 0, result.output
+        outputs.append({p.name: p.read_bytes() for p in sorted(out.iterdir())})
+    assert outputs[0].keys() == outputs[1].keys()
+    assert {"report.md", "report.json", "workload.csv", "clusters.csv"} <= set(outputs[0])
+    for name in outputs[0]:
+        assert outputs[0][name] == outputs[1][name], name

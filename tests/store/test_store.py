@@ -277,3 +277,20 @@ def test_batched_load_failing_late_commits_nothing(tmp_path: Path, monkeypatch: 
     with Store.open(store_path, write=True) as store:  # the failed load's leftovers are swept
         raw = {g.value for g in store.oxigraph.named_graphs()}
         assert raw == {g.value for g in store.visible_graphs()} | {CATALOG_GRAPH.value}
+
+
+def test_two_load_processes_at_once_both_land(tmp_path: Path) -> None:
+    """Two `dutygraph load` processes on one store: the second waits for the first, nothing is lost."""
+    store_path = tmp_path / "s"
+    commands = [
+        [sys.executable, "-m", "dutygraph", "load", "--store", str(store_path), str(path)]
+        for path in (HUZHOU, EXAMPLES / "dazhu_2016.txt")
+    ]
+    processes = [
+        subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands
+    ]
+    outcomes = [p.communicate(timeout=120) for p in processes]
+    assert [p.returncode for p in processes] == [0, 0], outcomes
+    with Store.open(store_path) as store:
+        assert [d.id for d in store.documents()] == ["湖政办发-2019-9", "竹府办-2016-20"]
+        assert [v for v in validate_store(store) if v.severity == "Violation"] == []
