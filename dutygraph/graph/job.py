@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dutygraph.errors import DutygraphError
 from dutygraph.graph.analysis import Analysis, Settings, analyse
 from dutygraph.graph.ingest import load_files
 from dutygraph.graph.report import write_report
@@ -34,7 +35,19 @@ def analysis_of(
     settings: Settings | None = None,
 ) -> Analysis:
     """Analyse what the store holds, narrowed to ``docs`` or ``jurisdiction`` when given."""
-    return analyse(read_snapshot(store, docs=docs, jurisdiction=jurisdiction), settings)
+    snapshot = read_snapshot(store, docs=docs, jurisdiction=jurisdiction)
+    if (docs or jurisdiction) and not snapshot.documents:
+        known = store.documents()
+        if docs:
+            missing = sorted(set(docs) - {d.id for d in known})
+            raise DutygraphError(
+                f"no document {', '.join(missing) or '(matching)'} in the store (see: dutygraph docs)"
+            )
+        places = sorted({d.jurisdiction for d in known})
+        raise DutygraphError(
+            f"no document of {jurisdiction} in the store (jurisdictions: {'、'.join(places) or 'none'})"
+        )
+    return analyse(snapshot, settings)
 
 
 def run_job(

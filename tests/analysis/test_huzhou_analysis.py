@@ -141,3 +141,20 @@ def test_run_twice_gives_byte_identical_files(tmp_path: Path) -> None:
     assert {"report.md", "report.json", "workload.csv", "clusters.csv"} <= set(outputs[0])
     for name in outputs[0]:
         assert outputs[0][name] == outputs[1][name], name
+
+
+def test_unknown_document_or_jurisdiction_is_a_clear_error(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from dutygraph.cli import main
+
+    store = str(tmp_path / "s")
+    assert CliRunner().invoke(main, ["load", str(HUZHOU), "--store", store]).exit_code == 0
+    for option, value, words in (
+        ("--jurisdiction", "嘉兴市", "jurisdictions: 湖州市"),
+        ("--doc", "nope", "no document nope"),
+    ):
+        result = CliRunner().invoke(main, ["report", "workload", option, value, "--store", store])
+        assert result.exit_code == 2
+        assert words in result.output
+        assert "Traceback" not in result.output
