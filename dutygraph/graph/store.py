@@ -211,7 +211,8 @@ class Store:
                 ox.Quad(s, p, o, staged_shared) for doc in documents for s, p, o in doc.shared
             )
             for doc, version in zip(documents, versions, strict=True):
-                self._write_digest(version, digest_of((s.value, p.value, o.value) for s, p, o in doc.triples))
+                kept = (t for t in doc.triples if t[1].value in DIGEST_PREDICATES)
+                self._write_digest(version, digest_of((s.value, p.value, o.value) for s, p, o in kept))
                 doc_iri = identity.document_iri(doc.doc_id)
                 old = catalog.get(doc_iri)
                 if old is not None:

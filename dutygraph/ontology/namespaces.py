@@ -6,6 +6,8 @@ Terms are pyoxigraph ``NamedNode`` objects because the store speaks pyoxigraph n
 
 from __future__ import annotations
 
+from functools import cache
+
 from pyoxigraph import NamedNode
 
 DG_NS = "https://w3id.org/dutygraph/ns#"
@@ -38,8 +40,9 @@ PREFIXES = {
 }
 
 
+@cache
 def dg(local: str) -> NamedNode:
-    """A term of our vocabulary."""
+    """A term of our vocabulary (cached: mapping asks for the same few terms millions of times)."""
     return NamedNode(DG_NS + local)
 
 
