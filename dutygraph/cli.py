@@ -236,6 +236,13 @@ def analysis_options(command: Any) -> Any:
         click.option(
             "--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True
         ),
+        click.option(
+            "--weighting",
+            type=click.Choice(["shared", "newman"]),
+            default="shared",
+            show_default=True,
+            help="Collaboration weights: shared tasks, or Newman's Σ 1/(n−1).",
+        ),
         click.option("--resolution", default=1.0, show_default=True, help="Clustering resolution."),
         click.option(
             "--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."
@@ -254,6 +261,7 @@ def _settings(kwargs: dict[str, Any]) -> Any:
         co_weight=kwargs.pop("co_weight"),
         z_threshold=kwargs.pop("z_threshold"),
         method=kwargs.pop("method"),
+        weighting=kwargs.pop("weighting"),
         resolution=kwargs.pop("resolution"),
         seed=kwargs.pop("seed"),
     )

@@ -1,10 +1,11 @@
 """Projections of a :class:`Snapshot` into NetworkX graphs (nodes keyed by IRI).
 
 * :func:`task_unit_graph` — bipartite tasks × units; edges carry ``role`` (lead/co) and ``rank``.
-* :func:`collaboration_graph` — units joined when they share a task. ``weight`` counts shared
+* :func:`collaboration_graph` — units joined when they share a task. ``shared`` counts shared
   tasks; ``newman`` is Newman's collaboration weight Σ 1/(n−1) over shared tasks with n units,
   so a pair on a 10-unit task counts less than a pair on a 2-unit task; ``lead_co`` and
-  ``co_co`` split the count by the pair's roles. Group mentions are left out by default: "各区县
+  ``co_co`` split the count by the pair's roles; ``weight`` — what clustering and centrality
+  use — is ``shared`` unless ``weighting="newman"``. Group mentions are left out by default: "各区县
   政府" sits on many tasks and would join everything to everything.
 * :func:`leader_unit_graph` — leaders × units their supervised tasks reach, weighted by tasks.
 
@@ -18,6 +19,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from dutygraph.errors import DutygraphError
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -32,7 +34,12 @@ def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
     return graph
 
 
-def collaboration_graph(snapshot: Snapshot, *, include_groups: bool = False) -> nx.Graph:
+WEIGHTINGS = ("shared", "newman")
+
+
+def collaboration_graph(
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+) -> nx.Graph:
     graph = nx.Graph()
     for iri, info in snapshot.units.items():
         if include_groups or not info.is_group:
@@ -53,8 +60,20 @@ def collaboration_graph(snapshot: Snapshot, *, include_groups: bool = False) -> 
             newman[pair] += share
             if pair[0] in leads or pair[1] in leads:
                 lead_co[pair] += 1
+    if weighting not in WEIGHTINGS:
+        raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
     graph.add_edges_from(
-        (a, b, {"weight": n, "newman": newman[a, b], "lead_co": lead_co[a, b], "co_co": n - lead_co[a, b]})
+        (
+            a,
+            b,
+            {
+                "weight": newman[a, b] if weighting == "newman" else n,
+                "shared": n,
+                "newman": newman[a, b],
+                "lead_co": lead_co[a, b],
+                "co_co": n - lead_co[a, b],
+            },
+        )
         for (a, b), n in shared.items()
     )
     return graph

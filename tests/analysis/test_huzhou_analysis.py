@@ -158,3 +158,17 @@ def test_unknown_document_or_jurisdiction_is_a_clear_error(tmp_path: Path) -> No
         assert result.exit_code == 2
         assert words in result.output
         assert "Traceback" not in result.output
+
+
+def test_newman_weighting(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "s", write=True) as store:
+        load_files(store, [HUZHOU])
+        newman = analysis_of(store, settings=Settings(weighting="newman"))
+    graph = newman.collaboration
+    ids = {d["label"]: n for n, d in graph.nodes(data=True)}
+    edge = graph.edges[ids["市金融办"], ids["市人行"]]
+    assert edge["weight"] == pytest.approx(1 / 4 + 1 / 3 + 1 / 4)  # tasks 58, 66, 67
+    assert edge["shared"] == 3
+    assert "newman weights" in newman.summary()["cluster_method"]
+    clusters = {row["unit"]: row["cluster"] for row in newman.cluster_rows()}
+    assert clusters["市金融办"] == clusters["市人行"] == clusters["市银保监局"]

@@ -37,6 +37,7 @@ class Settings:
     co_weight: float = CO_WEIGHT
     z_threshold: float = 3.5
     leader_threshold: int = 3
+    weighting: str = "shared"  # or "newman": Σ 1/(n−1) per shared task
     method: str = "louvain"
     resolution: float = 1.0
     seed: int = 0
@@ -186,7 +187,7 @@ class Analysis:
             "flagged_units": sum(1 for b in self.burdens if b.flagged),
             "clusters": sum(1 for c in self.clustering.clusters if len(c.members) > 1),
             "modularity": self.clustering.modularity,
-            "cluster_method": f"{self.clustering.method} (seed={self.clustering.seed}, resolution={self.clustering.resolution:g})",
+            "cluster_method": f"{self.clustering.method} (seed={self.clustering.seed}, resolution={self.clustering.resolution:g}, {self.settings.weighting} weights)",
             "betweenness_method": self.centrality.betweenness_method,
             "settings": {
                 "lead_weight": self.settings.lead_weight,
@@ -211,7 +212,7 @@ class Analysis:
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     """Run every measure on ``snapshot``."""
     settings = settings or Settings()
-    collaboration = collaboration_graph(snapshot)
+    collaboration = collaboration_graph(snapshot, weighting=settings.weighting)
     loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
     clustering = cluster_units(
         collaboration, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
