@@ -10,6 +10,7 @@ deterministic (seeded layout, no timestamps in the files).
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +33,7 @@ PALETTE = (
 )  # fmt: skip
 
 
+@cache
 def cjk_font() -> str | None:
     """The family name of an installed CJK font, registered with matplotlib; None when absent."""
     for path in CJK_FONT_FILES:

@@ -27,8 +27,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
+from dutygraph.graph.store import term_value
 from dutygraph.ontology.namespaces import DG_NS, SHARED_GRAPH
 
 DOCUMENT, TASK, UNIT, LEADER = "Document", "Task", "Unit", "Leader"
@@ -188,14 +189,6 @@ _TASK_PROPS = {
     DG_NS + "deadline": "deadline",
     DG_NS + "sourceLine": "sourceLine",
 }
-_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
-
-
-def _value(term: Any) -> Any:
-    """A literal's Python value (xsd:integer → int), an IRI's string."""
-    if isinstance(term, Literal):
-        return int(term.value) if term.datatype.value == _INTEGER else term.value
-    return term.value
 
 
 def _scan(store: Any, graph: NamedNode, predicate: str) -> Iterator[tuple[str, Any]]:
@@ -227,7 +220,7 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
     for predicate, key in _DOCUMENT_PROPS.items():
         for subject, obj in _scan(store, g, predicate):
             if subject == doc_iri:
-                props[key] = _value(obj)
+                props[key] = term_value(obj)
     for subject, place in _scan(store, g, DG_NS + "jurisdiction"):
         if subject == doc_iri:
             props["jurisdiction"] = labels.get(place.value)
@@ -242,7 +235,7 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
         for subject, obj in _scan(store, g, predicate):
             task = tasks.get(subject)
             if task is not None:
-                task.props[key] = _value(obj)
+                task.props[key] = term_value(obj)
     instants = {s: o.value for s, o in _scan(store, g, _TIME + "inXSDDate")}
     for subject, instant in _scan(store, g, DG_NS + "dueBy"):
         if subject in tasks and instant.value in instants:
