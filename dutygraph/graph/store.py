@@ -27,6 +27,7 @@ import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -48,6 +49,7 @@ from dutygraph.ontology.namespaces import (
     SHARED_GRAPH,
     SKOS_PREF,
 )
+from dutygraph.ontology.ntriples import Triple, nquads, value_of
 
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
@@ -185,40 +187,46 @@ class Store:
         time and memory stays bounded however many documents one command loads; nothing is
         visible until the single catalog switch at the end. An exception from ``batches`` leaves
         the store as it was.
+
+        A batch is handed to Oxigraph's bulk loader as one N-Quads text (its documents' triples in
+        their version graphs, plus the shared descriptions not staged yet), written on a thread
+        of its own while ``batches`` maps the next one.
         """
         self._require_writer()
         token = uuid.uuid4().hex
         catalog = self._catalog()
-        staged_shared = ox.NamedNode(f"{_STAGING}{token}/shared")
+        staged_shared = f"{_STAGING}{token}/shared"
+        shared_seen: set[Triple] = set()  # a unit is described by every document naming it
         pointers_out: list[str] = []
         pointers_in: list[str] = []
         results: list[LoadResult] = []
         seen: set[str] = set()
-        for documents in batches:
-            versions = [ox.NamedNode(f"{doc.graph.value}{_VERSION}{token}") for doc in documents]
-            for doc in documents:
-                if doc.doc_id in seen:
-                    raise DutygraphError(f"document {doc.doc_id} is given twice")
-                seen.add(doc.doc_id)
-            # Invisible until the catalog points at them, so the fast non-transactional bulk writer
-            # is safe; one call per batch (each call has a fixed cost of its own).
-            self.oxigraph.bulk_extend(
-                ox.Quad(s, p, o, version)
-                for doc, version in zip(documents, versions, strict=True)
-                for s, p, o in doc.triples
-            )
-            self.oxigraph.extend(
-                ox.Quad(s, p, o, staged_shared) for doc in documents for s, p, o in doc.shared
-            )
-            for doc, version in zip(documents, versions, strict=True):
-                kept = (t for t in doc.triples if t[1].value in DIGEST_PREDICATES)
-                self._write_digest(version, digest_of((s.value, p.value, o.value) for s, p, o in kept))
-                doc_iri = identity.document_iri(doc.doc_id)
-                old = catalog.get(doc_iri)
-                if old is not None:
-                    pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
-                pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> .")
-                results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
+        with _BulkWriter(self.oxigraph) as writer:
+            for documents in batches:
+                versions = [f"{doc.graph}{_VERSION}{token}" for doc in documents]
+                for doc in documents:
+                    if doc.doc_id in seen:
+                        raise DutygraphError(f"document {doc.doc_id} is given twice")
+                    seen.add(doc.doc_id)
+                staged = dict.fromkeys(t for doc in documents for t in doc.shared if t not in shared_seen)
+                shared_seen.update(staged)
+                # Invisible until the catalog points at them, so the fast non-transactional bulk
+                # loader is safe; one call per batch (each call has a fixed cost of its own).
+                writer.write(
+                    "".join(
+                        nquads(doc.triples, version) for doc, version in zip(documents, versions, strict=True)
+                    )
+                    + nquads(staged, staged_shared)
+                )
+                for doc, version in zip(documents, versions, strict=True):
+                    kept = ((s, p, o) for s, p, o in doc.triples if p in DIGEST_PREDICATES)
+                    self._write_digest(version, digest_of((s, p, value_of(o)) for s, p, o in kept))
+                    doc_iri = identity.document_iri(doc.doc_id)
+                    old = catalog.get(doc_iri)
+                    if old is not None:
+                        pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
+                    pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version)}> .")
+                    results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
         if not results:
             return results
         operations = []
@@ -231,9 +239,9 @@ class Store:
             # Shared descriptions depend only on identity and registry: replace them wholesale so a
             # changed alias file takes effect, then add the staged ones.
             f"DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ "
-            f"GRAPH <{staged_shared.value}> {{ ?s a ?t }} GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}",
-            f"ADD SILENT <{staged_shared.value}> TO <{SHARED_GRAPH.value}>",
-            f"DROP SILENT GRAPH <{staged_shared.value}>",
+            f"GRAPH <{staged_shared}> {{ ?s a ?t }} GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}",
+            f"ADD SILENT <{staged_shared}> TO <{SHARED_GRAPH.value}>",
+            f"DROP SILENT GRAPH <{staged_shared}>",
         ]
         if pointers_out:
             operations += [_COLLECT_ORPHANS] * 3
@@ -278,10 +286,10 @@ class Store:
             if path.name not in keep:
                 path.unlink()
 
-    def _write_digest(self, version: ox.NamedNode, digest: Digest) -> None:
+    def _write_digest(self, version: str, digest: Digest) -> None:
         folder = self.path / DIGESTS
         folder.mkdir(exist_ok=True)
-        target = folder / _digest_name(version.value)
+        target = folder / _digest_name(version)
         partial = target.with_suffix(".tmp")
         partial.write_text(json.dumps(digest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         partial.replace(target)
@@ -397,6 +405,37 @@ class Store:
             stable = ox.NamedNode(graph.value.split(_VERSION, 1)[0])
             for quad in self.oxigraph.quads_for_pattern(None, None, None, graph):
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, stable)
+
+
+class _BulkWriter:
+    """Oxigraph's bulk loader on a thread of its own, one batch at a time.
+
+    Oxigraph releases the GIL while it parses and writes N-Quads, so the caller maps the next
+    batch in Python while this one is written. At most one batch waits in memory; leaving the
+    ``with`` block waits for the last write (an error in it is raised then, unless another one
+    is already on its way out).
+    """
+
+    def __init__(self, oxigraph: ox.Store) -> None:
+        self._oxigraph = oxigraph
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="dutygraph-bulk-load")
+        self._pending: Future[None] | None = None
+
+    def write(self, nquads: str) -> None:
+        """Start writing ``nquads`` once the previous write is done."""
+        if self._pending is not None:
+            self._pending.result()
+        self._pending = self._thread.submit(self._oxigraph.bulk_load, nquads.encode(), ox.RdfFormat.N_QUADS)
+
+    def __enter__(self) -> _BulkWriter:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._thread.shutdown(wait=True)
+        if exc_type is None and self._pending is not None:
+            self._pending.result()
 
 
 _IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')

@@ -1,4 +1,4 @@
-"""Records → RDF: one :class:`ParsedDocument` becomes the quads of its own named graph plus the
+"""Records → RDF: one :class:`ParsedDocument` becomes the triples of its own named graph plus the
 descriptions of the shared nodes (units, leaders, posts, places) it mentions.
 
 Every node gets a deterministic IRI (see :mod:`identity`), including the qualified assignments,
@@ -6,6 +6,9 @@ so loading the same document twice on any machine yields the same graph, and the
 key every node by IRI. The shared descriptions depend only on identity and the registry — never on
 the document — so they can be upserted freely; what a document *says* about a shared node (that a
 leader holds a post, how a unit was printed) stays in the document's graph.
+
+Triples are plain strings (IRIs, objects in N-Triples syntax, see :mod:`ntriples`): the store
+hands them to Oxigraph's bulk loader as N-Quads text.
 """
 
 from __future__ import annotations
@@ -14,24 +17,58 @@ import calendar
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-from pyoxigraph import Literal, NamedNode
+from functools import cache
 
 from dutygraph.loaders.records import Leader, ParsedDocument
 from dutygraph.ontology import identity
 from dutygraph.ontology import namespaces as ns
-from dutygraph.ontology.namespaces import dg
+from dutygraph.ontology.ntriples import Triple, integer, iri, string, zh
+from dutygraph.ontology.ntriples import date as date_literal
 from dutygraph.ontology.registry import ResolvedUnit, UnitRegistry, default_registry, kind_local_name
 
 UNKNOWN_JURISDICTION = "未知"
 
-#: (subject, predicate, object); the store places it in a named graph.
-Triple = tuple[NamedNode, NamedNode, NamedNode | Literal]
 
-LEAD_ROLE = dg("LeadUnitRole")
-CO_ROLE = dg("CoUnitRole")
-SUPERVISING_ROLE = dg("SupervisingLeaderRole")
-ASSISTING_ROLE = dg("AssistingLeaderRole")
+@cache
+def dg(local: str) -> str:
+    """The IRI of a term of our vocabulary (cached: mapping asks for the same few millions of times)."""
+    return ns.DG_NS + local
+
+
+@cache
+def dg_object(local: str) -> str:
+    """A term of our vocabulary as an object (``<…>``)."""
+    return iri(dg(local))
+
+
+# The W3C terms we state, as IRIs (predicates) and, for classes, as objects.
+RDF_TYPE = ns.RDF_TYPE.value
+RDFS_COMMENT = ns.RDFS_COMMENT.value
+SKOS_PREF = ns.SKOS_PREF.value
+SKOS_ALT = ns.SKOS_ALT.value
+ORG_SUB_OF = ns.ORG_SUB_OF.value
+ORG_HOLDS = ns.ORG_HOLDS.value
+PROV_QUALIFIED_ASSOCIATION = ns.PROV_QUALIFIED_ASSOCIATION.value
+PROV_AGENT_PROP = ns.PROV_AGENT_PROP.value
+PROV_HAD_ROLE = ns.PROV_HAD_ROLE.value
+DCT_TITLE = ns.DCT_TITLE.value
+DCT_ISSUED = ns.DCT_ISSUED.value
+DCT_SOURCE = ns.DCT_SOURCE.value
+FOAF_NAME = ns.FOAF_NAME.value
+TIME_IN_XSD_DATE = ns.TIME_IN_XSD_DATE.value
+ORGANIZATION = iri(ns.ORG_ORGANIZATION.value)
+POST = iri(ns.ORG_POST.value)
+ACTIVITY = iri(ns.PROV_ACTIVITY.value)
+ENTITY = iri(ns.PROV_ENTITY.value)
+AGENT = iri(ns.PROV_AGENT.value)
+ASSOCIATION = iri(ns.PROV_ASSOCIATION.value)
+PERSON = iri(ns.FOAF_PERSON.value)
+INSTANT = iri(ns.TIME_INSTANT.value)
+
+LEAD_ROLE = dg_object("LeadUnitRole")
+CO_ROLE = dg_object("CoUnitRole")
+SUPERVISING_ROLE = dg_object("SupervisingLeaderRole")
+ASSISTING_ROLE = dg_object("AssistingLeaderRole")
 
 
 @dataclass
@@ -40,22 +77,10 @@ class MappedDocument:
 
     doc_id: str
     jurisdiction: str
-    graph: NamedNode
+    graph: str  # the IRI of the document's named graph
     triples: list[Triple] = field(default_factory=list)  # for the document's own graph
     shared: list[Triple] = field(default_factory=list)  # for the shared graph, deduplicated
     task_count: int = 0
-
-
-def _lit(value: str) -> Literal:
-    return Literal(value)
-
-
-def _zh(value: str) -> Literal:
-    return Literal(value, language="zh")
-
-
-def _int(value: int) -> Literal:
-    return Literal(str(value), datatype=ns.XSD_INTEGER)
 
 
 _MONTH_END = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(?:底|末|份|前|内)")
@@ -97,53 +122,53 @@ class _SharedNodes:
         self.triples: list[Triple] = []
         self.seen: set[str] = set()
 
-    def add(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+    def add(self, s: str, p: str, o: str) -> None:
         self.triples.append((s, p, o))
 
-    def place(self, jurisdiction: str) -> NamedNode:
-        node = NamedNode(identity.place_iri(jurisdiction))
-        if node.value not in self.seen:
-            self.seen.add(node.value)
-            self.add(node, ns.RDF_TYPE, dg("Jurisdiction"))
-            self.add(node, ns.SKOS_PREF, _zh(jurisdiction))
+    def place(self, jurisdiction: str) -> str:
+        node = identity.place_iri(jurisdiction)
+        if node not in self.seen:
+            self.seen.add(node)
+            self.add(node, RDF_TYPE, dg_object("Jurisdiction"))
+            self.add(node, SKOS_PREF, zh(jurisdiction))
         return node
 
-    def unit(self, unit: ResolvedUnit) -> NamedNode:
-        node = NamedNode(unit.iri)
-        if unit.iri in self.seen:
+    def unit(self, unit: ResolvedUnit) -> str:
+        node = unit.iri
+        if node in self.seen:
             return node
-        self.seen.add(unit.iri)
-        self.add(node, ns.RDF_TYPE, dg("Unit"))
-        self.add(node, ns.RDF_TYPE, ns.ORG_ORGANIZATION)
-        self.add(node, ns.SKOS_PREF, _zh(unit.name))
+        self.seen.add(node)
+        self.add(node, RDF_TYPE, dg_object("Unit"))
+        self.add(node, RDF_TYPE, ORGANIZATION)
+        self.add(node, SKOS_PREF, zh(unit.name))
         for alias in unit.aliases:
-            self.add(node, ns.SKOS_ALT, _zh(alias))
-        self.add(node, dg("kind"), dg(kind_local_name(unit.kind)))
-        self.add(node, dg("jurisdiction"), self.place(unit.jurisdiction))
+            self.add(node, SKOS_ALT, zh(alias))
+        self.add(node, dg("kind"), dg_object(kind_local_name(unit.kind)))
+        self.add(node, dg("jurisdiction"), iri(self.place(unit.jurisdiction)))
         if unit.parent is not None:
-            self.add(node, ns.ORG_SUB_OF, self.unit(unit.parent))
+            self.add(node, ORG_SUB_OF, iri(self.unit(unit.parent)))
         return node
 
-    def leader(self, leader: Leader, jurisdiction: str) -> NamedNode:
-        node = NamedNode(identity.leader_iri(jurisdiction, leader.name, leader.post))
-        if node.value not in self.seen:
-            self.seen.add(node.value)
-            self.add(node, ns.RDF_TYPE, dg("Leader"))
-            self.add(node, ns.RDF_TYPE, ns.PROV_AGENT)
-            self.add(node, ns.SKOS_PREF, _zh(leader.name or leader.post or "?"))
+    def leader(self, leader: Leader, jurisdiction: str) -> str:
+        node = identity.leader_iri(jurisdiction, leader.name, leader.post)
+        if node not in self.seen:
+            self.seen.add(node)
+            self.add(node, RDF_TYPE, dg_object("Leader"))
+            self.add(node, RDF_TYPE, AGENT)
+            self.add(node, SKOS_PREF, zh(leader.name or leader.post or "?"))
             if leader.name:
-                self.add(node, ns.RDF_TYPE, ns.FOAF_PERSON)
-                self.add(node, ns.FOAF_NAME, _zh(leader.name))
-            self.add(node, dg("jurisdiction"), self.place(jurisdiction))
+                self.add(node, RDF_TYPE, PERSON)
+                self.add(node, FOAF_NAME, zh(leader.name))
+            self.add(node, dg("jurisdiction"), iri(self.place(jurisdiction)))
         return node
 
-    def post(self, post: str, jurisdiction: str) -> NamedNode:
-        node = NamedNode(identity.post_iri(jurisdiction, post))
-        if node.value not in self.seen:
-            self.seen.add(node.value)
-            self.add(node, ns.RDF_TYPE, ns.ORG_POST)
-            self.add(node, ns.SKOS_PREF, _zh(post))
-            self.add(node, dg("jurisdiction"), self.place(jurisdiction))
+    def post(self, post: str, jurisdiction: str) -> str:
+        node = identity.post_iri(jurisdiction, post)
+        if node not in self.seen:
+            self.seen.add(node)
+            self.add(node, RDF_TYPE, POST)
+            self.add(node, SKOS_PREF, zh(post))
+            self.add(node, dg("jurisdiction"), iri(self.place(jurisdiction)))
         return node
 
 
@@ -172,92 +197,91 @@ def map_document(
     place_name = document_jurisdiction(parsed, jurisdiction)
     info = parsed.document
     doc_id = doc_id or document_id_of(parsed)
-    graph = NamedNode(identity.document_graph_iri(doc_id))
+    graph = identity.document_graph_iri(doc_id)
     shared = _SharedNodes()
     out = MappedDocument(doc_id=doc_id, jurisdiction=place_name, graph=graph)
     triples: dict[Triple, None] = {}  # ordered set: a leader's post is stated once per document
 
-    def add(s: NamedNode, p: NamedNode, o: NamedNode | Literal) -> None:
+    def add(s: str, p: str, o: str) -> None:
         triples[(s, p, o)] = None
 
-    doc = NamedNode(identity.document_iri(doc_id))
-    add(doc, ns.RDF_TYPE, dg("Document"))
-    add(doc, ns.RDF_TYPE, ns.PROV_ENTITY)
-    add(doc, dg("docId"), _lit(doc_id))
-    add(doc, dg("jurisdiction"), shared.place(place_name))
-    add(doc, ns.DCT_SOURCE, _lit(parsed.source))
+    doc = identity.document_iri(doc_id)
+    add(doc, RDF_TYPE, dg_object("Document"))
+    add(doc, RDF_TYPE, ENTITY)
+    add(doc, dg("docId"), string(doc_id))
+    add(doc, dg("jurisdiction"), iri(shared.place(place_name)))
+    add(doc, DCT_SOURCE, string(parsed.source))
     if info.title:
-        add(doc, ns.DCT_TITLE, _zh(info.title))
+        add(doc, DCT_TITLE, zh(info.title))
     if info.doc_number:
-        add(doc, dg("docNumber"), _lit(info.doc_number))
+        add(doc, dg("docNumber"), string(info.doc_number))
     if info.issuer:
-        add(doc, dg("issuerName"), _zh(info.issuer))
+        add(doc, dg("issuerName"), zh(info.issuer))
     year: int | None = None
     if info.date:
-        add(doc, ns.DCT_ISSUED, Literal(info.date, datatype=ns.XSD_DATE))
+        add(doc, DCT_ISSUED, date_literal(info.date))
         year = int(info.date[:4])
-    add(doc, dg("taskCount"), _int(len(parsed.tasks)))
+    add(doc, dg("taskCount"), integer(len(parsed.tasks)))
     for index, warning in enumerate(parsed.warnings, 1):
-        node = NamedNode(f"{doc.value}/warning/{index}")
-        add(doc, dg("warning"), node)
-        add(node, ns.RDF_TYPE, dg("ParseWarning"))
-        add(node, dg("code"), _lit(warning.code))
-        add(node, ns.RDFS_COMMENT, _lit(warning.message))
+        node = f"{doc}/warning/{index}"
+        add(doc, dg("warning"), iri(node))
+        add(node, RDF_TYPE, dg_object("ParseWarning"))
+        add(node, dg("code"), string(warning.code))
+        add(node, RDFS_COMMENT, string(warning.message))
         if warning.line is not None:
-            add(node, dg("sourceLine"), _int(warning.line))
+            add(node, dg("sourceLine"), integer(warning.line))
 
-    def assign(
-        node: NamedNode, kind: str, role: NamedNode, shortcut: str, agent: NamedNode, rank: int, printed: str
-    ) -> None:
-        """One qualified assignment of ``node`` plus its shortcut property."""
-        assoc = NamedNode(f"{node.value}/{kind}/{rank}")
+    def assign(node: str, kind: str, role: str, shortcut: str, agent: str, rank: int, printed: str) -> None:
+        """One qualified assignment of ``node`` (to the object term ``agent``) plus its shortcut."""
+        assoc = f"{node}/{kind}/{rank}"
         add(node, dg(shortcut), agent)
-        add(node, ns.PROV_QUALIFIED_ASSOCIATION, assoc)
-        add(assoc, ns.RDF_TYPE, ns.PROV_ASSOCIATION)
-        add(assoc, ns.RDF_TYPE, dg("Assignment"))
-        add(assoc, ns.PROV_AGENT_PROP, agent)
-        add(assoc, ns.PROV_HAD_ROLE, role)
-        add(assoc, dg("rank"), _int(rank))
-        add(assoc, dg("asPrinted"), _zh(printed))
+        add(node, PROV_QUALIFIED_ASSOCIATION, iri(assoc))
+        add(assoc, RDF_TYPE, ASSOCIATION)
+        add(assoc, RDF_TYPE, dg_object("Assignment"))
+        add(assoc, PROV_AGENT_PROP, agent)
+        add(assoc, PROV_HAD_ROLE, role)
+        add(assoc, dg("rank"), integer(rank))
+        add(assoc, dg("asPrinted"), zh(printed))
 
+    doc_object = iri(doc)
     for task in parsed.tasks:
-        node = NamedNode(f"{doc.value}/task/{identity.iri_segment(task.id)}")
-        add(node, ns.RDF_TYPE, dg("Task"))
-        add(node, ns.RDF_TYPE, ns.PROV_ACTIVITY)
-        add(node, dg("inDocument"), doc)
-        add(node, dg("taskId"), _lit(task.id))
-        add(node, dg("text"), _lit(task.text))
-        add(node, dg("sourceLine"), _int(task.line))
+        node = f"{doc}/task/{identity.iri_segment(task.id)}"
+        add(node, RDF_TYPE, dg_object("Task"))
+        add(node, RDF_TYPE, ACTIVITY)
+        add(node, dg("inDocument"), doc_object)
+        add(node, dg("taskId"), string(task.id))
+        add(node, dg("text"), string(task.text))
+        add(node, dg("sourceLine"), integer(task.line))
         if task.attachment is not None:
-            add(node, dg("attachment"), _lit(task.attachment))
+            add(node, dg("attachment"), string(task.attachment))
         if task.section is not None:
-            add(node, dg("section"), _lit(task.section))
+            add(node, dg("section"), string(task.section))
         if task.number is not None:
-            add(node, dg("number"), _lit(task.number))
+            add(node, dg("number"), string(task.number))
         if task.deadline:
-            add(node, dg("deadline"), _lit(task.deadline))
+            add(node, dg("deadline"), string(task.deadline))
             due = deadline_date(task.deadline, year)
             if due:
-                instant = NamedNode(f"{node.value}/due")
-                add(node, dg("dueBy"), instant)
-                add(instant, ns.RDF_TYPE, ns.TIME_INSTANT)
-                add(instant, ns.TIME_IN_XSD_DATE, Literal(due, datatype=ns.XSD_DATE))
+                instant = f"{node}/due"
+                add(node, dg("dueBy"), iri(instant))
+                add(instant, RDF_TYPE, INSTANT)
+                add(instant, TIME_IN_XSD_DATE, date_literal(due))
 
         units = [(LEAD_ROLE, "leadUnit", "lead", u) for u in task.lead_units] + [
             (CO_ROLE, "coUnit", "co", u) for u in task.co_units
         ]
         for rank, (role, shortcut, kind, printed) in enumerate(units, 1):
             agent = shared.unit(registry.resolve(printed, place_name))
-            assign(node, kind, role, shortcut, agent, rank, printed)
+            assign(node, kind, role, shortcut, iri(agent), rank, printed)
         leaders = _distinct_leaders(
             [(SUPERVISING_ROLE, "supervisedBy", "leader", leader) for leader in task.leaders]
             + [(ASSISTING_ROLE, "assistedBy", "assistant", leader) for leader in task.assisting_leaders]
         )
         for rank, (role, shortcut, kind, leader) in enumerate(leaders, 1):
             agent = shared.leader(leader, place_name)
-            assign(node, kind, role, shortcut, agent, rank, (leader.name or "") + (leader.post or ""))
+            assign(node, kind, role, shortcut, iri(agent), rank, (leader.name or "") + (leader.post or ""))
             if leader.post and leader.name:
-                add(agent, ns.ORG_HOLDS, shared.post(leader.post, place_name))
+                add(agent, ORG_HOLDS, iri(shared.post(leader.post, place_name)))
     out.task_count = len(parsed.tasks)
     out.triples = list(triples)
     out.shared = shared.triples
@@ -265,8 +289,8 @@ def map_document(
 
 
 def _distinct_leaders(
-    leaders: Iterable[tuple[NamedNode, str, str, Leader]],
-) -> list[tuple[NamedNode, str, str, Leader]]:
+    leaders: Iterable[tuple[str, str, str, Leader]],
+) -> list[tuple[str, str, str, Leader]]:
     """Drop repeated mentions of one leader in one role (a header may name an assistant twice)."""
     seen: set[tuple[str, str | None, str | None]] = set()
     kept = []

@@ -1,12 +1,11 @@
 """IRIs of our vocabulary, our instance data, and the W3C vocabularies we align with.
 
-Terms are pyoxigraph ``NamedNode`` objects because the store speaks pyoxigraph natively;
-``dutygraph.ttl`` is the human-readable definition of every ``DG`` term used here.
+Terms are pyoxigraph ``NamedNode`` objects for the store's queries (the mapping writes plain
+strings, see ``mapping.dg``); ``dutygraph.ttl`` is the human-readable definition of every ``DG``
+term used.
 """
 
 from __future__ import annotations
-
-from functools import cache
 
 from pyoxigraph import NamedNode
 
@@ -38,12 +37,6 @@ PREFIXES = {
     "time": TIME_NS,
     "foaf": FOAF_NS,
 }
-
-
-@cache
-def dg(local: str) -> NamedNode:
-    """A term of our vocabulary (cached: mapping asks for the same few terms millions of times)."""
-    return NamedNode(DG_NS + local)
 
 
 RDF_TYPE = NamedNode(RDF_NS + "type")
