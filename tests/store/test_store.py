@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -294,3 +295,24 @@ def test_two_load_processes_at_once_both_land(tmp_path: Path) -> None:
     with Store.open(store_path) as store:
         assert [d.id for d in store.documents()] == ["湖政办发-2019-9", "竹府办-2016-20"]
         assert [v for v in validate_store(store) if v.severity == "Violation"] == []
+
+
+def test_a_load_the_backend_rejects_commits_nothing(tmp_path: Path) -> None:
+    """Bad RDF stops the streamed bulk load with the backend's error; nothing becomes visible."""
+    from dutygraph.ontology.mapping import MappedDocument
+
+    good = "https://w3id.org/dutygraph/id/doc/x"
+    bad = MappedDocument(
+        doc_id="x",
+        jurisdiction="湖州市",
+        graph="https://w3id.org/dutygraph/id/graph/doc/x",
+        triples=[(good, good, f"<{good}>")] * 10 + [("not an IRI", good, f"<{good}>")],
+    )
+    with loaded(tmp_path / "s", LISHAN) as store:
+        before = snapshot_quads(store)
+        # later batches bigger than a pipe's buffer: the writer finds the load gone
+        big = [(good, good, f'"{i:01000d}"') for i in range(2000)]
+        later = [[replace(bad, doc_id=f"x{i}", triples=big)] for i in range(3)]
+        with pytest.raises(SyntaxError):
+            store.load_batches([[bad], *later])
+        assert snapshot_quads(store) == before
