@@ -14,8 +14,8 @@ its own:
   "re-parse a file on every command" design repeats.
 
 Prints triples/s and peak RSS for each and the ratios to the baseline (target: dutygraph ≥ 5×
-faster). A last step loads until the store holds ≥ 1,000,000 triples and reports the peak RSS
-(target < 2 GB).
+faster). A last step loads just enough notices for ≥ 1,000,000 triples into a new store and
+reports its peak RSS (target < 2 GB).
 """
 
 from __future__ import annotations
@@ -118,17 +118,16 @@ def main() -> None:
             f"ceiling: the backend alone is {rate['ceiling'] / rate['base']:.1f}x the baseline's rate; "
             f"dutygraph reaches {rate['ours'] / rate['ceiling']:.0%} of it"
         )
-        if args.million and ours["triples"] < 1_000_000:
+        if args.million:
+            # The memory target is for one million triples: load just enough notices for that
+            # (the bigger load above peaks higher: the bulk loader buffers ~3 M quads, whatever the size).
             needed = int(args.n * 1_000_000 / ours["triples"]) + 1
-            big = Path(tmp) / "big"
+            big = Path(tmp) / "million"
             synth.write_corpus(synth.generate_corpus(needed, seed=args.seed + 1), big)
-            million = _run(_OURS, str(big), f"{tmp}/big-store", str(args.batch))
+            million = _run(_OURS, str(big), f"{tmp}/million-store", str(args.batch))
             print(
-                f"{million['triples']:,.0f} triples loaded with peak RSS {million['peak_mb']:.0f} MB (target < 2048 MB)"
-            )
-        elif args.million:
-            print(
-                f"{ours['triples']:,.0f} triples loaded with peak RSS {ours['peak_mb']:.0f} MB (target < 2048 MB)"
+                f"{million['triples']:,.0f} triples ({needed} notices) loaded with peak RSS "
+                f"{million['peak_mb']:.0f} MB (target < 2048 MB)"
             )
 
 
