@@ -120,7 +120,7 @@ def main() -> None:
         )
         if args.million:
             # The memory target is for one million triples: load just enough notices for that
-            # (the bigger load above peaks higher: the bulk loader buffers ~3 M quads, whatever the size).
+            # (the bigger load above peaks higher: the bulk loader buffers millions of quads at once).
             needed = int(args.n * 1_000_000 / ours["triples"]) + 1
             big = Path(tmp) / "million"
             synth.write_corpus(synth.generate_corpus(needed, seed=args.seed + 1), big)
