@@ -14,9 +14,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pyoxigraph as ox
 
+from dutygraph.graph.incidence import Incidence
 from dutygraph.graph.store import Store
 from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SHARED_GRAPH
 
@@ -78,6 +80,11 @@ class Snapshot:
     units: dict[str, UnitInfo]
     leaders: dict[str, LeaderInfo]
     documents: dict[str, str]  # doc id → jurisdiction
+
+    @cached_property
+    def incidence(self) -> Incidence:
+        """The assignments as integer arrays (built on first use; the measures share it)."""
+        return Incidence.of(self)
 
 
 _UNITS = """

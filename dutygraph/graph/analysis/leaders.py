@@ -1,13 +1,16 @@
 """Leader portfolios: each supervising leader's tasks, the units they reach, and the units
 several leaders share (a unit answering to many leaders has many masters).
 
-O(assignments).
+O(assignments), from the snapshot's :class:`~dutygraph.graph.incidence.Incidence`.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
 
 from dutygraph.graph.snapshot import Snapshot
 
@@ -26,44 +29,38 @@ class Portfolio:
 
 
 def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
-    tasks: dict[str, int] = defaultdict(int)
-    assisted: dict[str, int] = defaultdict(int)
-    reach: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    leads: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for task in snapshot.tasks:
-        for leader in task.leaders:
-            tasks[leader] += 1
-            for unit in task.units:
-                reach[leader][unit] += 1
-            for unit in task.leads:
-                leads[leader][unit] += 1
-        for leader in task.assistants:
-            assisted[leader] += 1
-    answering: dict[str, set[str]] = defaultdict(set)
-    for leader, units in reach.items():
-        for unit in units:
-            answering[unit].add(leader)
+    incidence = snapshot.incidence
+    n = len(incidence.leaders)
+    tasks = np.bincount(incidence.leader, minlength=n).tolist()
+    assisted = np.bincount(incidence.assistant, minlength=n).tolist()
+    reach = incidence.unit_leaders.T.tocsr()  # leaders × units: tasks of the unit he supervises
+    leads = (incidence.task_leaders.T @ incidence.task_units(incidence.lead)).tocsr()
+    answering = np.diff(incidence.unit_leaders.indptr)  # leaders each unit answers to
+    names = [snapshot.units[iri].name for iri in incidence.units]
 
-    def ranked(counts: dict[str, int]) -> list[str]:
+    def ranked(matrix: sparse.csr_matrix, row: int, *, shared_only: bool = False) -> list[str]:
+        span = slice(matrix.indptr[row], matrix.indptr[row + 1])
+        pairs = zip(matrix.indices[span].tolist(), matrix.data[span].tolist(), strict=True)
         return [
-            snapshot.units[u].name
-            for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], snapshot.units[kv[0]].name))
+            names[u]
+            for u, _ in sorted(pairs, key=lambda uc: (-uc[1], names[uc[0]]))
+            if not shared_only or answering[u] > 1
         ]
 
     portfolios = []
-    for iri, info in snapshot.leaders.items():
-        shared = {u: c for u, c in reach[iri].items() if len(answering[u]) > 1}
+    for i, iri in enumerate(incidence.leaders):
+        info = snapshot.leaders[iri]
         portfolios.append(
             Portfolio(
                 iri=iri,
                 leader=info.name,
                 posts=sorted(info.posts),
                 jurisdiction=info.jurisdiction,
-                tasks=tasks[iri],
-                assisted_tasks=assisted[iri],
-                lead_units=ranked(leads[iri]),
-                units=ranked(reach[iri]),
-                shared_units=ranked(shared),
+                tasks=tasks[i],
+                assisted_tasks=assisted[i],
+                lead_units=ranked(leads, i),
+                units=ranked(reach, i),
+                shared_units=ranked(reach, i, shared_only=True),
             )
         )
     return sorted(portfolios, key=lambda p: (-p.tasks, p.leader, p.iri))
