@@ -26,6 +26,7 @@ from dutygraph.graph.analysis.clusters import cluster_units
 from dutygraph.graph.analysis.leaders import leader_portfolios
 from dutygraph.graph.analysis.overload import burdens
 from dutygraph.graph.analysis.workload import unit_loads
+from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.ingest import load_files
 from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import read_snapshot
@@ -42,31 +43,40 @@ def timed(label: str, times: dict[str, float], func, *args, **kwargs):  # type: 
 
 
 def main() -> None:
+    sys.path.insert(0, str(HERE))
+    import synth
+
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("-n", type=int, default=1000, help="notices (about 100 tasks each)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--cities",
+        type=int,
+        default=len(synth.DEFAULT_CITIES),
+        help=f"jurisdictions the notices spread over (default {len(synth.DEFAULT_CITIES)}, synth's own)",
+    )
     args = parser.parse_args()
-    sys.path.insert(0, str(HERE))
-    import synth
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        synth.write_corpus(synth.generate_corpus(args.n, seed=args.seed), corpus)
+        notices = synth.generate_corpus(args.n, seed=args.seed, cities=synth.city_names(args.cities))
+        synth.write_corpus(notices, corpus)
         paths = sorted(corpus.glob("*.txt"))
         with Store.open(Path(tmp) / "store", write=True) as store:
             load_files(store, paths)
         times: dict[str, float] = {}
         with Store.open(Path(tmp) / "store") as store:
             snapshot = timed("read snapshot", times, read_snapshot, store)
-        timed("number assignments", times, lambda: snapshot.incidence)
-        network = timed("collaboration graph", times, collaboration, snapshot)
-        loads = timed("workload", times, unit_loads, snapshot)
-        timed("over-burden", times, burdens, loads)
-        clustering = timed("clusters (louvain)", times, cluster_units, network, snapshot, seed=args.seed)
-        timed("centrality", times, unit_centrality, network, clustering.membership, seed=args.seed)
-        timed("leader portfolios", times, leader_portfolios, snapshot)
+        with gc_paused():  # as analyse() runs them
+            timed("number assignments", times, lambda: snapshot.incidence)
+            network = timed("collaboration graph", times, collaboration, snapshot)
+            loads = timed("workload", times, unit_loads, snapshot)
+            timed("over-burden", times, burdens, loads)
+            clustering = timed("clusters (louvain)", times, cluster_units, network, snapshot, seed=args.seed)
+            timed("centrality", times, unit_centrality, network, clustering.membership, seed=args.seed)
+            timed("leader portfolios", times, leader_portfolios, snapshot)
         read = times["read snapshot"]
         total = sum(times.values()) - read
         start = time.perf_counter()

@@ -18,6 +18,7 @@ from functools import cached_property
 
 import pyoxigraph as ox
 
+from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
 from dutygraph.graph.store import Store
 from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SHARED_GRAPH
@@ -170,6 +171,11 @@ def read_snapshot(
 
     O(quads of the selected documents + shared nodes).
     """
+    with gc_paused():
+        return _read(store, docs, jurisdiction)
+
+
+def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) -> Snapshot:
     units = _units(store)
     leaders = _leaders(store)
     places = {

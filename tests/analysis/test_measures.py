@@ -216,3 +216,20 @@ def test_clusters_are_seeded_and_their_modularity_is_networkx_modularity(method:
     sizes = [len(c.members) for c in first.clusters]
     assert sizes == sorted(sizes, reverse=True) and sum(sizes) == len(network.units)
     assert [c.id for c in first.clusters] == list(range(1, len(sizes) + 1))
+
+
+def test_gc_paused_restores_the_collector_and_nests() -> None:
+    import gc
+
+    from dutygraph.graph.gcpause import gc_paused
+
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(ZeroDivisionError), gc_paused():
+        1 / 0  # noqa: B018
+    assert gc.isenabled()

@@ -24,6 +24,7 @@ from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
 from dutygraph.graph.analysis.workload import CO_WEIGHT, LEAD_WEIGHT, UnitLoad, unit_loads
+from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
 
@@ -217,7 +218,11 @@ class Analysis:
 
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     """Run every measure on ``snapshot``."""
-    settings = settings or Settings()
+    with gc_paused():
+        return _analyse(snapshot, settings or Settings())
+
+
+def _analyse(snapshot: Snapshot, settings: Settings) -> Analysis:
     network = collaboration(snapshot, weighting=settings.weighting)
     loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
     clustering = cluster_units(

@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
+from dutygraph.graph.incidence import name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -35,17 +35,10 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
     assisted = np.bincount(incidence.assistant, minlength=n).tolist()
     reach = incidence.unit_leaders.T.tocsr()  # leaders × units: tasks of the unit he supervises
     leads = (incidence.task_leaders.T @ incidence.task_units(incidence.lead)).tocsr()
-    answering = np.diff(incidence.unit_leaders.indptr)  # leaders each unit answers to
+    shared = (np.diff(incidence.unit_leaders.indptr) > 1).tolist()  # units answering to several
     names = [snapshot.units[iri].name for iri in incidence.units]
-
-    def ranked(matrix: sparse.csr_matrix, row: int, *, shared_only: bool = False) -> list[str]:
-        span = slice(matrix.indptr[row], matrix.indptr[row + 1])
-        pairs = zip(matrix.indices[span].tolist(), matrix.data[span].tolist(), strict=True)
-        return [
-            names[u]
-            for u, _ in sorted(pairs, key=lambda uc: (-uc[1], names[uc[0]]))
-            if not shared_only or answering[u] > 1
-        ]
+    rank = name_order(names)
+    reached, leading = ranked_columns(reach, rank), ranked_columns(leads, rank)
 
     portfolios = []
     for i, iri in enumerate(incidence.leaders):
@@ -58,9 +51,9 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
                 jurisdiction=info.jurisdiction,
                 tasks=tasks[i],
                 assisted_tasks=assisted[i],
-                lead_units=ranked(leads, i),
-                units=ranked(reach, i),
-                shared_units=ranked(reach, i, shared_only=True),
+                lead_units=[names[u] for u in leading[i]],
+                units=[names[u] for u in reached[i]],
+                shared_units=[names[u] for u in reached[i] if shared[u]],
             )
         )
     return sorted(portfolios, key=lambda p: (-p.tasks, p.leader, p.iri))

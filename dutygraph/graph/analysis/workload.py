@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from dutygraph.graph.incidence import name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 LEAD_WEIGHT = 1.0
@@ -52,12 +53,11 @@ def unit_loads(
     shared = incidence.co_occurrence
     # Distinct co-workers: the unit's row of the co-occurrence matrix, less its own diagonal.
     coworkers = (np.diff(shared.indptr) - (shared.diagonal() > 0)).tolist()
-    answers_to = incidence.unit_leaders
     leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
+    answers_to = ranked_columns(incidence.unit_leaders, name_order(leader_names), by_count=False)
     loads = []
     for i, iri in enumerate(incidence.units):
         info = snapshot.units[iri]
-        leaders = answers_to.indices[answers_to.indptr[i] : answers_to.indptr[i + 1]]
         loads.append(
             UnitLoad(
                 iri,
@@ -67,7 +67,7 @@ def unit_loads(
                 info.is_group,
                 lead=lead[i],
                 co=co[i],
-                leaders=sorted(leader_names[j] for j in leaders),
+                leaders=[leader_names[j] for j in answers_to[i]],
                 coworkers=coworkers[i],
                 load=lead_weight * lead[i] + co_weight * co[i],
             )
