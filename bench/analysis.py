@@ -18,6 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import igraph  # noqa: F401 — imported up front like networkx: a process pays it once, not per analysis
 import networkx as nx
 from scipy.stats import spearmanr
 

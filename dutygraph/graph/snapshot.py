@@ -184,11 +184,13 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
     posts = {row["node"]: row["label"] for row in store.select(_LABELS, type=ox.NamedNode(ORG_NS + "Post"))}
 
     def accountable(iri: str) -> str:
+        """The unit answerable for ``iri`` — the IRI string object the unit record holds, so the
+        tasks share one string per unit (less memory; dictionary lookups by identity later)."""
         seen = set()
         while units[iri].parent and iri not in seen:
             seen.add(iri)
             iri = units[iri].parent or iri
-        return iri
+        return units[iri].iri
 
     tasks: dict[str, TaskInfo] = {}
     documents: dict[str, str] = {}
@@ -245,9 +247,9 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
                 elif role == "CoUnitRole" and top not in task.leads and top not in task.cos:
                     task.cos.append(top)
             elif role == "SupervisingLeaderRole" and agent not in task.leaders:
-                task.leaders.append(agent)
+                task.leaders.append(leaders[agent].iri if agent in leaders else agent)
             elif role == "AssistingLeaderRole" and agent not in task.assistants:
-                task.assistants.append(agent)
+                task.assistants.append(leaders[agent].iri if agent in leaders else agent)
     ordered = sorted(tasks.values(), key=lambda t: (t.doc_id, t.line, t.task_id))
     kept_leaders = {iri for t in ordered for iri in t.leaders + t.assistants}
     return Snapshot(
