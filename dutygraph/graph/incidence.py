@@ -5,8 +5,8 @@ assignments are numbered; done pair by pair in Python dictionaries it took secon
 leaders are numbered in sorted IRI order, tasks in snapshot order, so every array — and so every
 result — is the same for the same snapshot.
 
-* ``task``/``unit``/``lead``: one entry per unit assignment (leads first, then co-units) (a unit counts once per task, as
-  lead if any of its spellings leads — the snapshot already settled that);
+* ``task``/``unit``/``lead``: one entry per unit assignment, leads first, then co-units (a unit
+  counts once per task, as lead if any of its spellings leads — the snapshot settled that);
 * ``supervised``/``leader``: one entry per supervising-leader assignment;
 * ``assisted``/``assistant``: one entry per assisting-leader assignment.
 
@@ -46,6 +46,7 @@ def _numbered(per_task: list[list[str]], number: dict[str, int]) -> tuple[IntArr
 class Incidence:
     units: list[str]  # unit IRIs; a unit's number is its position
     leaders: list[str]  # leader IRIs, likewise
+    unit_number: dict[str, int]  # the inverse of ``units``
     n_tasks: int
     task: IntArray
     unit: IntArray
@@ -69,6 +70,7 @@ class Incidence:
         return cls(
             units=units,
             leaders=leaders,
+            unit_number=unit_no,
             n_tasks=len(tasks),
             task=np.concatenate([leads[0], cos[0]]),
             unit=np.concatenate([leads[1], cos[1]]),
@@ -78,10 +80,6 @@ class Incidence:
             assisted=assisted,
             assistant=assistant,
         )
-
-    @cached_property
-    def unit_number(self) -> dict[str, int]:
-        return {iri: i for i, iri in enumerate(self.units)}
 
     # -- matrices (tasks × units, tasks × leaders), built once and shared by the measures ----
     def task_units(self, mask: BoolArray | None = None) -> sparse.csr_matrix:
