@@ -16,9 +16,11 @@ products O(Σ k²) for tasks with k units.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, pairwise
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -33,7 +35,7 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 
-def _numbered(per_task: list[list[str]], number: dict[str, int]) -> tuple[IntArray, IntArray]:
+def _numbered(per_task: Sequence[list[str]], number: dict[str, int]) -> tuple[IntArray, IntArray]:
     """(task, item) number pairs for one kind of assignment, in two arrays (C-speed iteration)."""
     tasks = np.repeat(np.arange(len(per_task), dtype=np.int64), [len(items) for items in per_task])
     items = np.fromiter(
@@ -63,10 +65,13 @@ class Incidence:
         unit_no = {iri: i for i, iri in enumerate(units)}
         leader_no = {iri: i for i, iri in enumerate(leaders)}
         tasks = snapshot.tasks
-        leads = _numbered([t.leads for t in tasks], unit_no)
-        cos = _numbered([t.cos for t in tasks], unit_no)
-        supervised, leader = _numbered([t.leaders for t in tasks], leader_no)
-        assisted, assistant = _numbered([t.assistants for t in tasks], leader_no)
+        # One visit per task record (they are scattered in memory), then a column per role.
+        records = map(attrgetter("leads", "cos", "leaders", "assistants"), tasks)
+        columns = list(zip(*records, strict=True)) or [()] * 4
+        leads = _numbered(columns[0], unit_no)
+        cos = _numbered(columns[1], unit_no)
+        supervised, leader = _numbered(columns[2], leader_no)
+        assisted, assistant = _numbered(columns[3], leader_no)
         return cls(
             units=units,
             leaders=leaders,

@@ -151,18 +151,24 @@ def collaboration(
     shared = sparse.triu(members.T @ members, k=1).tocoo()
     order = np.lexsort((shared.col, shared.row))
     source, target = shared.row[order].astype(np.int64), shared.col[order].astype(np.int64)
-    newman = (members.T @ sparse.diags(share) @ members).tocsr()[source, target]
-    co_co = (co.T @ co).tocsr()[source, target]
     counts = np.rint(shared.data[order]).astype(np.int64)
+    co_co = np.rint(_values_at((co.T @ co).tocsr(), source, target)).astype(np.int64)
     return Collaboration(
         units=[iri for iri, k in zip(incidence.units, kept, strict=True) if k],
         source=source,
         target=target,
         shared=counts,
-        newman=np.asarray(newman).ravel(),
-        lead_co=counts - np.rint(np.asarray(co_co).ravel()).astype(np.int64),
+        newman=_values_at((members.T @ sparse.diags(share) @ members).tocsr(), source, target),
+        lead_co=counts - co_co,
         weighting=weighting,
     )
+
+
+def _values_at(matrix: sparse.csr_matrix, rows: IntArray, cols: IntArray) -> FloatArray:
+    """``matrix[rows[i], cols[i]]`` for every i, as a flat array (also when there are none)."""
+    if not len(rows):
+        return np.zeros(0)
+    return np.asarray(matrix[rows, cols], dtype=np.float64).ravel()
 
 
 def collaboration_graph(

@@ -233,3 +233,24 @@ def test_gc_paused_restores_the_collector_and_nests() -> None:
     with pytest.raises(ZeroDivisionError), gc_paused():
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+@pytest.mark.parametrize("units_per_task", [0, 1])
+def test_a_snapshot_without_any_shared_task_still_analyses(units_per_task: int) -> None:
+    from dutygraph.graph.analysis import analyse
+
+    unit = UnitInfo("u:1", "甲局", "government-department", "甲市")
+    group = UnitInfo("u:2", "各区县政府", "group", "甲市")
+    tasks = [
+        TaskInfo(
+            f"t:{i}", "d", str(i), str(i), "", None, None, i, leads=["u:1", "u:2"][i % 2 :][:units_per_task]
+        )
+        for i in range(4)
+    ]
+    used = {u.iri: u for u in (unit, group) if any(u.iri in t.units for t in tasks)}
+    analysis = analyse(Snapshot(tasks, used, {}, {"d": "甲市"} if tasks else {}))
+    assert analysis.network.edge_count == 0
+    assert [r["unit"] for r in analysis.centrality_rows()] == (["甲局"] if units_per_task else [])
+    assert [r["unit"] for r in analysis.group_rows()] == (["各区县政府"] if units_per_task else [])
+    assert analysis.summary()["modularity"] == 0.0
+    assert analysis.collaboration.number_of_edges() == 0
