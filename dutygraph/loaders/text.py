@@ -113,3 +113,33 @@ def split_lines(text: str, first_line: int = 1) -> list[Line]:
         if t:
             out.append(Line(first_line + offset, t))
     return out
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def glue(left: str, right: str) -> str:
+    """What goes between two pieces of one paragraph that a line break separated: "" or " ".
+
+    Chinese text has no spaces between words, so a break between CJK characters or punctuation
+    joins with nothing. Typesetters break Latin text only at a space (which the break swallows), so a
+    break between two Latin letters, or a letter and a digit, gets its space back; a break between two
+    digits is a number split by a layout that breaks anywhere ("70" + "00家"), joined with nothing.
+    """
+    if not left or not right:
+        return ""
+    a, b = left[-1], right[0]
+    if _latin(a) and _latin(b) and not (a.isdigit() and b.isdigit()):
+        return " "
+    return ""
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Pieces of one paragraph joined with :func:`glue`."""
+    if len(pieces) < 2:
+        return "".join(pieces)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += glue(out, piece) + piece
+    return out

@@ -29,6 +29,7 @@ from dutygraph.loaders.structure import (
 )
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import bracket_groups
+from dutygraph.loaders.wrap import Measure, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -89,6 +90,8 @@ class NumberedReader:
         self.last_heading: tuple[Line, Numbered | None, str] | None = None
         #: the line after "附件N" may be the attachment's title, not a sub-heading.
         self.expect_title = False
+        #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
+        self.measure = Measure.of(lines)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _items_in_section(self) -> bool:
@@ -334,7 +337,8 @@ class NumberedReader:
                 self._close()
                 i, self.section = read_rows(lines, i, self.attachment, self.section, self.state)
                 continue
-            i = self._line(i, line)
+            line, last = logical_line(lines, i, self.measure)
+            i = self._line(last, line)
         return self.state
 
     def _line(self, i: int, line: Line) -> int:
