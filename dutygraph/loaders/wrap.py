@@ -11,17 +11,24 @@ logical line instead, by the rules a reader applies:
    page furniture, the document tail, a date line ("2019年2月27日"), a table row, a table header.
    A line followed by a date line is a signature ("湖州市人民政府办公室") and never continues either.
 2. A bracket left open at the end of a line always continues on the next (brackets pair up within
-   one logical line; the rare typo costs a few lines of text, capped at :data:`MAX_JOIN`).
-3. After a label, what continues is the rest of the value: the line ended on a separator ("、",
-   ",") or the label itself, the next starts with one, or the last unit plus the next line's first
-   piece reads as one unit name ("南浔区政"+"府", "市政府"+"办公室、…"). These rules use the
-   *content* only, so they hold for any document; a sub-heading such as "生态环境" after
-   "责任单位:市住建局" stays apart because "市住建局生态环境" is no unit name.
-4. Anything else (task text, headings, cover lists) continues only when the document is visibly
-   wrapped — a large share of its lines have the same length, the measure — and the line reaches that
-   measure. A line short of the measure ended its paragraph, the way a reader sees it. Documents
-   that are not wrapped (text from web pages, .docx) never meet the measure test, so their lines are
-   read exactly as before.
+   one logical line; the rare typo costs a few lines of text, capped at :data:`MAX_BRACKET_JOIN` lines).
+3. What content shows to be unfinished continues, in any document:
+   - after a label, the rest of its value: the line ended on a separator ("、", ",") or on the label
+     itself, the next starts with one, or the last unit plus the next line's first piece reads as one
+     unit name ("南浔区政"+"府", "市政府"+"办公室、…"); a "部门分工:" sentence until its full stop or
+     closing verb ("…省财政厅配" + "合。");
+   - a label cut in two ("…(责任" + "领导:…");
+   - a bracket-closed paragraph whose text after the last assignment stops mid-sentence ("…(X负责)。
+     推进高水平研" + "究型大学建设(Y负责)。").
+   A sub-heading such as "生态环境" after "责任单位:市住建局" stays apart: "市住建局生态环境" is no unit
+   name, and the unit line ended the way a finished one does.
+4. Anything else (task text, headings, cover lists, a unit list ending on a whole unit) continues only
+   when the document is visibly wrapped — a large share of its lines have one length, the measure
+   (:class:`Measure`) — and the line reaches that measure. A line short of the measure ended its
+   paragraph, the way a reader sees it. Text from web pages or .docx files has no measure, so rule 4
+   never applies there and those documents read exactly as before. The cost: in a wrapped document a
+   paragraph whose last line happens to fill the measure exactly runs on into a following line that
+   starts nothing (rule 1), say an unnumbered sub-heading.
 
 Joined pieces are glued with :func:`~dutygraph.loaders.text.glue`: no space between CJK characters,
 one space only between two Latin words.
@@ -34,7 +41,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from dutygraph.loaders.assign import _KIND, LABEL_LINE_RE, LABEL_RE, parse_bracket
+from dutygraph.loaders.assign import (
+    _KIND,
+    _VERB_RE,
+    LABEL_LINE_RE,
+    LABEL_RE,
+    assignment_brackets,
+    parse_bracket,
+)
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -48,8 +62,11 @@ from dutygraph.loaders.structure import (
 from dutygraph.loaders.text import Line, T, glue
 from dutygraph.loaders.units import bracket_groups, named_like_unit
 
-#: At most this many visual lines are joined into one logical line.
-MAX_JOIN = 12
+#: At most this many visual lines are joined into one logical line (a long paragraph at 28 characters
+#: a line is 20 lines or so).
+MAX_JOIN = 60
+#: An open bracket alone carries a line on at most this many times (a missing ")" costs no more).
+MAX_BRACKET_JOIN = 8
 #: A date on its own line: the end of a notice's body or of its signature block.
 DATE_RE = re.compile(
     r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
@@ -108,21 +125,30 @@ def is_date(folded: str) -> bool:
     return folded[:1] in "0123456789〇零一二三四五六七八九" and DATE_RE.match(folded) is not None
 
 
-def starts_something(lines: list[Line], j: int) -> bool:
-    """Rule 1: the line at ``j`` begins a new logical line whatever came before it."""
+def starts_something(lines: list[Line], j: int, labels: bool = True) -> bool:
+    """Rule 1: the line at ``j`` begins a new logical line whatever came before it.
+
+    With ``labels`` false a "LABEL:" line does not count: inside an open bracket labels follow each
+    other ("(责任领导:…;" / "牵头单位:…)"), and a label cut by the wrap ("责任" / "领导:") goes on.
+    """
     line = lines[j]
     n = line.text.n
     if line.cells is not None or not n:
         return True
     if match_number(n, line.text.o) is not None or SECTION_RE.match(n) or CHAPTER_RE.match(n):
         return True
-    if LABEL_LINE_RE.match(n) or is_furniture(n) or is_tail(n) or is_date(n):
+    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or is_date(n):
         return True
     if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
         return True
     if n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n):
         return True
-    if n[0] in "([【" and _OPEN.find(n[0]) == _CLOSE.find(n[-1]) and len(bracket_groups(line.text)) == 1:
+    if (
+        labels
+        and n[0] in "([【"
+        and _OPEN.find(n[0]) == _CLOSE.find(n[-1])
+        and len(bracket_groups(line.text)) == 1
+    ):
         inner = parse_bracket(line.text.cut(1, len(n) - 1))
         if inner is not None and inner.has_any():
             return True  # "(牵头领导:赵六副市长)" on its own line
@@ -163,13 +189,28 @@ def _last_piece(value: str) -> str:
     return re.split("[" + _SEPARATORS + "]", value)[-1].strip()
 
 
+def label_cut(folded: str, nxt: str) -> bool:
+    """The wrap fell inside a label: "…(责任" + "领导:…", "…。牵头单" + "位:…"."""
+    head = nxt[:8]
+    for k in range(1, min(5, len(folded)) + 1):
+        if len(folded) > k and folded[-k - 1] not in _BOUNDARY and folded[-k - 1] not in "([【":
+            continue
+        m = LABEL_LINE_RE.match(folded[-k:] + head)
+        if m is not None and m.end("label") > k:
+            return True
+    return False
+
+
 def unit_list_continues(kind: str, value: str, nxt: str, full: bool) -> bool:
     """Rule 3: does ``nxt`` carry on the value of a label whose text so far is ``value``?"""
     value = value.strip()
     if not value or value[-1] in _SEPARATORS or nxt[0] in _SEPARATORS:
         return True
+    if kind == "split":
+        # "部门分工:X牵头,Y配合。": the sentence goes on until its full stop or closing verb.
+        return not value.endswith(("。", ".")) and _VERB_RE.search(value) is None
     if kind not in _UNIT_KINDS:
-        # Leaders, deadlines, "部门分工" sentences: no unit names to test, only the measure.
+        # Leaders, deadlines: no unit names to test, only the measure.
         return full and not value.endswith(("。", "."))
     if value.endswith(("。", ".")) or "。" in nxt.rstrip("。."):
         return False
@@ -182,7 +223,20 @@ def unit_list_continues(kind: str, value: str, nxt: str, full: bool) -> bool:
     if not named_like_unit(last):
         return True  # "南浔区政" + "府": the unit was cut
     # "市政府" + "办公室、…": a whole unit plus a piece that can only end a unit name.
-    return bool(_UNIT_TAIL_RE.match(first)) or (full and len(re.split("[、,;]", nxt)) > 1)
+    # Otherwise only a line that reaches the measure was cut there ("…、市政府" / "各有关部门").
+    return bool(_UNIT_TAIL_RE.match(first)) or full
+
+
+def paragraph_goes_on(t: T) -> bool:
+    """Rule 3 for bracket-closed paragraphs: text after the line's last assignment is cut mid-sentence.
+
+    "…(X负责)。推进高水平研" + "究型大学建设(Y负责)。": the next task started on this line.
+    """
+    n = t.n.rstrip()
+    if not n or n[-1] in "。;!?:)]】〕”" or ")" not in n:
+        return False
+    brackets = assignment_brackets(t)
+    return bool(brackets) and bool(t.n[brackets[-1][1] :].strip(" 。;,.、"))
 
 
 def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int]:
@@ -193,14 +247,23 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
     o, n = line.text.o, line.text.n
     visual = o
     j = i
-    while j + 1 < len(lines) and j - i + 1 < MAX_JOIN and not starts_something(lines, j + 1):
+    bracket_joins = 0
+    while j + 1 < len(lines) and j - i + 1 < MAX_JOIN:
         nxt = lines[j + 1].text
+        depth = open_brackets(n)
+        cut = label_cut(n, nxt.n)
+        if starts_something(lines, j + 1, labels=not (depth or cut)):
+            break
         full = measure.full(visual)
-        if open_brackets(n):
-            joins = True
+        if depth or cut:
+            bracket_joins += 1
+            joins = cut or full or bracket_joins <= MAX_BRACKET_JOIN
         else:
             tail = label_tail(n)
-            joins = unit_list_continues(tail[0], tail[1], nxt.n, full) if tail else full
+            if tail:
+                joins = unit_list_continues(tail[0], tail[1], nxt.n, full)
+            else:
+                joins = full or paragraph_goes_on(T(o, n))
         if not joins:
             break
         gap = glue(o, nxt.o)

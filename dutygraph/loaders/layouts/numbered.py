@@ -287,33 +287,38 @@ class NumberedReader:
             if is_furniture(n) or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n)):
                 i += 1
                 continue
+            # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
+            last = i
+            if line.cells is None and header_run(lines, i) is None:
+                line, last = logical_line(lines, i, self.measure)
+                n = line.text.n
             is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
             attachment = (
                 ATTACHMENT_RE.match(n) if n[0] == "附" and len(n) <= 80 and not is_cover_list else None
             )
             if self.tail and not attachment:
-                i += 1
+                i = last + 1
                 continue
             if is_tail(n):
                 self._close()
                 self.tail = True
-                i += 1
+                i = last + 1
                 continue
             if self.cover_list:
                 numbered = match_number(n, line.text.o)
-                follows = lines[i + 1].text.n if i + 1 < len(lines) else ""
+                follows = lines[last + 1].text.n if last + 1 < len(lines) else ""
                 if numbered is not None and len(n) <= 80 and not LABEL_LINE_RE.match(follows):
-                    i += 1
+                    i = last + 1
                     continue
                 self.cover_list = False
             if is_cover_list:
                 self.cover_list = True
-                i += 1
+                i = last + 1
                 continue
             if attachment:
                 title = attachment.group("title")
                 self._attachment(line, attachment.group("num"), line.text.o[-len(title) :] if title else None)
-                i += 1
+                i = last + 1
                 continue
             if self.expect_title:
                 self.expect_title = False
@@ -327,7 +332,7 @@ class NumberedReader:
                     attachments = self.state.meta["attachments"]
                     assert isinstance(attachments, dict)
                     attachments[self.attachment] = line.text.o
-                    i += 1
+                    i = last + 1
                     continue
             if line.cells is None and header_run(lines, i) is not None:
                 self._close()
@@ -337,7 +342,6 @@ class NumberedReader:
                 self._close()
                 i, self.section = read_rows(lines, i, self.attachment, self.section, self.state)
                 continue
-            line, last = logical_line(lines, i, self.measure)
             i = self._line(last, line)
         return self.state
 
