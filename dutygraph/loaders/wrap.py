@@ -75,6 +75,9 @@ DATE_RE = re.compile(
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 _OPEN = "([【〔"
 _CLOSE = ")]】〕"
+_NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇两")
+#: A visual line ending in one of these ended a sentence or a clause for good.
+_FINAL = frozenset("。;!?:)]】〕”")
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
 _SEPARATORS = "、,;:"
 _BOUNDARY = frozenset("。;,. )")
@@ -125,17 +128,27 @@ def is_date(folded: str) -> bool:
     return folded[:1] in "0123456789〇零一二三四五六七八九" and DATE_RE.match(folded) is not None
 
 
-def starts_something(lines: list[Line], j: int, labels: bool = True) -> bool:
+def starts_something(lines: list[Line], j: int, labels: bool = True, run_on: bool = False) -> bool:
     """Rule 1: the line at ``j`` begins a new logical line whatever came before it.
 
     With ``labels`` false a "LABEL:" line does not count: inside an open bracket labels follow each
     other ("(责任领导:…;" / "牵头单位:…)"), and a label cut by the wrap ("责任" / "领导:") goes on.
+    ``run_on`` says the line before filled the measure in mid-sentence; then a numeral list that
+    the wrap put at the start of a line ("…准四级公路和" / "四、五类桥梁") is no heading, and a bracket
+    on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above.
     """
     line = lines[j]
     n = line.text.n
     if line.cells is not None or not n:
         return True
-    if match_number(n, line.text.o) is not None or SECTION_RE.match(n) or CHAPTER_RE.match(n):
+    numbered = match_number(n, line.text.o)
+    section = SECTION_RE.match(n) if numbered is None else None
+    if numbered is not None or section is not None:
+        body = (
+            n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
+        )
+        return not (run_on and body[:1] and body[0] in _NUMERALS)
+    if CHAPTER_RE.match(n):
         return True
     if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or is_date(n):
         return True
@@ -145,6 +158,7 @@ def starts_something(lines: list[Line], j: int, labels: bool = True) -> bool:
         return True
     if (
         labels
+        and not run_on
         and n[0] in "([【"
         and _OPEN.find(n[0]) == _CLOSE.find(n[-1])
         and len(bracket_groups(line.text)) == 1
@@ -233,7 +247,7 @@ def paragraph_goes_on(t: T) -> bool:
     "…(X负责)。推进高水平研" + "究型大学建设(Y负责)。": the next task started on this line.
     """
     n = t.n.rstrip()
-    if not n or n[-1] in "。;!?:)]】〕”" or ")" not in n:
+    if not n or n[-1] in _FINAL or ")" not in n:
         return False
     brackets = assignment_brackets(t)
     return bool(brackets) and bool(t.n[brackets[-1][1] :].strip(" 。;,.、"))
@@ -252,9 +266,10 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
         nxt = lines[j + 1].text
         depth = open_brackets(n)
         cut = label_cut(n, nxt.n)
-        if starts_something(lines, j + 1, labels=not (depth or cut)):
-            break
         full = measure.full(visual)
+        run_on = full and n[-1] not in _FINAL
+        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on):
+            break
         if depth or cut:
             bracket_joins += 1
             joins = cut or full or bracket_joins <= MAX_BRACKET_JOIN
