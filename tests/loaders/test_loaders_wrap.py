@@ -7,6 +7,7 @@ line by line, the way every real PDF notice reaches the loaders.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -48,6 +49,29 @@ def wrap(text: str, width: int) -> list[str]:
     rows: list[str] = []
     for line in text.splitlines():
         rows.extend(textwrap.wrap(line, width) or [""])
+    return rows
+
+
+_NO_LINE_START = frozenset("，。、；：！？）》”’】〕,.;:!?)")
+
+
+def set_lines(text: str, width: int) -> list[str]:
+    """Lines broken the way a typesetter breaks them: by width (CJK 2, Latin 1), never inside a Latin
+    word or number, a space at the break swallowed, no line starting with closing punctuation."""
+    rows: list[str] = []
+    for line in text.splitlines():
+        current = ""
+        for token in re.findall(r"[A-Za-z0-9.%\-]+|\s+|.", line):
+            if token.isspace():
+                current += " " if current else ""
+            elif (
+                display_width(current + token) > width and current.strip() and token[0] not in _NO_LINE_START
+            ):
+                rows.append(current.rstrip())
+                current = token
+            else:
+                current += token
+        rows.append(current.rstrip())
     return rows
 
 
@@ -99,6 +123,14 @@ def test_text_copied_from_a_pdf_reads_like_the_text(path, width):
     text = path.read_text(encoding="utf-8")
     wrapped = "\n".join(wrap(text, width))
     assert reading(parse_text(wrapped)) == reading(parse_text(text))
+
+
+@pytest.mark.parametrize("width", [56, 64])
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
+def test_text_set_by_width_reads_like_the_text(path, width):
+    # 56 half-em cells = 28 CJK characters, the line of a GB/T 9704 official document.
+    text = path.read_text(encoding="utf-8")
+    assert reading(parse_text("\n".join(set_lines(text, width)))) == reading(parse_text(text))
 
 
 def test_a_wrapped_unit_list_is_read_whole():
