@@ -75,7 +75,9 @@ DATE_RE = re.compile(
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 _OPEN = "([【〔"
 _CLOSE = ")]】〕"
-_NUMERALS = frozenset("0123456789一二三四五六七八九十百零〇两")
+#: The body of "四、五类桥梁" or "3、4号线": one or two numerals, then no more — a list of numbers the
+#: wrap put at a line start. "2．2019年…" (a year) is a task.
+_NUMERAL_LIST_RE = re.compile(r"^(?:[一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d一二三四五六七八九十〇零])")
 #: A visual line ending in one of these ended a sentence or a clause for good.
 _FINAL = frozenset("。;!?:)]】〕”")
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
@@ -147,7 +149,7 @@ def starts_something(lines: list[Line], j: int, labels: bool = True, run_on: boo
         body = (
             n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
         )
-        return not (run_on and body[:1] and body[0] in _NUMERALS)
+        return not (run_on and _NUMERAL_LIST_RE.match(body))
     if CHAPTER_RE.match(n):
         return True
     if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or is_date(n):

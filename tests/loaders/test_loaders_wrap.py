@@ -251,3 +251,23 @@ def test_the_measure_is_found_only_in_wrapped_documents():
     assert wrapped.chars == 28
     assert wrapped.full("一" * 27) and not wrapped.full("一" * 20)
     assert display_width("市A") == 3
+
+
+def test_a_number_list_cut_to_a_line_start_is_no_heading():
+    full = 28  # the measure: four and more lines of 28 characters
+    lines = [
+        "1．" + "甲" * (full - 2),
+        "乙" * full,
+        "丙" * (full - 1) + "和",
+        "四、五类桥梁，" + "丁" * (full - 7),
+        "3、4号线。",
+        "责任单位：市交通运输局",
+        "2．" + "戊" * (full - 3) + "和",
+        "3．二〇一九年底前完成。",
+        "责任单位：市建设局",
+    ]
+    doc = parse_text("\n".join(lines))
+    assert [t.number for t in doc.tasks] == ["1", "2", "3"]
+    assert doc.tasks[0].text.endswith("丙和四、五类桥梁，" + "丁" * (full - 7) + "3、4号线。")
+    assert doc.tasks[0].section is None and doc.tasks[0].lead_units == ["市交通运输局"]
+    assert doc.tasks[2].text == "二〇一九年底前完成。"
