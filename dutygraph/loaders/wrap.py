@@ -9,7 +9,8 @@ logical line instead, by the rules a reader applies:
 1. A line that *starts* something never continues the line before: a task number, a section or
    chapter heading, a "LABEL:" line (责任单位/牵头单位/配合单位/分管领导…), an attachment marker,
    page furniture, the document tail, a date line ("2019年2月27日"), a table row, a table header.
-   A line followed by a date line is a signature ("湖州市人民政府办公室") and never continues either.
+   A line followed by a date line is a signature ("湖州市人民政府办公室") and never continues either —
+   unless the line above is a label still waiting for its value ("完成时限:", "责任单位:A、").
 2. A bracket left open at the end of a line always continues on the next (brackets pair up within
    one logical line; the rare typo costs a few lines of text, capped at :data:`MAX_BRACKET_JOIN` lines).
 3. What content shows to be unfinished continues, in any document:
@@ -130,14 +131,17 @@ def is_date(folded: str) -> bool:
     return folded[:1] in "0123456789〇零一二三四五六七八九" and DATE_RE.match(folded) is not None
 
 
-def starts_something(lines: list[Line], j: int, labels: bool = True, run_on: bool = False) -> bool:
+def starts_something(
+    lines: list[Line], j: int, labels: bool = True, run_on: bool = False, ends: bool = True
+) -> bool:
     """Rule 1: the line at ``j`` begins a new logical line whatever came before it.
 
     With ``labels`` false a "LABEL:" line does not count: inside an open bracket labels follow each
     other ("(责任领导:…;" / "牵头单位:…)"), and a label cut by the wrap ("责任" / "领导:") goes on.
     ``run_on`` says the line before filled the measure in mid-sentence; then a numeral list that
     the wrap put at the start of a line ("…准四级公路和" / "四、五类桥梁") is no heading, and a bracket
-    on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above.
+    on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above. With
+    ``ends`` false a date or a signature does not count: a label still waits for its value.
     """
     line = lines[j]
     n = line.text.n
@@ -152,7 +156,7 @@ def starts_something(lines: list[Line], j: int, labels: bool = True, run_on: boo
         return not (run_on and _NUMERAL_LIST_RE.match(body))
     if CHAPTER_RE.match(n):
         return True
-    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or is_date(n):
+    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or (ends and is_date(n)):
         return True
     if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
         return True
@@ -168,7 +172,7 @@ def starts_something(lines: list[Line], j: int, labels: bool = True, run_on: boo
         inner = parse_bracket(line.text.cut(1, len(n) - 1))
         if inner is not None and inner.has_any():
             return True  # "(牵头领导:赵六副市长)" on its own line
-    if j + 1 < len(lines) and is_date(lines[j + 1].text.n):
+    if ends and j + 1 < len(lines) and is_date(lines[j + 1].text.n):
         return True  # a signature
     return len(n) <= 12 and header_run(lines, j) is not None
 
@@ -270,17 +274,18 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
         cut = label_cut(n, nxt.n)
         full = measure.full(visual)
         run_on = full and n[-1] not in _FINAL
-        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on):
+        tail = label_tail(n) if not (depth or cut) else None
+        # "完成时限:" / "2019年12月31日", "责任单位:A、" / "B": the value must follow, date or not.
+        waiting = tail is not None and (not tail[1].strip() or tail[1].rstrip()[-1] in _SEPARATORS)
+        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on, ends=not waiting):
             break
         if depth or cut:
             bracket_joins += 1
             joins = cut or full or bracket_joins <= MAX_BRACKET_JOIN
+        elif tail:
+            joins = unit_list_continues(tail[0], tail[1], nxt.n, full)
         else:
-            tail = label_tail(n)
-            if tail:
-                joins = unit_list_continues(tail[0], tail[1], nxt.n, full)
-            else:
-                joins = full or paragraph_goes_on(T(o, n))
+            joins = full or paragraph_goes_on(T(o, n))
         if not joins:
             break
         gap = glue(o, nxt.o)

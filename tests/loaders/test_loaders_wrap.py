@@ -271,3 +271,12 @@ def test_a_number_list_cut_to_a_line_start_is_no_heading():
     assert doc.tasks[0].text.endswith("丙和四、五类桥梁，" + "丁" * (full - 7) + "3、4号线。")
     assert doc.tasks[0].section is None and doc.tasks[0].lead_units == ["市交通运输局"]
     assert doc.tasks[2].text == "二〇一九年底前完成。"
+
+
+def test_a_label_waits_for_its_value_even_a_date():
+    doc = parse_text(
+        "1．推进A。\n责任单位：市A局、\n市B局\n2019年2月27日\n2．推进B。\n完成时限：\n2019年12月31日\n"
+        "责任单位：市C局\n湖州市人民政府办公室\n2019年2月27日"
+    )
+    rows = [(t.number, t.lead_units, t.co_units, t.deadline) for t in doc.tasks]
+    assert rows == [("1", ["市A局"], ["市B局"], None), ("2", ["市C局"], [], "2019年12月31日")]
