@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyoxigraph import NamedNode
 
@@ -89,8 +89,7 @@ def kind_notation(kind_iri: str | None) -> str | None:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
 
 
-@dataclass
-class Assignment:
+class Assignment(NamedTuple):
     """A relationship of a task: to a unit (lead/co) or from a leader (supervises/assists)."""
 
     type: str
@@ -136,6 +135,12 @@ class DocumentRows:
     def leaders(self) -> set[str]:
         return {a.other for t in self.tasks for a in t.assignments if a.type in (SUPERVISES, ASSISTS)}
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as plain tuples (the reader process hands documents over this way): unpickling
+        ~600 objects per document as tuples is ~10× faster than as dataclass instances."""
+        tasks = [(t.id, t.props, t.hash, [tuple(a) for a in t.assignments]) for t in self.tasks]
+        return _document_from_wire, (self.id, self.doc_id, self.graph, self.props, self.hash, tasks)
+
     def relationship_counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         counts[IN_DOCUMENT] = len(self.tasks)
@@ -143,6 +148,18 @@ class DocumentRows:
             for a in task.assignments:
                 counts[a.type] += 1
         return dict(counts)
+
+
+def _document_from_wire(
+    id: str,
+    doc_id: str,
+    graph: str,
+    props: dict[str, Any],
+    hash: str,
+    tasks: list[tuple[str, dict[str, Any], str, list[tuple[str, str, int, str | None]]]],
+) -> DocumentRows:
+    rows = [TaskRow(t, p, [Assignment(*a) for a in rels], h) for t, p, h, rels in tasks]
+    return DocumentRows(id=id, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=hash)
 
 
 @dataclass
@@ -262,6 +279,78 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
     return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
 
 
+#: Predicates whose objects the mapping writes as ``xsd:integer`` (a digest keeps every object as
+#: its lexical form; these become ints again, as :func:`term_value` makes them from the RDF).
+_INTEGER_PREDICATES = frozenset({DG_NS + "taskCount", DG_NS + "sourceLine", DG_NS + "rank"})
+
+
+def _digest_value(predicate: str, values: list[str] | None) -> Any:
+    if not values:
+        return None
+    value = values[-1]
+    return int(value) if predicate in _INTEGER_PREDICATES else value
+
+
+def read_document_digest(
+    store: Any, graph: str, labels: Mapping[str, str] | None = None
+) -> DocumentRows | None:
+    """:func:`read_document` from the version's JSON digest (``Store.digest``) instead of the RDF.
+
+    The same rows, several times faster: one small file instead of ~20 index scans. A digest
+    written before it kept the document's own properties (no ``dg:taskCount`` on the document) is
+    not enough, so that document is read from the RDF.
+    """
+    subjects = store.digest(NamedNode(graph))
+    docs = sorted(s for s, p in subjects.items() if DG_NS + "docId" in p)
+    if not docs:
+        return None
+    doc_iri = docs[0]
+    doc = subjects[doc_iri]
+    if DG_NS + "taskCount" not in doc:  # an older digest, without the document's properties
+        return read_document(store, graph, labels)
+    labels = labels if labels is not None else _labels(store)
+    props: dict[str, Any] = {"id": doc_iri}
+    for predicate, key in _DOCUMENT_PROPS.items():
+        if predicate in doc:
+            props[key] = _digest_value(predicate, doc[predicate])
+    place = _digest_value("", doc.get(DG_NS + "jurisdiction"))
+    if place is not None:
+        props["jurisdiction"] = labels.get(place)
+    props["year"] = _year(props.get("issued"))
+    doc_id = str(props.get("docId") or doc_iri)
+    tasks: dict[str, TaskRow] = {}
+    for iri, p in subjects.items():
+        if doc_iri not in p.get(DG_NS + "inDocument", ()):
+            continue
+        task = tasks[iri] = TaskRow(id=iri, props={"docId": doc_id})
+        for predicate, key in _TASK_PROPS.items():
+            if predicate in p:
+                task.props[key] = _digest_value(predicate, p[predicate])
+        instant = _digest_value("", p.get(DG_NS + "dueBy"))
+        if instant is not None:
+            due = _digest_value("", subjects.get(instant, {}).get(_TIME + "inXSDDate"))
+            if due is not None:
+                task.props["dueDate"] = due
+        for assoc in p.get(_PROV + "qualifiedAssociation", ()):
+            a = subjects.get(assoc, {})
+            kind = ROLE_TYPES.get(_digest_value("", a.get(_PROV + "hadRole")) or "")
+            agent = _digest_value("", a.get(_PROV + "agent"))
+            if kind is None or agent is None:
+                continue
+            rank = _digest_value(DG_NS + "rank", a.get(DG_NS + "rank"))
+            task.assignments.append(
+                Assignment(kind, agent, rank or 0, _digest_value("", a.get(DG_NS + "asPrinted")))
+            )
+    rows = sorted(tasks.values(), key=lambda t: t.id)
+    for task in rows:
+        task.finish()
+    props = {k: v for k, v in props.items() if v is not None}
+    props[SOURCE_PROPERTY] = source_marker(graph)
+    doc_hash = digest(props)
+    props[HASH_PROPERTY] = doc_hash
+    return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
+
+
 def source_marker(graph: str) -> str:
     return f"{MODEL_VERSION} {graph}"
 
@@ -364,6 +453,7 @@ __all__ = [
     "SharedRow",
     "TaskRow",
     "read_document",
+    "read_document_digest",
     "read_documents",
     "read_shared",
     "shared_agents",
