@@ -60,6 +60,8 @@ from dutygraph.graph.neo4j.model import (  # noqa: E402
 from dutygraph.graph.neo4j.sync import (  # noqa: E402
     analysis_properties,
     batches,
+    by_other,
+    create_relationships_query,
     ensure_constraints,
     referenced_agents,
     sync_store,
@@ -127,36 +129,28 @@ def bare_unwind(
                     f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props", rows=list(chunk)
                 ).consume()
         parents = [{"child": r.id, "parent": r.parent} for r in shared if r.parent]
-        for chunk in batches(parents, batch):
+        for pairs in batches(parents, batch):
             tx.run(
                 "UNWIND $rows AS r MATCH (c:Unit {id: r.child}) MATCH (p:Unit {id: r.parent}) "
                 "MERGE (c)-[:SUB_OFFICE_OF]->(p)",
-                rows=list(chunk),
+                rows=list(pairs),
             ).consume()
 
     def write_doc(tx: neo4j.ManagedTransaction, doc: DocumentRows) -> None:
         inline_doc = ", ".join(f"{key}: $props.{key}" for key in DOCUMENT_PROPERTIES)
         tx.run(f"CREATE (d:{DOCUMENT} {{{inline_doc}}})", props=doc.props).consume()
         inline = ", ".join(f"{key}: r.{key}" for key in TASK_PROPERTIES)
-        for chunk in batches(doc.tasks, batch):
+        for task_chunk in batches(doc.tasks, batch):
             tx.run(
                 f"MATCH (d:{DOCUMENT} {{id: $doc}}) UNWIND $rows AS r "
                 f"CREATE (t:{TASK} {{{inline}}})-[:{IN_DOCUMENT}]->(d)",
                 doc=doc.id,
-                rows=[t.props for t in chunk],
+                rows=[t.props for t in task_chunk],
             ).consume()
-        for rel_type, (direction, other) in TASK_RELATIONSHIPS.items():
+        for rel_type in TASK_RELATIONSHIPS:
             rows = [a.row(t.id) for t in doc.tasks for a in t.assignments if a.type == rel_type]
-            props = "{rank: r.rank, asPrinted: r.asPrinted}"
-            pattern = (
-                f"(t)-[:{rel_type} {props}]->(o)" if direction == "out" else f"(o)-[:{rel_type} {props}]->(t)"
-            )
-            for chunk in batches(rows, batch):
-                tx.run(
-                    f"UNWIND $rows AS r MATCH (t:{TASK} {{id: r.task}}) MATCH (o:{other} {{id: r.other}}) "
-                    f"CREATE {pattern}",
-                    rows=list(chunk),
-                ).consume()
+            for rel_chunk in batches(rows, batch):
+                tx.run(create_relationships_query(rel_type), rows=by_other(rel_chunk)).consume()
 
     with handle.session(database=database) as session:
         ensure_constraints(session)
