@@ -24,8 +24,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -511,11 +513,17 @@ def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
     return model.shared_agents(store)
 
 
+#: Documents the reader may have ready ahead of the writer (each a few hundred kB in memory).
+_READ_AHEAD = 8
+
+
 def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None]:
     """The documents' rows, read from the store by a child process while this one writes.
 
-    Reading is CPU work in Python and Oxigraph; writing mostly waits on the server. In a child
-    process (``_reader``) the two overlap on separate cores. Stores without a path are read inline.
+    Reading is CPU work in Python; writing mostly waits on the server. In a child process
+    (``_reader``) the two overlap on separate cores. A thread here takes the child's output off the
+    pipe and unpickles it (in the time this thread waits for the server), so the child is never
+    held up by a full pipe. Stores without a path are read inline.
     """
     path = getattr(store, "path", None)
     if path is None:
@@ -531,24 +539,48 @@ def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None
         env=env,
     )
     assert process.stdin is not None and process.stdout is not None
+    items: queue.Queue[tuple[str, Any]] = queue.Queue(maxsize=_READ_AHEAD)
+    stop = threading.Event()
+    drain = threading.Thread(target=_drain, args=(process.stdout, items, stop), daemon=True)
     try:
         process.stdin.write(json.dumps(list(graphs)).encode())
         process.stdin.close()
+        drain.start()
         while True:
-            try:
-                kind, value = pickle.load(process.stdout)  # our own child's output
-            except EOFError:
-                raise DutygraphError("the store reader stopped unexpectedly") from None
+            kind, value = items.get()
             if kind == "end":
                 return
             if kind == "error":
                 raise DutygraphError(f"reading the store failed: {value}")
+            if kind != "doc":
+                raise DutygraphError("the store reader stopped unexpectedly")
             yield value
     finally:
+        stop.set()
         if process.poll() is None:
             process.kill()
         process.wait()
+        if drain.is_alive():
+            drain.join()
         process.stdout.close()
+
+
+def _drain(stream: Any, items: queue.Queue[tuple[str, Any]], stop: threading.Event) -> None:
+    """Move the reader's pickled ``(kind, value)`` items into ``items`` until its end, an error or
+    EOF (``("eof", None)``), or until the consumer sets ``stop``."""
+    while not stop.is_set():
+        try:
+            item: tuple[str, Any] = pickle.load(stream)  # our own child's output
+        except Exception:  # EOF, or the stream broken because the child was killed
+            item = ("eof", None)
+        while not stop.is_set():
+            try:
+                items.put(item, timeout=0.1)
+                break
+            except queue.Full:
+                continue
+        if item[0] != "doc":
+            return
 
 
 def analysis_properties(store: Any) -> tuple[dict[str, dict[str, Any]], str]:
