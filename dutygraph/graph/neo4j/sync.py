@@ -293,15 +293,26 @@ def _rel_key(row: Mapping[str, Any]) -> tuple[str, str, int]:
 
 
 def _sync_document(
-    tx: neo4j.ManagedTransaction, doc: DocumentRows, batch: int, dry_run: bool
+    tx: neo4j.ManagedTransaction, doc: DocumentRows, batch: int, dry_run: bool, absent: bool = False
 ) -> tuple[Changes, bool]:
-    """Make ``doc`` in Neo4j what the store holds; returns (changes, whether anything differed)."""
+    """Make ``doc`` in Neo4j what the store holds; returns (changes, whether anything differed).
+
+    ``absent``: the document had no node when this sync started (and the orphan sweep left no task
+    of it), so the read of what Neo4j holds is skipped — everything is created. Should another
+    writer have created it meanwhile, the uniqueness constraints fail the transaction (nothing is
+    kept) and :func:`_write_document` redoes it with the read.
+    """
     changes = Changes()
-    rows = _read(
-        tx,
-        f"OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) OPTIONAL MATCH (d)<-[:{IN_DOCUMENT}]-(t:{TASK}) "
-        f"RETURN d IS NOT NULL AS found, d.{HASH_PROPERTY} AS doc, t.id AS id, t.{HASH_PROPERTY} AS hash",
-        id=doc.id,
+    rows = (
+        []
+        if absent
+        else _read(
+            tx,
+            f"OPTIONAL MATCH (d:{DOCUMENT} {{id: $id}}) OPTIONAL MATCH (d)<-[:{IN_DOCUMENT}]-(t:{TASK}) "
+            f"RETURN d IS NOT NULL AS found, d.{HASH_PROPERTY} AS doc, t.id AS id, "
+            f"t.{HASH_PROPERTY} AS hash",
+            id=doc.id,
+        )
     )
     found = bool(rows and rows[0]["found"])
     doc_hash = rows[0]["doc"] if found else None
@@ -405,6 +416,29 @@ def _sync_document(
             )
             changes.relationships(rel_type, counters)
     return changes, True
+
+
+def _write_document(
+    session: neo4j.Session, doc: DocumentRows, batch: int, dry_run: bool, absent: bool
+) -> tuple[Changes, bool]:
+    """One document in one managed transaction: for an ``absent`` one first without reading what
+    Neo4j holds (one round trip less per new document), else — or when that fails on a
+    uniqueness constraint because the document appeared meanwhile — with the full diff."""
+    work = session.execute_read if dry_run else session.execute_write
+    if absent and not dry_run:
+        try:
+            return work(_sync_document, doc, batch, dry_run, True)
+        except neo4j.exceptions.ClientError:
+            pass  # rolled back; see what is there now
+    return work(_sync_document, doc, batch, dry_run)
+
+
+def _synced_from(session: neo4j.Session) -> dict[str, str | None]:
+    """Document id → the store version it was synced from (``syncSource``), for every Document."""
+    return {
+        r["id"]: r["source"]
+        for r in session.run(f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.{SOURCE_PROPERTY} AS source").data()
+    }
 
 
 def _expect(done: int, wanted: int, what: str) -> None:
@@ -662,12 +696,7 @@ def sync(
         graphs = model.document_graphs(store)
         # A document whose Document node records the store version it was synced from (and our
         # model version) is unchanged in the store: skipped without reading it.
-        synced_from = {
-            r["id"]: r["source"]
-            for r in session.run(
-                f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.{SOURCE_PROPERTY} AS source"
-            ).data()
-        }
+        synced_from = _synced_from(session)
         store_docs: set[str] = set()
         todo: list[str] = []
         for graph in graphs:
@@ -684,7 +713,9 @@ def sync(
                 if doc is None:
                     advance("")
                     continue
-                doc_changes, differed = work(_sync_document, doc, batch_size, dry_run)
+                doc_changes, differed = _write_document(
+                    session, doc, batch_size, dry_run, absent=doc.id not in synced_from
+                )
                 changes.merge(doc_changes)
                 report.documents += 1
                 report.documents_changed += int(differed)
