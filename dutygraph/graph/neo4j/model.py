@@ -13,8 +13,9 @@ Every node carries ``id`` — the IRI of the RDF node it mirrors — under a uni
 plus readable properties, plus ``syncHash``: a digest of everything the sync writes for that node
 (for a task, its assignments too), so an unchanged node is skipped and a second sync writes nothing.
 
-Everything is read with SPARQL through :class:`dutygraph.graph.store.Store`; the store is the
-source of truth and this module never writes to it.
+Documents are read from the store's per-version JSON digests (:meth:`Store.digest`), or by index
+scans of the RDF when a digest predates what the sync needs; shared nodes by index scans of the
+shared graph. The store is the source of truth and this module never writes to it.
 """
 
 from __future__ import annotations
