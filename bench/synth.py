@@ -190,6 +190,17 @@ DEFAULT_CITIES: tuple[str, ...] = tuple(JURISDICTIONS)
 DEFAULT_YEARS: tuple[int, ...] = tuple(range(2016, 2025))
 
 
+def city_names(n: int) -> tuple[str, ...]:
+    """``n`` jurisdiction names: the built-in ones first, then invented cities (deterministic)."""
+    names = list(DEFAULT_CITIES[:n])
+    rng = _rng("more cities")
+    while len(names) < n:
+        name = _places(rng, 1, ("市",))[0]
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
 def _jurisdiction(name: str) -> Jurisdiction:
     if name in JURISDICTIONS:
         return JURISDICTIONS[name]

@@ -1,8 +1,9 @@
-"""Projections of a :class:`Snapshot` into NetworkX graphs (nodes keyed by IRI).
+"""Projections of a :class:`Snapshot` into graphs (nodes keyed by IRI).
 
 * :func:`task_unit_graph` — bipartite tasks × units; edges carry ``role`` (lead/co) and ``rank``.
-* :func:`collaboration_graph` — units joined when they share a task. ``shared`` counts shared
-  tasks; ``newman`` is Newman's collaboration weight Σ 1/(n−1) over shared tasks with n units,
+* :func:`collaboration` — units joined when they share a task, as edge arrays (a
+  :class:`Collaboration`; :func:`collaboration_graph` gives it as NetworkX). ``shared`` counts
+  shared tasks; ``newman`` is Newman's collaboration weight Σ 1/(n−1) over shared tasks with n units,
   so a pair on a 10-unit task counts less than a pair on a 2-unit task; ``lead_co`` and
   ``co_co`` split the count by the pair's roles; ``weight`` — what clustering and centrality
   use — is ``shared`` unless ``weighting="newman"``. Group mentions are left out by default: "各区县
@@ -14,12 +15,18 @@ Each is O(Σ k²) for tasks with k units — linear in practice (k is rarely abo
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import combinations
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
 
 import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from dutygraph.errors import DutygraphError
+from dutygraph.graph.gcpause import gc_paused
+from dutygraph.graph.incidence import FloatArray, IntArray
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -37,46 +44,138 @@ def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
 WEIGHTINGS = ("shared", "newman")
 
 
+@dataclass(frozen=True, eq=False)
+class Collaboration:
+    """The collaboration graph as edge arrays — what clustering and centrality compute on.
+
+    ``units`` are the node IRIs (a node's number is its position, sorted by IRI); edge ``i``
+    joins ``source[i] < target[i]``. :meth:`to_networkx` gives the same graph as NetworkX for
+    anything else (notebooks, drawing); it is built only when asked for.
+    """
+
+    units: list[str]
+    source: IntArray
+    target: IntArray
+    shared: IntArray
+    newman: FloatArray
+    lead_co: IntArray
+    weighting: str = "shared"
+
+    @property
+    def weight(self) -> FloatArray:
+        """The weight clustering and centrality use: ``shared`` or ``newman``."""
+        return self.newman if self.weighting == "newman" else self.shared.astype(np.float64)
+
+    @property
+    def edge_count(self) -> int:
+        return len(self.source)
+
+    def degree(self) -> IntArray:
+        return np.bincount(self.source, minlength=len(self.units)) + np.bincount(
+            self.target, minlength=len(self.units)
+        )
+
+    def strength(self) -> FloatArray:
+        """Weighted degree of every node."""
+        n, w = len(self.units), self.weight
+        total = np.bincount(self.source, w, minlength=n) + np.bincount(self.target, w, minlength=n)
+        return total.astype(np.float64, copy=False)
+
+    @cached_property
+    def igraph(self) -> Any:
+        """The graph as an ``igraph.Graph`` (C implementations of Louvain, betweenness, PageRank)."""
+        import igraph
+
+        return igraph.Graph(n=len(self.units), edges=np.column_stack([self.source, self.target]).tolist())
+
+    def subgraph(self, units: Collection[str]) -> Collaboration:
+        """The graph induced by ``units`` (numbered afresh, still in IRI order)."""
+        keep = np.isin(np.asarray(self.units, dtype=object), list(units))
+        number = np.cumsum(keep) - 1
+        edges = keep[self.source] & keep[self.target]
+        return Collaboration(
+            units=[u for u, k in zip(self.units, keep, strict=True) if k],
+            source=number[self.source[edges]],
+            target=number[self.target[edges]],
+            shared=self.shared[edges],
+            newman=self.newman[edges],
+            lead_co=self.lead_co[edges],
+            weighting=self.weighting,
+        )
+
+    def to_networkx(self, snapshot: Snapshot) -> nx.Graph:
+        """Nodes carry ``label``, ``kind``, ``jurisdiction``; edges ``weight``, ``shared``,
+        ``newman``, ``lead_co`` and ``co_co``."""
+        graph = nx.Graph()
+        with gc_paused():  # 150,000 attribute dicts: no cycles to look for meanwhile
+            for iri in self.units:
+                info = snapshot.units[iri]
+                graph.add_node(iri, label=info.name, kind=info.kind, jurisdiction=info.jurisdiction)
+            units = self.units
+            graph.add_edges_from(
+                (units[a], units[b], {"weight": w, "shared": n, "newman": nm, "lead_co": lc, "co_co": n - lc})
+                for a, b, w, n, nm, lc in zip(
+                    self.source.tolist(),
+                    self.target.tolist(),
+                    self.weight.tolist(),
+                    self.shared.tolist(),
+                    self.newman.tolist(),
+                    self.lead_co.tolist(),
+                    strict=True,
+                )
+            )
+        return graph
+
+
+def collaboration(
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+) -> Collaboration:
+    """Units joined when they share a task: three sparse products over the task × unit matrix
+    (all assignments; co assignments only; scaled by Newman's 1/(k−1)). O(Σ k²)."""
+    if weighting not in WEIGHTINGS:
+        raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
+    incidence = snapshot.incidence
+    kept = np.fromiter(
+        (include_groups or not snapshot.units[iri].is_group for iri in incidence.units),
+        dtype=np.bool_,
+        count=len(incidence.units),
+    )
+    number = np.cumsum(kept) - 1
+    on = kept[incidence.unit]
+    tasks, nodes, lead = incidence.task[on], number[incidence.unit[on]], incidence.lead[on]
+    shape = (incidence.n_tasks, int(kept.sum()))
+    members = sparse.csr_matrix((np.ones(len(tasks)), (tasks, nodes)), shape=shape)
+    k = np.bincount(tasks, minlength=shape[0])
+    share = np.divide(1.0, k - 1, out=np.zeros(len(k)), where=k > 1)
+    co = sparse.csr_matrix((np.ones(int((~lead).sum())), (tasks[~lead], nodes[~lead])), shape=shape)
+    shared = sparse.triu(members.T @ members, k=1).tocoo()
+    order = np.lexsort((shared.col, shared.row))
+    source, target = shared.row[order].astype(np.int64), shared.col[order].astype(np.int64)
+    counts = np.rint(shared.data[order]).astype(np.int64)
+    co_co = np.rint(_values_at((co.T @ co).tocsr(), source, target)).astype(np.int64)
+    return Collaboration(
+        units=[iri for iri, k in zip(incidence.units, kept, strict=True) if k],
+        source=source,
+        target=target,
+        shared=counts,
+        newman=_values_at((members.T @ sparse.diags(share) @ members).tocsr(), source, target),
+        lead_co=counts - co_co,
+        weighting=weighting,
+    )
+
+
+def _values_at(matrix: sparse.csr_matrix, rows: IntArray, cols: IntArray) -> FloatArray:
+    """``matrix[rows[i], cols[i]]`` for every i, as a flat array (also when there are none)."""
+    if not len(rows):
+        return np.zeros(0)
+    return np.asarray(matrix[rows, cols], dtype=np.float64).ravel()
+
+
 def collaboration_graph(
     snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
 ) -> nx.Graph:
-    graph = nx.Graph()
-    for iri, info in snapshot.units.items():
-        if include_groups or not info.is_group:
-            graph.add_node(iri, label=info.name, kind=info.kind, jurisdiction=info.jurisdiction)
-    # Accumulate in plain dicts keyed by pair, then build the edges once: several times faster
-    # than updating NetworkX edge dicts pair by pair on a 100,000-task corpus.
-    shared: dict[tuple[str, str], int] = defaultdict(int)
-    newman: dict[tuple[str, str], float] = defaultdict(float)
-    lead_co: dict[tuple[str, str], int] = defaultdict(int)
-    for task in snapshot.tasks:
-        members = sorted(u for u in task.units if u in graph)
-        if len(members) < 2:
-            continue
-        share = 1.0 / (len(members) - 1)
-        leads = set(task.leads)
-        for pair in combinations(members, 2):
-            shared[pair] += 1
-            newman[pair] += share
-            if pair[0] in leads or pair[1] in leads:
-                lead_co[pair] += 1
-    if weighting not in WEIGHTINGS:
-        raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
-    graph.add_edges_from(
-        (
-            a,
-            b,
-            {
-                "weight": newman[a, b] if weighting == "newman" else n,
-                "shared": n,
-                "newman": newman[a, b],
-                "lead_co": lead_co[a, b],
-                "co_co": n - lead_co[a, b],
-            },
-        )
-        for (a, b), n in shared.items()
-    )
-    return graph
+    """:func:`collaboration` as a NetworkX graph."""
+    return collaboration(snapshot, include_groups=include_groups, weighting=weighting).to_networkx(snapshot)
 
 
 def leader_unit_graph(snapshot: Snapshot) -> nx.Graph:

@@ -14,9 +14,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pyoxigraph as ox
 
+from dutygraph.graph.gcpause import gc_paused
+from dutygraph.graph.incidence import Incidence
 from dutygraph.graph.store import Store
 from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SHARED_GRAPH
 
@@ -78,6 +81,11 @@ class Snapshot:
     units: dict[str, UnitInfo]
     leaders: dict[str, LeaderInfo]
     documents: dict[str, str]  # doc id → jurisdiction
+
+    @cached_property
+    def incidence(self) -> Incidence:
+        """The assignments as integer arrays (built on first use; the measures share it)."""
+        return Incidence.of(self)
 
 
 _UNITS = """
@@ -163,6 +171,11 @@ def read_snapshot(
 
     O(quads of the selected documents + shared nodes).
     """
+    with gc_paused():
+        return _read(store, docs, jurisdiction)
+
+
+def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) -> Snapshot:
     units = _units(store)
     leaders = _leaders(store)
     places = {
@@ -171,11 +184,13 @@ def read_snapshot(
     posts = {row["node"]: row["label"] for row in store.select(_LABELS, type=ox.NamedNode(ORG_NS + "Post"))}
 
     def accountable(iri: str) -> str:
+        """The unit answerable for ``iri`` — the IRI string object the unit record holds, so the
+        tasks share one string per unit (less memory; dictionary lookups by identity later)."""
         seen = set()
         while units[iri].parent and iri not in seen:
             seen.add(iri)
             iri = units[iri].parent or iri
-        return iri
+        return units[iri].iri
 
     tasks: dict[str, TaskInfo] = {}
     documents: dict[str, str] = {}
@@ -232,9 +247,9 @@ def read_snapshot(
                 elif role == "CoUnitRole" and top not in task.leads and top not in task.cos:
                     task.cos.append(top)
             elif role == "SupervisingLeaderRole" and agent not in task.leaders:
-                task.leaders.append(agent)
+                task.leaders.append(leaders[agent].iri if agent in leaders else agent)
             elif role == "AssistingLeaderRole" and agent not in task.assistants:
-                task.assistants.append(agent)
+                task.assistants.append(leaders[agent].iri if agent in leaders else agent)
     ordered = sorted(tasks.values(), key=lambda t: (t.doc_id, t.line, t.task_id))
     kept_leaders = {iri for t in ordered for iri in t.leaders + t.assistants}
     return Snapshot(

@@ -48,6 +48,7 @@ from dutygraph.ontology.namespaces import (
     RDF_NS,
     SHARED_GRAPH,
     SKOS_PREF,
+    TIME_NS,
 )
 from dutygraph.ontology.ntriples import Triple, nquads, value_of
 
@@ -59,14 +60,16 @@ _DOC_GRAPHS = GRAPH_NS + "doc/"
 _VERSION = "/v/"
 CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
 DIGESTS = "digests"
-#: The predicates a document *digest* keeps (what the analysis snapshot reads).
+#: The predicates a document *digest* keeps (what the analysis snapshot and the Neo4j sync read).
 DIGEST_PREDICATES = frozenset(
     [RDF_NS + "type", PROV_NS + "qualifiedAssociation", PROV_NS + "agent", PROV_NS + "hadRole", ORG_NS + "holds"]
+    + [DCT_NS + "title", DCT_NS + "issued", DCT_NS + "source", TIME_NS + "inXSDDate"]
     + [
         DG_NS + name
         for name in (
             "docId", "jurisdiction", "taskId", "number", "text", "attachment", "section",
             "sourceLine", "deadline", "rank", "asPrinted",
+            "docNumber", "issuerName", "taskCount", "inDocument", "dueBy",
         )
     ]
 )  # fmt: skip

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from dutygraph.loaders.assign import Assignment
 from dutygraph.loaders.records import Leader, ParseWarning
+from dutygraph.loaders.text import join_pieces
 
 
 @dataclass(eq=False)
@@ -48,7 +49,7 @@ class Item:
 
     @property
     def joined(self) -> str:
-        return "".join(self.text).strip()
+        return join_pieces(self.text).strip()
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 
 from dutygraph.loaders.records import DocumentInfo
 from dutygraph.loaders.structure import cn_number
-from dutygraph.loaders.text import Line
+from dutygraph.loaders.text import Line, glue
 
 _DOC_NO = r"[\u4e00-\u9fff]{1,12}\s*[〔\[(【﹝]\s*\d{4}\s*[〕\])】﹞]\s*第?\s*\d{1,4}\s*号"
 DOC_NUMBER_LINE_RE = re.compile(rf"^(?P<no>{_DOC_NO})$")
@@ -64,6 +64,23 @@ def _clean_title(text: str) -> str:
     return _CJK_GAP_RE.sub("", text).strip()
 
 
+def _title_at(head: list[Line], k: int) -> str | None:
+    """The title starting at line ``k``; a title wrapped over two or three lines (PDF) is rejoined."""
+    o, n = head[k].text.o, head[k].text.n
+    if _TITLE_RE.search(n) and len(n) <= 120:
+        return o
+    if "关于" not in n:
+        return None
+    for line in head[k + 1 : k + 3]:
+        gap = glue(o, line.text.o)
+        o, n = o + gap + line.text.o, n + gap + line.text.n
+        if len(n) > 120:
+            return None
+        if _TITLE_RE.search(n):
+            return o
+    return None
+
+
 def read_metadata(lines: list[Line]) -> DocumentInfo:
     """Title, number, issuer and date from the head of the document (and its printing line)."""
     info = DocumentInfo()
@@ -81,9 +98,10 @@ def read_metadata(lines: list[Line]) -> DocumentInfo:
                 break
     if info.doc_number:
         info.doc_number = re.sub(r"\s+", "", info.doc_number)
-    for line in head:
-        if _TITLE_RE.search(line.text.n) and len(line.text.n) <= 120:
-            info.title = _clean_title(line.text.o)
+    for k in range(len(head)):
+        title = _title_at(head, k)
+        if title is not None:
+            info.title = _clean_title(title)
             break
     for i, line in enumerate(lines):
         m = DATE_RE.search(line.text.n)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders.text import Line, T, split_lines
@@ -88,15 +89,48 @@ def xlsx_lines(data: bytes) -> list[Line]:
     return lines
 
 
+#: Characters set full-width in Chinese print: CJK ideographs and punctuation, fullwidth forms, quotes.
+_WIDE = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2018-\u201f\u2026\u00b7"
+_ASCII_PUNCT = re.escape("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+#: A space pypdf put between two glyphs of Chinese print (it reads wide gaps as word breaks):
+#: between two wide characters, or between ASCII punctuation and a wide character.
+_PDF_SPACE_RE = re.compile(
+    rf"(?<=[{_WIDE}])[ \u3000]+(?=[{_WIDE}{_ASCII_PUNCT}])|(?<=[{_ASCII_PUNCT}])[ \u3000]+(?=[{_WIDE}])"
+)
+#: A page number printed as the first or last line of a page: "- 3 -", "— 3 —", "第3页 共10页", "3/10".
+_PAGE_NUMBER_RE = re.compile(
+    r"^(?:[-—–－―]\s*\d{1,4}\s*[-—–－―]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|"
+    r"\d{1,4}\s*/\s*\d{1,4})$"
+)
+
+
+def _page_text(text: str, page: int) -> str:
+    """A page's text without its page number line and without the spaces pypdf adds in CJK print."""
+    rows = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    filled = [k for k, row in enumerate(rows) if row.strip()]
+    if filled:
+        first, last = rows[filled[0]].strip(), rows[filled[-1]].strip()
+        if _PAGE_NUMBER_RE.match(last) or last == str(page):  # a bare number only at the foot
+            rows[filled[-1]] = ""
+        elif _PAGE_NUMBER_RE.match(first):
+            rows[filled[0]] = ""
+    return "\n".join(_PDF_SPACE_RE.sub("", row) for row in rows)
+
+
 def pdf_lines(data: bytes) -> list[Line]:
-    """Text of a PDF with a text layer (scanned PDFs have none and are refused)."""
+    """Text of a PDF with a text layer (scanned PDFs have none and are refused).
+
+    pypdf gives the page's *visual* lines; the layout scan rejoins wrapped paragraphs (see
+    :mod:`dutygraph.loaders.wrap`). Here each page loses its page number line and the spaces pypdf
+    inserts between CJK glyphs when they are spaced wider than the font's advance ("”, 让权力").
+    """
     try:
         from pypdf import PdfReader
 
         reader = PdfReader(io.BytesIO(data))
-        text = "\n".join(page.extract_text() or "" for page in reader.pages)
+        pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as error:
         raise DutygraphError(f"cannot read this PDF ({type(error).__name__})") from None
-    if not text.strip():
+    if not any(page.strip() for page in pages):
         raise DutygraphError("this PDF has no text layer (a scan?); run OCR first")
-    return split_lines(text)
+    return split_lines("\n".join(_page_text(text, no) for no, text in enumerate(pages, start=1)))

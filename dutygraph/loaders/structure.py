@@ -135,7 +135,7 @@ def match_number(folded: str, printed: str) -> Numbered | None:
             mark = printed[start:end]
         value = (
             int(num)
-            if num.isdigit()
+            if num.isdecimal()
             else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
         )
         return Numbered(style, mark, value, m.start("body"))

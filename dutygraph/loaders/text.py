@@ -113,3 +113,37 @@ def split_lines(text: str, first_line: int = 1) -> list[Line]:
         if t:
             out.append(Line(first_line + offset, t))
     return out
+
+
+_LATIN_END_RE = re.compile(r"(?:^|(?P<gap>\s))?[A-Za-z0-9.\-]*[A-Za-z]$")
+_LATIN_START_RE = re.compile(r"^[A-Za-z][A-Za-z0-9.\-]*(?P<gap>\s|$)?")
+
+
+def glue(left: str, right: str) -> str:
+    """What goes between two pieces of one paragraph that a line break separated: "" or " ".
+
+    Chinese text has no spaces between words, so a break next to a CJK character or punctuation joins
+    with nothing, and so does a break next to a digit ("70" + "00家", "5" + "A级"). Between two Latin
+    letters it depends on the text around them: inside English words set apart by spaces ("the
+    quick" + "brown fox") the break swallowed a space and gets it back; inside a code written into
+    Chinese text ("市区P" + "M2.5平均", "G" + "DP") it split one token and joins with nothing.
+    """
+    if not left or not right or not (left[-1].isascii() and left[-1].isalpha()):
+        return ""
+    if not (right[0].isascii() and right[0].isalpha()):
+        return ""
+    before = _LATIN_END_RE.search(left)
+    after = _LATIN_START_RE.match(right)
+    spaced_left = before is not None and (before.start() == 0 or before.group("gap") is not None)
+    spaced_right = after is not None and (after.end() == len(right) or after.group("gap") is not None)
+    return " " if spaced_left or spaced_right else ""
+
+
+def join_pieces(pieces: list[str]) -> str:
+    """Pieces of one paragraph joined with :func:`glue`."""
+    if len(pieces) < 2:
+        return "".join(pieces)
+    out = pieces[0]
+    for piece in pieces[1:]:
+        out += glue(out, piece) + piece
+    return out

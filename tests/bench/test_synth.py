@@ -168,3 +168,12 @@ def test_parser_recovers_ground_truth(layout: int) -> None:
         assert doc.document.doc_number == nt.doc_number
         assert doc.document.issuer == nt.issuer
         assert doc.document.date == nt.date
+
+
+def test_city_names_extend_the_built_in_ones_deterministically() -> None:
+    names = synth.city_names(40)
+    assert names[: len(synth.DEFAULT_CITIES)] == synth.DEFAULT_CITIES
+    assert len(set(names)) == 40 and all(n.endswith("市") for n in names[len(synth.DEFAULT_CITIES) :])
+    assert synth.city_names(40) == names and synth.city_names(20) == names[:20]
+    notice = synth.build_notice(7, city=names[-1], year=2020, layout=1)
+    assert names[-1] in notice.text

@@ -133,3 +133,11 @@ def test_furniture_prefilter_covers_every_pattern():
     for alternative in FURNITURE_RE.pattern[4:].split("|"):
         first = alternative[1] if alternative.startswith("\\") else alternative[0]
         assert first in FURNITURE_STARTS, alternative
+
+
+def test_a_circled_number_alone_is_a_task_number_not_a_crash():
+    # "①".isdigit() is true but int("①") fails; found by test_any_text.
+    from dutygraph.loaders import parse_text
+
+    assert [t.number for t in parse_text("①").tasks] == ["①"]
+    assert parse_text("② 推进A。\n责任单位:市建设局").tasks[0].lead_units == ["市建设局"]

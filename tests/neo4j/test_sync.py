@@ -307,6 +307,24 @@ def test_tasks_orphaned_by_hand_are_repaired(huzhou_store: Path, bolt: Connectio
     assert graph.type_counts() == rels
 
 
+def test_document_created_by_another_writer_meanwhile_is_diffed(
+    huzhou_store: Path, bolt: Connection, graph: Graph, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document with no node when the sync started is written without reading Neo4j first; if
+    it appeared in between (another writer), the uniqueness constraints fail that transaction and
+    the document is synced again with the full diff."""
+    from dutygraph.graph.neo4j import sync as sync_module
+
+    run_sync(huzhou_store, bolt)
+    nodes, rels = store_counts(huzhou_store)
+    monkeypatch.setattr(sync_module, "_synced_from", lambda session: {})  # "not there at the start"
+    report = run_sync(huzhou_store, bolt)
+    assert report.changes.total == 0, report.changes.as_dict()
+    assert report.documents == 1 and report.documents_changed == 0
+    assert graph.label_counts() == nodes
+    assert graph.type_counts() == rels
+
+
 def test_interactive_sync_prints_a_change_table(huzhou_store: Path, bolt: Connection, graph: Graph) -> None:
     lines: list[str] = []
     sync_store(huzhou_store, bolt, echo=lines.append, progress=False, dry_run=True)

@@ -14,6 +14,7 @@ the same numbers. One algorithm family per module:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -23,7 +24,8 @@ from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
 from dutygraph.graph.analysis.workload import CO_WEIGHT, LEAD_WEIGHT, UnitLoad, unit_loads
-from dutygraph.graph.projections import collaboration_graph
+from dutygraph.graph.gcpause import gc_paused
+from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
 
 REPORTS = ("workload", "overload", "centrality", "clusters", "leaders")
@@ -47,7 +49,7 @@ class Settings:
 class Analysis:
     snapshot: Snapshot
     settings: Settings
-    collaboration: nx.Graph
+    network: Collaboration
     loads: list[UnitLoad]
     burdens: list[Burden]
     clustering: Clustering
@@ -55,6 +57,11 @@ class Analysis:
     portfolios: list[Portfolio]
     _loads_by_iri: dict[str, UnitLoad] = field(default_factory=dict, repr=False)
     _burdens_by_iri: dict[str, Burden] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def collaboration(self) -> nx.Graph:
+        """The collaboration graph as NetworkX, for notebooks and drawing (built on first use)."""
+        return self.network.to_networkx(self.snapshot)
 
     def load_of(self, iri: str) -> UnitLoad:
         if not self._loads_by_iri:
@@ -211,19 +218,23 @@ class Analysis:
 
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     """Run every measure on ``snapshot``."""
-    settings = settings or Settings()
-    collaboration = collaboration_graph(snapshot, weighting=settings.weighting)
+    with gc_paused():
+        return _analyse(snapshot, settings or Settings())
+
+
+def _analyse(snapshot: Snapshot, settings: Settings) -> Analysis:
+    network = collaboration(snapshot, weighting=settings.weighting)
     loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
     clustering = cluster_units(
-        collaboration, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
+        network, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
     )
     return Analysis(
         snapshot=snapshot,
         settings=settings,
-        collaboration=collaboration,
+        network=network,
         loads=loads,
         burdens=burdens(loads, z_threshold=settings.z_threshold, leader_threshold=settings.leader_threshold),
         clustering=clustering,
-        centrality=unit_centrality(collaboration, clustering.membership, seed=settings.seed),
+        centrality=unit_centrality(network, clustering.membership, seed=settings.seed),
         portfolios=leader_portfolios(snapshot),
     )

@@ -1,8 +1,8 @@
 """Collaboration clusters: community detection on the unit collaboration graph.
 
-Louvain (NetworkX, seeded) by default; Leiden (leidenalg, seeded, modularity objective) with
-``method="leiden"``. Nodes are fed in sorted order and clusters numbered by size then name, so
-the same input and seed give the same clusters, numbered the same way. Each cluster is described
+Louvain (igraph's C implementation, seeded) by default; Leiden (leidenalg, seeded, modularity
+objective) with ``method="leiden"``. Nodes are numbered in sorted order and clusters by size then
+name, so the same input and seed give the same clusters, numbered the same way. Each cluster is described
 by its hub units (highest weighted degree inside the cluster) and the leader whose tasks
 involve its members most often.
 
@@ -11,12 +11,16 @@ Louvain is O(m log n) in practice; Leiden similar.
 
 from __future__ import annotations
 
-from collections import Counter
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-import networkx as nx
+import numpy as np
+from scipy import sparse
 
 from dutygraph.errors import DutygraphError
+from dutygraph.graph.projections import Collaboration
 from dutygraph.graph.snapshot import Snapshot
 
 METHODS = ("louvain", "leiden")
@@ -41,64 +45,95 @@ class Clustering:
     clusters: list[Cluster] = field(default_factory=list)
 
 
-def _communities(graph: nx.Graph, method: str, seed: int, resolution: float) -> list[set[str]]:
+@contextmanager
+def _igraph_seeded(seed: int) -> Iterator[None]:
+    """igraph draws from Python's ``random`` module; give it its own seeded generator meanwhile."""
+    import igraph
+
+    igraph.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        igraph.set_random_number_generator(random)
+
+
+def _membership(network: Collaboration, method: str, seed: int, resolution: float) -> list[int]:
+    """A community number per node (igraph's Louvain, or leidenalg's Leiden)."""
+    weights = network.weight.tolist()
     if method == "louvain":
-        ordered = nx.Graph()
-        ordered.add_nodes_from(sorted(graph.nodes))
-        ordered.add_weighted_edges_from(sorted((a, b, d["weight"]) for a, b, d in graph.edges(data=True)))
-        return [
-            set(c)
-            for c in nx.community.louvain_communities(
-                ordered, weight="weight", resolution=resolution, seed=seed
-            )
-        ]
+        with _igraph_seeded(seed):
+            found = network.igraph.community_multilevel(weights=weights, resolution=resolution)
+        return list(found.membership)
     if method == "leiden":
-        import igraph
         import leidenalg
 
-        nodes = sorted(graph.nodes)
-        index = {n: i for i, n in enumerate(nodes)}
-        edges = sorted((index[a], index[b], d["weight"]) for a, b, d in graph.edges(data=True))
-        ig = igraph.Graph(n=len(nodes), edges=[(a, b) for a, b, _ in edges])
         partition = leidenalg.find_partition(
-            ig,
+            network.igraph,
             leidenalg.RBConfigurationVertexPartition,
-            weights=[w for _, _, w in edges],
+            weights=weights,
             resolution_parameter=resolution,
             seed=seed,
         )
-        return [{nodes[i] for i in community} for community in partition]
+        return list(partition.membership)
     raise DutygraphError(f"unknown clustering method {method!r} (choose {', '.join(METHODS)})")
 
 
 def cluster_units(
-    graph: nx.Graph, snapshot: Snapshot, *, method: str = "louvain", seed: int = 0, resolution: float = 1.0
+    network: Collaboration,
+    snapshot: Snapshot,
+    *,
+    method: str = "louvain",
+    seed: int = 0,
+    resolution: float = 1.0,
 ) -> Clustering:
-    """Clusters of ``graph`` (a collaboration graph), described with ``snapshot``'s leaders."""
-    if graph.number_of_nodes() == 0:
+    """Clusters of ``network``, described with ``snapshot``'s leaders. O(m log n) + O(assignments)."""
+    n = len(network.units)
+    if n == 0:
         return Clustering(method, seed, resolution, 0.0)
-    communities = _communities(graph, method, seed, resolution)
+    raw = np.asarray(_membership(network, method, seed, resolution), dtype=np.int64)
+    weight = network.weight
     modularity = (
-        nx.community.modularity(graph, communities, weight="weight", resolution=resolution)
-        if graph.number_of_edges()
+        network.igraph.modularity(raw.tolist(), weights=weight.tolist(), resolution=resolution)
+        if network.edge_count
         else 0.0
     )
-    names = {n: snapshot.units[n].name for n in graph.nodes}
-    communities.sort(key=lambda c: (-len(c), min(names[n] for n in c)))
-    membership = {n: i for i, c in enumerate(communities, 1) for n in c}
-    leader_counts: dict[int, Counter[str]] = {i: Counter() for i in range(1, len(communities) + 1)}
-    for task in snapshot.tasks:
-        for unit in task.units:
-            if unit in membership:
-                leader_counts[membership[unit]].update(task.leaders)
+    names = [snapshot.units[iri].name for iri in network.units]
+    communities: dict[int, list[int]] = {}
+    for node, c in enumerate(raw.tolist()):
+        communities.setdefault(c, []).append(node)
+    ordered = sorted(communities.values(), key=lambda c: (-len(c), min(names[i] for i in c)))
+    cluster_of = np.empty(n, dtype=np.int64)
+    for number, nodes in enumerate(ordered):
+        cluster_of[nodes] = number
+    # Weighted degree inside the node's own cluster: what makes a hub.
+    inside = cluster_of[network.source] == cluster_of[network.target]
+    strength = np.bincount(network.source[inside], weight[inside], minlength=n) + np.bincount(
+        network.target[inside], weight[inside], minlength=n
+    )
+    # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him.
+    incidence = snapshot.incidence
+    by_unit = incidence.unit_leaders[[incidence.unit_number[iri] for iri in network.units]].tocoo()
+    mentions = sparse.csr_matrix(
+        (by_unit.data, (cluster_of[by_unit.row], by_unit.col)), shape=(len(ordered), len(incidence.leaders))
+    )
+    leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
     clusters = []
-    for i, community in enumerate(communities, 1):
-        inner = graph.subgraph(community)
-        strength = {n: inner.degree(n, weight="weight") for n in community}
-        members = sorted(community, key=lambda n: (-strength[n], names[n]))
-        counts = leader_counts[i]
-        top = sorted(counts.items(), key=lambda kv: (-kv[1], snapshot.leaders[kv[0]].name))[:1]
-        leader = snapshot.leaders[top[0][0]].name if top else None
-        share = top[0][1] / sum(counts.values()) if top else 0.0
-        clusters.append(Cluster(i, members, [names[n] for n in members[:3]], leader, round(share, 4)))
+    for number, nodes in enumerate(ordered):
+        members = sorted(nodes, key=lambda i: (-strength[i], names[i]))
+        span = slice(mentions.indptr[number], mentions.indptr[number + 1])
+        leaders, counts = mentions.indices[span], mentions.data[span]
+        leader, share = None, 0.0
+        if len(counts):
+            top = min(leaders[counts == counts.max()], key=lambda j: leader_names[j])
+            leader, share = leader_names[top], round(float(counts.max() / counts.sum()), 4)
+        clusters.append(
+            Cluster(
+                number + 1,
+                [network.units[i] for i in members],
+                [names[i] for i in members[:3]],
+                leader,
+                share,
+            )
+        )
+    membership = {network.units[i]: int(c) + 1 for i, c in enumerate(cluster_of.tolist())}
     return Clustering(method, seed, resolution, round(modularity, 6), membership, clusters)

@@ -1,7 +1,7 @@
 """Leader portfolios: each supervising leader's tasks, the units they reach, and the units
 several leaders share (a unit answering to many leaders has many masters).
 
-O(assignments).
+O(assignments), from the snapshot's :class:`~dutygraph.graph.incidence.Incidence`.
 """
 
 from __future__ import annotations
@@ -9,6 +9,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+import numpy as np
+
+from dutygraph.graph.incidence import name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -26,44 +29,31 @@ class Portfolio:
 
 
 def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
-    tasks: dict[str, int] = defaultdict(int)
-    assisted: dict[str, int] = defaultdict(int)
-    reach: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    leads: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for task in snapshot.tasks:
-        for leader in task.leaders:
-            tasks[leader] += 1
-            for unit in task.units:
-                reach[leader][unit] += 1
-            for unit in task.leads:
-                leads[leader][unit] += 1
-        for leader in task.assistants:
-            assisted[leader] += 1
-    answering: dict[str, set[str]] = defaultdict(set)
-    for leader, units in reach.items():
-        for unit in units:
-            answering[unit].add(leader)
-
-    def ranked(counts: dict[str, int]) -> list[str]:
-        return [
-            snapshot.units[u].name
-            for u, _ in sorted(counts.items(), key=lambda kv: (-kv[1], snapshot.units[kv[0]].name))
-        ]
+    incidence = snapshot.incidence
+    n = len(incidence.leaders)
+    tasks = np.bincount(incidence.leader, minlength=n).tolist()
+    assisted = np.bincount(incidence.assistant, minlength=n).tolist()
+    reach = incidence.unit_leaders.T.tocsr()  # leaders × units: tasks of the unit he supervises
+    leads = (incidence.task_leaders.T @ incidence.task_units(incidence.lead)).tocsr()
+    shared = (np.diff(incidence.unit_leaders.indptr) > 1).tolist()  # units answering to several
+    names = [snapshot.units[iri].name for iri in incidence.units]
+    rank = name_order(names)
+    reached, leading = ranked_columns(reach, rank), ranked_columns(leads, rank)
 
     portfolios = []
-    for iri, info in snapshot.leaders.items():
-        shared = {u: c for u, c in reach[iri].items() if len(answering[u]) > 1}
+    for i, iri in enumerate(incidence.leaders):
+        info = snapshot.leaders[iri]
         portfolios.append(
             Portfolio(
                 iri=iri,
                 leader=info.name,
                 posts=sorted(info.posts),
                 jurisdiction=info.jurisdiction,
-                tasks=tasks[iri],
-                assisted_tasks=assisted[iri],
-                lead_units=ranked(leads[iri]),
-                units=ranked(reach[iri]),
-                shared_units=ranked(shared),
+                tasks=tasks[i],
+                assisted_tasks=assisted[i],
+                lead_units=[names[u] for u in leading[i]],
+                units=[names[u] for u in reached[i]],
+                shared_units=[names[u] for u in reached[i] if shared[u]],
             )
         )
     return sorted(portfolios, key=lambda p: (-p.tasks, p.leader, p.iri))

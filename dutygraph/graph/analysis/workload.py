@@ -4,14 +4,16 @@
 task — coordinating the co-units and reporting back (牵头/汇总) — is about twice the work of
 contributing to one; change them with ``--lead-weight`` / ``--co-weight``.
 
-O(assignments).
+O(assignments), from the snapshot's :class:`~dutygraph.graph.incidence.Incidence`.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from dutygraph.graph.incidence import name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 LEAD_WEIGHT = 1.0
@@ -44,22 +46,30 @@ def unit_loads(
     snapshot: Snapshot, *, lead_weight: float = LEAD_WEIGHT, co_weight: float = CO_WEIGHT
 ) -> list[UnitLoad]:
     """Every unit's load, heaviest first (ties by name, so the order is stable)."""
-    loads = {
-        iri: UnitLoad(iri, info.name, info.jurisdiction, info.kind, info.is_group)
-        for iri, info in snapshot.units.items()
-    }
-    leaders: dict[str, set[str]] = defaultdict(set)
-    coworkers: dict[str, set[str]] = defaultdict(set)
-    for task in snapshot.tasks:
-        for unit in task.leads:
-            loads[unit].lead += 1
-        for unit in task.cos:
-            loads[unit].co += 1
-        for unit in task.units:
-            leaders[unit].update(task.leaders)
-            coworkers[unit].update(u for u in task.units if u != unit)
-    for iri, row in loads.items():
-        row.leaders = sorted(snapshot.leaders[leader].name for leader in leaders[iri])
-        row.coworkers = len(coworkers[iri])
-        row.load = lead_weight * row.lead + co_weight * row.co
-    return sorted(loads.values(), key=lambda r: (-r.load, -r.lead, r.unit, r.iri))
+    incidence = snapshot.incidence
+    n = len(incidence.units)
+    lead = np.bincount(incidence.unit[incidence.lead], minlength=n).tolist()
+    co = np.bincount(incidence.unit[~incidence.lead], minlength=n).tolist()
+    shared = incidence.co_occurrence
+    # Distinct co-workers: the unit's row of the co-occurrence matrix, less its own diagonal.
+    coworkers = (np.diff(shared.indptr) - (shared.diagonal() > 0)).tolist()
+    leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
+    answers_to = ranked_columns(incidence.unit_leaders, name_order(leader_names), by_count=False)
+    loads = []
+    for i, iri in enumerate(incidence.units):
+        info = snapshot.units[iri]
+        loads.append(
+            UnitLoad(
+                iri,
+                info.name,
+                info.jurisdiction,
+                info.kind,
+                info.is_group,
+                lead=lead[i],
+                co=co[i],
+                leaders=[leader_names[j] for j in answers_to[i]],
+                coworkers=coworkers[i],
+                load=lead_weight * lead[i] + co_weight * co[i],
+            )
+        )
+    return sorted(loads, key=lambda r: (-r.load, -r.lead, r.unit, r.iri))

@@ -25,7 +25,9 @@ def main() -> int:
             labels = model._labels(store)
             for graph in graphs:
                 pickle.dump(
-                    ("doc", model.read_document(store, graph, labels)), out, protocol=pickle.HIGHEST_PROTOCOL
+                    ("doc", model.read_document_digest(store, graph, labels)),
+                    out,
+                    protocol=pickle.HIGHEST_PROTOCOL,
                 )
         pickle.dump(("end", None), out)
     except BrokenPipeError:

@@ -13,8 +13,9 @@ Every node carries ``id`` — the IRI of the RDF node it mirrors — under a uni
 plus readable properties, plus ``syncHash``: a digest of everything the sync writes for that node
 (for a task, its assignments too), so an unchanged node is skipped and a second sync writes nothing.
 
-Everything is read with SPARQL through :class:`dutygraph.graph.store.Store`; the store is the
-source of truth and this module never writes to it.
+Documents are read from the store's per-version JSON digests (:meth:`Store.digest`), or by index
+scans of the RDF when a digest predates what the sync needs; shared nodes by index scans of the
+shared graph. The store is the source of truth and this module never writes to it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pyoxigraph import NamedNode
 
@@ -89,8 +90,7 @@ def kind_notation(kind_iri: str | None) -> str | None:
     return re.sub(r"(?<!^)(?=[A-Z])", "-", local).lower()
 
 
-@dataclass
-class Assignment:
+class Assignment(NamedTuple):
     """A relationship of a task: to a unit (lead/co) or from a leader (supervises/assists)."""
 
     type: str
@@ -136,6 +136,12 @@ class DocumentRows:
     def leaders(self) -> set[str]:
         return {a.other for t in self.tasks for a in t.assignments if a.type in (SUPERVISES, ASSISTS)}
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as plain tuples (the reader process hands documents over this way): unpickling
+        ~600 objects per document as tuples is ~10× faster than as dataclass instances."""
+        tasks = [(t.id, t.props, t.hash, [tuple(a) for a in t.assignments]) for t in self.tasks]
+        return _document_from_wire, (self.id, self.doc_id, self.graph, self.props, self.hash, tasks)
+
     def relationship_counts(self) -> dict[str, int]:
         counts: dict[str, int] = defaultdict(int)
         counts[IN_DOCUMENT] = len(self.tasks)
@@ -143,6 +149,18 @@ class DocumentRows:
             for a in task.assignments:
                 counts[a.type] += 1
         return dict(counts)
+
+
+def _document_from_wire(
+    id: str,
+    doc_id: str,
+    graph: str,
+    props: dict[str, Any],
+    hash: str,
+    tasks: list[tuple[str, dict[str, Any], str, list[tuple[str, str, int, str | None]]]],
+) -> DocumentRows:
+    rows = [TaskRow(t, p, [Assignment(*a) for a in rels], h) for t, p, h, rels in tasks]
+    return DocumentRows(id=id, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=hash)
 
 
 @dataclass
@@ -262,6 +280,88 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
     return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
 
 
+#: Predicates whose objects the mapping writes as ``xsd:integer`` (a digest keeps every object as
+#: its lexical form; these become ints again, as :func:`term_value` makes them from the RDF).
+_INTEGER_PREDICATES = frozenset({DG_NS + "taskCount", DG_NS + "sourceLine", DG_NS + "rank"})
+
+
+def _digest_value(predicate: str, values: list[str] | None) -> Any:
+    if not values:
+        return None
+    value = values[-1]
+    return int(value) if predicate in _INTEGER_PREDICATES else value
+
+
+def read_document_digest(
+    store: Any, graph: str, labels: Mapping[str, str] | None = None
+) -> DocumentRows | None:
+    """:func:`read_document` from the version's JSON digest (``Store.digest``) instead of the RDF.
+
+    The same rows, several times faster: one small file instead of ~20 index scans. A digest
+    written before it kept the document's own properties (no ``dg:taskCount`` on the document) is
+    not enough, so that document is read from the RDF.
+    """
+    subjects = store.digest(NamedNode(graph))
+    docs = sorted(s for s, p in subjects.items() if DG_NS + "docId" in p)
+    if not docs:
+        return None
+    doc_iri = docs[0]
+    doc = subjects[doc_iri]
+    if DG_NS + "taskCount" not in doc:  # an older digest, without the document's properties
+        return read_document(store, graph, labels)
+    labels = labels if labels is not None else _labels(store)
+    props: dict[str, Any] = {"id": doc_iri}
+    for predicate, key in _DOCUMENT_PROPS.items():
+        if predicate in doc:
+            props[key] = _digest_value(predicate, doc[predicate])
+    place = _digest_value("", doc.get(DG_NS + "jurisdiction"))
+    if place is not None:
+        props["jurisdiction"] = labels.get(place)
+    props["year"] = _year(props.get("issued"))
+    doc_id = str(props.get("docId") or doc_iri)
+    # The loop below runs ~700 times a document: plain dict look-ups, no helper calls.
+    in_document, due_by, in_date = DG_NS + "inDocument", DG_NS + "dueBy", _TIME + "inXSDDate"
+    qualified, had_role, agent_of = _PROV + "qualifiedAssociation", _PROV + "hadRole", _PROV + "agent"
+    rank_of, printed_of = DG_NS + "rank", DG_NS + "asPrinted"
+    task_props = [
+        (predicate, key, predicate in _INTEGER_PREDICATES) for predicate, key in _TASK_PROPS.items()
+    ]
+    tasks: dict[str, TaskRow] = {}
+    for iri, p in subjects.items():
+        if doc_iri not in p.get(in_document, ()):
+            continue
+        values: dict[str, Any] = {"docId": doc_id}
+        for predicate, key, integer in task_props:
+            found = p.get(predicate)
+            if found:
+                values[key] = int(found[-1]) if integer else found[-1]
+        instant = p.get(due_by)
+        if instant:
+            due = subjects.get(instant[-1], {}).get(in_date)
+            if due:
+                values["dueDate"] = due[-1]
+        assignments = []
+        for assoc in p.get(qualified, ()):
+            a = subjects.get(assoc, {})
+            role, agent = a.get(had_role), a.get(agent_of)
+            kind = ROLE_TYPES.get(role[-1]) if role else None
+            if kind is None or not agent:
+                continue
+            rank, printed = a.get(rank_of), a.get(printed_of)
+            assignments.append(
+                Assignment(kind, agent[-1], int(rank[-1]) if rank else 0, printed[-1] if printed else None)
+            )
+        tasks[iri] = TaskRow(id=iri, props=values, assignments=assignments)
+    rows = sorted(tasks.values(), key=lambda t: t.id)
+    for task in rows:
+        task.finish()
+    props = {k: v for k, v in props.items() if v is not None}
+    props[SOURCE_PROPERTY] = source_marker(graph)
+    doc_hash = digest(props)
+    props[HASH_PROPERTY] = doc_hash
+    return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
+
+
 def source_marker(graph: str) -> str:
     return f"{MODEL_VERSION} {graph}"
 
@@ -364,6 +464,7 @@ __all__ = [
     "SharedRow",
     "TaskRow",
     "read_document",
+    "read_document_digest",
     "read_documents",
     "read_shared",
     "shared_agents",

@@ -29,6 +29,7 @@ from dutygraph.loaders.structure import (
 )
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import bracket_groups
+from dutygraph.loaders.wrap import Measure, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -89,6 +90,8 @@ class NumberedReader:
         self.last_heading: tuple[Line, Numbered | None, str] | None = None
         #: the line after "附件N" may be the attachment's title, not a sub-heading.
         self.expect_title = False
+        #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
+        self.measure = Measure.of(lines)
 
     # -- helpers -------------------------------------------------------------------------------------
     def _items_in_section(self) -> bool:
@@ -284,33 +287,38 @@ class NumberedReader:
             if is_furniture(n) or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n)):
                 i += 1
                 continue
+            # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
+            last = i
+            if line.cells is None and header_run(lines, i) is None:
+                line, last = logical_line(lines, i, self.measure)
+                n = line.text.n
             is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
             attachment = (
                 ATTACHMENT_RE.match(n) if n[0] == "附" and len(n) <= 80 and not is_cover_list else None
             )
             if self.tail and not attachment:
-                i += 1
+                i = last + 1
                 continue
             if is_tail(n):
                 self._close()
                 self.tail = True
-                i += 1
+                i = last + 1
                 continue
             if self.cover_list:
                 numbered = match_number(n, line.text.o)
-                follows = lines[i + 1].text.n if i + 1 < len(lines) else ""
+                follows = lines[last + 1].text.n if last + 1 < len(lines) else ""
                 if numbered is not None and len(n) <= 80 and not LABEL_LINE_RE.match(follows):
-                    i += 1
+                    i = last + 1
                     continue
                 self.cover_list = False
             if is_cover_list:
                 self.cover_list = True
-                i += 1
+                i = last + 1
                 continue
             if attachment:
                 title = attachment.group("title")
                 self._attachment(line, attachment.group("num"), line.text.o[-len(title) :] if title else None)
-                i += 1
+                i = last + 1
                 continue
             if self.expect_title:
                 self.expect_title = False
@@ -324,7 +332,7 @@ class NumberedReader:
                     attachments = self.state.meta["attachments"]
                     assert isinstance(attachments, dict)
                     attachments[self.attachment] = line.text.o
-                    i += 1
+                    i = last + 1
                     continue
             if line.cells is None and header_run(lines, i) is not None:
                 self._close()
@@ -334,7 +342,7 @@ class NumberedReader:
                 self._close()
                 i, self.section = read_rows(lines, i, self.attachment, self.section, self.state)
                 continue
-            i = self._line(i, line)
+            i = self._line(last, line)
         return self.state
 
     def _line(self, i: int, line: Line) -> int:

@@ -1,0 +1,297 @@
+"""Visual lines → logical lines: rejoin paragraphs that a PDF (or text copied from one) wrapped.
+
+pypdf returns a PDF's *visual* lines, and text copied out of a PDF keeps them: a task's text, its
+"责任单位:…" list, or a bracket "(列第一位者为牵头单位,下同)" runs on over two or three lines. The
+layout scan reads one line at a time, so a wrapped unit list would lose its tail ("南浔区政" + "府")
+and a wrapped bracket would not be read as one. :func:`logical_line` gives the scan the whole
+logical line instead, by the rules a reader applies:
+
+1. A line that *starts* something never continues the line before: a task number, a section or
+   chapter heading, a "LABEL:" line (责任单位/牵头单位/配合单位/分管领导…), an attachment marker,
+   page furniture, the document tail, a date line ("2019年2月27日"), a table row, a table header.
+   A line followed by a date line is a signature ("湖州市人民政府办公室") and never continues either —
+   unless the line above is a label still waiting for its value ("完成时限:", "责任单位:A、").
+2. A bracket left open at the end of a line always continues on the next (brackets pair up within
+   one logical line; the rare typo costs a few lines of text, capped at :data:`MAX_BRACKET_JOIN` lines).
+3. What content shows to be unfinished continues, in any document:
+   - after a label, the rest of its value: the line ended on a separator ("、", ",") or on the label
+     itself, the next starts with one, or the last unit plus the next line's first piece reads as one
+     unit name ("南浔区政"+"府", "市政府"+"办公室、…"); a "部门分工:" sentence until its full stop or
+     closing verb ("…省财政厅配" + "合。");
+   - a label cut in two ("…(责任" + "领导:…");
+   - a bracket-closed paragraph whose text after the last assignment stops mid-sentence ("…(X负责)。
+     推进高水平研" + "究型大学建设(Y负责)。").
+   A sub-heading such as "生态环境" after "责任单位:市住建局" stays apart: "市住建局生态环境" is no unit
+   name, and the unit line ended the way a finished one does.
+4. Anything else (task text, headings, cover lists, a unit list ending on a whole unit) continues only
+   when the document is visibly wrapped — a large share of its lines have one length, the measure
+   (:class:`Measure`) — and the line reaches that measure. A line short of the measure ended its
+   paragraph, the way a reader sees it. Text from web pages or .docx files has no measure, so rule 4
+   never applies there and those documents read exactly as before. The cost: in a wrapped document a
+   paragraph whose last line happens to fill the measure exactly runs on into a following line that
+   starts nothing (rule 1), say an unnumbered sub-heading.
+
+Joined pieces are glued with :func:`~dutygraph.loaders.text.glue`: no space between CJK characters,
+one space only between two Latin words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from dutygraph.loaders.assign import (
+    _KIND,
+    _VERB_RE,
+    LABEL_LINE_RE,
+    LABEL_RE,
+    assignment_brackets,
+    parse_bracket,
+)
+from dutygraph.loaders.layouts.flat_table import header_run
+from dutygraph.loaders.structure import (
+    ATTACHMENT_RE,
+    CHAPTER_RE,
+    COVER_LIST_RE,
+    SECTION_RE,
+    is_furniture,
+    is_tail,
+    match_number,
+)
+from dutygraph.loaders.text import Line, T, glue
+from dutygraph.loaders.units import bracket_groups, named_like_unit
+
+#: At most this many visual lines are joined into one logical line (a long paragraph at 28 characters
+#: a line is 20 lines or so).
+MAX_JOIN = 60
+#: An open bracket alone carries a line on at most this many times (a missing ")" costs no more).
+MAX_BRACKET_JOIN = 8
+#: A date on its own line: the end of a notice's body or of its signature block.
+DATE_RE = re.compile(
+    r"^(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月"
+    r"[一二三四五六七八九十]{1,3}日)$"
+)
+_MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
+_OPEN = "([【〔"
+_CLOSE = ")]】〕"
+#: The body of "四、五类桥梁" or "3、4号线": one or two numerals, then no more — a list of numbers the
+#: wrap put at a line start. "2．2019年…" (a year) is a task.
+_NUMERAL_LIST_RE = re.compile(r"^(?:[一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d一二三四五六七八九十〇零])")
+#: A visual line ending in one of these ended a sentence or a clause for good.
+_FINAL = frozenset("。;!?:)]】〕”")
+_UNIT_KINDS = frozenset({"lead", "co", "resp"})
+_SEPARATORS = "、,;:"
+_BOUNDARY = frozenset("。;,. )")
+#: Words that only ever end a unit name: a line starting with one finishes the unit above it.
+_UNIT_TAIL_RE = re.compile(
+    r"^(?:办公室|人民政府|政府|管委会|委员会|分局|支队|大队|中心|集团|分公司|公司|局|委|办|\()"
+)
+#: Only lines at least this long (characters) measure a wrapped document.
+_MEASURE_MIN = 20
+
+
+def display_width(text: str) -> int:
+    """Width in half-em cells: CJK characters and fullwidth forms 2, everything else 1."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The document's line length when it is wrapped, by character count and by display width.
+
+    Typesetters wrap by width (CJK 2, Latin 1), tools such as ``textwrap`` by characters; a document
+    is wrapped at a measure when at least four lines and a quarter of its long lines share that length.
+    """
+
+    chars: int | None = None
+    width: int | None = None
+
+    @classmethod
+    def of(cls, lines: list[Line]) -> Measure:
+        texts = [line.text.o for line in lines if line.cells is None and len(line.text.o) >= _MEASURE_MIN]
+        return cls(_mode([len(t) for t in texts]), _mode([display_width(t) for t in texts]))
+
+    def full(self, text: str) -> bool:
+        """The line reaches the measure (a character or a CJK character short counts as full)."""
+        if self.chars is not None and len(text) >= self.chars - 1:
+            return True
+        return self.width is not None and display_width(text) >= self.width - 3
+
+
+def _mode(values: list[int]) -> int | None:
+    if not values:
+        return None
+    value, count = Counter(values).most_common(1)[0]
+    return value if count >= 4 and count * 4 >= len(values) else None
+
+
+def is_date(folded: str) -> bool:
+    return folded[:1] in "0123456789〇零一二三四五六七八九" and DATE_RE.match(folded) is not None
+
+
+def starts_something(
+    lines: list[Line], j: int, labels: bool = True, run_on: bool = False, ends: bool = True
+) -> bool:
+    """Rule 1: the line at ``j`` begins a new logical line whatever came before it.
+
+    With ``labels`` false a "LABEL:" line does not count: inside an open bracket labels follow each
+    other ("(责任领导:…;" / "牵头单位:…)"), and a label cut by the wrap ("责任" / "领导:") goes on.
+    ``run_on`` says the line before filled the measure in mid-sentence; then a numeral list that
+    the wrap put at the start of a line ("…准四级公路和" / "四、五类桥梁") is no heading, and a bracket
+    on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above. With
+    ``ends`` false a date or a signature does not count: a label still waits for its value.
+    """
+    line = lines[j]
+    n = line.text.n
+    if line.cells is not None or not n:
+        return True
+    numbered = match_number(n, line.text.o)
+    section = SECTION_RE.match(n) if numbered is None else None
+    if numbered is not None or section is not None:
+        body = (
+            n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
+        )
+        return not (run_on and _NUMERAL_LIST_RE.match(body))
+    if CHAPTER_RE.match(n):
+        return True
+    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or (ends and is_date(n)):
+        return True
+    if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
+        return True
+    if n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n):
+        return True
+    if (
+        labels
+        and not run_on
+        and n[0] in "([【"
+        and _OPEN.find(n[0]) == _CLOSE.find(n[-1])
+        and len(bracket_groups(line.text)) == 1
+    ):
+        inner = parse_bracket(line.text.cut(1, len(n) - 1))
+        if inner is not None and inner.has_any():
+            return True  # "(牵头领导:赵六副市长)" on its own line
+    if ends and j + 1 < len(lines) and is_date(lines[j + 1].text.n):
+        return True  # a signature
+    return len(n) <= 12 and header_run(lines, j) is not None
+
+
+def open_brackets(folded: str) -> int:
+    depth = 0
+    for ch in folded:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+    return depth
+
+
+def label_tail(folded: str) -> tuple[str, str] | None:
+    """``(kind, value so far)`` of the last top-level label in a line, if the line holds one."""
+    found: tuple[str, str] | None = None
+    for m in LABEL_RE.finditer(folded):
+        start = m.start()
+        if (start and folded[start - 1] not in _BOUNDARY) or open_brackets(folded[:start]):
+            continue  # "…明确责任单位:…" inside a sentence, or a label inside a bracket
+        found = (_KIND[m.group("label")], folded[m.end() :])
+    return found
+
+
+def _strip_brackets(text: str) -> str:
+    t = T.of(text)
+    for start, end in reversed(bracket_groups(t)):
+        text = text[:start] + text[end:]
+    return text
+
+
+def _last_piece(value: str) -> str:
+    return re.split("[" + _SEPARATORS + "]", value)[-1].strip()
+
+
+def label_cut(folded: str, nxt: str) -> bool:
+    """The wrap fell inside a label: "…(责任" + "领导:…", "…。牵头单" + "位:…"."""
+    head = nxt[:8]
+    for k in range(1, min(5, len(folded)) + 1):
+        if len(folded) > k and folded[-k - 1] not in _BOUNDARY and folded[-k - 1] not in "([【":
+            continue
+        m = LABEL_LINE_RE.match(folded[-k:] + head)
+        if m is not None and m.end("label") > k:
+            return True
+    return False
+
+
+def unit_list_continues(kind: str, value: str, nxt: str, full: bool) -> bool:
+    """Rule 3: does ``nxt`` carry on the value of a label whose text so far is ``value``?"""
+    value = value.strip()
+    if not value or value[-1] in _SEPARATORS or nxt[0] in _SEPARATORS:
+        return True
+    if kind == "split":
+        # "部门分工:X牵头,Y配合。": the sentence goes on until its full stop or closing verb.
+        return not value.endswith(("。", ".")) and _VERB_RE.search(value) is None
+    if kind not in _UNIT_KINDS:
+        # Leaders, deadlines: no unit names to test, only the measure.
+        return full and not value.endswith(("。", "."))
+    if value.endswith(("。", ".")) or "。" in nxt.rstrip("。."):
+        return False
+    last = _strip_brackets(_last_piece(value))
+    first = re.split("[" + _SEPARATORS + "]", nxt)[0].strip()
+    if not first or len(first) > 24:
+        return False
+    if not named_like_unit(_strip_brackets(last + first)):
+        return False
+    if not named_like_unit(last):
+        return True  # "南浔区政" + "府": the unit was cut
+    # "市政府" + "办公室、…": a whole unit plus a piece that can only end a unit name.
+    # Otherwise only a line that reaches the measure was cut there ("…、市政府" / "各有关部门").
+    return bool(_UNIT_TAIL_RE.match(first)) or full
+
+
+def paragraph_goes_on(t: T) -> bool:
+    """Rule 3 for bracket-closed paragraphs: text after the line's last assignment is cut mid-sentence.
+
+    "…(X负责)。推进高水平研" + "究型大学建设(Y负责)。": the next task started on this line.
+    """
+    n = t.n.rstrip()
+    if not n or n[-1] in _FINAL or ")" not in n:
+        return False
+    brackets = assignment_brackets(t)
+    return bool(brackets) and bool(t.n[brackets[-1][1] :].strip(" 。;,.、"))
+
+
+def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int]:
+    """The logical line starting at ``i`` and the index of its last visual line (see the module)."""
+    line = lines[i]
+    if line.cells is not None:
+        return line, i
+    o, n = line.text.o, line.text.n
+    visual = o
+    j = i
+    bracket_joins = 0
+    while j + 1 < len(lines) and j - i + 1 < MAX_JOIN:
+        nxt = lines[j + 1].text
+        depth = open_brackets(n)
+        cut = label_cut(n, nxt.n)
+        full = measure.full(visual)
+        run_on = full and n[-1] not in _FINAL
+        tail = label_tail(n) if not (depth or cut) else None
+        # "完成时限:" / "2019年12月31日", "责任单位:A、" / "B": the value must follow, date or not.
+        waiting = tail is not None and (not tail[1].strip() or tail[1].rstrip()[-1] in _SEPARATORS)
+        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on, ends=not waiting):
+            break
+        if depth or cut:
+            bracket_joins += 1
+            joins = cut or full or bracket_joins <= MAX_BRACKET_JOIN
+        elif tail:
+            joins = unit_list_continues(tail[0], tail[1], nxt.n, full)
+        else:
+            joins = full or paragraph_goes_on(T(o, n))
+        if not joins:
+            break
+        gap = glue(o, nxt.o)
+        o, n = o + gap + nxt.o, n + gap + nxt.n
+        visual = nxt.o
+        j += 1
+    if j == i:
+        return line, i
+    return Line(line.no, T(o, n)), j
