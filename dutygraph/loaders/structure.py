@@ -18,7 +18,12 @@ CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn-paren", re.compile(rf"^(?P<mark>\(\s*(?P<num>[{CN_DIGITS}]{{1,4}})\s*\))\s*(?P<body>.*)$")),
-    ("arabic", re.compile(r"^(?P<mark>(?P<num>\d{1,3})\s*[.、](?!\d))\s*(?P<body>.*)$")),
+    # A digit right after "2." makes a decimal ("1.5万亩"), not a task — unless it opens a year:
+    # "2．2019年底前完成…" is task 2.
+    (
+        "arabic",
+        re.compile(r"^(?P<mark>(?P<num>\d{1,3})\s*[.、](?:(?=(?:19|20)\d\d年)|(?!\d)))\s*(?P<body>.*)$"),
+    ),
     (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),

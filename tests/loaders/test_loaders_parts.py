@@ -119,6 +119,9 @@ def test_numbering():
     assert match_number("12.推进", "12．推进").printed == "12"
     assert match_number("1.5万亩以上", "1.5万亩以上") is None
     assert match_number("2019年", "2019年") is None
+    task = match_number("2.2019年底前完成改造。", "2．2019年底前完成改造。")
+    assert task is not None and task.value == 2 and task.body_start == 2
+    assert match_number("2.20万亩", "2.20万亩") is None and match_number("3.2019", "3.2019") is None
 
 
 def test_fold_keeps_length():
@@ -141,3 +144,21 @@ def test_a_circled_number_alone_is_a_task_number_not_a_crash():
 
     assert [t.number for t in parse_text("①").tasks] == ["①"]
     assert parse_text("② 推进A。\n责任单位:市建设局").tasks[0].lead_units == ["市建设局"]
+
+
+def test_a_task_that_opens_with_a_year_is_read():
+    from dutygraph.loaders import parse_text
+
+    doc = parse_text(
+        "某市人民政府办公室关于印发重点工作责任分解的通知\n一、张三市长牵头重点工作\n"
+        "1．推进老旧小区改造。\n责任单位：市建设局、市财政局\n"
+        "2．2019年底前完成农村公路提档升级。\n责任单位：市交通运输局\n"
+        "3．做好防汛准备，力争1.5万亩农田排涝达标。\n责任单位：市水利局\n"
+    )
+    assert [(t.number, t.lead_units) for t in doc.tasks] == [
+        ("1", ["市建设局"]),
+        ("2", ["市交通运输局"]),
+        ("3", ["市水利局"]),
+    ]
+    assert doc.tasks[1].text == "2019年底前完成农村公路提档升级。"
+    assert "task-number-gap" not in {w.code for w in doc.warnings}
