@@ -92,9 +92,22 @@ _UNIT_TAIL_RE = re.compile(
 _MEASURE_MIN = 20
 
 
+class _Cells(dict[int, str]):
+    """A ``str.translate`` table that widens every wide or fullwidth character to two cells,
+    filled in as characters are first met (exact for any character, then a C-level lookup)."""
+
+    def __missing__(self, code: int) -> str:
+        cells = "  " if unicodedata.east_asian_width(chr(code)) in "WF" else chr(code)
+        self[code] = cells
+        return cells
+
+
+_CELLS = _Cells()
+
+
 def display_width(text: str) -> int:
     """Width in half-em cells: CJK characters and fullwidth forms 2, everything else 1."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return len(text.translate(_CELLS))
 
 
 @dataclass(frozen=True)
@@ -178,6 +191,8 @@ def starts_something(
 
 
 def open_brackets(folded: str) -> int:
+    if not any(ch in folded for ch in _OPEN):  # most lines have no bracket at all
+        return 0
     depth = 0
     for ch in folded:
         if ch in _OPEN:
@@ -190,6 +205,8 @@ def open_brackets(folded: str) -> int:
 def label_tail(folded: str) -> tuple[str, str] | None:
     """``(kind, value so far)`` of the last top-level label in a line, if the line holds one."""
     found: tuple[str, str] | None = None
+    if ":" not in folded:  # every label ends in a colon; most lines have none
+        return None
     for m in LABEL_RE.finditer(folded):
         start = m.start()
         if (start and folded[start - 1] not in _BOUNDARY) or open_brackets(folded[:start]):
@@ -212,6 +229,8 @@ def _last_piece(value: str) -> str:
 def label_cut(folded: str, nxt: str) -> bool:
     """The wrap fell inside a label: "…(责任" + "领导:…", "…。牵头单" + "位:…"."""
     head = nxt[:8]
+    if ":" not in head:  # the label's colon would be on the next line
+        return False
     for k in range(1, min(5, len(folded)) + 1):
         if len(folded) > k and folded[-k - 1] not in _BOUNDARY and folded[-k - 1] not in "([【":
             continue
