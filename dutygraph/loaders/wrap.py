@@ -41,6 +41,10 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
 
 from dutygraph.loaders.assign import (
     _KIND,
@@ -110,6 +114,34 @@ def display_width(text: str) -> int:
     return len(text.translate(_CELLS))
 
 
+@lru_cache(maxsize=1)
+def _bmp_wide() -> npt.NDArray[np.uint8]:
+    """1 for every wide or fullwidth code point of the BMP (built once per process, ~15 ms)."""
+    return np.fromiter(
+        (unicodedata.east_asian_width(chr(code)) in "WF" for code in range(0x10000)),
+        dtype=np.uint8,
+        count=0x10000,
+    )
+
+
+def display_widths(texts: list[str]) -> list[int]:
+    """:func:`display_width` of many lines in one vectorised pass — measuring a document line by line
+    cost a sixth of its parse."""
+    if not texts:
+        return []
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    in_bmp = codes < 0x10000
+    wide = np.zeros(len(codes), dtype=np.int64)
+    wide[in_bmp] = _bmp_wide()[codes[in_bmp]]
+    for i in np.flatnonzero(~in_bmp).tolist():  # CJK extension ideographs and the like: rare
+        wide[i] = unicodedata.east_asian_width(chr(int(codes[i]))) in "WF"
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    running = np.concatenate([[0], np.cumsum(wide)])  # wide characters before each position
+    ends = np.cumsum(lengths)
+    widths: list[int] = (lengths + running[ends] - running[ends - lengths]).tolist()
+    return widths
+
+
 @dataclass(frozen=True)
 class Measure:
     """The document's line length when it is wrapped, by character count and by display width.
@@ -124,7 +156,7 @@ class Measure:
     @classmethod
     def of(cls, lines: list[Line]) -> Measure:
         texts = [line.text.o for line in lines if line.cells is None and len(line.text.o) >= _MEASURE_MIN]
-        return cls(_mode([len(t) for t in texts]), _mode([display_width(t) for t in texts]))
+        return cls(_mode([len(t) for t in texts]), _mode(display_widths(texts)))
 
     def full(self, text: str) -> bool:
         """The line reaches the measure (a character or a CJK character short counts as full)."""

@@ -280,3 +280,21 @@ def test_a_label_waits_for_its_value_even_a_date():
     )
     rows = [(t.number, t.lead_units, t.co_units, t.deadline) for t in doc.tasks]
     assert rows == [("1", ["市A局"], ["市B局"], None), ("2", ["市C局"], [], "2019年12月31日")]
+
+
+def test_widths_of_many_lines_at_once_equal_one_by_one():
+    import random
+    import unicodedata
+
+    from dutygraph.loaders.wrap import display_width, display_widths
+
+    rng = random.Random(3)
+    pools = [(0x20, 0x7F), (0x80, 0x3000), (0x3000, 0xD800), (0xE000, 0x10000), (0x10000, 0x40000)]
+    texts = [
+        "".join(chr(rng.randrange(*rng.choice(pools))) for _ in range(rng.randrange(0, 40)))
+        for _ in range(2000)
+    ] + ["政府工作报告（2019）：ＡＢ１２ “引号” 𠀀", "lone \ud800 surrogate"]
+    expected = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in t) for t in texts]
+    assert [display_width(t) for t in texts] == expected
+    assert display_widths(texts) == expected
+    assert display_widths([]) == []
