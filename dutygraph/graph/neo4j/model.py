@@ -270,14 +270,7 @@ def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = Non
         tasks[task_iri].assignments.append(
             Assignment(kind, agents[assoc], ranks.get(assoc, 0), printed.get(assoc))
         )
-    rows = sorted(tasks.values(), key=lambda t: t.id)
-    for task in rows:
-        task.finish()
-    props = {k: v for k, v in props.items() if v is not None}
-    props[SOURCE_PROPERTY] = source_marker(graph)
-    doc_hash = digest(props)
-    props[HASH_PROPERTY] = doc_hash
-    return DocumentRows(id=doc_iri, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=doc_hash)
+    return _document_rows(doc_iri, doc_id, graph, props, tasks)
 
 
 #: Predicates whose objects the mapping writes as ``xsd:integer`` (a digest keeps every object as
@@ -352,6 +345,13 @@ def read_document_digest(
                 Assignment(kind, agent[-1], int(rank[-1]) if rank else 0, printed[-1] if printed else None)
             )
         tasks[iri] = TaskRow(id=iri, props=values, assignments=assignments)
+    return _document_rows(doc_iri, doc_id, graph, props, tasks)
+
+
+def _document_rows(
+    doc_iri: str, doc_id: str, graph: str, props: dict[str, Any], tasks: Mapping[str, TaskRow]
+) -> DocumentRows:
+    """What both readers (RDF and digest) hand on: tasks in IRI order, finished, and the hashes."""
     rows = sorted(tasks.values(), key=lambda t: t.id)
     for task in rows:
         task.finish()
