@@ -61,7 +61,7 @@ class Collaboration:
     lead_co: IntArray
     weighting: str = "shared"
 
-    @property
+    @cached_property
     def weight(self) -> FloatArray:
         """The weight clustering and centrality use: ``shared`` or ``newman``."""
         return self.newman if self.weighting == "newman" else self.shared.astype(np.float64)
@@ -130,8 +130,9 @@ class Collaboration:
 def collaboration(
     snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
 ) -> Collaboration:
-    """Units joined when they share a task: three sparse products over the task × unit matrix
-    (all assignments; co assignments only; scaled by Newman's 1/(k−1)). O(Σ k²)."""
+    """Units joined when they share a task: the snapshot's unit co-occurrence (shared with the
+    workload) restricted to the kept units, plus two sparse products over the task × unit matrix
+    (co assignments only; scaled by Newman's 1/(k−1)). O(Σ k²)."""
     if weighting not in WEIGHTINGS:
         raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
     incidence = snapshot.incidence
@@ -148,13 +149,13 @@ def collaboration(
     k = np.bincount(tasks, minlength=shape[0])
     share = np.divide(1.0, k - 1, out=np.zeros(len(k)), where=k > 1)
     co = sparse.csr_matrix((np.ones(int((~lead).sum())), (tasks[~lead], nodes[~lead])), shape=shape)
-    shared = sparse.triu(members.T @ members, k=1).tocoo()
+    shared = sparse.triu(incidence.co_occurrence[kept][:, kept], k=1).tocoo()
     order = np.lexsort((shared.col, shared.row))
     source, target = shared.row[order].astype(np.int64), shared.col[order].astype(np.int64)
     counts = np.rint(shared.data[order]).astype(np.int64)
     co_co = np.rint(_values_at((co.T @ co).tocsr(), source, target)).astype(np.int64)
     return Collaboration(
-        units=[iri for iri, k in zip(incidence.units, kept, strict=True) if k],
+        units=[iri for iri, keep in zip(incidence.units, kept, strict=True) if keep],
         source=source,
         target=target,
         shared=counts,
