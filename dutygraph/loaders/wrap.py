@@ -96,22 +96,9 @@ _UNIT_TAIL_RE = re.compile(
 _MEASURE_MIN = 20
 
 
-class _Cells(dict[int, str]):
-    """A ``str.translate`` table that widens every wide or fullwidth character to two cells,
-    filled in as characters are first met (exact for any character, then a C-level lookup)."""
-
-    def __missing__(self, code: int) -> str:
-        cells = "  " if unicodedata.east_asian_width(chr(code)) in "WF" else chr(code)
-        self[code] = cells
-        return cells
-
-
-_CELLS = _Cells()
-
-
 def display_width(text: str) -> int:
     """Width in half-em cells: CJK characters and fullwidth forms 2, everything else 1."""
-    return len(text.translate(_CELLS))
+    return display_widths([text])[0]
 
 
 @lru_cache(maxsize=1)
