@@ -11,13 +11,13 @@ load, aliases, tasks, leaders, documents, flag_reason; edge weight and kind):
 from __future__ import annotations
 
 from collections import defaultdict
-from itertools import combinations
 from typing import Any
 
 import networkx as nx
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.analysis import Analysis
+from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import TaskInfo
 
 VIEWS = ("units", "tasks", "leaders")
@@ -32,12 +32,10 @@ def _task_ref(task: TaskInfo) -> dict[str, Any]:
 def _unit_nodes(analysis: Analysis, graph: nx.Graph) -> None:
     snapshot = analysis.snapshot
     tasks: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    leaders: dict[str, set[str]] = defaultdict(set)
     documents: dict[str, set[str]] = defaultdict(set)
     for task in snapshot.tasks:
         for unit in task.units:
             tasks[unit].append(_task_ref(task))
-            leaders[unit].update(snapshot.leaders[leader].name for leader in task.leaders)
             documents[unit].add(task.doc_id)
     for iri, info in snapshot.units.items():
         load = analysis.load_of(iri)
@@ -55,7 +53,7 @@ def _unit_nodes(analysis: Analysis, graph: nx.Graph) -> None:
             flag_reason=burden.reason if burden and burden.flagged else None,
             tasks=tasks[iri],
             documents=sorted(documents[iri]),
-            leaders=sorted(leaders[iri]),
+            leaders=load.leaders,
             jurisdiction=info.jurisdiction,
         )
 
@@ -63,16 +61,19 @@ def _unit_nodes(analysis: Analysis, graph: nx.Graph) -> None:
 def unit_view(analysis: Analysis) -> nx.Graph:
     graph = nx.Graph()
     _unit_nodes(analysis, graph)
-    for task in analysis.snapshot.tasks:
-        for a, b in combinations(sorted(task.units), 2):
-            kind = "lead-co" if a in task.leads or b in task.leads else "co-co"
-            if graph.has_edge(a, b):
-                data = graph.edges[a, b]
-                data["weight"] += 1
-                if kind == "lead-co":
-                    data["kind"] = "lead-co"  # a pair that ever leads/assists each other reads as such
-            else:
-                graph.add_edge(a, b, weight=1, kind=kind)
+    network = collaboration(analysis.snapshot, include_groups=True)
+    units = network.units
+    # A pair that ever leads/assists each other reads as "lead-co".
+    graph.add_edges_from(
+        (units[a], units[b], {"weight": shared, "kind": "lead-co" if lead_co else "co-co"})
+        for a, b, shared, lead_co in zip(
+            network.source.tolist(),
+            network.target.tolist(),
+            network.shared.tolist(),
+            network.lead_co.tolist(),
+            strict=True,
+        )
+    )
     return graph
 
 
