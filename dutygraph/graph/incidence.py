@@ -5,13 +5,15 @@ assignments are numbered; done pair by pair in Python dictionaries it took secon
 leaders are numbered in sorted IRI order, tasks in snapshot order, so every array — and so every
 result — is the same for the same snapshot.
 
-* ``task``/``unit``/``lead``: one entry per unit assignment, leads first, then co-units (a unit
-  counts once per task, as lead if any of its spellings leads — the snapshot settled that);
+* ``task``/``unit``/``lead``: one entry per unit assignment, ordered by task, each task's leads
+  before its co-units (a unit counts once per task, as lead if any of its spellings leads — the
+  snapshot settled that);
 * ``supervised``/``leader``: one entry per supervising-leader assignment;
 * ``assisted``/``assistant``: one entry per assisting-leader assignment.
 
-Building it is O(assignments); the matrices below are O(assignments) too, and the unit × unit
-products O(Σ k²) for tasks with k units.
+Building it is O(assignments); the matrices below are O(assignments) too (every array is
+ordered by task, so a tasks × items matrix is laid out directly, without a sort), and the
+unit × unit products O(Σ k²) for tasks with k units.
 """
 
 from __future__ import annotations
@@ -72,14 +74,16 @@ class Incidence:
         cos = _numbered(columns[1], unit_no)
         supervised, leader = _numbered(columns[2], leader_no)
         assisted, assistant = _numbered(columns[3], leader_no)
+        # Merge the two task-ordered runs (a stable sort of two sorted runs is one linear merge).
+        by_task = np.argsort(np.concatenate([leads[0], cos[0]]), kind="stable")
         return cls(
             units=units,
             leaders=leaders,
             unit_number=unit_no,
             n_tasks=len(tasks),
-            task=np.concatenate([leads[0], cos[0]]),
-            unit=np.concatenate([leads[1], cos[1]]),
-            lead=np.repeat([True, False], [len(leads[0]), len(cos[0])]),
+            task=np.concatenate([leads[0], cos[0]])[by_task],
+            unit=np.concatenate([leads[1], cos[1]])[by_task],
+            lead=np.repeat([True, False], [len(leads[0]), len(cos[0])])[by_task],
             supervised=supervised,
             leader=leader,
             assisted=assisted,
@@ -90,11 +94,12 @@ class Incidence:
     def task_units(self, mask: BoolArray | None = None) -> sparse.csr_matrix:
         """Tasks × units, 1 where the unit works on the task (only the assignments in ``mask``)."""
         rows, cols = (self.task, self.unit) if mask is None else (self.task[mask], self.unit[mask])
-        return _ones(rows, cols, (self.n_tasks, len(self.units)))
+        return by_task(rows, cols, np.ones(len(rows)), (self.n_tasks, len(self.units)))
 
     @cached_property
     def task_leaders(self) -> sparse.csr_matrix:
-        return _ones(self.supervised, self.leader, (self.n_tasks, len(self.leaders)))
+        shape = (self.n_tasks, len(self.leaders))
+        return by_task(self.supervised, self.leader, np.ones(len(self.leader)), shape)
 
     @cached_property
     def unit_leaders(self) -> sparse.csr_matrix:
@@ -127,5 +132,14 @@ def ranked_columns(matrix: sparse.csr_matrix, rank: IntArray, *, by_count: bool 
     return [columns[start:end] for start, end in pairwise(bounds)]
 
 
-def _ones(rows: IntArray, cols: IntArray, shape: tuple[int, int]) -> sparse.csr_matrix:
-    return sparse.csr_matrix((np.ones(len(rows), dtype=np.float64), (rows, cols)), shape=shape)
+def by_task(
+    tasks: IntArray, columns: IntArray, data: FloatArray, shape: tuple[int, int]
+) -> sparse.csr_matrix:
+    """A tasks × items matrix from entries already ordered by task, each (task, item) once.
+
+    Laid out directly (row pointers from the counts per task): the general COO route sorts and
+    sums duplicates that cannot be there.
+    """
+    pointers = np.zeros(shape[0] + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tasks, minlength=shape[0]), out=pointers[1:])
+    return sparse.csr_matrix((data, columns, pointers), shape=shape)

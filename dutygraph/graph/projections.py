@@ -26,7 +26,7 @@ from scipy import sparse
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.gcpause import gc_paused
-from dutygraph.graph.incidence import FloatArray, IntArray
+from dutygraph.graph.incidence import FloatArray, IntArray, by_task
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -145,10 +145,12 @@ def collaboration(
     on = kept[incidence.unit]
     tasks, nodes, lead = incidence.task[on], number[incidence.unit[on]], incidence.lead[on]
     shape = (incidence.n_tasks, int(kept.sum()))
-    members = sparse.csr_matrix((np.ones(len(tasks)), (tasks, nodes)), shape=shape)
+    members = by_task(tasks, nodes, np.ones(len(tasks)), shape)
     k = np.bincount(tasks, minlength=shape[0])
     share = np.divide(1.0, k - 1, out=np.zeros(len(k)), where=k > 1)
-    co = sparse.csr_matrix((np.ones(int((~lead).sum())), (tasks[~lead], nodes[~lead])), shape=shape)
+    # Each membership scaled by its task's 1/(k−1): one product gives Newman's weights.
+    scaled = by_task(tasks, nodes, share[tasks], shape)
+    co = by_task(tasks[~lead], nodes[~lead], np.ones(int((~lead).sum())), shape)
     shared = sparse.triu(incidence.co_occurrence[kept][:, kept], k=1).tocoo()
     order = np.lexsort((shared.col, shared.row))
     source, target = shared.row[order].astype(np.int64), shared.col[order].astype(np.int64)
@@ -159,7 +161,7 @@ def collaboration(
         source=source,
         target=target,
         shared=counts,
-        newman=_values_at((members.T @ sparse.diags(share) @ members).tocsr(), source, target),
+        newman=_values_at((members.T @ scaled).tocsr(), source, target),
         lead_co=counts - co_co,
         weighting=weighting,
     )

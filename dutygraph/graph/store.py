@@ -26,13 +26,14 @@ import json
 import os
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+import orjson
 import pyoxigraph as ox
 
 from dutygraph.errors import DutygraphError
@@ -222,8 +223,7 @@ class Store:
                     + nquads(staged, staged_shared)
                 )
                 for doc, version in zip(documents, versions, strict=True):
-                    kept = ((s, p, o) for s, p, o in doc.triples if p in DIGEST_PREDICATES)
-                    self._write_digest(version, digest_of((s, p, value_of(o)) for s, p, o in kept))
+                    self._write_digest(version, digest_of(doc.triples, value=value_of))
                     doc_iri = identity.document_iri(doc.doc_id)
                     old = catalog.get(doc_iri)
                     if old is not None:
@@ -294,7 +294,7 @@ class Store:
         folder.mkdir(exist_ok=True)
         target = folder / _digest_name(version)
         partial = target.with_suffix(".tmp")
-        partial.write_text(json.dumps(digest, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        partial.write_bytes(orjson.dumps(digest))  # compact UTF-8 JSON, ~4× faster than json.dumps
         partial.replace(target)
 
     def digest(self, graph: ox.NamedNode) -> Digest:
@@ -305,9 +305,9 @@ class Store:
         """
         path = self.path / DIGESTS / _digest_name(graph.value)
         try:
-            cached: Digest = json.loads(path.read_text(encoding="utf-8"))
+            cached: Digest = orjson.loads(path.read_bytes())
             return cached
-        except (OSError, ValueError):
+        except (OSError, orjson.JSONDecodeError):
             quads = self.oxigraph.quads_for_pattern(None, None, None, graph)
             return digest_of((q.subject.value, q.predicate.value, q.object.value) for q in quads)  # type: ignore[union-attr]
 
@@ -484,12 +484,13 @@ def _iri(value: str) -> str:
     return value
 
 
-def digest_of(triples: Iterable[tuple[str, str, str]]) -> Digest:
-    """Group ``triples`` (as strings) by subject, keeping :data:`DIGEST_PREDICATES` only."""
+def digest_of(triples: Iterable[tuple[str, str, str]], value: Callable[[str], str] = str) -> Digest:
+    """Group ``triples`` by subject, keeping :data:`DIGEST_PREDICATES` only; ``value`` turns an
+    object into the plain string kept (e.g. an N-Triples term into its IRI or lexical form)."""
     subjects: Digest = {}
-    for subject, predicate, value in triples:
+    for subject, predicate, term in triples:
         if predicate in DIGEST_PREDICATES:
-            subjects.setdefault(subject, {}).setdefault(predicate, []).append(value)
+            subjects.setdefault(subject, {}).setdefault(predicate, []).append(value(term))
     return subjects
 
 
