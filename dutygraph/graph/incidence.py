@@ -37,7 +37,7 @@ FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
 
 
-def _numbered(per_task: Sequence[list[str]], number: dict[str, int]) -> tuple[IntArray, IntArray]:
+def _numbered(per_task: Sequence[Sequence[str]], number: dict[str, int]) -> tuple[IntArray, IntArray]:
     """(task, item) number pairs for one kind of assignment, in two arrays (C-speed iteration)."""
     tasks = np.repeat(np.arange(len(per_task), dtype=np.int64), [len(items) for items in per_task])
     items = np.fromiter(

@@ -46,10 +46,10 @@ def random_snapshot(seed: int, *, tasks: int = 120, units: int = 25, leaders: in
                 attachment=None,
                 section=None,
                 line=t,
-                leads=chosen[:n_leads],
-                cos=chosen[n_leads:],
-                leaders=rng.sample(sorted(leader_infos), rng.choice((0, 1, 1, 2))),
-                assistants=rng.sample(sorted(leader_infos), rng.choice((0, 0, 1))),
+                leads=tuple(chosen[:n_leads]),
+                cos=tuple(chosen[n_leads:]),
+                leaders=tuple(rng.sample(sorted(leader_infos), rng.choice((0, 1, 1, 2)))),
+                assistants=tuple(rng.sample(sorted(leader_infos), rng.choice((0, 0, 1)))),
             )
         )
     used = sorted({u for task in task_infos for u in task.units})
@@ -243,7 +243,7 @@ def test_a_snapshot_without_any_shared_task_still_analyses(units_per_task: int) 
     group = UnitInfo("u:2", "各区县政府", "group", "甲市")
     tasks = [
         TaskInfo(
-            f"t:{i}", "d", str(i), str(i), "", None, None, i, leads=["u:1", "u:2"][i % 2 :][:units_per_task]
+            f"t:{i}", "d", str(i), str(i), "", None, None, i, leads=("u:1", "u:2")[i % 2 :][:units_per_task]
         )
         for i in range(4)
     ]
