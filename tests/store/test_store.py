@@ -280,6 +280,29 @@ def test_batched_load_failing_late_commits_nothing(tmp_path: Path, monkeypatch: 
         assert raw == {g.value for g in store.visible_graphs()} | {CATALOG_GRAPH.value}
 
 
+def test_bad_file_in_a_later_batch_commits_nothing(tmp_path: Path) -> None:
+    """Files are parsed batch by batch while earlier batches are written: a bad file found after
+    two batches went to the backend still leaves the store as it was, and nothing of them stays."""
+    store_path = tmp_path / "s"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    twin = tmp_path / "copy-of-huzhou.txt"
+    twin.write_bytes(HUZHOU.read_bytes())
+    with loaded(store_path, LISHAN) as store:
+        before = snapshot_quads(store)
+        with pytest.raises(DutygraphError, match="empty.txt"):
+            load_files(store, [HUZHOU, EXAMPLES / "dazhu_2016.txt", empty], batch=1)
+        assert snapshot_quads(store) == before
+        # The same document under two names is found across batches too.
+        with pytest.raises(DutygraphError, match="are the same document"):
+            load_files(store, [HUZHOU, EXAMPLES / "dazhu_2016.txt", twin], batch=1)
+        assert snapshot_quads(store) == before
+    with Store.open(store_path, write=True) as store:  # the next writer sweeps the invisible leftovers
+        raw = {g.value for g in store.oxigraph.named_graphs()}
+        assert raw == {g.value for g in store.visible_graphs()} | {CATALOG_GRAPH.value}
+        assert snapshot_quads(store) == before
+
+
 def test_two_load_processes_at_once_both_land(tmp_path: Path) -> None:
     """Two `dutygraph load` processes on one store: the second waits for the first, nothing is lost."""
     store_path = tmp_path / "s"
