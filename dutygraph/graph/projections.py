@@ -184,15 +184,23 @@ def collaboration_graph(
 
 
 def leader_unit_graph(snapshot: Snapshot) -> nx.Graph:
+    """Leaders and the units their supervised tasks reach; ``weight`` counts those tasks.
+
+    Read off the snapshot's units × leaders counts (O(assignments)); leaders and units in IRI
+    order. A leader whose tasks name no unit is a node without edges.
+    """
+    incidence = snapshot.incidence
     graph = nx.Graph()
-    for task in snapshot.tasks:
-        for leader in task.leaders:
-            graph.add_node(leader, bipartite="leader", label=snapshot.leaders[leader].name)
-            for unit in task.units:
-                info = snapshot.units[unit]
-                graph.add_node(unit, bipartite="unit", label=info.name, kind=info.kind)
-                if graph.has_edge(leader, unit):
-                    graph.edges[leader, unit]["weight"] += 1
-                else:
-                    graph.add_edge(leader, unit, weight=1)
+    supervising = np.flatnonzero(np.bincount(incidence.leader, minlength=len(incidence.leaders)))
+    for j in supervising.tolist():
+        iri = incidence.leaders[j]
+        graph.add_node(iri, bipartite="leader", label=snapshot.leaders[iri].name)
+    counts = incidence.unit_leaders.tocoo()
+    for i in sorted(set(counts.row.tolist())):
+        info = snapshot.units[incidence.units[i]]
+        graph.add_node(info.iri, bipartite="unit", label=info.name, kind=info.kind)
+    graph.add_weighted_edges_from(
+        (incidence.leaders[j], incidence.units[i], int(w))
+        for i, j, w in zip(counts.row.tolist(), counts.col.tolist(), counts.data.tolist(), strict=True)
+    )
     return graph

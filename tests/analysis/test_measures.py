@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from collections import defaultdict
-from itertools import combinations
+from itertools import combinations, pairwise
 
 import networkx as nx
 import numpy as np
@@ -13,9 +13,9 @@ import pytest
 
 from dutygraph.graph.analysis.centrality import betweenness, exact_work, unit_centrality
 from dutygraph.graph.analysis.clusters import cluster_units
-from dutygraph.graph.analysis.leaders import leader_portfolios
+from dutygraph.graph.analysis.leaders import leader_portfolios, units_shared_by
 from dutygraph.graph.analysis.workload import unit_loads
-from dutygraph.graph.projections import Collaboration, collaboration
+from dutygraph.graph.projections import Collaboration, collaboration, leader_unit_graph
 from dutygraph.graph.snapshot import LeaderInfo, Snapshot, TaskInfo, UnitInfo
 
 SEEDS = range(12)
@@ -112,6 +112,30 @@ def test_workload_and_portfolios_count_what_a_loop_counts(seed: int) -> None:
         assert sorted(portfolio.shared_units) == sorted(
             snapshot.units[u].name for u in reach[portfolio.iri] & others
         )
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_leader_unit_graph_and_shared_units_count_what_a_loop_counts(seed: int) -> None:
+    snapshot = random_snapshot(seed)
+    tasks_of: dict[tuple[str, str], int] = defaultdict(int)
+    by_name: dict[str, set[str]] = defaultdict(set)
+    for task in snapshot.tasks:
+        for leader in task.leaders:
+            by_name[snapshot.leaders[leader].name].update(task.units)
+            for unit in task.units:
+                tasks_of[leader, unit] += 1
+    graph = leader_unit_graph(snapshot)
+    assert {
+        (a, b) if a in snapshot.leaders else (b, a): w for a, b, w in graph.edges(data="weight")
+    } == tasks_of
+    assert {n for n, kind in graph.nodes(data="bipartite") if kind == "leader"} == {
+        leader for task in snapshot.tasks for leader in task.leaders
+    }
+    names = sorted(by_name)
+    for first, second in pairwise(names):
+        expected = sorted(snapshot.units[u].name for u in by_name[first] & by_name[second])
+        assert units_shared_by(snapshot, first, second) == expected
+    assert units_shared_by(snapshot, names[0], "nobody") == []
 
 
 def power_of_two_network(seed: int) -> Collaboration:

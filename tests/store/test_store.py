@@ -290,7 +290,7 @@ def test_bad_file_in_a_later_batch_commits_nothing(tmp_path: Path) -> None:
     twin.write_bytes(HUZHOU.read_bytes())
     with loaded(store_path, LISHAN) as store:
         before = snapshot_quads(store)
-        with pytest.raises(DutygraphError, match="empty.txt"):
+        with pytest.raises(DutygraphError, match=r"empty\.txt"):
             load_files(store, [HUZHOU, EXAMPLES / "dazhu_2016.txt", empty], batch=1)
         assert snapshot_quads(store) == before
         # The same document under two names is found across batches too.

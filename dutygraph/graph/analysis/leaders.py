@@ -6,7 +6,6 @@ O(assignments), from the snapshot's :class:`~dutygraph.graph.incidence.Incidence
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,8 +60,11 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
 
 def units_shared_by(snapshot: Snapshot, first: str, second: str) -> list[str]:
     """Names of the units whose tasks answer to both leaders (given by name), sorted."""
-    by_name: dict[str, set[str]] = defaultdict(set)
-    for task in snapshot.tasks:
-        for leader in task.leaders:
-            by_name[snapshot.leaders[leader].name].update(task.units)
-    return sorted(snapshot.units[u].name for u in by_name[first] & by_name[second])
+    incidence = snapshot.incidence
+    reach = incidence.unit_leaders.tocsc()  # a column per leader: the units his tasks reach
+
+    def reached(name: str) -> set[int]:
+        columns = [j for j, iri in enumerate(incidence.leaders) if snapshot.leaders[iri].name == name]
+        return set(reach[:, columns].indices.tolist()) if columns else set()
+
+    return sorted(snapshot.units[incidence.units[u]].name for u in reached(first) & reached(second))
