@@ -16,12 +16,10 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
-import pyoxigraph as ox
-
 from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
 from dutygraph.graph.store import Store
-from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SHARED_GRAPH
+from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SKOS_NS
 
 
 @dataclass(slots=True)
@@ -91,25 +89,6 @@ class Snapshot:
         return Incidence.of(self)
 
 
-_UNITS = """
-SELECT ?unit ?name ?kind ?juris ?parent (GROUP_CONCAT(?alt; separator="|") AS ?alts) WHERE {
-  GRAPH <%(shared)s> {
-    ?unit a dg:Unit ; skos:prefLabel ?name ; dg:kind ?kind ; dg:jurisdiction ?place .
-    ?place skos:prefLabel ?juris .
-    OPTIONAL { ?unit org:subOrganizationOf ?parent } OPTIONAL { ?unit skos:altLabel ?alt }
-  }
-} GROUP BY ?unit ?name ?kind ?juris ?parent""" % {"shared": SHARED_GRAPH.value}
-
-_LEADER_NAMES = """
-SELECT ?leader ?name ?juris WHERE {
-  GRAPH <%(shared)s> { ?leader a dg:Leader ; skos:prefLabel ?name ; dg:jurisdiction ?place .
-                       ?place skos:prefLabel ?juris }
-}""" % {"shared": SHARED_GRAPH.value}
-
-_LABELS = """
-SELECT ?type ?node ?label WHERE { GRAPH <%(shared)s> { ?node a ?type ; skos:prefLabel ?label } }
-""" % {"shared": SHARED_GRAPH.value}
-
 _RDF_TYPE = RDF_NS + "type"
 _DOCUMENT = DG_NS + "Document"
 _TASK = DG_NS + "Task"
@@ -128,6 +107,14 @@ _QUALIFIED = PROV_NS + "qualifiedAssociation"
 _AGENT = PROV_NS + "agent"
 _HAD_ROLE = PROV_NS + "hadRole"
 _HOLDS = ORG_NS + "holds"
+_UNIT = DG_NS + "Unit"
+_LEADER = DG_NS + "Leader"
+_JURISDICTION_CLASS = DG_NS + "Jurisdiction"
+_POST = ORG_NS + "Post"
+_KIND = DG_NS + "kind"
+_PREF_LABEL = SKOS_NS + "prefLabel"
+_ALT_LABEL = SKOS_NS + "altLabel"
+_SUB_OF = ORG_NS + "subOrganizationOf"
 
 
 def _is_a(props: dict[str, list[str]], cls: str) -> bool:
@@ -147,20 +134,45 @@ _KIND_NOTATION = {
 }
 
 
-def _units(store: Store) -> dict[str, UnitInfo]:
-    units: dict[str, UnitInfo] = {}
-    for row in store.select(_UNITS):
-        kind = _KIND_NOTATION.get(row["kind"].rsplit("#", 1)[-1], "other")
-        aliases = sorted(a for a in (row["alts"] or "").split("|") if a)
-        units[row["unit"]] = UnitInfo(row["unit"], row["name"], kind, row["juris"], aliases, row["parent"])
-    return units
+@dataclass
+class _Shared:
+    """The shared graph's nodes as records: one index scan instead of four SPARQL queries."""
 
+    units: dict[str, UnitInfo]
+    leaders: dict[str, LeaderInfo]
+    places: dict[str, str]  # jurisdiction IRI → name
+    posts: dict[str, str]  # post IRI → title
 
-def _leaders(store: Store) -> dict[str, LeaderInfo]:
-    leaders: dict[str, LeaderInfo] = {}
-    for row in store.select(_LEADER_NAMES):
-        leaders[row["leader"]] = LeaderInfo(row["leader"], row["name"], row["juris"])
-    return leaders
+    @classmethod
+    def read(cls, store: Store) -> _Shared:
+        nodes = store.shared_nodes()
+
+        def labels_of(cls_iri: str) -> dict[str, str]:
+            return {
+                iri: props[_PREF_LABEL][0]
+                for iri, props in nodes.items()
+                if _is_a(props, cls_iri) and _PREF_LABEL in props
+            }
+
+        places, posts = labels_of(_JURISDICTION_CLASS), labels_of(_POST)
+
+        def described(iri: str, props: dict[str, list[str]]) -> tuple[str, str] | None:
+            """Name and jurisdiction, when the node has both (what a unit or leader needs)."""
+            name, place = _first(props.get(_PREF_LABEL)), _first(props.get(_JURISDICTION))
+            if name is None or place not in places:
+                return None
+            return name, places[place]
+
+        units: dict[str, UnitInfo] = {}
+        leaders: dict[str, LeaderInfo] = {}
+        for iri, props in nodes.items():
+            if _is_a(props, _UNIT) and _KIND in props and (found := described(iri, props)):
+                kind = _KIND_NOTATION.get(props[_KIND][0].rsplit("#", 1)[-1], "other")
+                aliases = sorted(props.get(_ALT_LABEL, []))
+                units[iri] = UnitInfo(iri, found[0], kind, found[1], aliases, _first(props.get(_SUB_OF)))
+            elif _is_a(props, _LEADER) and (found := described(iri, props)):
+                leaders[iri] = LeaderInfo(iri, *found)
+        return cls(units, leaders, places, posts)
 
 
 def _first(values: list[str] | None) -> str | None:
@@ -179,12 +191,8 @@ def read_snapshot(
 
 
 def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) -> Snapshot:
-    units = _units(store)
-    leaders = _leaders(store)
-    places = {
-        row["node"]: row["label"] for row in store.select(_LABELS, type=ox.NamedNode(DG_NS + "Jurisdiction"))
-    }
-    posts = {row["node"]: row["label"] for row in store.select(_LABELS, type=ox.NamedNode(ORG_NS + "Post"))}
+    shared = _Shared.read(store)
+    units, leaders, places, posts = shared.units, shared.leaders, shared.places, shared.posts
 
     def accountable(iri: str) -> str:
         """The unit answerable for ``iri`` — the IRI string object the unit record holds, so the
