@@ -5,6 +5,7 @@ Patterns run on folded lines (see :mod:`dutygraph.loaders.text`), so "（一）"
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -124,6 +125,14 @@ def match_number(folded: str, printed: str) -> Numbered | None:
     """The task number at the start of a line, if any."""
     if not folded or folded[0] not in _NUMBER_STARTS:
         return None
+    return _match_number(folded, printed)
+
+
+@functools.lru_cache(maxsize=1024)
+def _match_number(folded: str, printed: str) -> Numbered | None:
+    """:func:`match_number` past its first-character check, remembered: the wrap check reads each
+    line's number as the line after another, and the scan reads it again as a line of its own (a
+    line's strings keep their hash, so a repeat costs one lookup)."""
     for style, pattern in NUMBER_RES:
         m = pattern.match(folded)
         if not m:

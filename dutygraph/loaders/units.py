@@ -91,18 +91,12 @@ def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = UnitList()
     if _OPEN_RE.search(t.n) is None:
-        # No brackets (the common case): a plain split, slicing the print at the same offsets.
-        parts = []
-        start = 0
-        for m in _SEPARATOR_RE.finditer(t.n):
-            parts.append(t.cut(start, m.start()))
-            start = m.end()
-        parts.append(t.cut(start))
-    else:
-        parts, balanced = _split_depth(t, respect_brackets=True)
-        if not balanced:
-            parts, _ = _split_depth(t, respect_brackets=False)
-            result.unbalanced = True
+        result.units = _plain_units(t)  # no brackets: the common case
+        return result
+    parts, balanced = _split_depth(t, respect_brackets=True)
+    if not balanced:
+        parts, _ = _split_depth(t, respect_brackets=False)
+        result.unbalanced = True
     for raw in parts:
         piece = raw.strip(_TRAILING)
         lead_mark = False
@@ -127,6 +121,24 @@ def split_units(t: T) -> UnitList:
             result.marked_leads.append(len(result.units))
         result.units.append(piece.o)
     return result
+
+
+def _plain_units(t: T) -> list[str]:
+    """Units of a list without brackets, as printed: split the folded text at its separators, slice
+    the print at the same offsets (separators are one character) and trim each piece on the fold.
+
+    The same as the bracket-aware path below for such a list, without building a :class:`T` per piece.
+    """
+    o = t.o
+    units: list[str] = []
+    start = 0
+    for piece in _SEPARATOR_RE.split(t.n):
+        kept = piece.strip(_TRAILING)
+        if kept:
+            left = start + len(piece) - len(piece.lstrip(_TRAILING))
+            units.append(o[left : left + len(kept)])
+        start += len(piece) + 1
+    return units
 
 
 _BRACKETED_RE = re.compile(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]")

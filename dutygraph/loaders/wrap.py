@@ -48,10 +48,10 @@ import numpy.typing as npt
 
 from dutygraph.loaders.assign import (
     _KIND,
-    _VERB_RE,
     LABEL_LINE_RE,
     LABEL_RE,
     assignment_brackets,
+    closing_verb,
     parse_bracket,
 )
 from dutygraph.loaders.layouts.flat_table import header_run
@@ -80,6 +80,8 @@ DATE_RE = re.compile(
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 _OPEN = "([【〔"
 _CLOSE = ")]】〕"
+_OPEN_CHAR_RE = re.compile("[" + re.escape(_OPEN) + "]")
+_BRACKET_CHAR_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 #: The body of "四、五类桥梁" or "3、4号线": one or two numerals, then no more — a list of numbers the
 #: wrap put at a line start. "2．2019年…" (a year) is a task.
 _NUMERAL_LIST_RE = re.compile(r"^(?:[一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d一二三四五六七八九十〇零])")
@@ -175,7 +177,18 @@ def starts_something(
     on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above. With
     ``ends`` false a date or a signature does not count: a label still waits for its value.
     """
-    line = lines[j]
+    return _starts_given(lines, j, always_starts(lines[j]), labels, run_on, ends)
+
+
+def always_starts(line: Line) -> bool | None:
+    """The part of rule 1 that needs nothing about the line before: ``True`` when ``line`` starts
+    something whatever the flags of :func:`starts_something`, ``False`` for a task number or heading
+    whose body is a numeral list (it starts something unless the line before ran on), ``None`` when
+    the flags decide.
+
+    :func:`logical_line` asks this first: most lines of a notice are followed by a task, a heading
+    or page furniture, and then the checks on the line itself (brackets, labels, measure) are moot.
+    """
     n = line.text.n
     if line.cells is not None or not n:
         return True
@@ -185,14 +198,25 @@ def starts_something(
         body = (
             n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
         )
-        return not (run_on and _NUMERAL_LIST_RE.match(body))
-    if CHAPTER_RE.match(n):
-        return True
-    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or (ends and is_date(n)):
+        return _NUMERAL_LIST_RE.match(body) is None
+    if CHAPTER_RE.match(n) or is_furniture(n) or is_tail(n):
         return True
     if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
         return True
     if n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n):
+        return True
+    return None
+
+
+def _starts_given(
+    lines: list[Line], j: int, always: bool | None, labels: bool, run_on: bool, ends: bool
+) -> bool:
+    """:func:`starts_something` once :func:`always_starts` of the line at ``j`` is known."""
+    if always is not None:
+        return always or not run_on
+    line = lines[j]
+    n = line.text.n
+    if (labels and LABEL_LINE_RE.match(n)) or (ends and is_date(n)):
         return True
     if (
         labels
@@ -210,13 +234,14 @@ def starts_something(
 
 
 def open_brackets(folded: str) -> int:
-    if not any(ch in folded for ch in _OPEN):  # most lines have no bracket at all
+    """Brackets still open at the end of ``folded`` (a stray closing bracket is ignored)."""
+    if _OPEN_CHAR_RE.search(folded) is None:  # most lines have no bracket at all
         return 0
     depth = 0
-    for ch in folded:
+    for ch in _BRACKET_CHAR_RE.findall(folded):  # only the brackets, not every character
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -266,7 +291,7 @@ def unit_list_continues(kind: str, value: str, nxt: str, full: bool) -> bool:
         return True
     if kind == "split":
         # "部门分工:X牵头,Y配合。": the sentence goes on until its full stop or closing verb.
-        return not value.endswith(("。", ".")) and _VERB_RE.search(value) is None
+        return not value.endswith(("。", ".")) and closing_verb(value) is None
     if kind not in _UNIT_KINDS:
         # Leaders, deadlines: no unit names to test, only the measure.
         return full and not value.endswith(("。", "."))
@@ -307,6 +332,9 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
     j = i
     bracket_joins = 0
     while j + 1 < len(lines) and j - i + 1 < MAX_JOIN:
+        always = always_starts(lines[j + 1])
+        if always:
+            break  # a task, a heading, furniture…: nothing about this line can carry it on
         nxt = lines[j + 1].text
         depth = open_brackets(n)
         cut = label_cut(n, nxt.n)
@@ -315,7 +343,7 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
         tail = label_tail(n) if not (depth or cut) else None
         # "完成时限:" / "2019年12月31日", "责任单位:A、" / "B": the value must follow, date or not.
         waiting = tail is not None and (not tail[1].strip() or tail[1].rstrip()[-1] in _SEPARATORS)
-        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on, ends=not waiting):
+        if _starts_given(lines, j + 1, always, not (depth or cut), run_on, not waiting):
             break
         if depth or cut:
             bracket_joins += 1

@@ -289,7 +289,8 @@ class NumberedReader:
                 continue
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
-            if line.cells is None and header_run(lines, i) is None:
+            header = header_run(lines, i) if line.cells is None else None
+            if line.cells is None and header is None:
                 line, last = logical_line(lines, i, self.measure)
                 n = line.text.n
             is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
@@ -327,14 +328,14 @@ class NumberedReader:
                     and _heading_like(n)
                     and not SECTION_RE.match(n)
                     and match_number(n, line.text.o) is None
-                    and header_run(lines, i) is None
+                    and header is None
                 ):
                     attachments = self.state.meta["attachments"]
                     assert isinstance(attachments, dict)
                     attachments[self.attachment] = line.text.o
                     i = last + 1
                     continue
-            if line.cells is None and header_run(lines, i) is not None:
+            if header is not None:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
