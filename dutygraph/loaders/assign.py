@@ -78,6 +78,7 @@ _OPEN_RE = re.compile("[([〈《【〔「“]")
 _BRACKET_START_RE = re.compile(r"[(\[【]")
 _OPEN = "([〈《【〔「“"
 _CLOSE = ")]〉》】〕」”"
+_CLAUSE_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",;。]")
 
 
 @dataclass
@@ -164,12 +165,14 @@ def split_clauses(t: T) -> list[T]:
     parts: list[T] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(t.n):
+    for m in _CLAUSE_MARK_RE.finditer(t.n):  # brackets and separators only
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
         elif depth == 0 and ch in _CLAUSE_SPLIT:
+            i = m.start()
             parts.append(t.cut(start, i))
             start = i + 1
     parts.append(t.cut(start))

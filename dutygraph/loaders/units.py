@@ -22,6 +22,9 @@ _SEPARATORS = frozenset("、,;\n")
 _TRAILING = "。.,;、:!?- "
 _OPEN_RE = re.compile("[" + re.escape(OPENERS) + "]")
 _SEPARATOR_RE = re.compile("[、,;\n]")
+_BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+#: What the bracket-aware split looks at: brackets and separators.
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(r"(第一|第1|首)(位|个|家|名)?.{0,12}(牵头|汇总|主办)")
@@ -55,7 +58,9 @@ def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
     stack: list[str] = []
     start = 0
     n = t.n
-    for i, ch in enumerate(n):
+    marks = _MARK_RE if respect_brackets else _SEPARATOR_RE
+    for m in marks.finditer(n):  # brackets and separators only: other characters change nothing
+        ch = m.group()
         if respect_brackets:
             if ch in _PAIR:
                 stack.append(_PAIR[ch])
@@ -64,6 +69,7 @@ def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
                 stack.pop()
                 continue
         if not stack and ch in _SEPARATORS:
+            i = m.start()
             parts.append(t.cut(start, i))
             start = i + 1
     parts.append(t.cut(start))
@@ -75,7 +81,8 @@ def bracket_groups(t: T) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     start = 0
-    for i, ch in enumerate(t.n):
+    for m in _BRACKET_RE.finditer(t.n):  # only the brackets: a long line has few
+        i, ch = m.start(), m.group()
         if ch in _PAIR:
             if not stack:
                 start = i

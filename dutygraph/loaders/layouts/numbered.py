@@ -41,6 +41,7 @@ _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
+_DEPTH_BRACKET_RE = re.compile(r"[(\[（【〔)\]）】〕]")
 
 
 def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
@@ -62,10 +63,10 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
 def outside_depth(text: str, end: int) -> int:
     """Bracket depth at ``end`` (0 = not inside a bracket)."""
     depth = 0
-    for ch in text[:end]:
+    for ch in _DEPTH_BRACKET_RE.findall(text, 0, end):  # only the brackets before ``end``
         if ch in "([（【〔":
             depth += 1
-        elif ch in ")]）】〕" and depth:
+        elif depth:
             depth -= 1
     return depth
 
