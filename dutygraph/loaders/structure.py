@@ -15,6 +15,19 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
 #: "第一部分 …", "第二章 …".
 CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\s*(?P<body>.*)$")
+_CN_DIGIT_SET = frozenset(CN_DIGITS)
+
+
+def match_section(folded: str) -> re.Match[str] | None:
+    """``SECTION_RE.match``, after a first-character check: the scan asks this of every line, and
+    most lines start with no Chinese numeral (a set lookup costs a fraction of a failed match)."""
+    return SECTION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
+
+
+def match_chapter(folded: str) -> re.Match[str] | None:
+    """``CHAPTER_RE.match``, after the same kind of check: a chapter line starts with 第."""
+    return CHAPTER_RE.match(folded) if folded.startswith("第") else None
+
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -113,9 +113,9 @@ def split_lines(text: str, first_line: int = 1) -> list[Line]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     folded = fold(text)
     for offset, (raw, raw_folded) in enumerate(zip(text.split("\n"), folded.split("\n"), strict=True)):
-        t = _new(T, (raw, raw_folded)).strip()
-        if t:
-            out.append(Line(first_line + offset, t))
+        if raw_folded.isspace() or not raw_folded:  # blank lines: half the lines of many notices
+            continue
+        out.append(Line(first_line + offset, _new(T, (raw, raw_folded)).strip()))
     return out
 
 

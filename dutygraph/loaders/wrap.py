@@ -57,12 +57,12 @@ from dutygraph.loaders.assign import (
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
-    CHAPTER_RE,
     COVER_LIST_RE,
-    SECTION_RE,
     is_furniture,
     is_tail,
+    match_chapter,
     match_number,
+    match_section,
 )
 from dutygraph.loaders.text import Line, T, glue
 from dutygraph.loaders.units import bracket_groups, named_like_unit
@@ -90,6 +90,8 @@ _FINAL = frozenset("。;!?:)]】〕”")
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
 _SEPARATORS = "、,;:"
 _BOUNDARY = frozenset("。;,. )")
+#: What may stand before a label cut by the wrap (see :func:`label_cut`).
+_CUT_BEFORE = _BOUNDARY | frozenset("([【")
 #: Words that only ever end a unit name: a line starting with one finishes the unit above it.
 _UNIT_TAIL_RE = re.compile(
     r"^(?:办公室|人民政府|政府|管委会|委员会|分局|支队|大队|中心|集团|分公司|公司|局|委|办|\()"
@@ -193,13 +195,13 @@ def always_starts(line: Line) -> bool | None:
     if line.cells is not None or not n:
         return True
     numbered = match_number(n, line.text.o)
-    section = SECTION_RE.match(n) if numbered is None else None
+    section = match_section(n) if numbered is None else None
     if numbered is not None or section is not None:
         body = (
             n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
         )
         return _NUMERAL_LIST_RE.match(body) is None
-    if CHAPTER_RE.match(n) or is_furniture(n) or is_tail(n):
+    if match_chapter(n) or is_furniture(n) or is_tail(n):
         return True
     if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
         return True
@@ -275,6 +277,8 @@ def label_cut(folded: str, nxt: str) -> bool:
     head = nxt[:8]
     if ":" not in head:  # the label's colon would be on the next line
         return False
+    if len(folded) > 5 and _CUT_BEFORE.isdisjoint(folded[-6:-1]):
+        return False  # no piece of the last five characters follows a boundary: no k below can pass
     for k in range(1, min(5, len(folded)) + 1):
         if len(folded) > k and folded[-k - 1] not in _BOUNDARY and folded[-k - 1] not in "([【":
             continue
@@ -338,6 +342,8 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
         nxt = lines[j + 1].text
         depth = open_brackets(n)
         cut = label_cut(n, nxt.n)
+        if always is None and not (depth or cut) and LABEL_LINE_RE.match(nxt.n):
+            break  # a "LABEL:" line starts something unless a bracket or a cut label is open
         full = measure.full(visual)
         run_on = full and n[-1] not in _FINAL
         tail = label_tail(n) if not (depth or cut) else None

@@ -18,14 +18,15 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.leaders import parse_leader_list
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
-    CHAPTER_RE,
     COVER_LIST_RE,
     SECTION_RE,
     Numbered,
     attachment_number,
     is_furniture,
     is_tail,
+    match_chapter,
     match_number,
+    match_section,
 )
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import bracket_groups
@@ -290,7 +291,8 @@ class NumberedReader:
                 continue
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
-            header = header_run(lines, i) if line.cells is None else None
+            # (a header cell is at most 12 characters, so longer lines skip the call)
+            header = header_run(lines, i) if line.cells is None and len(n) <= 12 else None
             if line.cells is None and header is None:
                 line, last = logical_line(lines, i, self.measure)
                 n = line.text.n
@@ -349,7 +351,7 @@ class NumberedReader:
 
     def _line(self, i: int, line: Line) -> int:
         n = line.text.n
-        m = SECTION_RE.match(n) or CHAPTER_RE.match(n)
+        m = match_section(n) or match_chapter(n)
         if m:
             numbered = None
             self._heading(line, line.text.cut(m.start("body")), numbered)
