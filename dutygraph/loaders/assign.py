@@ -123,6 +123,10 @@ class Assignment:
         units = split_units(value)
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
+        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
+            target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
+            target.extend(units.units)
+            return
         for i, unit in enumerate(units.units):
             if i in units.marked_leads or kind == "lead":
                 self.lead.append(unit)

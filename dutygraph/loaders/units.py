@@ -134,14 +134,16 @@ def _plain_units(t: T) -> list[str]:
     """Units of a list without brackets, as printed: split the folded text at its separators, slice
     the print at the same offsets (separators are one character) and trim each piece on the fold.
 
-    The same as the bracket-aware path below for such a list, without building a :class:`T` per piece.
+    What the bracket-aware path of :func:`split_units` makes of such a list, without a :class:`T` per piece.
     """
     o = t.o
     units: list[str] = []
     start = 0
     for piece in _SEPARATOR_RE.split(t.n):
         kept = piece.strip(_TRAILING)
-        if kept:
+        if kept and len(kept) == len(piece):  # nothing trimmed (most pieces)
+            units.append(o[start : start + len(piece)])
+        elif kept:
             left = start + len(piece) - len(piece.lstrip(_TRAILING))
             units.append(o[left : left + len(kept)])
         start += len(piece) + 1
