@@ -71,11 +71,14 @@ _VERB_KIND = {
     "协助推进": "assist",
     "协助": "assist",
 }
+#: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
+_VERB_LAST = frozenset(verb[-1] for verb in _VERB_KIND)
 _CLAUSE_SPLIT = frozenset(",;。")
 _OPEN_RE = re.compile("[([〈《【〔「“]")
 _BRACKET_START_RE = re.compile(r"[(\[【]")
 _OPEN = "([〈《【〔「“"
 _CLOSE = ")]〉》】〕」”"
+_CLAUSE_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",;。]")
 
 
 @dataclass
@@ -120,6 +123,10 @@ class Assignment:
         units = split_units(value)
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
+        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
+            target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
+            target.extend(units.units)
+            return
         for i, unit in enumerate(units.units):
             if i in units.marked_leads or kind == "lead":
                 self.lead.append(unit)
@@ -127,6 +134,18 @@ class Assignment:
                 self.co.append(unit)
             else:
                 self.responsible.append(unit)
+
+
+def closing_verb(text: str) -> re.Match[str] | None:
+    """``_VERB_RE.search(text)``: the verb that ends a clause, if one does.
+
+    A search anchored at the end still tries every start position, so the last character (before a
+    final newline, which ``$`` also allows) is checked first; most text ends in no verb.
+    """
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if last not in _VERB_LAST:
+        return None
+    return _VERB_RE.search(text)
 
 
 def outside_brackets(text: str) -> str:
@@ -150,12 +169,14 @@ def split_clauses(t: T) -> list[T]:
     parts: list[T] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(t.n):
+    for m in _CLAUSE_MARK_RE.finditer(t.n):  # brackets and separators only
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE and depth:
             depth -= 1
         elif depth == 0 and ch in _CLAUSE_SPLIT:
+            i = m.start()
             parts.append(t.cut(start, i))
             start = i + 1
     parts.append(t.cut(start))
@@ -186,10 +207,12 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
             # Fall back to the clause reader: "王五副市长负责,赵六副市长协助".
             result.merge(parse_clauses(value) or Assignment())
             return
-        # Names are ASCII-free, so folded and printed forms agree; read names from the print.
-        leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
+        # Names are ASCII-free, so folded and printed forms agree; read names from the print (a second
+        # reading only when the fold changed something).
+        if value.o != value.n:
+            leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
         (result.leaders if kind == "leader" else result.assisting).extend(leaders)
-    elif kind == "split" or _VERB_RE.search(outside_brackets(value.n)) or "牵头" in outside_brackets(value.n):
+    elif kind == "split" or _reads_as_clauses(value.n):
         clauses = parse_clauses(value)
         if clauses is not None:
             result.merge(clauses)
@@ -201,21 +224,27 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
         result.add_units(kind, value)
 
 
+def _reads_as_clauses(folded: str) -> bool:
+    """A unit field worth the clause reader: outside its brackets it ends in a verb or says 牵头."""
+    bare = outside_brackets(folded)
+    return closing_verb(bare) is not None or "牵头" in bare
+
+
 def parse_clauses(t: T) -> Assignment | None:
     """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read."""
     result = Assignment()
     pending: list[T] = []
     recognised = False
     for clause in split_clauses(t):
-        if FIRST_LEADS_RE.search(outside_brackets(clause.n)):
+        if _states_first_leads(clause.n):
             result.first_leads = True
             recognised = True
             continue
-        if LABEL_RE.search(clause.n):
+        if ":" in clause.n and LABEL_RE.search(clause.n):  # every label ends in a colon
             result.merge(parse_labelled(clause))
             recognised = True
             continue
-        m = _VERB_RE.search(clause.n)
+        m = closing_verb(clause.n)
         if not m:
             if "下同" in clause.n:
                 continue
@@ -246,9 +275,16 @@ def parse_clauses(t: T) -> Assignment | None:
     return result
 
 
+def _states_first_leads(folded: str) -> bool:
+    """A note such as "列第一位者为牵头单位" outside brackets; it needs a 第 or 首, which most clauses lack."""
+    if "第" not in folded and "首" not in folded:
+        return False
+    return FIRST_LEADS_RE.search(outside_brackets(folded)) is not None
+
+
 def parse_bracket(t: T) -> Assignment | None:
     """An assignment held in one bracket's content, or ``None`` when the bracket says something else."""
-    if LABEL_RE.search(t.n):
+    if ":" in t.n and LABEL_RE.search(t.n):  # every label ends in a colon
         return parse_labelled(t)
     result = parse_clauses(t)
     if result is None:

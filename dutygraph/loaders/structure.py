@@ -5,6 +5,7 @@ Patterns run on folded lines (see :mod:`dutygraph.loaders.text`), so "（一）"
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -14,6 +15,19 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
 #: "第一部分 …", "第二章 …".
 CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\s*(?P<body>.*)$")
+_CN_DIGIT_SET = frozenset(CN_DIGITS)
+
+
+def match_section(folded: str) -> re.Match[str] | None:
+    """``SECTION_RE.match``, after a first-character check: the scan asks this of every line, and
+    most lines start with no Chinese numeral (a set lookup costs a fraction of a failed match)."""
+    return SECTION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
+
+
+def match_chapter(folded: str) -> re.Match[str] | None:
+    """``CHAPTER_RE.match``, after the same kind of check: a chapter line starts with 第."""
+    return CHAPTER_RE.match(folded) if folded.startswith("第") else None
+
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -124,6 +138,14 @@ def match_number(folded: str, printed: str) -> Numbered | None:
     """The task number at the start of a line, if any."""
     if not folded or folded[0] not in _NUMBER_STARTS:
         return None
+    return _match_number(folded, printed)
+
+
+@functools.lru_cache(maxsize=1024)
+def _match_number(folded: str, printed: str) -> Numbered | None:
+    """:func:`match_number` past its first-character check, remembered: the wrap check reads each
+    line's number as the line after another, and the scan reads it again as a line of its own (a
+    line's strings keep their hash, so a repeat costs one lookup)."""
     for style, pattern in NUMBER_RES:
         m = pattern.match(folded)
         if not m:

@@ -68,7 +68,8 @@ class T(NamedTuple):
         return cls(printed, fold(printed))
 
     def cut(self, start: int, end: int | None = None) -> T:
-        return T(self.o[start:end], self.n[start:end])
+        o, n = self
+        return _new(T, (o[start:end], n[start:end]))
 
     def strip(self, chars: str | None = None) -> T:
         """Strip on the folded text so both halves lose the same characters."""
@@ -80,13 +81,16 @@ class T(NamedTuple):
             return _EMPTY
         left = len(n) - len(n.lstrip(chars))
         right = left + len(stripped)
-        return T(self.o[left:right], stripped)
+        return _new(T, (self.o[left:right], stripped))
 
     def __bool__(self) -> bool:
         return bool(self.n)
 
 
 _EMPTY = T("", "")
+#: ``T(o, n)`` without the Python-level ``__new__`` a NamedTuple has: slicing makes a T for every piece
+#: of every line, and the generated constructor cost as much as the slicing.
+_new = tuple.__new__
 
 
 @dataclass(slots=True)
@@ -109,9 +113,9 @@ def split_lines(text: str, first_line: int = 1) -> list[Line]:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     folded = fold(text)
     for offset, (raw, raw_folded) in enumerate(zip(text.split("\n"), folded.split("\n"), strict=True)):
-        t = T(raw, raw_folded).strip()
-        if t:
-            out.append(Line(first_line + offset, t))
+        if raw_folded.isspace() or not raw_folded:  # blank lines: half the lines of many notices
+            continue
+        out.append(Line(first_line + offset, _new(T, (raw, raw_folded)).strip()))
     return out
 
 

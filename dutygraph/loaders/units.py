@@ -22,6 +22,9 @@ _SEPARATORS = frozenset("、,;\n")
 _TRAILING = "。.,;、:!?- "
 _OPEN_RE = re.compile("[" + re.escape(OPENERS) + "]")
 _SEPARATOR_RE = re.compile("[、,;\n]")
+_BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
+#: What the bracket-aware split looks at: brackets and separators.
+_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(r"(第一|第1|首)(位|个|家|名)?.{0,12}(牵头|汇总|主办)")
@@ -55,7 +58,9 @@ def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
     stack: list[str] = []
     start = 0
     n = t.n
-    for i, ch in enumerate(n):
+    marks = _MARK_RE if respect_brackets else _SEPARATOR_RE
+    for m in marks.finditer(n):  # brackets and separators only: other characters change nothing
+        ch = m.group()
         if respect_brackets:
             if ch in _PAIR:
                 stack.append(_PAIR[ch])
@@ -64,6 +69,7 @@ def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
                 stack.pop()
                 continue
         if not stack and ch in _SEPARATORS:
+            i = m.start()
             parts.append(t.cut(start, i))
             start = i + 1
     parts.append(t.cut(start))
@@ -75,7 +81,8 @@ def bracket_groups(t: T) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[str] = []
     start = 0
-    for i, ch in enumerate(t.n):
+    for m in _BRACKET_RE.finditer(t.n):  # only the brackets: a long line has few
+        i, ch = m.start(), m.group()
         if ch in _PAIR:
             if not stack:
                 start = i
@@ -91,18 +98,12 @@ def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = UnitList()
     if _OPEN_RE.search(t.n) is None:
-        # No brackets (the common case): a plain split, slicing the print at the same offsets.
-        parts = []
-        start = 0
-        for m in _SEPARATOR_RE.finditer(t.n):
-            parts.append(t.cut(start, m.start()))
-            start = m.end()
-        parts.append(t.cut(start))
-    else:
-        parts, balanced = _split_depth(t, respect_brackets=True)
-        if not balanced:
-            parts, _ = _split_depth(t, respect_brackets=False)
-            result.unbalanced = True
+        result.units = _plain_units(t)  # no brackets: the common case
+        return result
+    parts, balanced = _split_depth(t, respect_brackets=True)
+    if not balanced:
+        parts, _ = _split_depth(t, respect_brackets=False)
+        result.unbalanced = True
     for raw in parts:
         piece = raw.strip(_TRAILING)
         lead_mark = False
@@ -127,6 +128,26 @@ def split_units(t: T) -> UnitList:
             result.marked_leads.append(len(result.units))
         result.units.append(piece.o)
     return result
+
+
+def _plain_units(t: T) -> list[str]:
+    """Units of a list without brackets, as printed: split the folded text at its separators, slice
+    the print at the same offsets (separators are one character) and trim each piece on the fold.
+
+    What the bracket-aware path of :func:`split_units` makes of such a list, without a :class:`T` per piece.
+    """
+    o = t.o
+    units: list[str] = []
+    start = 0
+    for piece in _SEPARATOR_RE.split(t.n):
+        kept = piece.strip(_TRAILING)
+        if kept and len(kept) == len(piece):  # nothing trimmed (most pieces)
+            units.append(o[start : start + len(piece)])
+        elif kept:
+            left = start + len(piece) - len(piece.lstrip(_TRAILING))
+            units.append(o[left : left + len(kept)])
+        start += len(piece) + 1
+    return units
 
 
 _BRACKETED_RE = re.compile(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]")

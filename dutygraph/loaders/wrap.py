@@ -40,7 +40,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
@@ -48,21 +49,21 @@ import numpy.typing as npt
 
 from dutygraph.loaders.assign import (
     _KIND,
-    _VERB_RE,
     LABEL_LINE_RE,
     LABEL_RE,
     assignment_brackets,
+    closing_verb,
     parse_bracket,
 )
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
-    CHAPTER_RE,
     COVER_LIST_RE,
-    SECTION_RE,
     is_furniture,
     is_tail,
+    match_chapter,
     match_number,
+    match_section,
 )
 from dutygraph.loaders.text import Line, T, glue
 from dutygraph.loaders.units import bracket_groups, named_like_unit
@@ -80,6 +81,8 @@ DATE_RE = re.compile(
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 _OPEN = "([【〔"
 _CLOSE = ")]】〕"
+_OPEN_CHAR_RE = re.compile("[" + re.escape(_OPEN) + "]")
+_BRACKET_CHAR_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 #: The body of "四、五类桥梁" or "3、4号线": one or two numerals, then no more — a list of numbers the
 #: wrap put at a line start. "2．2019年…" (a year) is a task.
 _NUMERAL_LIST_RE = re.compile(r"^(?:[一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d一二三四五六七八九十〇零])")
@@ -88,6 +91,8 @@ _FINAL = frozenset("。;!?:)]】〕”")
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
 _SEPARATORS = "、,;:"
 _BOUNDARY = frozenset("。;,. )")
+#: What may stand before a label cut by the wrap (see :func:`label_cut`).
+_CUT_BEFORE = _BOUNDARY | frozenset("([【")
 #: Words that only ever end a unit name: a line starting with one finishes the unit above it.
 _UNIT_TAIL_RE = re.compile(
     r"^(?:办公室|人民政府|政府|管委会|委员会|分局|支队|大队|中心|集团|分公司|公司|局|委|办|\()"
@@ -139,17 +144,32 @@ class Measure:
 
     chars: int | None = None
     width: int | None = None
+    #: Display widths of the document's lines, measured in one vectorised pass when the document has
+    #: a width measure: :meth:`full` is asked about most lines of a wrapped document, and measuring
+    #: one line at a time cost a sixth of its parse. Not part of the measure's value.
+    widths: Mapping[str, int] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, lines: list[Line]) -> Measure:
-        texts = [line.text.o for line in lines if line.cells is None and len(line.text.o) >= _MEASURE_MIN]
-        return cls(_mode([len(t) for t in texts]), _mode(display_widths(texts)))
+        texts = [line.text.o for line in lines if line.cells is None]
+        long = [t for t in texts if len(t) >= _MEASURE_MIN]
+        long_widths = display_widths(long)
+        width = _mode(long_widths)
+        widths: dict[str, int] = {}
+        if width is not None:
+            short = [t for t in texts if len(t) < _MEASURE_MIN]
+            widths = dict(zip(long, long_widths, strict=True))
+            widths.update(zip(short, display_widths(short), strict=True))
+        return cls(_mode([len(t) for t in long]), width, widths)
 
     def full(self, text: str) -> bool:
         """The line reaches the measure (a character or a CJK character short counts as full)."""
         if self.chars is not None and len(text) >= self.chars - 1:
             return True
-        return self.width is not None and display_width(text) >= self.width - 3
+        if self.width is None:
+            return False
+        known = self.widths.get(text)
+        return (known if known is not None else display_width(text)) >= self.width - 3
 
 
 def _mode(values: list[int]) -> int | None:
@@ -175,24 +195,46 @@ def starts_something(
     on a line of its own ("…牵头重点工作" / "(许继清副市长协助)") finishes the line above. With
     ``ends`` false a date or a signature does not count: a label still waits for its value.
     """
-    line = lines[j]
+    return _starts_given(lines, j, always_starts(lines[j]), labels, run_on, ends)
+
+
+def always_starts(line: Line) -> bool | None:
+    """The part of rule 1 that needs nothing about the line before: ``True`` when ``line`` starts
+    something whatever the flags of :func:`starts_something`, ``False`` for a task number or heading
+    whose body is a numeral list (it starts something unless the line before ran on), ``None`` when
+    the flags decide.
+
+    :func:`logical_line` asks this first: most lines of a notice are followed by a task, a heading
+    or page furniture, and then the checks on the line itself (brackets, labels, measure) are moot.
+    """
     n = line.text.n
     if line.cells is not None or not n:
         return True
     numbered = match_number(n, line.text.o)
-    section = SECTION_RE.match(n) if numbered is None else None
+    section = match_section(n) if numbered is None else None
     if numbered is not None or section is not None:
         body = (
             n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
         )
-        return not (run_on and _NUMERAL_LIST_RE.match(body))
-    if CHAPTER_RE.match(n):
-        return True
-    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or (ends and is_date(n)):
+        return _NUMERAL_LIST_RE.match(body) is None
+    if match_chapter(n) or is_furniture(n) or is_tail(n):
         return True
     if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
         return True
     if n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n):
+        return True
+    return None
+
+
+def _starts_given(
+    lines: list[Line], j: int, always: bool | None, labels: bool, run_on: bool, ends: bool
+) -> bool:
+    """:func:`starts_something` once :func:`always_starts` of the line at ``j`` is known."""
+    if always is not None:
+        return always or not run_on
+    line = lines[j]
+    n = line.text.n
+    if (labels and LABEL_LINE_RE.match(n)) or (ends and is_date(n)):
         return True
     if (
         labels
@@ -210,13 +252,14 @@ def starts_something(
 
 
 def open_brackets(folded: str) -> int:
-    if not any(ch in folded for ch in _OPEN):  # most lines have no bracket at all
+    """Brackets still open at the end of ``folded`` (a stray closing bracket is ignored)."""
+    if _OPEN_CHAR_RE.search(folded) is None:  # most lines have no bracket at all
         return 0
     depth = 0
-    for ch in folded:
+    for ch in _BRACKET_CHAR_RE.findall(folded):  # only the brackets, not every character
         if ch in _OPEN:
             depth += 1
-        elif ch in _CLOSE and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -250,6 +293,8 @@ def label_cut(folded: str, nxt: str) -> bool:
     head = nxt[:8]
     if ":" not in head:  # the label's colon would be on the next line
         return False
+    if len(folded) > 5 and _CUT_BEFORE.isdisjoint(folded[-6:-1]):
+        return False  # no piece of the last five characters follows a boundary: no k below can pass
     for k in range(1, min(5, len(folded)) + 1):
         if len(folded) > k and folded[-k - 1] not in _BOUNDARY and folded[-k - 1] not in "([【":
             continue
@@ -266,7 +311,7 @@ def unit_list_continues(kind: str, value: str, nxt: str, full: bool) -> bool:
         return True
     if kind == "split":
         # "部门分工:X牵头,Y配合。": the sentence goes on until its full stop or closing verb.
-        return not value.endswith(("。", ".")) and _VERB_RE.search(value) is None
+        return not value.endswith(("。", ".")) and closing_verb(value) is None
     if kind not in _UNIT_KINDS:
         # Leaders, deadlines: no unit names to test, only the measure.
         return full and not value.endswith(("。", "."))
@@ -307,15 +352,20 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
     j = i
     bracket_joins = 0
     while j + 1 < len(lines) and j - i + 1 < MAX_JOIN:
+        always = always_starts(lines[j + 1])
+        if always:
+            break  # a task, a heading, furniture…: nothing about this line can carry it on
         nxt = lines[j + 1].text
         depth = open_brackets(n)
         cut = label_cut(n, nxt.n)
+        if always is None and not (depth or cut) and LABEL_LINE_RE.match(nxt.n):
+            break  # a "LABEL:" line starts something unless a bracket or a cut label is open
         full = measure.full(visual)
         run_on = full and n[-1] not in _FINAL
         tail = label_tail(n) if not (depth or cut) else None
         # "完成时限:" / "2019年12月31日", "责任单位:A、" / "B": the value must follow, date or not.
         waiting = tail is not None and (not tail[1].strip() or tail[1].rstrip()[-1] in _SEPARATORS)
-        if starts_something(lines, j + 1, labels=not (depth or cut), run_on=run_on, ends=not waiting):
+        if _starts_given(lines, j + 1, always, not (depth or cut), run_on, not waiting):
             break
         if depth or cut:
             bracket_joins += 1

@@ -18,14 +18,15 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.leaders import parse_leader_list
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
-    CHAPTER_RE,
     COVER_LIST_RE,
     SECTION_RE,
     Numbered,
     attachment_number,
     is_furniture,
     is_tail,
+    match_chapter,
     match_number,
+    match_section,
 )
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import bracket_groups
@@ -41,6 +42,7 @@ _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
+_DEPTH_BRACKET_RE = re.compile(r"[(\[（【〔)\]）】〕]")
 
 
 def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
@@ -62,10 +64,10 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
 def outside_depth(text: str, end: int) -> int:
     """Bracket depth at ``end`` (0 = not inside a bracket)."""
     depth = 0
-    for ch in text[:end]:
+    for ch in _DEPTH_BRACKET_RE.findall(text, 0, end):  # only the brackets before ``end``
         if ch in "([（【〔":
             depth += 1
-        elif ch in ")]）】〕" and depth:
+        elif depth:
             depth -= 1
     return depth
 
@@ -289,7 +291,9 @@ class NumberedReader:
                 continue
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
-            if line.cells is None and header_run(lines, i) is None:
+            # (a header cell is at most 12 characters, so longer lines skip the call)
+            header = header_run(lines, i) if line.cells is None and len(n) <= 12 else None
+            if line.cells is None and header is None:
                 line, last = logical_line(lines, i, self.measure)
                 n = line.text.n
             is_cover_list = n[0] == "附" and COVER_LIST_RE.match(n) is not None
@@ -327,14 +331,14 @@ class NumberedReader:
                     and _heading_like(n)
                     and not SECTION_RE.match(n)
                     and match_number(n, line.text.o) is None
-                    and header_run(lines, i) is None
+                    and header is None
                 ):
                     attachments = self.state.meta["attachments"]
                     assert isinstance(attachments, dict)
                     attachments[self.attachment] = line.text.o
                     i = last + 1
                     continue
-            if line.cells is None and header_run(lines, i) is not None:
+            if header is not None:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
@@ -347,7 +351,7 @@ class NumberedReader:
 
     def _line(self, i: int, line: Line) -> int:
         n = line.text.n
-        m = SECTION_RE.match(n) or CHAPTER_RE.match(n)
+        m = match_section(n) or match_chapter(n)
         if m:
             numbered = None
             self._heading(line, line.text.cut(m.start("body")), numbered)

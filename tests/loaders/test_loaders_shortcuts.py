@@ -1,0 +1,277 @@
+"""Every shortcut the loaders take for speed answers what the plain check it stands for answers.
+
+The scan skips work with cheap pre-checks (a first character, a last character, a colon) and walks
+only the characters that matter. Each test here compares one shortcut with the plain definition it
+replaced, on random text built from the pieces of notices where the two could part, and on the edge
+cases named in ``@example``.
+"""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from dutygraph.loaders.assign import _VERB_RE, closing_verb, parse_bracket
+from dutygraph.loaders.layouts.flat_table import header_run
+from dutygraph.loaders.layouts.numbered import outside_depth
+from dutygraph.loaders.structure import (
+    ATTACHMENT_RE,
+    CHAPTER_RE,
+    COVER_LIST_RE,
+    SECTION_RE,
+    is_furniture,
+    is_tail,
+    match_chapter,
+    match_number,
+    match_section,
+)
+from dutygraph.loaders.text import Line, T, split_lines
+from dutygraph.loaders.units import _PAIR, _TRAILING, bracket_groups, split_units
+from dutygraph.loaders.wrap import (
+    _MARKDOWN_RULE_RE,
+    _NUMERAL_LIST_RE,
+    LABEL_LINE_RE,
+    Measure,
+    always_starts,
+    display_width,
+    is_date,
+    label_cut,
+    open_brackets,
+    starts_something,
+)
+
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+#: Pieces of notices where the shortcuts and the plain checks could part: brackets of every kind,
+#: separators and boundaries, labels whole and cut, closing verbs, numbers, headings, dates, furniture.
+PIECES = [
+    *"([【〔〈《「“‘{)]】〕〉》」”’}（）",
+    *"、,;。.: \n|-",
+    "责任单位",
+    "责任",
+    "单位",
+    "领导",
+    "牵头单位:",
+    "完成时限:",
+    "牵头",
+    "负责",
+    "配合",
+    "协助推进",
+    "为牵头单位",
+    "落实",
+    "一、",
+    "四、五类",
+    "3、4号线",
+    "1.",
+    "12．",
+    "(一)",
+    "第一章",
+    "第3节",
+    "第",
+    "附件1",
+    "附件:",
+    "抄送",
+    "印发",
+    "2019年2月27日",
+    "市局",
+    "政府",
+    "推进改革",
+    "(牵头领导:赵六副市长)",
+    "序号",
+    "工作任务",
+    "浏览量",
+]
+TEXT = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+
+
+def _reference_open_brackets(folded: str) -> int:
+    depth = 0
+    for ch in folded:
+        if ch in "([【〔":
+            depth += 1
+        elif ch in ")]】〕" and depth:
+            depth -= 1
+    return depth
+
+
+def _reference_bracket_groups(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    stack: list[str] = []
+    start = 0
+    for i, ch in enumerate(text):
+        if ch in _PAIR:
+            if not stack:
+                start = i
+            stack.append(_PAIR[ch])
+        elif stack and ch == stack[-1]:
+            stack.pop()
+            if not stack:
+                spans.append((start, i + 1))
+    return spans
+
+
+def _reference_outside_depth(text: str, end: int) -> int:
+    depth = 0
+    for ch in text[:end]:
+        if ch in "([（【〔":
+            depth += 1
+        elif ch in ")]）】〕" and depth:
+            depth -= 1
+    return depth
+
+
+def _reference_label_cut(folded: str, nxt: str) -> bool:
+    head = nxt[:8]
+    if ":" not in head:
+        return False
+    for k in range(1, min(5, len(folded)) + 1):
+        if len(folded) > k and folded[-k - 1] not in "。;,. )" and folded[-k - 1] not in "([【":
+            continue
+        m = LABEL_LINE_RE.match(folded[-k:] + head)
+        if m is not None and m.end("label") > k:
+            return True
+    return False
+
+
+def _reference_starts_something(lines: list[Line], j: int, labels: bool, run_on: bool, ends: bool) -> bool:
+    """Rule 1 as written before :func:`always_starts` was split off, in one piece."""
+    line = lines[j]
+    n = line.text.n
+    if line.cells is not None or not n:
+        return True
+    numbered = match_number(n, line.text.o)
+    section = SECTION_RE.match(n) if numbered is None else None
+    if numbered is not None or section is not None:
+        body = (
+            n[numbered.body_start :] if numbered is not None else (section.group("body") if section else "")
+        )
+        return not (run_on and _NUMERAL_LIST_RE.match(body))
+    if CHAPTER_RE.match(n):
+        return True
+    if (labels and LABEL_LINE_RE.match(n)) or is_furniture(n) or is_tail(n) or (ends and is_date(n)):
+        return True
+    if n[0] == "附" and (ATTACHMENT_RE.match(n) or COVER_LIST_RE.match(n)):
+        return True
+    if n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n):
+        return True
+    if (
+        labels
+        and not run_on
+        and n[0] in "([【"
+        and "([【〔".find(n[0]) == ")]】〕".find(n[-1])
+        and len(bracket_groups(line.text)) == 1
+    ):
+        inner = parse_bracket(line.text.cut(1, len(n) - 1))
+        if inner is not None and inner.has_any():
+            return True
+    if ends and j + 1 < len(lines) and is_date(lines[j + 1].text.n):
+        return True
+    return len(n) <= 12 and header_run(lines, j) is not None
+
+
+@SETTINGS
+@given(TEXT)
+def test_bracket_walks_see_what_a_walk_over_every_character_sees(text):
+    assert open_brackets(text) == _reference_open_brackets(text)
+    assert bracket_groups(T(text, text)) == _reference_bracket_groups(text)
+    for end in range(len(text) + 1):
+        assert outside_depth(text, end) == _reference_outside_depth(text, end)
+
+
+@SETTINGS
+@given(TEXT)
+@example("市局负责\n")
+@example("市局配合\n\n")
+@example("负责\n市局")
+def test_closing_verb_is_the_verb_search(text):
+    found, expected = closing_verb(text), _VERB_RE.search(text)
+    assert (found and (found.span(), found.group("verb"))) == (
+        expected and (expected.span(), expected.group("verb"))
+    )
+
+
+@SETTINGS
+@given(TEXT)
+@example("第一章 总则")
+@example("四、五类桥梁")
+def test_section_and_chapter_checks_are_the_patterns(text):
+    for shortcut, pattern in ((match_section, SECTION_RE), (match_chapter, CHAPTER_RE)):
+        found, expected = shortcut(text), pattern.match(text)
+        assert (found and found.span("body")) == (expected and expected.span("body"))
+
+
+@SETTINGS
+@given(TEXT, TEXT)
+@example("推进。牵头责任单", "位:市局")
+@example("推进(责任", "领导:王五")
+@example("责任", "领导:王五")
+def test_label_cut_gives_up_only_where_no_cut_label_can_be(folded, nxt):
+    assert label_cut(folded, nxt) == _reference_label_cut(folded, nxt)
+
+
+@SETTINGS
+@given(st.text(alphabet="、,;\n 。.:!?-市局委办（）ＡＢ１", max_size=60))
+def test_a_list_without_brackets_splits_like_any_list(printed):
+    """The bracket-free path of split_units: pieces between separators, trimmed on the fold."""
+    t = T.of(printed)
+    if any(ch in "([〈《【〔「“‘{" for ch in t.n):
+        return
+    expected: list[str] = []
+    start = 0
+    for i, ch in enumerate(t.n + "、"):
+        if ch in "、,;\n":
+            piece = t.cut(start, i).strip(_TRAILING)
+            if piece:
+                expected.append(piece.o)
+            start = i + 1
+    assert split_units(t).units == expected
+
+
+@SETTINGS
+@given(st.lists(TEXT, min_size=1, max_size=8))
+@example(
+    [
+        "推进准四级公路和",
+        "四、五类桥梁",
+        "3、4号线。",
+        "(牵头领导:赵六副市长)",
+        "湖州市人民政府",
+        "2019年2月27日",
+    ]
+)
+@example(["序号", "工作任务", "责任单位", "1", "推进改革"])
+def test_rule_one_reads_as_before_and_always_starts_ignores_the_line_before(texts):
+    lines = [Line(no, T.of(text)) for no, text in enumerate(texts, start=1)]
+    for j, line in enumerate(lines):
+        always = always_starts(line)
+        for labels in (True, False):
+            for run_on in (True, False):
+                for ends in (True, False):
+                    starts = starts_something(lines, j, labels=labels, run_on=run_on, ends=ends)
+                    assert starts == _reference_starts_something(lines, j, labels, run_on, ends)
+                    if always is not None:
+                        assert starts == (always or not run_on)
+
+
+def test_a_width_known_in_advance_is_the_width_measured_then():
+    """Six lines of one display width (30) and six character counts: a width measure, no character
+    measure; a line of width 27 reaches it, one of width 26 does not."""
+    lines = [Line(k + 1, T.of("市" * k + "a" * (30 - 2 * k))) for k in range(6)]
+    lines += [Line(7, T.of("市" * 13 + "a")), Line(8, T.of("市" * 13))]
+    measure = Measure.of(lines)
+    assert (measure.chars, measure.width) == (None, 30)
+    assert measure.full("市" * 13 + "a") and not measure.full("市" * 13)
+    assert [measure.full(line.text.o) for line in lines] == [
+        Measure(None, 30).full(line.text.o) for line in lines
+    ]
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet="市局一二ab 1（）、，。", min_size=1, max_size=40), min_size=1, max_size=30))
+def test_widths_measured_once_answer_like_widths_measured_per_line(texts):
+    lines = split_lines("\n".join(texts * 5))  # repeated, so that a measure can emerge
+    measure = Measure.of(lines)
+    plain = Measure(measure.chars, measure.width)  # no widths measured in advance
+    for line in lines:
+        assert measure.full(line.text.o) == plain.full(line.text.o)
+        if measure.width is not None:
+            assert measure.widths[line.text.o] == display_width(line.text.o)
