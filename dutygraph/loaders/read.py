@@ -161,6 +161,13 @@ def text_lines(text: str, *, html: bool | None = None) -> Source:
     return Source(lines, {"format": "html" if html else "text"})
 
 
+#: Formats read through a library's document object model (python-docx, openpyxl, pypdf). Those
+#: models link parents and children both ways, so what a read leaves behind is only freed by the
+#: cyclic garbage collector — a caller that pauses it must sweep after reading these
+#: (``meta["format"]`` of a parse says which format it was).
+OBJECT_MODEL_FORMATS = frozenset({"docx", "xlsx", "pdf"})
+
+
 def _zip_kind(data: bytes) -> str | None:
     import zipfile
 
