@@ -192,15 +192,16 @@ class Store:
         visible until the single catalog switch at the end. An exception from ``batches`` leaves
         the store as it was.
 
-        Each batch becomes one N-Quads text (its documents' triples in their version graphs, plus
-        the shared descriptions not staged yet) streamed into a single Oxigraph bulk load that
-        runs on threads of its own while ``batches`` maps the next one (see :class:`_BulkWriter`).
+        Each batch becomes one N-Quads text (its documents' triples in their version graphs)
+        streamed into a single Oxigraph bulk load that runs on threads of its own while
+        ``batches`` maps the next one (see :class:`_BulkWriter`). The shared descriptions the
+        documents bring change the shared graph in the commit itself, by difference
+        (:meth:`_shared_changes`).
         """
         self._require_writer()
         token = uuid.uuid4().hex
         catalog = self._catalog()
-        staged_shared = f"{_STAGING}{token}/shared"
-        shared_seen: set[Triple] = set()  # a unit is described by every document naming it
+        shared: dict[Triple, None] = {}  # a unit is described by every document naming it
         pointers_out: list[str] = []
         pointers_in: list[str] = []
         results: list[LoadResult] = []
@@ -212,15 +213,13 @@ class Store:
                     if doc.doc_id in seen:
                         raise DutygraphError(f"document {doc.doc_id} is given twice")
                     seen.add(doc.doc_id)
-                staged = dict.fromkeys(t for doc in documents for t in doc.shared if t not in shared_seen)
-                shared_seen.update(staged)
+                shared.update(dict.fromkeys(t for doc in documents for t in doc.shared))
                 # Invisible until the catalog points at them, so the fast non-transactional bulk
                 # loader is safe.
                 writer.write(
                     "".join(
                         nquads(doc.triples, version) for doc, version in zip(documents, versions, strict=True)
                     )
-                    + nquads(staged, staged_shared)
                 )
                 for doc, version in zip(documents, versions, strict=True):
                     self._write_digest(version, digest_of(doc.triples, value=value_of))
@@ -237,20 +236,37 @@ class Store:
             operations.append(
                 f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_out)} }} }}"
             )
-        operations += [
-            f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_in)} }} }}",
-            # Shared descriptions depend only on identity and registry: replace them wholesale so a
-            # changed alias file takes effect, then add the staged ones.
-            f"DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }} WHERE {{ "
-            f"GRAPH <{staged_shared}> {{ ?s a ?t }} GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}",
-            f"ADD SILENT <{staged_shared}> TO <{SHARED_GRAPH.value}>",
-            f"DROP SILENT GRAPH <{staged_shared}>",
-        ]
+        operations.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_in)} }} }}")
+        operations += self._shared_changes(shared)
         if pointers_out:
             operations += [_COLLECT_ORPHANS] * 3
         self._update(operations)
         self._drop_unreferenced()
         return results
+
+    def _shared_changes(self, triples: Iterable[Triple]) -> list[str]:
+        """Updates that make the shared graph describe ``triples``' subjects exactly so.
+
+        A shared description depends only on identity and the alias table, so each subject
+        named is described afresh — a changed alias file takes effect — but only what differs
+        from the stored description is written: nothing when documents are reloaded, the new
+        units' descriptions on a first load. The terms go into the update as the store's own
+        N-Triples serialisation of them (literals escaped), parsed strictly first.
+        """
+        text = "".join(f"<{s}> <{p}> {o} .\n" for s, p, o in triples)
+        new = {(t.subject, t.predicate, t.object) for t in ox.parse(text, ox.RdfFormat.N_TRIPLES)}
+        old = {
+            (q.subject, q.predicate, q.object)
+            for subject in {s for s, _, _ in new}
+            for q in self.oxigraph.quads_for_pattern(subject, None, None, SHARED_GRAPH)
+        }
+        graph = SHARED_GRAPH.value
+        changes = []
+        for verb, part in (("DELETE", old - new), ("INSERT", new - old)):
+            if part:
+                lines = " ".join(sorted(f"{s} {p} {o} ." for s, p, o in part))
+                changes.append(f"{verb} DATA {{ GRAPH <{graph}> {{ {lines} }} }}")
+        return changes
 
     def remove(self, doc_id: str) -> bool:
         """Remove one document and every shared node only it referenced; False if absent."""
