@@ -107,6 +107,14 @@ _QUALIFIED = PROV_NS + "qualifiedAssociation"
 _AGENT = PROV_NS + "agent"
 _HAD_ROLE = PROV_NS + "hadRole"
 _HOLDS = ORG_NS + "holds"
+# Roles compared as whole IRIs (one namespace, so they sort as their local names do).
+_LEAD_ROLE = DG_NS + "LeadUnitRole"
+_CO_ROLE = DG_NS + "CoUnitRole"
+_UNIT_ROLES = (_LEAD_ROLE, _CO_ROLE)
+_SUPERVISING_ROLE = DG_NS + "SupervisingLeaderRole"
+_ASSISTING_ROLE = DG_NS + "AssistingLeaderRole"
+_BLANK = [""]  # a missing value, read as the empty string (as a malformed digest may have)
+_ZERO = ["0"]
 _UNIT = DG_NS + "Unit"
 _LEADER = DG_NS + "Leader"
 _JURISDICTION_CLASS = DG_NS + "Jurisdiction"
@@ -229,12 +237,16 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
                     line=int(_first(props.get(_SOURCE_LINE)) or 0),
                     deadline=_first(props.get(_DEADLINE)),
                 )
-                for assoc in props.get(_QUALIFIED, []):
+                entries = assignments[iri]
+                for assoc in props.get(_QUALIFIED, ()):
                     a = subjects.get(assoc, {})
-                    role = (_first(a.get(_HAD_ROLE)) or "").rsplit("#", 1)[-1]
-                    rank = int(_first(a.get(_RANK)) or 0)
-                    assignments[iri].append(
-                        (rank, role, _first(a.get(_AGENT)) or "", _first(a.get(_AS_PRINTED)))
+                    entries.append(
+                        (
+                            int(a.get(_RANK, _ZERO)[0]),
+                            a.get(_HAD_ROLE, _BLANK)[0],
+                            a.get(_AGENT, _BLANK)[0],
+                            _first(a.get(_AS_PRINTED)),
+                        )
                     )
             for post in props.get(_HOLDS, []):
                 if iri in leaders:
@@ -246,7 +258,7 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
         supervising: list[str] = []
         assisting: list[str] = []
         for _, role, agent, printed in sorted(entries):
-            if role in ("LeadUnitRole", "CoUnitRole"):
+            if role in _UNIT_ROLES:
                 top = accountable(agent)
                 if agent != top and units[agent].name not in units[top].sub_offices:
                     units[top].sub_offices.append(units[agent].name)
@@ -254,15 +266,15 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
                     units[top].printed.add(printed)
                 used.add(top)
                 # A unit counts once per task: as lead if any of its spellings leads.
-                if role == "LeadUnitRole" and top not in leads:
+                if role == _LEAD_ROLE and top not in leads:
                     leads.append(top)
                     if top in cos:
                         cos.remove(top)
-                elif role == "CoUnitRole" and top not in leads and top not in cos:
+                elif role == _CO_ROLE and top not in leads and top not in cos:
                     cos.append(top)
-            elif role == "SupervisingLeaderRole" and agent not in supervising:
+            elif role == _SUPERVISING_ROLE and agent not in supervising:
                 supervising.append(leaders[agent].iri if agent in leaders else agent)
-            elif role == "AssistingLeaderRole" and agent not in assisting:
+            elif role == _ASSISTING_ROLE and agent not in assisting:
                 assisting.append(leaders[agent].iri if agent in leaders else agent)
         task = tasks[task_iri]
         task.leads, task.cos = tuple(leads), tuple(cos)
