@@ -75,13 +75,14 @@ class Incidence:
         supervised, leader = _numbered(columns[2], leader_no)
         assisted, assistant = _numbered(columns[3], leader_no)
         # Merge the two task-ordered runs (a stable sort of two sorted runs is one linear merge).
-        by_task = np.argsort(np.concatenate([leads[0], cos[0]]), kind="stable")
+        task = np.concatenate([leads[0], cos[0]])
+        by_task = np.argsort(task, kind="stable")
         return cls(
             units=units,
             leaders=leaders,
             unit_number=unit_no,
             n_tasks=len(tasks),
-            task=np.concatenate([leads[0], cos[0]])[by_task],
+            task=task[by_task],
             unit=np.concatenate([leads[1], cos[1]])[by_task],
             lead=np.repeat([True, False], [len(leads[0]), len(cos[0])])[by_task],
             supervised=supervised,
