@@ -20,6 +20,7 @@ from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
 from dutygraph.graph.store import Store
 from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SKOS_NS
+from dutygraph.ontology.registry import KINDS, kind_local_name
 
 
 @dataclass(slots=True)
@@ -129,17 +130,8 @@ def _is_a(props: dict[str, list[str]], cls: str) -> bool:
     return cls in props.get(_RDF_TYPE, ())
 
 
-_KIND_NOTATION = {
-    "GovernmentDepartment": "government-department",
-    "PartyDepartment": "party-department",
-    "LocalGovernment": "local-government",
-    "StateOwnedEnterprise": "state-owned-enterprise",
-    "VerticalAgency": "vertical-agency",
-    "DevelopmentZone": "development-zone",
-    "PeopleOrganization": "people-organization",
-    "Group": "group",
-    "Other": "other",
-}
+#: A kind concept's local name → the kind's notation ("GovernmentDepartment" → "government-department").
+_KIND_NOTATION = {kind_local_name(kind): kind for kind in KINDS}
 
 
 @dataclass
