@@ -30,7 +30,7 @@ from dutygraph.loaders.structure import (
 )
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import bracket_groups
-from dutygraph.loaders.wrap import Measure, logical_line
+from dutygraph.loaders.wrap import Measure, logical_line, open_brackets
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -42,7 +42,6 @@ _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
-_DEPTH_BRACKET_RE = re.compile(r"[(\[（【〔)\]）】〕]")
 
 
 def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
@@ -55,21 +54,10 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
         return t, None
     for m in LABEL_RE.finditer(t.n):
         start = m.start()
-        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or outside_depth(t.n, start):
+        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_brackets(t.n[:start]):
             continue
         return t.cut(0, start).strip(), parse_labelled(t.cut(start))
     return t, None
-
-
-def outside_depth(text: str, end: int) -> int:
-    """Bracket depth at ``end`` (0 = not inside a bracket)."""
-    depth = 0
-    for ch in _DEPTH_BRACKET_RE.findall(text, 0, end):  # only the brackets before ``end``
-        if ch in "([（【〔":
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth
 
 
 def _heading_like(text: str) -> bool:
