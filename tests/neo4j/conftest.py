@@ -27,8 +27,8 @@ import pytest
 from neo4j import Driver, GraphDatabase
 from neo4j_support import HUZHOU, Graph, build_store
 
-from dutygraph.graph.neo4j import server
-from dutygraph.graph.neo4j.connection import Connection, resolve
+from dutygraph.neo4j import server
+from dutygraph.neo4j.connection import Connection, resolve
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}  # as in tests/conftest.py
 SERVERS = ["env"] if os.environ.get("NEO4J_URI") else ["arcadedb", "neo4j"]
