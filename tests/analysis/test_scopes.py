@@ -10,6 +10,7 @@ import importlib.util
 import math
 import sys
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -167,7 +168,7 @@ def test_flag_series_counts_years(everything: Analysis) -> None:
 def test_change_rows_list_new_and_vanished_units(everything: Analysis) -> None:
     snapshot = everything.snapshot
     rows = tables.change_rows(everything, "云泽市")
-    assert [(r["since"], r["year"]) for r in rows] == list(zip(YEARS, YEARS[1:], strict=False))
+    assert [(r["since"], r["year"]) for r in rows] == list(pairwise(YEARS))
     for row in rows:
         before = set(_loop_loads(snapshot, _year_tasks(snapshot, "云泽市", row["since"])))
         after = set(_loop_loads(snapshot, _year_tasks(snapshot, "云泽市", row["year"])))
