@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import igraph  # noqa: F401 — imported up front like networkx: a process pays it once, not per analysis
 import networkx as nx
@@ -80,27 +81,28 @@ def main() -> None:
         with Store.open(Path(tmp) / "store") as store:
             snapshot = timed("read snapshot", times, read_snapshot, store)
         settings = Settings(seed=args.seed)
-        with gc_paused():  # as analyse() runs them, summed over the jurisdiction-years
+        with gc_paused():  # as analyse() runs them: counting once over all parts, the rest per part
             scopes = timed("scopes", times, scopes_of, snapshot)
-            pieces = timed("split snapshot", times, snapshot.parts, [docs for _, docs in scopes])
-            steps = dict.fromkeys(
-                ("number assignments", "collaboration graph", "workload", "over-burden",
-                 "clusters (louvain)", "centrality", "leader portfolios"), 0.0
-            )  # fmt: skip
-            networks = []
-            for piece in pieces:
+            groups = [docs for _, docs in scopes]
+            pieces = timed("split snapshot", times, snapshot.parts, groups)
+            combined = timed("number per part", times, snapshot.partitioned, groups)
+            network = timed("collaboration graph", times, collaboration, combined)
+            loads = timed("workload", times, unit_loads, combined)
+            timed("leader portfolios", times, leader_portfolios, combined)
+            networks = timed("slice per part", times, network.pieces, len(groups))
+            per_part: list[list[Any]] = [[] for _ in groups]
+            for load in loads:
+                per_part[load.part].append(load)
+            steps = dict.fromkeys(("over-burden", "clusters (louvain)", "centrality"), 0.0)
+            for graph, part_loads in zip(networks, per_part, strict=True):
                 step: dict[str, float] = {}
-                timed("number assignments", step, lambda piece=piece: piece.incidence)
-                network = timed("collaboration graph", step, collaboration, piece)
-                loads = timed("workload", step, unit_loads, piece)
-                timed("over-burden", step, burdens, loads)
-                clustering = timed("clusters (louvain)", step, cluster_units, network, piece, seed=args.seed)
-                timed("centrality", step, unit_centrality, network, clustering.membership, seed=args.seed)
-                timed("leader portfolios", step, leader_portfolios, piece)
+                timed("over-burden", step, burdens, part_loads)
+                clustering = timed("clusters (louvain)", step, cluster_units, graph, combined, seed=args.seed)
+                timed("centrality", step, unit_centrality, graph, clustering.membership, seed=args.seed)
                 for label, seconds in step.items():
                     steps[label] += seconds
-                networks.append((piece, network))
             times.update(steps)
+        networks = list(zip(pieces, networks, strict=True))
         read = times["read snapshot"]
         total = sum(times.values()) - read
         start = time.perf_counter()

@@ -354,23 +354,46 @@ def node_suffix(analysis: Analysis, part: Part) -> str:
 
 
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
-    """Run every measure on each scope of ``snapshot`` (see :mod:`.scope`)."""
+    """Run every measure on each scope of ``snapshot`` (see :mod:`.scope`).
+
+    Counting (workload, the collaboration graph, leader portfolios) runs once over all parts,
+    with units and leaders numbered per part (:meth:`Snapshot.partitioned`), so a thousand
+    city-years cost one pass; clusters, centrality and the over-burden rule then run on each
+    part's own slice. Either way a part's figures are what it alone would give."""
     settings = settings or Settings()
     with gc_paused():
         scopes = scopes_of(snapshot, settings.scope)
-        pieces = snapshot.parts([docs for _, docs in scopes]) if len(scopes) != 1 else [snapshot]
+        groups = [docs for _, docs in scopes]
+        pieces = snapshot.parts(groups) if len(groups) != 1 else [snapshot]
+        combined = snapshot.partitioned(groups)
+        network = collaboration(combined, weighting=settings.weighting)
+        loads: list[list[UnitLoad]] = [[] for _ in groups]
+        for load in unit_loads(combined, lead_weight=settings.lead_weight, co_weight=settings.co_weight):
+            loads[load.part].append(load)
+        portfolios: list[list[Portfolio]] = [[] for _ in groups]
+        for portfolio in leader_portfolios(combined):
+            portfolios[portfolio.part].append(portfolio)
         parts = [
-            analyse_part(scope, piece, settings) for (scope, _), piece in zip(scopes, pieces, strict=True)
+            _part(scope, piece, settings, graph, loads[p], portfolios[p], combined)
+            for p, ((scope, _), piece, graph) in enumerate(
+                zip(scopes, pieces, network.pieces(len(groups)), strict=True)
+            )
         ]
     return Analysis(snapshot, settings, parts)
 
 
-def analyse_part(scope: Scope, snapshot: Snapshot, settings: Settings) -> Part:
-    """Every measure of one scope, on its own snapshot."""
-    network = collaboration(snapshot, weighting=settings.weighting)
-    loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
+def _part(
+    scope: Scope,
+    snapshot: Snapshot,
+    settings: Settings,
+    network: Collaboration,
+    loads: list[UnitLoad],
+    portfolios: list[Portfolio],
+    combined: Snapshot,
+) -> Part:
+    """One part's clusters, centrality and over-burden, on its own slice of the graph."""
     clustering = cluster_units(
-        network, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
+        network, combined, method=settings.method, seed=settings.seed, resolution=settings.resolution
     )
     return Part(
         scope=scope,
@@ -381,5 +404,5 @@ def analyse_part(scope: Scope, snapshot: Snapshot, settings: Settings) -> Part:
         burdens=burdens(loads, z_threshold=settings.z_threshold, leader_threshold=settings.leader_threshold),
         clustering=clustering,
         centrality=unit_centrality(network, clustering.membership, seed=settings.seed),
-        portfolios=leader_portfolios(snapshot),
+        portfolios=portfolios,
     )
