@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 
 from dutygraph.graph.analysis import REPORTS, Analysis, tables
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.job import analysis_of
 from dutygraph.graph.snapshot import Snapshot
-from dutygraph.graph.store import Store
-from dutygraph.graph.views import view_graph
+from dutygraph.jobs import analysis_of
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
+from dutygraph.viz.views import view_graph
 
 ROOT = Path(__file__).parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.txt"))

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from dutygraph.graph.analysis import REPORTS, Analysis, Part, tables
-from dutygraph.graph.wording import check_language, heading, humanised, plural
 from dutygraph.ontology.registry import strip_level
-from dutygraph.output import rows_to_csv, rows_to_markdown
+from dutygraph.report.tables import rows_to_csv, rows_to_markdown
+from dutygraph.report.wording import check_language, heading, humanised, plural
 
 TOP = 15
 #: Jurisdictions whose trend table lists this many units (the heaviest of the latest year).
@@ -344,7 +344,7 @@ def write_report(
 ) -> list[Path]:
     """Write report.md, report.json, the CSV tables (the long task table and the pairs among
     them) and (optionally) charts into ``out``."""
-    from dutygraph.graph import charts as chart_module
+    from dutygraph.report import charts as chart_module
 
     lang = check_language(lang)
     out.mkdir(parents=True, exist_ok=True)
