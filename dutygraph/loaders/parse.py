@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders.assemble import assemble
 from dutygraph.loaders.layouts.numbered import read_numbered
 from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source
 from dutygraph.loaders.records import ParsedDocument
+from dutygraph.loaders.segment import restore_lines
+from dutygraph.loaders.units import states_first_leads
+
+#: "# source: …" / "# layout: …": a note about the file, written above its text by whoever kept it.
+_FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
 
 
 def parse_source(source: Source, name: str) -> ParsedDocument:
@@ -15,9 +22,12 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     lines = source.lines
     if not lines:
         raise DutygraphError(f"{name}: the document holds no text")
+    lines = restore_lines([line for line in lines if not _FILE_NOTE_RE.match(line.text.n)])
+    if not lines:
+        raise DutygraphError(f"{name}: the document holds no text")
     info = read_metadata(lines)
     state = read_numbered(lines)
-    tasks, warnings, meta = assemble(state)
+    tasks, warnings, meta = assemble(state, first_leads=states_first_leads(lines))
     if not tasks:
         raise DutygraphError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
