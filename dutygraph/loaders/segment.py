@@ -95,6 +95,7 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
     the paragraphs and lines of a document.
     """
     cuts: list[int] = []
+    last_style = ""
     for m in _MARK_RE.finditer(folded):
         style, value = _mark_value(m)
         if value is None:
@@ -109,14 +110,16 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
         before = folded[start - 1] if start else " "
         previous = last.get(style)
         continues = previous is not None and value == previous + 1
-        opens = value == 1 and (before in _STRONG_BEFORE or not start)
+        # a run opens at 1 after a sentence end, or right after another style's heading ("一、总则（一）…")
+        after_heading = cuts and start - cuts[-1] <= _SHORT_PARAGRAPH and last_style != style
+        opens = value == 1 and (before in _STRONG_BEFORE or not start or bool(after_heading))
         if not (continues or opens):
             continue
         if style in ("ar", "arp", "cir") and before.isascii() and before.isalnum():
             continue  # "A1." / "G20、": part of a code, not a number
         last[style] = value
-        if start:
-            cuts.append(start)
+        last_style = style
+        cuts.append(start)
     return cuts
 
 
