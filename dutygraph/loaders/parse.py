@@ -17,6 +17,11 @@ from dutygraph.loaders.units import states_first_leads
 _FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
 
 
+#: Several numbered paragraphs and not one assignment: an article or a README, not a notice. (A document
+#: where some tasks name units loads, and the others are reported as ``task-without-unit``.)
+_ARTICLE_MIN_TASKS = 3
+
+
 def parse_source(source: Source, name: str) -> ParsedDocument:
     """Parse lines already read; raise :class:`DutygraphError` when no task can be found."""
     lines = source.lines
@@ -31,6 +36,11 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     if not tasks:
         raise DutygraphError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
+        )
+    if len(tasks) >= _ARTICLE_MIN_TASKS and not any(t.lead_units or t.co_units or t.leaders for t in tasks):
+        raise DutygraphError(
+            f"{name}: {len(tasks)} numbered paragraphs but none names a responsible unit or leader — "
+            "this does not look like a responsibility notice (责任分解/任务分工)"
         )
     all_warnings = sorted(state.warnings + warnings, key=lambda w: (w.line is None, w.line or 0))
     return ParsedDocument(

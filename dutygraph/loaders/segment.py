@@ -17,6 +17,7 @@ Both cuts are linear in the line: one regex pass for the candidates, one pass to
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
@@ -71,7 +72,11 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
-        if before in _SENTENCE_END or start - previous_cut <= _SHORT_PARAGRAPH or _STARTS_ITEM_RE.match(folded, end):
+        if (
+            before in _SENTENCE_END
+            or start - previous_cut <= _SHORT_PARAGRAPH
+            or _STARTS_ITEM_RE.match(folded, end)
+        ):
             cuts.append(end)
         # otherwise a break inside a sentence ("…跨境电商专用 试点模式…"): the paragraph goes on
     return cuts
@@ -132,7 +137,7 @@ def holds_several_tasks(folded: str) -> bool:
 def _pieces(line: Line, cuts: list[int]) -> list[Line]:
     out: list[Line] = []
     bounds = [0, *sorted(set(cuts)), len(line.text.n)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         piece = line.text.cut(a, b).strip()
         if piece:
             out.append(Line(line.no, piece))

@@ -66,7 +66,9 @@ FURNITURE_RE = re.compile(
     r"附件下载|微信\s*微博)"
 )
 #: First characters of furniture lines: a set lookup spares the regex on ordinary lines.
-FURNITURE_STARTS = frozenset("浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联标文栏原本页=#附微")
+FURNITURE_STARTS = frozenset(
+    "浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联标文栏原本页=#附微"
+)
 
 
 def is_furniture(folded: str) -> bool:

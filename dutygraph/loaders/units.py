@@ -44,7 +44,9 @@ _SUB_OFFICE_TAIL = re.compile(r"(分局|支队|大队|中队|分中心|派出所
 def states_first_leads(lines: list[Line]) -> bool:
     """The document says, on any line, that the first listed unit leads ("第一个为牵头单位"), even at its
     end ("注：主要责任单位第一个为牵头单位，其余为主要配合单位。")."""
-    return any(("第" in line.text.n or "首" in line.text.n) and FIRST_LEADS_RE.search(line.text.n) for line in lines)
+    return any(
+        ("第" in line.text.n or "首" in line.text.n) and FIRST_LEADS_RE.search(line.text.n) for line in lines
+    )
 
 
 @dataclass

@@ -84,7 +84,10 @@ def test_layout5_nested_numbering_and_subheadings():
         "生态环境",
         "生态环境",
     ]
-    assert t[3].lead_units == [] and t[3].co_units == ["市商务局", "市财政局"]  # several units and no lead named: all co-units
+    assert t[3].lead_units == [] and t[3].co_units == [
+        "市商务局",
+        "市财政局",
+    ]  # several units and no lead named: all co-units
     assert t[4].section == "二、提升城市品质"
     assert ("duplicate-task-number", 26) in codes(doc)
     # "3．" carries no unit of its own: it heads (1) and (2) rather than being a task without units.
