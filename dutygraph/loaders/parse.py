@@ -20,6 +20,10 @@ _FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
 #: Several numbered paragraphs and not one assignment: an article or a README, not a notice. (A document
 #: where some tasks name units loads, and the others are reported as ``task-without-unit``.)
 _ARTICLE_MIN_TASKS = 3
+#: Words every responsibility document uses somewhere; a document with none of them and no assignment is
+#: refused, one with them loads with ``task-without-unit`` warnings (its assignments may be worded in ways
+#: the loaders do not read yet).
+_DUTY_WORDS_RE = re.compile("牵头|负责|责任单位|分工|配合|落实")
 
 
 def parse_source(source: Source, name: str) -> ParsedDocument:
@@ -37,7 +41,11 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
         raise DutygraphError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
         )
-    if len(tasks) >= _ARTICLE_MIN_TASKS and not any(t.lead_units or t.co_units or t.leaders for t in tasks):
+    if (
+        len(tasks) >= _ARTICLE_MIN_TASKS
+        and not any(t.lead_units or t.co_units or t.leaders for t in tasks)
+        and not any(_DUTY_WORDS_RE.search(line.text.n) for line in lines)
+    ):
         raise DutygraphError(
             f"{name}: {len(tasks)} numbered paragraphs but none names a responsible unit or leader — "
             "this does not look like a responsibility notice (责任分解/任务分工)"

@@ -157,7 +157,7 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         if line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n)):
             out.append(line)
             continue
-        paragraphs = _pieces(line, paragraph_cuts(n)) if len(n) >= PAGE_LINE else [line]
+        paragraphs = _pieces(line, paragraph_cuts(n))
         for paragraph in paragraphs:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):

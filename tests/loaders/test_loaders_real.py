@@ -65,7 +65,9 @@ def _misses(path: Path) -> dict[str, str]:
         elif got.lead_units != want["lead_units"]:
             misses[want["find"]] = f"lead {got.lead_units} != {want['lead_units']}"
         elif set(got.lead_units + got.co_units) != set(want["lead_units"] + want["co_units"]):
-            misses[want["find"]] = f"units {got.lead_units + got.co_units} != {want['lead_units'] + want['co_units']}"
+            misses[want["find"]] = (
+                f"units {got.lead_units + got.co_units} != {want['lead_units'] + want['co_units']}"
+            )
     return misses
 
 
