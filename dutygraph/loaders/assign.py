@@ -145,6 +145,7 @@ class Assignment:
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)
+        units.units = [_without_tail(u) for u in units.units]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
         if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
@@ -158,6 +159,15 @@ class Assignment:
                 self.co.append(unit)
             else:
                 self.responsible.append(unit)
+
+
+def _without_tail(unit: str) -> str:
+    """A listed unit without a tail such as "等部门" ("人民银行等部门" → "人民银行"); a name that is only a tail
+    stays as printed."""
+    if "等" not in unit and not unit.endswith(("各自", "分别", "共同")):
+        return unit
+    tail = _SUBJECT_TAIL_RE.search(unit)
+    return unit[: tail.start()] if tail is not None and tail.start() > 0 else unit
 
 
 def closing_verb(text: str) -> re.Match[str] | None:

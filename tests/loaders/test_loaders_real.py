@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from dutygraph.errors import DutygraphError
 from dutygraph.loaders import Task, parse_file
 
 REAL = Path(__file__).parent / "real"
@@ -56,10 +57,13 @@ def _find(tasks: list[Task], snippet: str) -> Task | None:
 def _misses(path: Path) -> dict[str, str]:
     """The expected tasks the parser does not read right: snippet → what went wrong."""
     expected = _expected(path)
-    doc = parse_file(REAL / str(expected["document"]))
+    try:
+        tasks = parse_file(REAL / str(expected["document"])).tasks
+    except DutygraphError:
+        tasks = []  # refused: every expected task is a miss
     misses: dict[str, str] = {}
     for want in expected["tasks"]:  # type: ignore[attr-defined]
-        got = _find(doc.tasks, want["find"])
+        got = _find(tasks, want["find"])
         if got is None:
             misses[want["find"]] = "not found"
         elif got.lead_units != want["lead_units"]:

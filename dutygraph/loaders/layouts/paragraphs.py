@@ -6,9 +6,8 @@ each bracket that reads as an assignment closes the text before it into one task
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import re
+from dataclasses import dataclass
 
 from dutygraph.loaders.assign import Assignment, assignment_brackets
 from dutygraph.loaders.text import T
