@@ -130,6 +130,8 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
 
 def holds_several_tasks(folded: str) -> bool:
     """Two or more assignment markers: the line is several tasks run together."""
+    if folded.count(":") + folded.count(")") < 2:  # every marker ends in one of them; most lines hold < 2
+        return False
     marks = _ASSIGNMENT_MARK_RE.finditer(folded)
     return next(marks, None) is not None and next(marks, None) is not None
 
@@ -146,10 +148,6 @@ def _pieces(line: Line, cuts: list[int]) -> list[Line]:
 
 def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
-    if not any(
-        len(line.text.n) >= PAGE_LINE or holds_several_tasks(line.text.n) for line in lines if not line.cells
-    ):
-        return lines
     out: list[Line] = []
     runs: dict[str, int] = {}
     for line in lines:
