@@ -399,7 +399,7 @@ def viz(
     click.echo(str(path))
 
 
-# --------------------------------------------------------------------------- Neo4j (issue 6)
+# --------------------------------------------------------------------------- Neo4j
 def _neo4j_options(func: Any) -> Any:
     """--uri/--user/--database, defaulting to $NEO4J_URI/… and then to the local server."""
     for option in reversed(
@@ -570,7 +570,7 @@ def parse(file: Path, fmt: str) -> None:
     """Read one notice (.txt/.html/.docx/.xlsx/.csv/.pdf) and print its tasks.
 
     \b
-    --format json prints exactly the shape of shared/contracts/parse.schema.json.
+    --format json prints exactly the shape of tests/data/loaders/parse.schema.json.
 
     \b
     Example:

@@ -1,7 +1,8 @@
 """A read of the store for analysis: tasks, units and leaders as plain records.
 
-Three SPARQL queries read everything analysis needs; projections, measures, the page and the
-Neo4j write-back all work from this snapshot instead of querying again. Sub-offices are *rolled
+Each document's digest (the triples analysis needs, kept beside its graph by the store) and one
+index scan of the shared graph read everything analysis needs; projections, measures, the page and
+the Neo4j write-back all work from this snapshot instead of querying again. Sub-offices are *rolled
 up* here to the accountable unit ("市发展改革委(铁办)" counts for 市发展改革委), since the
 question analysts ask is which department carries the load; the printed sub-office stays on the
 unit record (``sub_offices``).
