@@ -43,6 +43,8 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
     ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
+    ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
 
 #: "附件1", "附件 2", "附件一", "附件" alone, optionally with a title: an attachment starts.
@@ -166,7 +168,9 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             start, end = m.span("mark")
             mark = printed[start:end]
         value = (
-            int(num)
+            int(num.rsplit(".", 1)[-1])
+            if style == "decimal"
+            else int(num)
             if num.isdecimal()
             else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
         )
