@@ -44,6 +44,7 @@ _MARK_RE = re.compile(
     r"|(?P<arp>\(\s*(?P<arp_v>\d{1,3})\s*\))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})\s*[.、](?!\d))"
     r"|(?P<cir>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r"|(?P<shi>(?P<shi_v>[一二三四五六七八九十]{1,3})是)"
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: What may stand right before a number that opens a run ("。1、", "）（一）", start of line).

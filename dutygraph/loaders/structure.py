@@ -178,6 +178,19 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
     return None
 
 
+#: "二是通关制度创新。…责任单位：X": an enumerated point of a paragraph, a task when it names its own units.
+ENUMERATION_RE = re.compile(r"^(?P<mark>(?P<num>[一二三四五六七八九十]{1,3})是)(?P<body>[^,;。:]{2}.*)$")
+
+
+def match_enumeration(folded: str, printed: str) -> Numbered | None:
+    """The "一是/二是" mark at the start of a line, if any (the caller decides whether it makes a task)."""
+    m = ENUMERATION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
+    if m is None:
+        return None
+    # the text keeps "一是…": the mark is part of the sentence ("一是交通设施巨大变化")
+    return Numbered("cn-shi", printed[: m.end("num")], cn_number(m.group("num")), 0)
+
+
 def attachment_number(num: str | None, seen: int) -> str:
     """Attachment label: printed number, Chinese numerals as digits, ``seen + 1`` when unnumbered."""
     if not num:

@@ -256,3 +256,37 @@ def test_a_reply_letter_names_who_handled_each_item():
 def test_prose_that_only_mentions_a_body_is_no_duty():
     doc = parse_text("1．各地要加快推进甲工作。\n2．政府负责同志要亲自抓。\n3．推进乙。（市财政局负责）")
     assert [(t.lead_units, t.co_units) for t in doc.tasks] == [([], []), ([], []), (["市财政局"], [])]
+
+
+# -- leaders' portfolios and enumerated points -------------------------------------------------------------
+
+
+def test_a_leaders_portfolio_is_a_task_with_its_leader():
+    text = (
+        "现将分工情况通知如下：\n一、党工委副书记、管委会主任张三：为安全生产第一责任人，对安全生产工作负总责。\n"
+        "二、管委会副主任李四（挂职）：负责指导、协调、督促宣传、教育等部门、领域的安全生产工作。\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.leaders, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("一", [Leader("张三", "党工委副书记、管委会主任")], [], []),
+        ("二", [Leader("李四", "管委会副主任")], [], []),
+    ]
+    assert doc.tasks[1].text.startswith("负责指导、协调、督促宣传")
+
+
+def test_enumerated_points_with_their_own_units_are_tasks():
+    text = (
+        "（一）建设成就。一是交通设施巨大变化。宣传要点：甲。责任单位：区交建局。"
+        "二是生态环境日益改善。宣传要点：乙。责任单位：区农发局、环土局。"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.text[:10], t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("一", "一是交通设施巨大变化", ["区交建局"], []),
+        ("二", "二是生态环境日益改善", [], ["区农发局", "环土局"]),
+    ]
+
+
+def test_enumerated_points_inside_one_task_stay_in_it():
+    doc = parse_text("1．做好三件事。\n一是加强甲；\n二是推进乙。\n责任单位：市发改委")
+    assert [(t.number, t.lead_units) for t in doc.tasks] == [("1", ["市发改委"])]
+    assert "二是推进乙" in doc.tasks[0].text

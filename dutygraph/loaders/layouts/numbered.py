@@ -17,7 +17,7 @@ from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
 from dutygraph.loaders.layouts.rows import read_rows
-from dutygraph.loaders.leaders import parse_leader_list
+from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
@@ -27,6 +27,7 @@ from dutygraph.loaders.structure import (
     is_furniture,
     is_tail,
     match_chapter,
+    match_enumeration,
     match_number,
     match_section,
 )
@@ -372,6 +373,13 @@ class NumberedReader:
                 # "一、支持…。牵头单位:X配合单位:Y": a top-level item that is itself a task.
                 self._heading_to_item(inline)
                 self.state.saw("inline-labels")
+            elif (portfolio := leader_portfolio(body.n, body.o)) is not None:
+                # "二、党工委委员、管委会副主任周青松：负责指导…": a leader's portfolio, itself the task.
+                leader, start = portfolio
+                item = self._heading_to_item(Assignment(leaders=[leader], present=True))
+                if item is not None:
+                    item.text = [body.cut(start).strip().o]
+                self.state.saw("leader-portfolios")
             elif self.current is None and len(body.n) > _HEADING_MAX:
                 duty = duty_sentence(body)
                 if duty is not None:
@@ -380,6 +388,8 @@ class NumberedReader:
                     self.state.saw("duty-sentences")
             return i + 1
         numbered = match_number(n, line.text.o)
+        if numbered is None and ":" in n and LABEL_RE.search(n):
+            numbered = match_enumeration(n, line.text.o)  # only a point that names its own units is a task
         if numbered is not None:
             self._numbered(line, numbered)
             return i + 1
