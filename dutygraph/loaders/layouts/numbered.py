@@ -17,7 +17,10 @@ from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
 from dutygraph.loaders.layouts.rows import read_rows
+from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.layouts.run_together import read_run_together
 from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
+from dutygraph.loaders.segment import TABLE_LINE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
@@ -355,6 +358,11 @@ class NumberedReader:
             if header is not None:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
+                continue
+            if line.cells is None and len(n) >= TABLE_LINE and run_together_roles(n) is not None:
+                self._close()
+                read_run_together(line, self.attachment, self.section, self.state)
+                i = last + 1
                 continue
             if line.cells is not None and header_roles(line.cells) is not None:
                 self._close()
