@@ -12,6 +12,5 @@ WHERE b.name = $second
 OPTIONAL MATCH (ub)-[:SUB_OFFICE_OF]->(pb:Unit)
 WITH u, firstTasks, coalesce(pb, ub) AS u2, tb
 WHERE u2 = u
-WITH u, firstTasks, count(DISTINCT tb) AS secondTasks
-RETURN u.name AS unit, u.jurisdiction AS jurisdiction, firstTasks, secondTasks
-ORDER BY jurisdiction, unit
+RETURN u.name AS unit, firstTasks, count(DISTINCT tb) AS secondTasks
+ORDER BY unit
