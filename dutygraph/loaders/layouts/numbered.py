@@ -199,7 +199,6 @@ class NumberedReader:
             last.unit_line = line.no
             self.state.saw("inline-labels")
 
-
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
         for segment in segments:
             if segment.assignment is None:
