@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
-from dutygraph.loaders.text import Line, T, split_lines
+from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -154,6 +154,7 @@ def _split_pipes(o: str, n: str) -> list[str]:
 
 def text_lines(text: str, *, html: bool | None = None) -> Source:
     """Lines of decoded text; HTML is recognised by its tags unless ``html`` says otherwise."""
+    text = well_formed(text)  # only text handed over by a caller can hold surrogates
     if html is None:
         html = "<" in text[:4000] and bool(HTML_SNIFF_RE.search(text[:4000]))
     lines = html_to_lines(text) if html else split_lines(text)
