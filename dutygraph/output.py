@@ -3,7 +3,7 @@
 One function serves every command that prints rows (reports, SPARQL, Cypher), so every
 command offers the same formats with the same conventions: JSON is a list of objects with
 ``ensure_ascii=False`` and sorted, stable key order as given; CSV is UTF-8 with a BOM so Excel
-opens Chinese correctly; Markdown escapes ``|``.
+opens Chinese correctly; Markdown escapes every character that would make text markup.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -53,16 +54,25 @@ def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
     return buffer.getvalue()
 
 
+#: The ASCII punctuation that starts inline Markdown (emphasis, code, links, images, raw HTML,
+#: entities, strikethrough, table cells) — escaped with a backslash, which CommonMark allows before
+#: any ASCII punctuation. Line-start syntax (#, -, 1.) needs no escape: text never starts a line.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&!~|])")
+_LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\x0b\x0c\x85]+")
+
+
+def markdown_text(value: Any) -> str:
+    """A value as literal Markdown text: a notice's unit named ``</script><script>…`` stays text
+    wherever the report is rendered, and a name holding a line break cannot start a new block."""
+    return _LINE_BREAKS.sub(" ", _MARKDOWN_SPECIAL.sub(r"\\\1", _cell(value)))
+
+
 def rows_to_markdown(rows: Sequence[dict[str, Any]]) -> str:
     columns = columns_of(rows)
     if not columns:
         return "_(no rows)_\n"
-
-    def esc(value: Any) -> str:
-        return _cell(value).replace("|", "\\|").replace("\n", " ")
-
-    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(esc(row.get(c)) for c in columns) + " |" for row in rows]
+    lines = ["| " + " | ".join(markdown_text(c) for c in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(markdown_text(row.get(c)) for c in columns) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
 

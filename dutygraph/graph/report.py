@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dutygraph.graph.analysis import REPORTS, Analysis
-from dutygraph.output import rows_to_csv, rows_to_markdown
+from dutygraph.output import markdown_text, rows_to_csv, rows_to_markdown
 
 TOP = 15
 
@@ -26,10 +26,12 @@ def markdown_report(
     """The report as Markdown; ``charts`` maps chart name → relative file to embed."""
     summary = analysis.summary()
     charts = charts or {}
+    documents = ", ".join(markdown_text(d) for d in summary["documents"]) or "—"
+    places = ", ".join(markdown_text(j) for j in summary["jurisdictions"]) or "—"
     lines = [
         "# Responsibility network report",
         "",
-        f"Documents: {', '.join(summary['documents']) or '—'} · jurisdictions: {', '.join(summary['jurisdictions']) or '—'}",
+        f"Documents: {documents} · jurisdictions: {places}",
         "",
         f"- **{summary['tasks']}** tasks, **{summary['units']}** units (plus {summary['group_mentions']} group mentions), "
         f"**{summary['leaders']}** leaders",
@@ -43,7 +45,8 @@ def markdown_report(
     flagged = [b for b in analysis.burdens if b.flagged]
     if flagged:
         for b in flagged:
-            lines.append(f"- **{b.load.unit}** ({b.load.jurisdiction}): {b.reason}.")
+            unit, place, reason = (markdown_text(v) for v in (b.load.unit, b.load.jurisdiction, b.reason))
+            lines.append(f"- **{unit}** ({place}): {reason}.")
     else:
         lines.append("No unit stands out from its peers under the current rule.")
     lines += [
@@ -72,13 +75,14 @@ def markdown_report(
         if len(cluster.members) < 2:
             continue
         leader = (
-            f"; mostly under {cluster.leader} ({cluster.leader_share:.0%} of its task mentions)"
+            f"; mostly under {markdown_text(cluster.leader)} ({cluster.leader_share:.0%} of its task mentions)"
             if cluster.leader
             else ""
         )
-        members = "、".join(names[m].name for m in cluster.members)
+        members = markdown_text([names[m].name for m in cluster.members])
+        hubs = markdown_text(cluster.hubs)
         lines.append(
-            f"- **Cluster {cluster.id}** ({len(cluster.members)} units) — hubs {'、'.join(cluster.hubs)}{leader}. Members: {members}"
+            f"- **Cluster {cluster.id}** ({len(cluster.members)} units) — hubs {hubs}{leader}. Members: {members}"
         )
     alone = sum(1 for c in analysis.clustering.clusters if len(c.members) == 1)
     if alone:
