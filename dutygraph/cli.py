@@ -578,12 +578,13 @@ def parse(file: Path, fmt: str) -> None:
     """
     from dutygraph.loaders import parse_file
     from dutygraph.loaders.show import print_table, to_json_text
+    from dutygraph.output import for_terminal
 
     doc = parse_file(file)
     if fmt == "json":
         click.echo(to_json_text(doc))
     else:
-        print_table(doc)
+        print_table(for_terminal(doc))
 
 
 @main.command()

@@ -9,16 +9,30 @@ opens Chinese correctly; Markdown escapes every character that would make text m
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from dutygraph.errors import DutygraphError
 
 FORMATS = ("table", "json", "csv", "markdown", "xlsx")
+T = TypeVar("T")
+
+
+#: C0 and C1 control characters but tab and line feed: a notice's ESC/OSC sequence would drive the
+#: terminal that prints a table (clear it, retitle it, plant a link), and spreadsheets refuse them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters written as ``\\xNN``: shown, never obeyed."""
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def _cell(value: Any) -> str:
@@ -28,7 +42,21 @@ def _cell(value: Any) -> str:
         return f"{value:.4g}"
     if isinstance(value, list | tuple):
         return "、".join(_cell(v) for v in value)
-    return str(value)
+    return visible(str(value))
+
+
+#: What makes a spreadsheet read an imported CSV cell as a formula (=, +, -, @, and a tab before
+#: them; a CR is already an escape); the usual apostrophe in front makes it text again.
+_FORMULA_START = ("=", "+", "-", "@", "\t")
+
+
+def csv_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet opens as the text or number it is: numbers as written, text that
+    would start a formula (a unit named ``=HYPERLINK(…)``) behind an apostrophe."""
+    text = _cell(value)
+    if isinstance(value, int | float) or not text.startswith(_FORMULA_START):
+        return text
+    return "'" + text
 
 
 def columns_of(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -48,9 +76,9 @@ def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
     buffer = io.StringIO()
     columns = columns_of(rows)
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow([csv_cell(c) for c in columns])
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([csv_cell(row.get(c)) for c in columns])
     return buffer.getvalue()
 
 
@@ -83,22 +111,49 @@ def write_xlsx(rows: Sequence[dict[str, Any]], path: Path, sheet: str = "dutygra
     ws = book.active
     ws.title = sheet[:31]
     columns = columns_of(rows)
-    ws.append(columns)
-    for row in rows:
-        ws.append([row.get(c) if isinstance(row.get(c), int | float) else _cell(row.get(c)) for c in columns])
+    table: list[list[Any]] = [list(columns), *([row.get(c) for c in columns] for row in rows)]
+    for r, values in enumerate(table, start=1):
+        for c, value in enumerate(values, start=1):
+            cell = ws.cell(r, c)
+            if isinstance(value, int | float):
+                cell.value = value
+            else:
+                cell.value = _cell(value)
+                cell.data_type = "s"  # text stays text: "=HYPERLINK(…)" is a name, not a formula
     book.save(path)
 
 
 def rich_table(rows: Sequence[dict[str, Any]], title: str | None = None) -> Any:
+    """A terminal table whose cells are plain text: rich's markup and emoji codes in a notice
+    ("[link=…]", ":warning:") are printed as written, control characters as escapes."""
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=title, show_lines=False)
     columns = columns_of(rows)
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(Text(visible(column)), overflow="fold")
     for row in rows:
-        table.add_row(*[_cell(row.get(c)) for c in columns])
+        table.add_row(*[Text(_cell(row.get(c))) for c in columns])
     return table
+
+
+def for_terminal(value: T) -> T:
+    """A copy of ``value`` (strings, lists, dicts, dataclasses of them) safe to show in rich: its
+    strings with control characters escaped and rich markup ("[link=…]") escaped. For renderers
+    that take strings as markup (the parse table)."""
+    from rich.markup import escape
+
+    if isinstance(value, str):
+        return escape(visible(value))  # type: ignore[return-value]
+    if isinstance(value, list | tuple):
+        return type(value)(for_terminal(v) for v in value)
+    if isinstance(value, dict):
+        return {k: for_terminal(v) for k, v in value.items()}  # type: ignore[return-value]
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: for_terminal(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return dataclasses.replace(value, **fields)
+    return value
 
 
 def emit_rows(
