@@ -26,16 +26,16 @@ import igraph  # noqa: F401 — imported up front like networkx: a process pays 
 import networkx as nx
 from scipy.stats import spearmanr
 
+from dutygraph.gcpause import gc_paused
 from dutygraph.graph.analysis.centrality import betweenness, unit_centrality
 from dutygraph.graph.analysis.clusters import cluster_units
 from dutygraph.graph.analysis.leaders import leader_portfolios
 from dutygraph.graph.analysis.overload import burdens
 from dutygraph.graph.analysis.workload import unit_loads
-from dutygraph.graph.gcpause import gc_paused
-from dutygraph.graph.ingest import load_files
 from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import read_snapshot
-from dutygraph.graph.store import Store
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 HERE = Path(__file__).parent
 

@@ -32,8 +32,8 @@ HERE = Path(__file__).parent
 _OURS = """
 import json, resource, sys, time
 from pathlib import Path
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.store import Store
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))
 batch = int(sys.argv[3])
 start = time.perf_counter()
@@ -94,7 +94,7 @@ def main() -> None:
         synth.write_corpus(synth.generate_corpus(args.n, seed=args.seed), corpus)
         ours = _run(_OURS, str(corpus), f"{tmp}/store", str(args.batch))
         # The baseline parses exactly what we stored.
-        from dutygraph.graph.store import Store
+        from dutygraph.store.store import Store
 
         with Store.open(Path(f"{tmp}/store")) as store:
             store.export(Path(f"{tmp}/corpus.nq"), "nquads")

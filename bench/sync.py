@@ -46,9 +46,10 @@ sys.path.insert(0, str(HERE.parent))
 
 import synth  # noqa: E402
 
-from dutygraph.graph.neo4j import model, server  # noqa: E402
-from dutygraph.graph.neo4j.connection import Connection  # noqa: E402
-from dutygraph.graph.neo4j.model import (  # noqa: E402
+from dutygraph.loaders import parse_file  # noqa: E402
+from dutygraph.neo4j import model, server  # noqa: E402
+from dutygraph.neo4j.connection import Connection  # noqa: E402
+from dutygraph.neo4j.model import (  # noqa: E402
     DOCUMENT,
     DOCUMENT_PROPERTIES,
     IN_DOCUMENT,
@@ -58,7 +59,7 @@ from dutygraph.graph.neo4j.model import (  # noqa: E402
     DocumentRows,
     SharedRow,
 )
-from dutygraph.graph.neo4j.sync import (  # noqa: E402
+from dutygraph.neo4j.sync import (  # noqa: E402
     analysis_properties,
     batches,
     by_other,
@@ -67,9 +68,8 @@ from dutygraph.graph.neo4j.sync import (  # noqa: E402
     referenced_agents,
     sync_store,
 )
-from dutygraph.graph.store import Store  # noqa: E402
-from dutygraph.loaders import parse_file  # noqa: E402
 from dutygraph.ontology.mapping import map_document  # noqa: E402
+from dutygraph.store.store import Store  # noqa: E402
 
 
 def build_store(folder: Path, tasks: int, seed: int) -> tuple[Path, int, int]:

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/viz.py [--units 5000] [--timeout 600]
 
-Writes a synthetic 5,000-unit network twice — with ``dutygraph.graph.viz.write_page`` and with
+Writes a synthetic 5,000-unit network twice — with ``dutygraph.viz.write_page`` and with
 pyvis's own ``Network`` defaults (physics on, its template, vis-network inlined) — opens each in
 headless Chromium (Debian's, all network requests blocked) and measures from navigation start to
 the end of the first animation frame in which vis-network drew on its canvas. Prints both times,
@@ -22,8 +22,8 @@ from typing import Any
 import networkx as nx
 from pyvis.network import Network
 
-from dutygraph.graph.viz import write_page
-from dutygraph.graph.viz.samples import synthetic_graph
+from dutygraph.viz import write_page
+from dutygraph.viz.samples import synthetic_graph
 
 print = functools.partial(print, flush=True)  # progress shows while waiting
 

@@ -28,16 +28,16 @@ except PackageNotFoundError:  # running from a source tree without installation
 _API = {
     "parse_file": "dutygraph.loaders",
     "parse_text": "dutygraph.loaders",
-    "Store": "dutygraph.graph.store",
-    "load_files": "dutygraph.graph.ingest",
+    "Store": "dutygraph.store.store",
+    "load_files": "dutygraph.store.ingest",
     "read_snapshot": "dutygraph.graph.snapshot",
     "analyse": "dutygraph.graph.analysis",
     "Analysis": "dutygraph.graph.analysis",
     "Settings": "dutygraph.graph.analysis",
-    "analysis_of": "dutygraph.graph.job",
-    "run_job": "dutygraph.graph.job",
-    "write_network_page": "dutygraph.graph.job",
-    "view_graph": "dutygraph.graph.views",
+    "analysis_of": "dutygraph.jobs",
+    "run_job": "dutygraph.jobs",
+    "write_network_page": "dutygraph.jobs",
+    "view_graph": "dutygraph.viz.views",
     "DutygraphError": "dutygraph.errors",
 }
 

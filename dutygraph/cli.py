@@ -1,6 +1,6 @@
 """The ``dutygraph`` command line: a thin shell over library functions.
 
-Every command is one call into ``dutygraph.loaders`` / ``dutygraph.ontology`` / ``dutygraph.graph``,
+Every command is one call into the library (``dutygraph.jobs``, ``store``, ``graph``, ``viz``, ``neo4j``),
 so a notebook can do exactly what the CLI does. User errors (:class:`DutygraphError`) become one
 line on stderr and exit status 2.
 """
@@ -103,8 +103,8 @@ def load(
     Example:
       dutygraph load examples/huzhou-2019-key-tasks.txt
     """
-    from dutygraph.graph.ingest import load_files
-    from dutygraph.graph.store import Store
+    from dutygraph.store.ingest import load_files
+    from dutygraph.store.store import Store
 
     with Store.open(store_path, write=True, wait=wait) as store, _file_progress(len(files)) as advance:
         results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases, progress=advance)
@@ -128,8 +128,8 @@ def docs(store_path: Path, fmt: str, output: Path | None) -> None:
     """
     from dataclasses import asdict
 
-    from dutygraph.graph.store import Store
-    from dutygraph.output import emit_rows
+    from dutygraph.report.tables import emit_rows
+    from dutygraph.store.store import Store
 
     with Store.open(store_path) as store:
         rows = [asdict(d) for d in store.documents()]
@@ -147,7 +147,7 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
     Example:
       dutygraph remove 湖政办发-2019-9
     """
-    from dutygraph.graph.store import Store
+    from dutygraph.store.store import Store
 
     with Store.open(store_path, write=True, wait=wait) as store:
         if not store.remove(doc_id):
@@ -172,7 +172,7 @@ def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
     Example:
       dutygraph export --format jsonld -o graph.jsonld
     """
-    from dutygraph.graph.store import Store
+    from dutygraph.store.store import Store
 
     with Store.open(store_path) as store:
         if output is None:
@@ -190,8 +190,8 @@ def validate(store_path: Path) -> None:
     Example:
       dutygraph validate --store dutygraph-store
     """
-    from dutygraph.graph.store import Store
-    from dutygraph.graph.validate import validate_store
+    from dutygraph.store.store import Store
+    from dutygraph.store.validate import validate_store
 
     with Store.open(store_path) as store:
         results = validate_store(store)
@@ -216,8 +216,8 @@ def sparql(query: str, store_path: Path, fmt: str) -> None:
     Example:
       dutygraph sparql 'SELECT ?name WHERE { GRAPH ?g { ?u a dg:Unit ; skos:prefLabel ?name } }'
     """
-    from dutygraph.graph.store import Store
-    from dutygraph.output import emit_rows
+    from dutygraph.report.tables import emit_rows
+    from dutygraph.store.store import Store
 
     with Store.open(store_path) as store:
         rows = list(store.select(query))
@@ -294,9 +294,9 @@ def report(
       dutygraph report overload --format json -o overload.json
       dutygraph report clusters --jurisdiction 湖州市 --format csv
     """
-    from dutygraph.graph.job import analysis_of
-    from dutygraph.graph.store import Store
-    from dutygraph.output import emit_rows
+    from dutygraph.jobs import analysis_of
+    from dutygraph.report.tables import emit_rows
+    from dutygraph.store.store import Store
 
     with Store.open(store_path) as store:
         analysis = analysis_of(
@@ -333,7 +333,7 @@ def run(
     Example:
       dutygraph run examples/huzhou-2019-key-tasks.txt --out report
     """
-    from dutygraph.graph.job import run_job
+    from dutygraph.jobs import run_job
 
     with _file_progress(len(files)) as advance:
         result = run_job(
@@ -385,7 +385,7 @@ def viz(
       dutygraph viz -o network.html
       dutygraph viz -o leaders.html --view leaders --jurisdiction 湖州市
     """
-    from dutygraph.graph.viz.command import store_page
+    from dutygraph.viz.command import store_page
 
     path = store_page(
         output,
@@ -421,7 +421,7 @@ def _neo4j_options(func: Any) -> Any:
 
 def _connection(uri: str | None, user: str | None, database: str | None, store_path: Path) -> Any:
     """Settings from options/env/local server; the password from $NEO4J_PASSWORD or a hidden prompt."""
-    from dutygraph.graph.neo4j.connection import resolve
+    from dutygraph.neo4j.connection import resolve
 
     return resolve(
         uri, user, database, store=store_path, prompt=lambda text: click.prompt(text, hide_input=True)
@@ -449,7 +449,7 @@ def server_start(store_path: Path, bolt_port: int | None, http_port: int | None)
     Example:
       dutygraph server start --store dutygraph-store
     """
-    from dutygraph.graph.neo4j.server import start
+    from dutygraph.neo4j.server import start
 
     click.echo(start(store_path, bolt_port=bolt_port, http_port=http_port).describe())
 
@@ -463,7 +463,7 @@ def server_stop(store_path: Path) -> None:
     Example:
       dutygraph server stop
     """
-    from dutygraph.graph.neo4j.server import stop
+    from dutygraph.neo4j.server import stop
 
     click.echo("stopped" if stop(store_path) else "not running")
 
@@ -477,7 +477,7 @@ def server_status(store_path: Path) -> None:
     Example:
       dutygraph server status || dutygraph server start
     """
-    from dutygraph.graph.neo4j.server import status
+    from dutygraph.neo4j.server import status
 
     info = status(store_path)
     click.echo(info.describe() if info else "not running")
@@ -508,7 +508,7 @@ def sync(
       dutygraph server start && dutygraph sync
       NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io NEO4J_PASSWORD=… dutygraph sync --prune
     """
-    from dutygraph.graph.neo4j.sync import sync_store
+    from dutygraph.neo4j.sync import sync_store
 
     sync_store(
         store_path,
@@ -552,7 +552,7 @@ def cypher(
       dutygraph cypher --named top-loads --param limit=10
       dutygraph cypher "MATCH (u:Unit) WHERE u.name = $name RETURN u" --param name=市建设局
     """
-    from dutygraph.graph.neo4j import cypher as analyst
+    from dutygraph.neo4j import cypher as analyst
 
     if list_queries:
         click.echo(analyst.list_text())
@@ -578,7 +578,7 @@ def parse(file: Path, fmt: str) -> None:
     """
     from dutygraph.loaders import parse_file
     from dutygraph.loaders.show import print_table, to_json_text
-    from dutygraph.output import for_terminal
+    from dutygraph.report.tables import for_terminal
 
     doc = parse_file(file)
     if fmt == "json":

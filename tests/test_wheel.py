@@ -68,15 +68,15 @@ def test_wheel_installs_and_runs_in_a_fresh_venv(tmp_path: Path) -> None:
         "dutygraph/ontology/dutygraph.ttl",
         "dutygraph/ontology/shapes.ttl",
         "dutygraph/ontology/units/aliases.csv",
-        "dutygraph/graph/neo4j/style.grass",
-        "dutygraph/graph/viz/assets/page.html",
-        "dutygraph/graph/viz/assets/page.js",
-        "dutygraph/graph/viz/assets/vis-network.min.js",
-        "dutygraph/graph/viz/assets/NotoSansCJKsc-GB2312.woff2",
+        "dutygraph/neo4j/style.grass",
+        "dutygraph/viz/assets/page.html",
+        "dutygraph/viz/assets/page.js",
+        "dutygraph/viz/assets/vis-network.min.js",
+        "dutygraph/fonts/NotoSansCJKsc-GB2312.woff2",
         "dutygraph/py.typed",
     }
     assert required <= names, f"missing from the wheel: {sorted(required - names)}"
-    queries = {n for n in names if n.startswith("dutygraph/graph/neo4j/queries/") and n.endswith(".cypher")}
+    queries = {n for n in names if n.startswith("dutygraph/neo4j/queries/") and n.endswith(".cypher")}
     assert len(queries) >= 8
     missing = _data_files() - names
     assert not missing, f"package data in the source tree but not in the wheel: {sorted(missing)}"

@@ -25,7 +25,7 @@ import numpy as np
 from scipy import sparse
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.gcpause import gc_paused
+from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import FloatArray, IntArray, by_task
 from dutygraph.graph.snapshot import Snapshot
 

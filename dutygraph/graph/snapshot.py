@@ -16,11 +16,11 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from dutygraph.graph.gcpause import gc_paused
+from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
-from dutygraph.graph.store import Store
 from dutygraph.ontology.namespaces import DG_NS, ORG_NS, PROV_NS, RDF_NS, SKOS_NS
 from dutygraph.ontology.registry import KINDS, kind_local_name
+from dutygraph.store.store import Store
 
 
 @dataclass(slots=True)

@@ -32,7 +32,7 @@ Runner = Callable[[str], NotebookNode]
 
 def _stop_local_servers(folder: Path) -> None:
     """Stop every local Bolt server whose store lives under ``folder``."""
-    from dutygraph.graph.neo4j import server
+    from dutygraph.neo4j import server
 
     for state in folder.rglob(f"{server.SERVER_DIR}/{server.STATE_FILE}"):
         server.stop(state.parent.parent)
@@ -120,7 +120,7 @@ def test_quickstart_shows_tables_chart_and_offline_network(run_notebook: Runner)
 
 
 def test_cypher_notebook_ran_every_named_query(run_notebook: Runner) -> None:
-    from dutygraph.graph.neo4j.cypher import named_queries
+    from dutygraph.neo4j.cypher import named_queries
 
     nb = run_notebook("02-cypher.ipynb")
     source = "\n".join(c.source for c in nb.cells if c.cell_type == "code")

@@ -48,8 +48,9 @@ FORBIDDEN = (
 BLOCK_TIMEOUT = 900  # seconds per block
 COPY_IGNORE = shutil.ignore_patterns(
     ".git", ".venv", "*.egg-info", "__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache",
-    ".hypothesis", "build", "dist", "artifacts", "report", "dutygraph-store",
+    ".hypothesis", "build", "dist", "artifacts", "dutygraph-store",
 )  # fmt: skip
+TOP_LEVEL_IGNORE = {"report"}  # the README's own output folder; dutygraph/report/ is source
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,11 @@ def _source_files() -> Iterator[Path]:
         return
     for path in ROOT.rglob("*"):
         relative = path.relative_to(ROOT)
-        if path.is_file() and not COPY_IGNORE(str(path.parent), relative.parts):
+        if (
+            path.is_file()
+            and relative.parts[0] not in TOP_LEVEL_IGNORE
+            and not COPY_IGNORE(str(path.parent), relative.parts)
+        ):
             yield relative
 
 
@@ -192,7 +197,7 @@ def _working_copy(target: Path) -> Path:
 
 
 def _stop_local_servers(folder: Path) -> None:
-    from dutygraph.graph.neo4j import server
+    from dutygraph.neo4j import server
 
     for state in folder.rglob(f"{server.SERVER_DIR}/{server.STATE_FILE}"):
         server.stop(state.parent.parent)

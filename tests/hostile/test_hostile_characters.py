@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.store import Store
 from dutygraph.loaders import parse_text
 from dutygraph.ontology.identity import iri_segment
 from dutygraph.ontology.mapping import map_document
+from dutygraph.store.store import Store
 
 NOTICE = """湖州市人民政府办公室关于印发2019年重点工作责任分解的通知
 湖政办发〔2019〕9号

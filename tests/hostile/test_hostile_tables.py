@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutygraph.cli import main
-from dutygraph.output import rows_to_csv
+from dutygraph.report.tables import rows_to_csv
 
 FORMULAS = [
     '=HYPERLINK("http://example.invalid/x","点我")局',
@@ -156,7 +156,7 @@ def test_parse_table_holds_no_control_characters(tmp_path: Path) -> None:
 
 
 def test_cypher_rows_print_as_inert_text() -> None:
-    from dutygraph.graph.neo4j.cypher import QueryResult, render
+    from dutygraph.neo4j.cypher import QueryResult, render
 
     result = QueryResult(keys=["name", "n"], rows=[{"name": "=1+1\x1b[2J局", "n": -3}])
     assert render(result, "csv").splitlines() == ["name,n", "'=1+1\\x1b[2J局,-3"]

@@ -85,7 +85,7 @@ def typeset(rows: list[str], per_page: int = 48) -> bytes:
     from matplotlib.backends.backend_pdf import PdfPages
     from matplotlib.figure import Figure
 
-    from dutygraph.graph.charts import cjk_font
+    from dutygraph.report.charts import cjk_font
 
     font = cjk_font()
     if font is None:

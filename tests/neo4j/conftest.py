@@ -1,6 +1,6 @@
 """A real Bolt server for the Neo4j tests.
 
-By default a local ArcadeDB server (``dutygraph.graph.neo4j.server``) is started once per session
+By default a local ArcadeDB server (``dutygraph.neo4j.server``) is started once per session
 in a temporary folder and stopped afterwards. With ``NEO4J_URI`` set (plus ``NEO4J_USERNAME``,
 ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``), the same tests run against that server instead — point
 it at a throwaway database: every test starts by emptying it.
@@ -19,8 +19,8 @@ import pytest
 from neo4j import Driver, GraphDatabase
 from neo4j_support import HUZHOU, Graph, build_store
 
-from dutygraph.graph.neo4j import server
-from dutygraph.graph.neo4j.connection import Connection, resolve
+from dutygraph.neo4j import server
+from dutygraph.neo4j.connection import Connection, resolve
 
 
 @pytest.fixture(scope="session")

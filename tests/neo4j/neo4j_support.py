@@ -6,8 +6,8 @@ from pathlib import Path
 
 from neo4j import Driver
 
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.store import Store
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"

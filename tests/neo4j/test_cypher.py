@@ -14,11 +14,11 @@ from neo4j_support import Graph
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.analysis import analyse
-from dutygraph.graph.neo4j import cypher
-from dutygraph.graph.neo4j.connection import Connection, resolve
-from dutygraph.graph.neo4j.sync import sync_store
 from dutygraph.graph.snapshot import read_snapshot
-from dutygraph.graph.store import Store
+from dutygraph.neo4j import cypher
+from dutygraph.neo4j.connection import Connection, resolve
+from dutygraph.neo4j.sync import sync_store
+from dutygraph.store.store import Store
 
 pytestmark = pytest.mark.integration
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from neo4j_support import EXAMPLES, build_store
 from pyoxigraph import NamedNode
 
-from dutygraph.graph.neo4j import model
-from dutygraph.graph.store import DIGESTS, Store
+from dutygraph.neo4j import model
+from dutygraph.store.store import DIGESTS, Store
 
 
 def rows_by_both(path: Path) -> list[tuple[model.DocumentRows | None, model.DocumentRows | None]]:

@@ -12,8 +12,8 @@ from neo4j import GraphDatabase
 from neo4j_support import HUZHOU
 
 from dutygraph.cli import main
-from dutygraph.graph.neo4j import server
-from dutygraph.graph.store import Store
+from dutygraph.neo4j import server
+from dutygraph.store.store import Store
 
 pytestmark = pytest.mark.integration
 

@@ -14,12 +14,12 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j_support import HUZHOU, Graph, build_store
 
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.neo4j.connection import Connection
-from dutygraph.graph.neo4j.sync import SyncReport, sync_store
-from dutygraph.graph.store import Store
 from dutygraph.loaders.records import DocumentInfo, Leader, ParsedDocument, Task
+from dutygraph.neo4j.connection import Connection
+from dutygraph.neo4j.sync import SyncReport, sync_store
 from dutygraph.ontology.mapping import map_document
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 pytestmark = pytest.mark.integration
 
@@ -313,7 +313,7 @@ def test_document_created_by_another_writer_meanwhile_is_diffed(
     """A document with no node when the sync started is written without reading Neo4j first; if
     it appeared in between (another writer), the uniqueness constraints fail that transaction and
     the document is synced again with the full diff."""
-    from dutygraph.graph.neo4j import sync as sync_module
+    from dutygraph.neo4j import sync as sync_module
 
     run_sync(huzhou_store, bolt)
     nodes, rels = store_counts(huzhou_store)

@@ -19,9 +19,9 @@ from rdflib.compare import isomorphic
 
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.store import CATALOG_GRAPH, Store
-from dutygraph.graph.validate import validate_store
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import CATALOG_GRAPH, Store
+from dutygraph.store.validate import validate_store
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
@@ -163,8 +163,8 @@ def test_missing_store_and_foreign_directory(tmp_path: Path) -> None:
 _SLOW_LOAD = """
 import sys, time
 from pathlib import Path
-from dutygraph.graph import store as store_module
-from dutygraph.graph.ingest import load_files
+from dutygraph.store import store as store_module
+from dutygraph.store.ingest import load_files
 
 # Slow the commit down so the kill lands inside the load: staging written, move not yet done.
 original = store_module.Store._update
@@ -237,7 +237,7 @@ def test_digests_are_disposable_copies_of_the_graph(tmp_path: Path) -> None:
     """The analysis reads a per-version digest when present, the graph itself otherwise: same result."""
     import shutil
 
-    from dutygraph.graph.job import analysis_of
+    from dutygraph.jobs import analysis_of
 
     store_path = tmp_path / "s"
     with loaded(store_path, HUZHOU) as store:
@@ -252,7 +252,7 @@ def test_digests_are_disposable_copies_of_the_graph(tmp_path: Path) -> None:
 
 def test_batched_load_failing_late_commits_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Batches are written invisibly as they come; a failure in a later one leaves the store as it was."""
-    from dutygraph.graph import ingest
+    from dutygraph.store import ingest
 
     store_path = tmp_path / "s"
     real_map = ingest.map_document

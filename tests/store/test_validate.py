@@ -8,10 +8,10 @@ import pyoxigraph as ox
 from click.testing import CliRunner
 
 from dutygraph.cli import main
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.store import Store
-from dutygraph.graph.validate import validate_store
 from dutygraph.ontology.namespaces import DG_NS, SKOS_PREF
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
+from dutygraph.store.validate import validate_store
 
 HUZHOU = Path(__file__).parents[2] / "examples" / "huzhou-2019-key-tasks.txt"
 TASK_1 = "https://w3id.org/dutygraph/id/doc/湖政办发-2019-9/task/A1-1"

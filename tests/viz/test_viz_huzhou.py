@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from dutygraph.cli import main
-from dutygraph.graph.viz import FONT_FAMILY
+from dutygraph.viz import FONT_FAMILY
 
 pytestmark = pytest.mark.browser
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "huzhou-2019-key-tasks.txt"
@@ -21,8 +21,8 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 @pytest.fixture(scope="module")
 def huzhou(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, nx.Graph, Path]]:
     """(page written by `dutygraph run`, the units graph it draws, the store)."""
-    from dutygraph.graph.job import run_job
-    from dutygraph.graph.views import view_graph
+    from dutygraph.jobs import run_job
+    from dutygraph.viz.views import view_graph
 
     root = tmp_path_factory.mktemp("huzhou")
     result = run_job([EXAMPLE], root / "report", store_path=root / "store")

@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 from fontTools.ttLib import TTFont
 
+from dutygraph import fonts as font_module
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.viz import LARGE_GRAPH, page_data, page_font, render_page, script_json, write_page
-from dutygraph.graph.viz import font as font_module
-from dutygraph.graph.viz.layout import layout_positions
-from dutygraph.graph.viz.samples import (
+from dutygraph.viz import LARGE_GRAPH, page_data, page_font, render_page, script_json, write_page
+from dutygraph.viz.layout import layout_positions
+from dutygraph.viz.samples import (
     XSS_IMG,
     hostile_graph,
     leader_task_graph,
@@ -170,7 +170,7 @@ def test_a_missing_bundled_font_is_a_clear_error(monkeypatch: pytest.MonkeyPatch
 
 
 def test_every_unit_kind_has_a_shape_and_a_label() -> None:
-    from dutygraph.graph.viz.page import KINDS
     from dutygraph.ontology.registry import KINDS as UNIT_KINDS
+    from dutygraph.viz.page import KINDS
 
     assert set(UNIT_KINDS) <= set(KINDS)

@@ -19,12 +19,12 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.gcpause import gc_paused
 from dutygraph.graph.analysis.centrality import CentralityResult, unit_centrality
 from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
 from dutygraph.graph.analysis.workload import CO_WEIGHT, LEAD_WEIGHT, UnitLoad, unit_loads
-from dutygraph.graph.gcpause import gc_paused
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
 

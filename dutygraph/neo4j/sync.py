@@ -38,9 +38,9 @@ from typing import Any, TypeVar
 import neo4j
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.neo4j import model
-from dutygraph.graph.neo4j.connection import Connection, driver
-from dutygraph.graph.neo4j.model import (
+from dutygraph.neo4j import model
+from dutygraph.neo4j.connection import Connection, driver
+from dutygraph.neo4j.model import (
     CONSTRAINTS,
     DOCUMENT,
     DOCUMENT_PROPERTIES,
@@ -564,10 +564,10 @@ def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None
         for graph in graphs:
             yield model.read_document(store, graph)
         return
-    root = str(Path(__file__).resolve().parents[3])  # this dutygraph, even when not installed
+    root = str(Path(__file__).resolve().parents[2])  # this dutygraph, even when not installed
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "dutygraph.graph.neo4j._reader", str(path)],
+        [sys.executable, "-m", "dutygraph.neo4j._reader", str(path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         env=env,
@@ -625,7 +625,7 @@ def analysis_properties(store: Any) -> tuple[dict[str, dict[str, Any]], str]:
     their accountable unit there, so only accountable units carry these properties.
     """
     try:
-        from dutygraph.graph.neo4j.writeback import unit_properties
+        from dutygraph.neo4j.writeback import unit_properties
     except ImportError as error:
         return {}, f"not written (analysis unavailable: {error})"
     return unit_properties(store), "written"
@@ -643,7 +643,7 @@ def sync_store(
     progress: bool = True,
 ) -> SyncReport:
     """``dutygraph sync``: open the store read-only, sync it into ``conn``, print the report."""
-    from dutygraph.graph.store import Store
+    from dutygraph.store.store import Store
 
     with Store.open(store_path) as store, driver(conn) as handle:
         report = sync(

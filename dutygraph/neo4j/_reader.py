@@ -1,4 +1,4 @@
-"""The sync's store reader, run as ``python -m dutygraph.graph.neo4j._reader STORE`` by the sync.
+"""The sync's store reader, run as ``python -m dutygraph.neo4j._reader STORE`` by the sync.
 
 Reads the document graphs named on stdin (a JSON list) from the store and writes, for each, a
 pickled ``("doc", DocumentRows | None)`` to stdout, then ``("end", None)`` — or ``("error", text)``.
@@ -13,8 +13,8 @@ import json
 import pickle
 import sys
 
-from dutygraph.graph.neo4j import model
-from dutygraph.graph.store import Store
+from dutygraph.neo4j import model
+from dutygraph.store.store import Store
 
 
 def main() -> int:

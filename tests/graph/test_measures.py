@@ -245,7 +245,7 @@ def test_clusters_are_seeded_and_their_modularity_is_networkx_modularity(method:
 def test_gc_paused_restores_the_collector_and_nests() -> None:
     import gc
 
-    from dutygraph.graph.gcpause import gc_paused
+    from dutygraph.gcpause import gc_paused
 
     assert gc.isenabled()
     with gc_paused():

@@ -9,7 +9,7 @@ from importlib import resources
 import rdflib
 from pyshacl import validate as shacl_validate
 
-from dutygraph.graph.store import Store
+from dutygraph.store.store import Store
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 

@@ -26,8 +26,8 @@ from markupsafe import Markup
 from pyvis.options import Options
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.viz.font import FAMILY, page_font
-from dutygraph.graph.viz.layout import layout_positions
+from dutygraph.fonts import FAMILY, page_font
+from dutygraph.viz.layout import layout_positions
 
 ASSETS = Path(__file__).parent / "assets"
 

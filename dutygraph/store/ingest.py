@@ -14,12 +14,12 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.gcpause import gc_paused
-from dutygraph.graph.store import LoadResult, Store
+from dutygraph.gcpause import gc_paused
 from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import OBJECT_MODEL_FORMATS
 from dutygraph.ontology.mapping import MappedDocument, document_id_of, map_document
 from dutygraph.ontology.registry import UnitRegistry, default_registry
+from dutygraph.store.store import LoadResult, Store
 
 Progress = Callable[[str], None]
 

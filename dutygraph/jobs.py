@@ -12,10 +12,10 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.analysis import Analysis, Settings, analyse
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.report import write_report
 from dutygraph.graph.snapshot import read_snapshot
-from dutygraph.graph.store import Store
+from dutygraph.report.files import write_report
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 Step = Callable[[str], None]
 
@@ -85,9 +85,9 @@ def run_job(
 def write_network_page(
     analysis: Analysis, path: Path, *, view: str = "units", title: str | None = None
 ) -> Path:
-    """The interactive page for ``analysis`` (see :mod:`dutygraph.graph.viz`)."""
-    from dutygraph.graph.views import view_graph
-    from dutygraph.graph.viz import write_page
+    """The interactive page for ``analysis`` (see :mod:`dutygraph.viz`)."""
+    from dutygraph.viz import write_page
+    from dutygraph.viz.views import view_graph
 
     documents = ", ".join(analysis.snapshot.documents) or "dutygraph"
     return write_page(

@@ -27,8 +27,8 @@ import neo4j.graph
 import neo4j.time
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.neo4j.connection import Connection, driver
-from dutygraph.output import csv_cell, visible
+from dutygraph.neo4j.connection import Connection, driver
+from dutygraph.report.tables import csv_cell, visible
 
 FORMATS = ("table", "json", "csv")
 _PARAM_LINE = re.compile(
@@ -147,7 +147,7 @@ def _parse_named(name: str, text: str) -> NamedQuery:
 
 def named_queries() -> dict[str, NamedQuery]:
     """The shipped query pack by name (file stem), sorted."""
-    folder = resources.files("dutygraph.graph.neo4j") / "queries"
+    folder = resources.files("dutygraph.neo4j") / "queries"
     found = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dutygraph.graph.analysis import REPORTS, Analysis
-from dutygraph.output import markdown_text, rows_to_csv, rows_to_markdown
+from dutygraph.report.tables import markdown_text, rows_to_csv, rows_to_markdown
 
 TOP = 15
 
@@ -111,7 +111,7 @@ def write_report(
     analysis: Analysis, out: Path, *, charts: bool = True, page: str | None = None
 ) -> list[Path]:
     """Write report.md, report.json, the CSV tables and (optionally) charts into ``out``."""
-    from dutygraph.graph import charts as chart_module
+    from dutygraph.report import charts as chart_module
 
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

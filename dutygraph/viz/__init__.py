@@ -5,10 +5,10 @@ turn a NetworkX unit/task/leader view into one self-contained HTML file: vis-net
 script and a subset Chinese font are inlined, and the page makes no network request.
 """
 
-from dutygraph.graph.viz.font import FAMILY as FONT_FAMILY
-from dutygraph.graph.viz.font import PageFont, page_font
-from dutygraph.graph.viz.layout import layout_positions
-from dutygraph.graph.viz.page import LARGE_GRAPH, page_data, render_page, script_json, write_page
+from dutygraph.fonts import FAMILY as FONT_FAMILY
+from dutygraph.fonts import PageFont, page_font
+from dutygraph.viz.layout import layout_positions
+from dutygraph.viz.page import LARGE_GRAPH, page_data, render_page, script_json, write_page
 
 __all__ = [
     "FONT_FAMILY",

@@ -9,10 +9,10 @@ import pytest
 
 from dutygraph.graph.analysis import Analysis, Settings
 from dutygraph.graph.analysis.leaders import units_shared_by
-from dutygraph.graph.ingest import load_files
-from dutygraph.graph.job import analysis_of
 from dutygraph.graph.projections import collaboration_graph, leader_unit_graph, task_unit_graph
-from dutygraph.graph.store import Store
+from dutygraph.jobs import analysis_of
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 HUZHOU = Path(__file__).parents[2] / "examples" / "huzhou-2019-key-tasks.txt"
 

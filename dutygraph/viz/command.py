@@ -25,8 +25,8 @@ def store_page(
     title: str | None = None,
 ) -> Path:
     """Analyse the store (narrowed to ``docs``/``jurisdiction``), write the ``view`` page to ``output``."""
-    from dutygraph.graph.job import analysis_of, write_network_page
-    from dutygraph.graph.store import Store
+    from dutygraph.jobs import analysis_of, write_network_page
+    from dutygraph.store.store import Store
 
     if view not in VIEWS:
         raise DutygraphError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")

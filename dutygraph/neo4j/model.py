@@ -30,8 +30,8 @@ from typing import Any, NamedTuple
 
 from pyoxigraph import NamedNode
 
-from dutygraph.graph.store import term_value
 from dutygraph.ontology.namespaces import DG_NS, SHARED_GRAPH
+from dutygraph.store.store import term_value
 
 DOCUMENT, TASK, UNIT, LEADER = "Document", "Task", "Unit", "Leader"
 LABELS = (DOCUMENT, TASK, UNIT, LEADER)

@@ -20,7 +20,7 @@ from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from dutygraph.errors import DutygraphError
-from dutygraph.graph.neo4j import server
+from dutygraph.neo4j import server
 
 DEFAULT_USER = "neo4j"
 

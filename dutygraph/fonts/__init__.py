@@ -3,8 +3,8 @@
 Where the glyphs come from (decided for planners, whose intranet machines may have no CJK font and
 no internet, and for CI, which must be able to check the page is not tofu):
 
-1. ``assets/NotoSansCJKsc-GB2312.woff2`` ships in the package: Noto Sans CJK SC (SIL OFL 1.1,
-   ``assets/LICENSE-NotoSansCJK-OFL.txt``) cut down to GB 2312 — its 6,763 hanzi, punctuation and
+1. ``NotoSansCJKsc-GB2312.woff2`` (beside this module) ships in the package: Noto Sans CJK SC (SIL OFL 1.1,
+   ``LICENSE-NotoSansCJK-OFL.txt``) cut down to GB 2312 — its 6,763 hanzi, punctuation and
    symbols — plus ASCII, 1.1 MB. Every page is subset from it (tens of milliseconds), so pages do not
    depend on what the machine that writes them has installed, and come out byte-identical anywhere.
 2. If a page uses a CJK character outside GB 2312 (rare in government notices: a few place or
@@ -15,7 +15,7 @@ no internet, and for CI, which must be able to check the page is not tofu):
 
 An explicitly requested font file that does not exist is a :class:`DutygraphError`.
 
-``python -m dutygraph.graph.viz.font`` rebuilds the bundled file from the system font.
+``python -m dutygraph.fonts`` rebuilds the bundled file from the system font.
 """
 
 from __future__ import annotations
@@ -33,8 +33,7 @@ from fontTools.ttLib import TTFont
 
 from dutygraph.errors import DutygraphError
 
-ASSETS = Path(__file__).parent / "assets"
-BUNDLED_FONT = ASSETS / "NotoSansCJKsc-GB2312.woff2"
+BUNDLED_FONT = Path(__file__).parent / "NotoSansCJKsc-GB2312.woff2"
 SYSTEM_FONTS = (
     Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
     Path("/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc"),
@@ -150,7 +149,3 @@ def build_bundled_font(source: Path | None = None, target: Path = BUNDLED_FONT) 
         raise DutygraphError("Noto Sans CJK SC not found: install the Debian package fonts-noto-cjk")
     target.write_bytes(_subset(source, gb2312_characters()))
     return target
-
-
-if __name__ == "__main__":  # pragma: no cover - maintenance entry point
-    print(build_bundled_font())

@@ -1,4 +1,4 @@
-"""Hand-made and synthetic graphs in the shape :func:`dutygraph.graph.viz.render_page` consumes.
+"""Hand-made and synthetic graphs in the shape :func:`dutygraph.viz.render_page` consumes.
 
 They exist for tests, the benchmark and demos, before (and independently of) the RDF pipeline:
 

@@ -54,7 +54,7 @@ def _bundled_font_as_ttf() -> Path | None:
     """The packaged woff2 font as an OpenType file matplotlib can read (cached per user)."""
     from fontTools.ttLib import TTFont
 
-    from dutygraph.graph.viz.font import BUNDLED_FONT
+    from dutygraph.fonts import BUNDLED_FONT
 
     if not BUNDLED_FONT.is_file():
         return None

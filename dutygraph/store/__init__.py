@@ -1,0 +1,2 @@
+"""The RDF room: the embedded store (``store``), loading files into it (``ingest``) and SHACL checks
+(``validate``). Everything above it — the unit network, reports, the page, Neo4j — reads from here."""
