@@ -23,7 +23,9 @@ import networkx as nx
 from pyvis.network import Network
 
 from dutygraph.viz import write_page
-from dutygraph.viz.samples import synthetic_graph
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "viz"))
+from page_samples import synthetic_graph
 
 print = functools.partial(print, flush=True)  # progress shows while waiting
 

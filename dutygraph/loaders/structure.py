@@ -60,10 +60,15 @@ FURNITURE_RE = re.compile(
     r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
     r"主办单位\s*:|承办单位\s*:|ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
-    r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话)"
+    r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话|"
+    # a site archive's page header ("标题: …", "原文链接: …", "==== 正文 ====") and a file's "# source: …" lines
+    r"标题\s*:|文号\s*:|发布机构\s*:|栏目\s*:|原文链接\s*:|本地目录\s*:|页面链接|=+\s*正文|#\s*[a-z]+\s*:|"
+    r"附件下载|微信\s*微博)"
 )
 #: First characters of furniture lines: a set lookup spares the regex on ordinary lines.
-FURNITURE_STARTS = frozenset("浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联")
+FURNITURE_STARTS = frozenset(
+    "浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联标文栏原本页=#附微"
+)
 
 
 def is_furniture(folded: str) -> bool:

@@ -142,14 +142,6 @@ class DocumentRows:
         tasks = [(t.id, t.props, t.hash, [tuple(a) for a in t.assignments]) for t in self.tasks]
         return _document_from_wire, (self.id, self.doc_id, self.graph, self.props, self.hash, tasks)
 
-    def relationship_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        counts[IN_DOCUMENT] = len(self.tasks)
-        for task in self.tasks:
-            for a in task.assignments:
-                counts[a.type] += 1
-        return dict(counts)
-
 
 def _document_from_wire(
     id: str,
@@ -376,15 +368,6 @@ def document_graphs(store: Any) -> list[str]:
     return [g.value for g in store.document_graphs()]
 
 
-def read_documents(store: Any) -> Iterator[DocumentRows]:
-    """Every document of the store, one at a time (the store may be far larger than memory allows)."""
-    labels = _labels(store)
-    for graph in document_graphs(store):
-        rows = read_document(store, graph, labels)
-        if rows is not None:
-            yield rows
-
-
 def shared_agents(store: Any) -> tuple[set[str], set[str]]:
     """(unit ids, leader ids) of the shared graph. The store keeps there only nodes some document
     (or a referenced sub-office) still references: it collects orphans on every replace/remove."""
@@ -465,7 +448,6 @@ __all__ = [
     "TaskRow",
     "read_document",
     "read_document_digest",
-    "read_documents",
     "read_shared",
     "shared_agents",
 ]

@@ -40,11 +40,7 @@ PREFIXES = {
 
 
 RDF_TYPE = NamedNode(RDF_NS + "type")
-XSD_INTEGER = NamedNode(XSD_NS + "integer")
-XSD_DATE = NamedNode(XSD_NS + "date")
-XSD_BOOLEAN = NamedNode(XSD_NS + "boolean")
 RDFS_COMMENT = NamedNode(RDFS_NS + "comment")
-RDFS_LABEL = NamedNode(RDFS_NS + "label")
 SKOS_PREF = NamedNode(SKOS_NS + "prefLabel")
 SKOS_ALT = NamedNode(SKOS_NS + "altLabel")
 ORG_ORGANIZATION = NamedNode(ORG_NS + "Organization")

@@ -35,13 +35,27 @@ def visible(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
-def _cell(value: Any) -> str:
+def number_text(value: float, *, exact: bool = False) -> str:
+    """A float as people read it, never rounded into another number nor into exponent form:
+    whole values without ".0" (10810, not 1.081e+04), others with up to six decimals (2376.5,
+    0.343127) — or, ``exact``, every digit Python keeps (CSV: what the JSON says)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value.is_integer():
+        return str(int(value))
+    if exact:
+        return repr(value)
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{value:.3g}"
+
+
+def _cell(value: Any, *, exact: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return number_text(value, exact=exact)
     if isinstance(value, list | tuple):
-        return "、".join(_cell(v) for v in value)
+        return "、".join(_cell(v, exact=exact) for v in value)
     return visible(str(value))
 
 
@@ -51,9 +65,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t")
 
 
 def csv_cell(value: Any) -> str:
-    """A CSV cell a spreadsheet opens as the text or number it is: numbers as written, text that
-    would start a formula (a unit named ``=HYPERLINK(…)``) behind an apostrophe."""
-    text = _cell(value)
+    """A CSV cell a spreadsheet opens as the text or number it is: numbers as written (every
+    digit), text that would start a formula (a unit named ``=HYPERLINK(…)``) behind an apostrophe."""
+    text = _cell(value, exact=True)
     if isinstance(value, int | float) or not text.startswith(_FORMULA_START):
         return text
     return "'" + text

@@ -1,4 +1,4 @@
-"""The interactive network page planners open in a browser (issue 5).
+"""The interactive network page planners open in a browser.
 
 ``render_page(graph, *, title, physics=None, seed=0) -> str`` and ``write_page(graph, path, ...)``
 turn a NetworkX unit/task/leader view into one self-contained HTML file: vis-network, the page

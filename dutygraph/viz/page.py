@@ -2,7 +2,7 @@
 
 The page is our own Jinja template (``assets/page.html``) around the vendored vis-network
 standalone build (``assets/vis-network.min.js``, Apache-2.0/MIT), our script (``assets/page.js``) and
-style sheet, and a woff2 subset of Noto Sans CJK SC as a data URI (:mod:`.font`). pyvis supplies the
+style sheet, and a woff2 subset of Noto Sans CJK SC as a data URI (:mod:`dutygraph.fonts`). pyvis supplies the
 vis-network options model (:class:`pyvis.options.Options` — physics solver, stabilisation, smoothing,
 interaction); its ``Network`` class and template are not used: the template links bootstrap from a
 CDN, ``add_edge`` is quadratic (minutes for 5,000 units) and its tooltips are HTML strings.

@@ -8,9 +8,9 @@ from typing import Any
 
 import networkx as nx
 import pytest
+from page_samples import hostile_graph, leader_task_graph, sample_graph, synthetic_graph
 
 from dutygraph.viz import FONT_FAMILY, write_page
-from dutygraph.viz.samples import hostile_graph, leader_task_graph, sample_graph, synthetic_graph
 
 pytestmark = pytest.mark.browser
 Opener = Callable[..., Any]

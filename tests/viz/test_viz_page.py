@@ -12,18 +12,18 @@ from typing import Any
 import networkx as nx
 import pytest
 from fontTools.ttLib import TTFont
-
-from dutygraph import fonts as font_module
-from dutygraph.errors import DutygraphError
-from dutygraph.viz import LARGE_GRAPH, page_data, page_font, render_page, script_json, write_page
-from dutygraph.viz.layout import layout_positions
-from dutygraph.viz.samples import (
+from page_samples import (
     XSS_IMG,
     hostile_graph,
     leader_task_graph,
     sample_graph,
     synthetic_graph,
 )
+
+from dutygraph import fonts as font_module
+from dutygraph.errors import DutygraphError
+from dutygraph.viz import LARGE_GRAPH, page_data, page_font, render_page, script_json, write_page
+from dutygraph.viz.layout import layout_positions
 
 
 def test_script_json_is_inert_in_a_script_element() -> None:

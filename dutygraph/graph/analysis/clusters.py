@@ -112,7 +112,8 @@ def cluster_units(
     )
     # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him.
     incidence = snapshot.incidence
-    by_unit = incidence.unit_leaders[[incidence.unit_number[iri] for iri in network.units]].tocoo()
+    rows = network.rows if network.rows is not None else [incidence.unit_number[iri] for iri in network.units]
+    by_unit = incidence.unit_leaders[rows].tocoo()
     mentions = sparse.csr_matrix(
         (by_unit.data, (cluster_of[by_unit.row], by_unit.col)), shape=(len(ordered), len(incidence.leaders))
     )

@@ -341,8 +341,12 @@ class NumberedReader:
         n = line.text.n
         m = match_section(n) or match_chapter(n)
         if m:
-            numbered = None
-            self._heading(line, line.text.cut(m.start("body")), numbered)
+            body, inline = split_inline_labels(line.text.cut(m.start("body")))
+            self._heading(line, body, None)
+            if inline is not None and inline.has_units():
+                # "一、支持…。牵头单位:X配合单位:Y": a top-level item that is itself a task.
+                self._heading_to_item(inline)
+                self.state.saw("inline-labels")
             return i + 1
         numbered = match_number(n, line.text.o)
         if numbered is not None:

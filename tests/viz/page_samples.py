@@ -1,6 +1,6 @@
 """Hand-made and synthetic graphs in the shape :func:`dutygraph.viz.render_page` consumes.
 
-They exist for tests, the benchmark and demos, before (and independently of) the RDF pipeline:
+They exist for the page tests and ``bench/viz.py``, independently of the RDF pipeline:
 
 * :func:`sample_graph` — a small Huzhou-flavoured unit network with every attribute filled in;
 * :func:`hostile_graph` — the same shape with markup and ``</script>`` in every document string;
