@@ -133,11 +133,7 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
         hubs = markdown_text(cluster.hubs)
         chief = markdown_text(cluster.leader)
         if lang == "zh":
-            leader = (
-                f";主要由{chief}分管(占其任务的 {cluster.leader_share:.0%})"
-                if cluster.leader
-                else ""
-            )
+            leader = f";主要由{chief}分管(占其任务的 {cluster.leader_share:.0%})" if cluster.leader else ""
             lines.append(
                 f"- **协作群 {cluster.id}**({len(cluster.members)} 个单位)— 核心 {hubs}{leader}。成员:{members}"
             )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, whole_file
 
 FORMATS = ("table", "json", "csv", "markdown", "xlsx")
 T = TypeVar("T")
@@ -179,7 +179,8 @@ def emit_rows(
     if fmt == "xlsx":
         if output is None:
             raise DutygraphError("--format xlsx needs -o FILE.xlsx")
-        write_xlsx(rows, output, title or "dutygraph")
+        with whole_file(output) as partial:
+            write_xlsx(rows, partial, title or "dutygraph")
         return
     if fmt == "table":
         from rich.console import Console
@@ -197,4 +198,5 @@ def emit_rows(
 
         click.echo(text, nl=False)
     else:
-        output.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+        with whole_file(output) as partial:
+            partial.write_text(text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
