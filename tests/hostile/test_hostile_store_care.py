@@ -51,7 +51,7 @@ def test_a_digest_of_the_wrong_shape_is_read_from_the_graph_instead(tmp_path: Pa
     ):
         digest.write_text(junk, encoding="utf-8")
     for command in (["report", "workload", "--format", "json"], ["viz", "-o", str(tmp_path / "n.html")]):
-        code, output, stderr = _cli(*command, "--store", str(store))
+        code, _, stderr = _cli(*command, "--store", str(store))
         assert code == 0, stderr
     assert _cli("report", "workload", "--store", str(store), "--format", "json")[1] == expected
 
