@@ -118,3 +118,20 @@ def read_leaders(text: str) -> tuple[list[Leader], list[Leader]] | None:
             return None
         (assisting if item.startswith(("协管", "协助")) else main).append(leader)
     return main, assisting
+
+
+#: "党工委委员、管委会副主任周青松：负责指导…" — a leader's titles, name and portfolio (领导分工 notices).
+_PORTFOLIO_RE = re.compile(
+    r"^(?P<post>[^:,;。()]{0,30}?(?:书记|主任|委员|常委|市长|县长|区长|省长|州长|镇长|乡长|部长|局长|秘书长|主席|"
+    r"巡视员|调研员|助理|组长|指挥长))(?P<name>[\u4e00-\u9fff]{2,3})(?:\([^()]{1,8}\))?\s*:"
+)
+
+
+def leader_portfolio(folded: str, printed: str) -> tuple[Leader, int] | None:
+    """The leader a "TITLES NAME：duties" paragraph is about, and where the duties start; ``None`` if it is
+    not one. Titles are kept whole as the post ("党工委副书记、管委会主任"), the way the notice prints them."""
+    m = _PORTFOLIO_RE.match(folded)
+    if m is None or m.group("name").startswith(_NOT_A_NAME):
+        return None
+    post = printed[m.start("post") : m.end("post")]
+    return Leader(printed[m.start("name") : m.end("name")], post), m.end()

@@ -20,11 +20,15 @@ from __future__ import annotations
 import itertools
 import re
 
+from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
+from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
 from dutygraph.loaders.text import Line
 
 #: A line this long is a page (or a table) that lost its breaks, whatever it holds.
 PAGE_LINE = 600
+#: A table whose cells ran together, header and rows, is at least this long.
+TABLE_LINE = 200
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
     r"(?:牵头单位|责任单位|配合单位|责任部门|牵头部门|负责部门|主要责任单位|实施单位|协办单位)\s*:"
@@ -44,6 +48,7 @@ _MARK_RE = re.compile(
     r"|(?P<arp>\(\s*(?P<arp_v>\d{1,3})\s*\))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})\s*[.、](?!\d))"
     r"|(?P<cir>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r"|(?P<shi>(?P<shi_v>[一二三四五六七八九十]{1,3})是)"
 )
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: What may stand right before a number that opens a run ("。1、", "）（一）", start of line).
@@ -152,8 +157,18 @@ def restore_lines(lines: list[Line]) -> list[Line]:
     runs: dict[str, int] = {}
     for line in lines:
         n = line.text.n
-        if line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n)):
+        table = RUN_TOGETHER_HEADER_RE.search(n) if len(n) >= TABLE_LINE and line.cells is None else None
+        if table is not None and run_together_roles(n[table.start() :]) is None:
+            table = None
+        if table is None and (line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n))):
             out.append(line)
+            continue
+        if table is not None:
+            # a table whose cells ran together: its rows are read from the one line (layouts/run_together.py)
+            out.extend(
+                restore_lines([Line(line.no, line.text.cut(0, table.start()))]) if table.start() else []
+            )
+            out.append(Line(line.no, line.text.cut(table.start())))
             continue
         paragraphs = _pieces(line, paragraph_cuts(n))
         for paragraph in paragraphs:

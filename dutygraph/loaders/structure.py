@@ -43,6 +43,8 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
     ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
+    ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
 
 #: "附件1", "附件 2", "附件一", "附件" alone, optionally with a title: an attachment starts.
@@ -166,12 +168,27 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             start, end = m.span("mark")
             mark = printed[start:end]
         value = (
-            int(num)
+            int(num.rsplit(".", 1)[-1])
+            if style == "decimal"
+            else int(num)
             if num.isdecimal()
             else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
         )
         return Numbered(style, mark, value, m.start("body"))
     return None
+
+
+#: "二是通关制度创新。…责任单位：X": an enumerated point of a paragraph, a task when it names its own units.
+ENUMERATION_RE = re.compile(r"^(?P<mark>(?P<num>[一二三四五六七八九十]{1,3})是)(?P<body>[^,;。:]{2}.*)$")
+
+
+def match_enumeration(folded: str, printed: str) -> Numbered | None:
+    """The "一是/二是" mark at the start of a line, if any (the caller decides whether it makes a task)."""
+    m = ENUMERATION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
+    if m is None:
+        return None
+    # the text keeps "一是…": the mark is part of the sentence ("一是交通设施巨大变化")
+    return Numbered("cn-shi", printed[: m.end("num")], cn_number(m.group("num")), 0)
 
 
 def attachment_number(num: str | None, seen: int) -> str:

@@ -194,7 +194,8 @@ def _trend_pivot(analysis: Analysis, jurisdiction: str, lang: str) -> str:
 
 def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top: int) -> list[str]:
     parts = analysis.parts_of(jurisdiction)
-    lines = [f"## {markdown_text(jurisdiction)}", ""]
+    single = _t(lang, f"({parts[0].scope.span} 年)", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
+    lines = [f"## {markdown_text(jurisdiction)}{single}", ""]
     if len(parts) > 1:
         scopes = [r for r in tables.scope_rows(analysis) if r["jurisdiction"] == jurisdiction]
         columns = ["year", "documents", "tasks", "units", "leaders", "flagged", "clusters", "gini", "hhi"]

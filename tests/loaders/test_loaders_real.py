@@ -11,6 +11,7 @@ starts passing must be taken off the list (so the list never hides a change eith
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -47,9 +48,17 @@ def test_every_expected_value_is_printed_in_the_document(path: Path):
             assert unit in text, unit
 
 
+_NUMBERED_SNIPPET_RE = re.compile(r"^(\d{1,3})[、.．](.+)$")
+
+
 def _find(tasks: list[Task], snippet: str) -> Task | None:
+    """The task a snippet finds: one whose text holds it, or whose number and text start as it does
+    ("12、完成…" finds task 12 whose text starts "完成…")."""
+    numbered = _NUMBERED_SNIPPET_RE.match(snippet)
     for task in tasks:
         if snippet in task.text or snippet in (task.number or "") + task.text:
+            return task
+        if numbered and task.number == numbered.group(1) and task.text.startswith(numbered.group(2)):
             return task
     return None
 

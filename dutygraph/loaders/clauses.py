@@ -1,20 +1,17 @@
-"""Who does a task: labelled fields, "X牵头,Y配合" sentences and bracketed assignments.
+"""The assignment clause grammar: labelled fields ("牵头单位:X;配合单位:Y"), role clauses ("X牵头，Y、Z配合",
+"甲部、乙委等有关部门负责", "甲部会同乙部负责") and the brackets that hold them.
 
-All three layouts end up in one :class:`Assignment`, which keeps *responsible* units (责任单位 with no
-lead named) apart from explicit leads and co-units; the split of responsible units into lead and co-units
-waits until the whole task has been read, because "责任单位" means co-units when a "牵头单位" is also
-given — in either order.
+Each rule is named in :func:`parse_clauses` and tested on its own in ``tests/loaders/test_loaders_wordings.py``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
+from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
-from dutygraph.loaders.records import Leader
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import FIRST_LEADS_RE, bracket_groups, named_like_unit, split_units
+from dutygraph.loaders.units import FIRST_LEADS_RE, bracket_groups, named_like_unit
 
 LEADER_LABELS = (
     "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
@@ -100,74 +97,6 @@ _BRACKET_START_RE = re.compile(r"[(\[【]")
 _OPEN = "([〈《【〔「“"
 _CLOSE = ")]〉》】〕」”"
 _CLAUSE_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",;。]")
-
-
-@dataclass
-class Assignment:
-    """Everything said about who does one task; empty lists mean "not said"."""
-
-    leaders: list[Leader] = field(default_factory=list)
-    assisting: list[Leader] = field(default_factory=list)
-    lead: list[str] = field(default_factory=list)
-    co: list[str] = field(default_factory=list)
-    responsible: list[str] = field(default_factory=list)
-    deadline: str | None = None
-    #: some assignment field was present, even if empty ("部门分工:" cut off).
-    present: bool = False
-    #: a convention note said the first listed unit leads.
-    first_leads: bool = False
-    #: labels printed with nothing after them.
-    empty_labels: list[str] = field(default_factory=list)
-    #: brackets in a unit list did not balance.
-    unbalanced: bool = False
-    #: units a standing rule adds to this and every later task ("以下均需相关乡镇配合,不再列出").
-    standing: list[str] = field(default_factory=list)
-
-    def has_units(self) -> bool:
-        return bool(self.lead or self.co or self.responsible or self.standing)
-
-    def has_any(self) -> bool:
-        return bool(self.has_units() or self.leaders or self.assisting or self.deadline)
-
-    def merge(self, other: Assignment) -> None:
-        self.leaders += other.leaders
-        self.assisting += other.assisting
-        self.lead += other.lead
-        self.co += other.co
-        self.responsible += other.responsible
-        self.deadline = self.deadline or other.deadline
-        self.present = self.present or other.present
-        self.first_leads = self.first_leads or other.first_leads
-        self.empty_labels += other.empty_labels
-        self.unbalanced = self.unbalanced or other.unbalanced
-        self.standing += other.standing
-
-    def add_units(self, kind: str, value: T) -> None:
-        """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
-        units = split_units(value)
-        units.units = [_without_tail(u) for u in units.units]
-        self.first_leads = self.first_leads or units.first_leads
-        self.unbalanced = self.unbalanced or units.unbalanced
-        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
-            target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
-            target.extend(units.units)
-            return
-        for i, unit in enumerate(units.units):
-            if i in units.marked_leads or kind == "lead":
-                self.lead.append(unit)
-            elif kind == "co":
-                self.co.append(unit)
-            else:
-                self.responsible.append(unit)
-
-
-def _without_tail(unit: str) -> str:
-    """A listed unit without a tail such as "等部门" ("人民银行等部门" → "人民银行"); a name that is only a tail
-    stays as printed."""
-    if "等" not in unit and not unit.endswith(("各自", "分别", "共同")):
-        return unit
-    tail = _SUBJECT_TAIL_RE.search(unit)
-    return unit[: tail.start()] if tail is not None and tail.start() > 0 else unit
 
 
 def closing_verb(text: str) -> re.Match[str] | None:
@@ -269,16 +198,10 @@ def _reads_as_clauses(folded: str) -> bool:
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
 _SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
-#: Tails after a clause's units, never part of a unit name: "甲部、乙委等有关部门", "丙局等", "丁局各自".
-_SUBJECT_TAIL_RE = re.compile(
-    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据)?各自职(?:能|责)(?:分工)?|各自|分别|共同)$"
-)
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 _GROUP_JOIN_RE = re.compile(r"等(?:和|及|以及|与)|以及")
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
 _TOGETHER_RE = re.compile(r"会同|联合|协同")
-#: A generic group after 会同 ("会同有关部门") says who else may help; it names no unit.
-_GENERIC_GROUP_RE = re.compile(r"^(?:其他|其它)?(?:有关|相关)(?:部门|单位)$")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
 _STANDING_RE = re.compile(
     r"以下(?:均|都|各项|任务)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
@@ -303,7 +226,7 @@ def _subject_parts(subject: T) -> list[T]:
     for part in parts:
         part = part.strip(" ,;。、")
         while part:
-            tail = _SUBJECT_TAIL_RE.search(part.n)
+            tail = SUBJECT_TAIL_RE.search(part.n)
             if tail is None or tail.start() == 0:
                 break
             part = part.cut(0, tail.start()).strip(" ,;。、")
@@ -334,7 +257,7 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
         helpers = joined.cut(together.end()).strip(" ,、")
         if leads:
             result.add_units("lead", leads)
-            if helpers and not _GENERIC_GROUP_RE.match(helpers.n):
+            if helpers:
                 result.add_units("co", helpers)
             return True
     result.add_units("co" if kind == "assist" else kind, joined)
