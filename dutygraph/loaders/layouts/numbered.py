@@ -44,6 +44,8 @@ _LEADER_HEAD_RE = re.compile(
 )
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
+#: Numbering styles of tasks themselves, not of the headings above them.
+_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "decimal", "cn-shi"})
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
@@ -200,9 +202,22 @@ class NumberedReader:
             self.state.saw("inline-labels")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
+        """Segments after a numbered line's first: under a task number ("3．…（甲局负责）…（乙局负责）") they
+        are more sentences of the same task, whose units join it behind the first clause's lead; under a
+        heading-like number ("（二）…") or none, each closes a task of its own."""
+        one_task = item.style in _TASK_STYLES and item.assign.present
         for segment in segments:
             if segment.assignment is None:
                 item.text.append(segment.text)
+                continue
+            if one_task:
+                item.text.append(segment.text)
+                later = segment.assignment
+                item.assign.co += later.lead + later.responsible + later.co
+                item.assign.leaders += later.leaders
+                item.assign.assisting += later.assisting
+                item.assign.standing += later.standing
+                item.assign.first_leads = item.assign.first_leads or later.first_leads
                 continue
             item = self._new_item(line, None, None, None, segment.text)
             item.assign.merge(segment.assignment)
