@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.brackets import bracket_groups, open_depth
 from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import duty_sentence
@@ -35,8 +36,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import bracket_groups
-from dutygraph.loaders.wrap import Measure, logical_line, open_brackets
+from dutygraph.loaders.wrap import Measure, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -62,7 +62,7 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
         return t, None
     for m in LABEL_RE.finditer(t.n):
         start = m.start()
-        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_brackets(t.n[:start]):
+        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_depth(t.n[:start]):
             continue
         return t.cut(0, start).strip(), parse_labelled(t.cut(start))
     return t, None
