@@ -13,7 +13,7 @@ from typing import Any
 
 from dutygraph.graph.analysis import REPORTS, Analysis, Part, tables
 from dutygraph.ontology.registry import strip_level
-from dutygraph.report.tables import rows_to_csv, rows_to_markdown
+from dutygraph.report.tables import markdown_text, rows_to_csv, rows_to_markdown
 from dutygraph.report.wording import check_language, heading, humanised, plural
 
 TOP = 15
@@ -33,7 +33,7 @@ def _t(lang: str, zh: str, en: str) -> str:
 
 def _headline(analysis: Analysis, lang: str) -> list[str]:
     summary = analysis.summary()
-    documents, places = summary["documents"], summary["jurisdictions"]
+    documents, places = summary["documents"], [markdown_text(p) for p in summary["jurisdictions"]]
     years = analysis.years
     span = "—" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     if lang == "zh":
@@ -80,10 +80,11 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
     lines = [f"{level} {_t(lang, '过重单位', 'Over-burdened units')}", ""]
     flagged = [b for b in part.burdens if b.flagged]
     for b in flagged:
+        unit, place = markdown_text(b.load.unit), markdown_text(b.load.jurisdiction)
         lines.append(
-            f"- **{b.load.unit}**({b.load.jurisdiction}):{b.reason_in(lang)}。"
+            f"- **{unit}**({place}):{markdown_text(b.reason_in(lang))}。"
             if lang == "zh"
-            else f"- **{b.load.unit}** ({b.load.jurisdiction}): {b.reason}."
+            else f"- **{unit}** ({place}): {markdown_text(b.reason)}."
         )
     if not flagged:
         lines.append(
@@ -131,20 +132,17 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
     for cluster in part.clustering.clusters:
         if len(cluster.members) < 2:
             continue
-        members = "、".join(names[m].name for m in cluster.members)
-        hubs = "、".join(cluster.hubs)
+        members = markdown_text([names[m].name for m in cluster.members])
+        hubs = markdown_text(cluster.hubs)
+        chief = markdown_text(cluster.leader)
         if lang == "zh":
-            leader = (
-                f";主要由{cluster.leader}分管(占其任务的 {cluster.leader_share:.0%})"
-                if cluster.leader
-                else ""
-            )
+            leader = f";主要由{chief}分管(占其任务的 {cluster.leader_share:.0%})" if cluster.leader else ""
             lines.append(
                 f"- **协作群 {cluster.id}**({len(cluster.members)} 个单位)— 核心 {hubs}{leader}。成员:{members}"
             )
         else:
             leader = (
-                f"; mostly under {cluster.leader} ({cluster.leader_share:.0%} of its task mentions)"
+                f"; mostly under {chief} ({cluster.leader_share:.0%} of its task mentions)"
                 if cluster.leader
                 else ""
             )
@@ -202,7 +200,7 @@ def _jurisdiction_sections(
 ) -> list[str]:
     parts = analysis.parts_of(jurisdiction)
     single = _t(lang, f"({parts[0].scope.span} 年)", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
-    lines = [f"## {jurisdiction}{single}", ""]
+    lines = [f"## {markdown_text(jurisdiction)}{single}", ""]
     if len(parts) > 1:
         scopes = [r for r in tables.scope_rows(analysis) if r["jurisdiction"] == jurisdiction]
         columns = ["year", "documents", "tasks", "units", "leaders", "flagged", "clusters", "gini", "hhi"]
@@ -247,8 +245,8 @@ def _jurisdiction_sections(
             lines.append(
                 _t(
                     lang,
-                    f"- **{row['unit']}**:{row['years']} 年中 {row['flagged_years']} 年过重({years})",
-                    f"- **{row['unit']}**: flagged in {row['flagged_years']} of {plural(row['years'], 'year')} ({years})",
+                    f"- **{markdown_text(row['unit'])}**:{row['years']} 年中 {row['flagged_years']} 年过重({years})",
+                    f"- **{markdown_text(row['unit'])}**: flagged in {row['flagged_years']} of {plural(row['years'], 'year')} ({years})",
                 )
             )
         if not series:
@@ -304,7 +302,7 @@ def _comparison(analysis: Analysis, lang: str) -> list[str]:
             "units",
             "flagged",
         ]
-        lines += [f"### {function}", "", _md_table(rows, columns, lang)]
+        lines += [f"### {markdown_text(function)}", "", _md_table(rows, columns, lang)]
     return lines
 
 
