@@ -13,18 +13,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, split_top_level
 from dutygraph.loaders.text import Line, T
 
-OPENERS = "([〈《【〔「“‘{"
-CLOSERS = ")]〉》】〕」”’}"
-_PAIR = dict(zip(OPENERS, CLOSERS, strict=True))
-_SEPARATORS = frozenset("、,;\n")
+_SEPARATORS = "、,;\n"
 _TRAILING = "。.,;、:!?- "
-_OPEN_RE = re.compile("[" + re.escape(OPENERS) + "]")
 _SEPARATOR_RE = re.compile("[、,;\n]")
-_BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
-#: What the bracket-aware split looks at: brackets and separators.
-_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
@@ -32,6 +26,8 @@ FIRST_LEADS_RE = re.compile(
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
+#: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
+_SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
 _LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
 
@@ -62,62 +58,20 @@ class UnitList:
     unbalanced: bool = False
 
 
-def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
-    """Split at top-level separators; report whether the brackets balanced."""
-    parts: list[T] = []
-    stack: list[str] = []
-    start = 0
-    n = t.n
-    marks = _MARK_RE if respect_brackets else _SEPARATOR_RE
-    for m in marks.finditer(n):  # brackets and separators only: other characters change nothing
-        ch = m.group()
-        if respect_brackets:
-            if ch in _PAIR:
-                stack.append(_PAIR[ch])
-                continue
-            if stack and ch == stack[-1]:
-                stack.pop()
-                continue
-        if not stack and ch in _SEPARATORS:
-            i = m.start()
-            parts.append(t.cut(start, i))
-            start = i + 1
-    parts.append(t.cut(start))
-    return parts, not stack
-
-
-def bracket_groups(t: T) -> list[tuple[int, int]]:
-    """Top-level bracket spans ``(start, end)`` (end exclusive, brackets included)."""
-    spans: list[tuple[int, int]] = []
-    stack: list[str] = []
-    start = 0
-    for m in _BRACKET_RE.finditer(t.n):  # only the brackets: a long line has few
-        i, ch = m.start(), m.group()
-        if ch in _PAIR:
-            if not stack:
-                start = i
-            stack.append(_PAIR[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack:
-                spans.append((start, i + 1))
-    return spans
-
-
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = UnitList()
-    if _OPEN_RE.search(t.n) is None:
+    if OPEN_RE.search(t.n) is None:
         result.units = _plain_units(t)  # no brackets: the common case
         return result
-    parts, balanced = _split_depth(t, respect_brackets=True)
+    parts, balanced = split_top_level(t, _SEPARATORS)
     if not balanced:
-        parts, _ = _split_depth(t, respect_brackets=False)
+        parts, _ = split_top_level(t, _SEPARATORS, respect_brackets=False)
         result.unbalanced = True
     for raw in parts:
         piece = raw.strip(_TRAILING)
         lead_mark = False
-        if _OPEN_RE.search(piece.n) is None:
+        if OPEN_RE.search(piece.n) is None:
             if piece:
                 result.units.append(piece.o)
             continue
@@ -132,7 +86,7 @@ def split_units(t: T) -> UnitList:
                 lead_mark = True
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
-            elif not _NOTE_RE.search(inner):
+            elif not _NOTE_RE.search(inner) and not _SCOPE_NOTE_RE.match(inner):
                 continue
             kept_o.append(piece.o[previous:start])
             kept_n.append(piece.n[previous:start])
@@ -186,7 +140,7 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
     """
     if len(unit) < 7 or len(unit) > _CONCAT_MAX:
         return None  # two glued names are short; a longer "unit" is a damaged list, warned elsewhere
-    bare = _BRACKETED_RE.sub("", unit) if _OPEN_RE.search(unit) else unit
+    bare = _BRACKETED_RE.sub("", unit) if OPEN_RE.search(unit) else unit
     if len(bare) < 7:
         return None
     m = _CONCAT_RE.match(bare)
