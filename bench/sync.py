@@ -1,12 +1,14 @@
-"""Benchmark: `dutygraph sync` of a synthetic corpus into the local Bolt server, next to two baselines.
+"""Benchmark: `dutygraph sync` of a synthetic corpus into Neo4j and the local Bolt server, next to two baselines.
 
     python bench/sync.py [--tasks 100000] [--seed 7] [--batch-size 1000] [--naive-sample 2000]
-                         [--repeat 3] [--analysis]
+                         [--repeat 3] [--server both|neo4j|arcadedb] [--analysis]
 
 1. Generates notices with ``bench/synth.py`` until they hold ``--tasks`` tasks and loads them into a
    fresh store (not timed here; ``bench/load.py`` measures loading).
-2. Starts the local ArcadeDB Bolt server (``dutygraph server start``) in the same temporary folder.
-3. Runs, on an emptied database each time:
+2. Starts each server in turn in the same temporary folder: Neo4j Community 5.26 (the tests'
+   launcher in ``tests/neo4j-server``, built by ``.ci/setup``), then the local ArcadeDB Bolt
+   server (``dutygraph server start``).
+3. Runs, for each, on an emptied database each time:
 
    * **dutygraph** — the real ``sync`` (``--no-analysis``: analysis is its own cost, timed apart):
      reads every document from the store (its per-version digest, in a child process), diffs it
@@ -18,9 +20,11 @@
 
    Each of the three runs ``--repeat`` times, interleaved; the best run of each counts. Then a
    second ``sync`` of the unchanged store (the no-change path) is timed too.
+4. Before the servers: ``dutygraph export --format neo4j-import`` of the same store (the bulk
+   path; the ``neo4j-admin`` import of the files is not timed here).
 
 Rates are rows — nodes and relationships written — per second (tasks per second alongside); the
-sync also writes the shared unit and leader nodes. Targets: dutygraph ≥ 50× naive and ≥ 60% of bare UNWIND.
+sync also writes the shared unit and leader nodes. Targets: dutygraph ≥ 50× naive and ≥ 80% of bare UNWIND.
 """
 
 from __future__ import annotations
@@ -28,12 +32,15 @@ from __future__ import annotations
 import argparse
 import base64
 import json
+import logging
 import math
 import shutil
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +55,7 @@ import synth  # noqa: E402
 
 from dutygraph.loaders import parse_file  # noqa: E402
 from dutygraph.neo4j import model, server  # noqa: E402
+from dutygraph.neo4j.bulk import write_import_files  # noqa: E402
 from dutygraph.neo4j.connection import Connection  # noqa: E402
 from dutygraph.neo4j.model import (  # noqa: E402
     DOCUMENT,
@@ -201,6 +209,109 @@ def naive(handle: neo4j.Driver, database: str | None, docs: list[DocumentRows], 
     return done
 
 
+@dataclass
+class Target:
+    """A Bolt server to measure: how to connect, how to empty it fast, how to stop it."""
+
+    name: str
+    conn: Connection
+    clear: Callable[[], None]
+    stop: Callable[[], None]
+
+
+def arcadedb_target(store_path: Path) -> Target:
+    info = server.start(store_path)
+    conn = Connection(
+        uri=info.uri, user=info.user, password=info.password, database=info.database, local=True
+    )
+    return Target("ArcadeDB (dutygraph server)", conn, lambda: clear(info), lambda: server.stop(store_path))
+
+
+def neo4j_target(folder: Path) -> Target:
+    """Neo4j Community from the tests' launcher (``tests/neo4j-server``, built by ``.ci/setup``)."""
+    sys.path.insert(0, str(HERE.parent / "tests" / "neo4j"))
+    import neo4j_server
+
+    running = neo4j_server.start(folder / "neo4j-home")
+    neo4j_server.wait_for_bolt(running)
+    conn = Connection(uri=running.uri, user=running.user, password=running.password)
+
+    def empty() -> None:
+        # Community Edition has no CREATE OR REPLACE DATABASE: delete in batches
+        with GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password)) as handle:
+            _delete_all(handle)
+
+    return Target("Neo4j Community (tests/neo4j-server)", conn, empty, running.stop)
+
+
+def _delete_all(handle: neo4j.Driver) -> None:
+    with handle.session() as session:
+        session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
+
+
+def measure(target: Target, store_path: Path, args: argparse.Namespace, n_tasks: int) -> None:
+    """The three runs (best of ``--repeat``), the no-change sync, and the ratios, printed."""
+    conn = target.conn
+    handle = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password))
+    try:
+        print(f"\n== {target.name}: {handle.get_server_info().agent} at {conn.uri}")
+        shared, docs = prebuilt_rows(store_path)
+        rels = sum(len(t.assignments) + 1 for d in docs for t in d.tasks)
+        print(
+            f"rows: {n_tasks} tasks, {rels} task relationships, {len(shared)} units/leaders, "
+            f"{len(docs)} documents"
+        )
+
+        # Warm the server's JIT first (unmeasured), then take the best of --repeat runs of each.
+        target.clear()
+        sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+        ours = bare = slow = math.inf
+        sampled = 0
+        for _ in range(args.repeat):
+            target.clear()
+            t = time.perf_counter()
+            report = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+            ours = min(ours, time.perf_counter() - t)
+            assert report.changes.get(TASK, "created") == n_tasks, report.changes.as_dict()
+            target.clear()
+            t = time.perf_counter()
+            bare_unwind(handle, conn.database, shared, docs, args.batch_size)
+            bare = min(bare, time.perf_counter() - t)
+            # naive in every round too, best run kept like the others: on a shared machine a
+            # single short sample swings 2x with the neighbours' load
+            target.clear()
+            t = time.perf_counter()
+            sampled = naive(handle, conn.database, docs, args.naive_sample)
+            slow = min(slow, time.perf_counter() - t)
+
+        target.clear()
+        sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+        t = time.perf_counter()
+        again = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
+        noop = time.perf_counter() - t
+        assert again.changes.total == 0, again.changes.as_dict()
+    finally:
+        handle.close()
+
+    rows = n_tasks + rels + len(shared) + len(docs)  # nodes and relationships written
+    ours_rate, bare_rate, naive_rate = rows / ours, rows / bare, sampled / slow
+    print(f"{'':<36}{'seconds':>9}{'rows/s':>10}{'tasks/s':>10}")
+    print(f"{'dutygraph sync (from the store)':<36}{ours:>9.1f}{ours_rate:>10,.0f}{n_tasks / ours:>10,.0f}")
+    print(f"{'bare UNWIND (pre-built rows)':<36}{bare:>9.1f}{bare_rate:>10,.0f}{n_tasks / bare:>10,.0f}")
+    print(f"{f'naive, 1 tx per row ({sampled} rows)':<36}{slow:>9.1f}{naive_rate:>10,.0f}{'':>10}")
+    print(f"{'second sync (no changes)':<36}{noop:>9.1f}{rows / noop:>10,.0f}{n_tasks / noop:>10,.0f}")
+    vs_naive, vs_bare = ours_rate / naive_rate, ours_rate / bare_rate
+    print(
+        f"bare UNWIND / naive     = {bare_rate / naive_rate:6.1f}×  (the server's own ceiling for the first)"
+    )
+    print(
+        f"dutygraph / naive       = {vs_naive:6.1f}×  (target ≥ 50×)  {'OK' if vs_naive >= 50 else 'MISSED'}"
+    )
+    print(
+        f"dutygraph / bare UNWIND = {vs_bare:6.0%}   (target ≥ 80%)  {'OK' if vs_bare >= 0.8 else 'MISSED'}"
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--tasks", type=int, default=100_000)
@@ -208,9 +319,11 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=1000)
     ap.add_argument("--naive-sample", type=int, default=2000, help="rows the naive client writes")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each of the three; the best counts")
+    ap.add_argument("--server", choices=["both", "neo4j", "arcadedb"], default="both")
     ap.add_argument("--analysis", action="store_true", help="also time the analysis the write-back runs")
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temporary one)")
     args = ap.parse_args()
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())  # the driver's notifications
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="dutygraph-bench-sync-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -220,84 +333,28 @@ def main() -> None:
         f"store: {n_docs} notices, {n_tasks} tasks "
         f"({time.perf_counter() - started:.1f} s to generate and load)"
     )
-    info = server.start(store_path)
-    conn = Connection(
-        uri=info.uri, user=info.user, password=info.password, database=info.database, local=True
-    )
-    handle = GraphDatabase.driver(info.uri, auth=(info.user, info.password))
     try:
-        print(f"server: {handle.get_server_info().agent} at {info.uri}")
-        shared, docs = prebuilt_rows(store_path)
-        rels = sum(len(t.assignments) + 1 for d in docs for t in d.tasks)
-        print(
-            f"rows: {n_tasks} tasks, {rels} task relationships, {len(shared)} units/leaders, "
-            f"{len(docs)} documents"
-        )
-
-        # Warm the server's JIT first (unmeasured), then take the best of --repeat runs of each.
-        clear(info)
-        sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
-        ours = bare = slow = math.inf
-        sampled = 0
-        for _ in range(args.repeat):
-            clear(info)
-            t = time.perf_counter()
-            report = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
-            ours = min(ours, time.perf_counter() - t)
-            assert report.changes.get(TASK, "created") == n_tasks, report.changes.as_dict()
-            clear(info)
-            t = time.perf_counter()
-            bare_unwind(handle, info.database, shared, docs, args.batch_size)
-            bare = min(bare, time.perf_counter() - t)
-            # naive in every round too, best run kept like the others: on a shared machine a
-            # single short sample swings 2x with the neighbours' load
-            clear(info)
-            t = time.perf_counter()
-            sampled = naive(handle, info.database, docs, args.naive_sample)
-            slow = min(slow, time.perf_counter() - t)
-
-        clear(info)
-        sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
-        t = time.perf_counter()
-        again = sync_store(store_path, conn, batch_size=args.batch_size, analysis=False, progress=False)
-        noop = time.perf_counter() - t
-        assert again.changes.total == 0, again.changes.as_dict()
-
-        analysis_seconds, analysis_units = math.nan, 0
         if args.analysis:
             t = time.perf_counter()
             with Store.open(store_path) as store:
                 analysis_units = len(analysis_properties(store)[0])
-            analysis_seconds = time.perf_counter() - t
-
-        rows = n_tasks + rels + len(shared) + len(docs)  # nodes and relationships written
-        ours_rate, bare_rate, naive_rate = rows / ours, rows / bare, sampled / slow
-        print()
-        print(f"{'':<36}{'seconds':>9}{'rows/s':>10}{'tasks/s':>10}")
+            print(f"analysis for the write-back: {time.perf_counter() - t:.1f} s ({analysis_units} units)")
+        t = time.perf_counter()
+        with Store.open(store_path) as store:
+            exported = write_import_files(store, folder / "neo4j-import", analysis=False)
+        seconds = time.perf_counter() - t
         print(
-            f"{'dutygraph sync (from the store)':<36}{ours:>9.1f}{ours_rate:>10,.0f}{n_tasks / ours:>10,.0f}"
+            f"export --format neo4j-import: {exported.rows:,} rows in {seconds:.1f} s "
+            f"= {exported.rows / seconds:,.0f} rows/s (CSV for neo4j-admin)"
         )
-        print(f"{'bare UNWIND (pre-built rows)':<36}{bare:>9.1f}{bare_rate:>10,.0f}{n_tasks / bare:>10,.0f}")
-        print(f"{f'naive, 1 tx per row ({sampled} rows)':<36}{slow:>9.1f}{naive_rate:>10,.0f}{'':>10}")
-        print(f"{'second sync (no changes)':<36}{noop:>9.1f}{rows / noop:>10,.0f}{n_tasks / noop:>10,.0f}")
-        if args.analysis:
-            print(f"{'analysis for the write-back':<36}{analysis_seconds:>9.1f}   ({analysis_units} units)")
-        print()
-        vs_naive, vs_bare = ours_rate / naive_rate, ours_rate / bare_rate
-        print(
-            f"bare UNWIND / naive     = {bare_rate / naive_rate:6.1f}×  (the server's own ceiling for the first)"
-        )
-        print(
-            f"dutygraph / naive       = {vs_naive:6.1f}×  (target ≥ 50×)  "
-            f"{'OK' if vs_naive >= 50 else 'MISSED'}"
-        )
-        print(
-            f"dutygraph / bare UNWIND = {vs_bare:6.0%}   (target ≥ 60%)  "
-            f"{'OK' if vs_bare >= 0.6 else 'MISSED'}"
-        )
+        starts = {"neo4j": lambda: neo4j_target(folder), "arcadedb": lambda: arcadedb_target(store_path)}
+        for name in ("neo4j", "arcadedb") if args.server == "both" else (args.server,):
+            target = starts[name]()
+            try:
+                measure(target, store_path, args, n_tasks)
+            finally:
+                target.stop()
     finally:
-        handle.close()
-        server.stop(store_path)
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -175,26 +175,36 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
 
 
 @main.command(name="export")
+@click.argument("directory", required=False, type=click.Path(path_type=Path, file_okay=False))
 @store_option
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["turtle", "trig", "nquads", "jsonld"]),
+    type=click.Choice(["turtle", "trig", "nquads", "jsonld", "neo4j-import"]),
     default="trig",
     show_default=True,
+    help="An RDF format, or neo4j-import: CSV files for neo4j-admin database import into DIRECTORY.",
 )
 @output_option
-def export_graph(store_path: Path, fmt: str, output: Path | None) -> None:
-    """Export the whole graph as RDF (turtle merges the per-document graphs).
+def export_graph(store_path: Path, directory: Path | None, fmt: str, output: Path | None) -> None:
+    """Export the whole graph as RDF (turtle merges the per-document graphs), or as the CSV files
+    of Neo4j's offline importer (for stores too large to sync quickly; README in DIRECTORY).
 
     \b
-    Example:
+    Examples:
       dutygraph export --format jsonld -o graph.jsonld
+      dutygraph export --format neo4j-import neo4j-import/
     """
     from dutygraph.store.store import Store
 
+    if (fmt == "neo4j-import") != (directory is not None) or (directory is not None and output):
+        raise click.UsageError("DIRECTORY goes with --format neo4j-import (and -o with the RDF formats)")
     with Store.open(store_path) as store:
-        if output is None:
+        if directory is not None:
+            from dutygraph.neo4j.bulk import write_import_files
+
+            click.echo(write_import_files(store, directory).render())
+        elif output is None:
             store.export(sys.stdout.buffer, fmt)
         else:
             store.export(output, fmt)

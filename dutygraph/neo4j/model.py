@@ -399,6 +399,16 @@ def document_graphs(store: Any) -> list[str]:
     return [g.value for g in store.document_graphs()]
 
 
+def read_documents(store: Any) -> Iterator[DocumentRows]:
+    """Every current document's rows, one at a time, from the digests (the bulk export's reader;
+    the sync reads the same rows in a child process)."""
+    labels = _labels(store)
+    for graph in document_graphs(store):
+        rows = read_document_digest(store, graph, labels)
+        if rows is not None:
+            yield rows
+
+
 def shared_agents(store: Any) -> tuple[set[str], set[str]]:
     """(unit ids, leader ids) of the shared graph. The store keeps there only nodes some document
     (or a referenced sub-office) still references: it collects orphans on every replace/remove."""
@@ -480,6 +490,7 @@ __all__ = [
     "TaskRow",
     "read_document",
     "read_document_digest",
+    "read_documents",
     "read_shared",
     "shared_agents",
 ]

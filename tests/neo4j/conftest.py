@@ -5,8 +5,8 @@ once against each.
 * ``neo4j`` — Neo4j Community 5.26 LTS from Maven Central, started by the launcher in
   ``tests/neo4j-server/`` (built by ``.ci/setup``; see ``neo4j_server.py``).
 
-Each server is started once per session, in a temporary folder, and stopped after the last test
-that uses it (pytest orders the tests by server). With ``NEO4J_URI`` set (plus
+Each server is started once per session, in a temporary folder (pytest orders the tests by
+server); ArcadeDB is stopped when pytest moves on, Neo4j at the end of the session. With ``NEO4J_URI`` set (plus
 ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``, ``NEO4J_DATABASE``) the tests run once, against that
 server instead — point it at a throwaway database: every test starts by emptying it.
 
@@ -33,28 +33,36 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}  # as in tests/
 SERVERS = ["env"] if os.environ.get("NEO4J_URI") else ["arcadedb", "neo4j"]
 
 
+@pytest.fixture(scope="session")
+def neo4j_running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[neo4j_server.Neo4jServer]:
+    """The Neo4j test server, started at most once per session (also for tests that need Neo4j
+    itself, such as the bulk import's ``LOAD CSV``)."""
+    try:
+        running = neo4j_server.start(tmp_path_factory.mktemp("neo4j-home"))
+    except neo4j_server.Unavailable as error:
+        if IN_CI:
+            pytest.fail(f"Neo4j test server: {error}")
+        pytest.skip(str(error))
+    try:
+        neo4j_server.wait_for_bolt(running)
+        yield running
+    finally:
+        running.stop()
+
+
 @pytest.fixture(scope="session", params=SERVERS)
 def bolt_server(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[BoltServer]:
-    """One Bolt server per parameter, started once and stopped when pytest moves to the next."""
+    """One Bolt server per parameter, each started once."""
     kind = request.param
     if kind == "env":
         yield BoltServer(kind, resolve())
         return
     if kind == "neo4j":
-        try:
-            running = neo4j_server.start(tmp_path_factory.mktemp("neo4j-home"))
-        except neo4j_server.Unavailable as error:
-            if IN_CI:
-                pytest.fail(f"Neo4j test server: {error}")
-            pytest.skip(str(error))
-        try:
-            neo4j_server.wait_for_bolt(running)
-            conn = Connection(uri=running.uri, user=running.user, password=running.password)
-            yield BoltServer(kind, conn, running.import_dir)
-        finally:
-            running.stop()
+        running: neo4j_server.Neo4jServer = request.getfixturevalue("neo4j_running")
+        conn = Connection(uri=running.uri, user=running.user, password=running.password)
+        yield BoltServer(kind, conn, running.import_dir)
         return
     store = tmp_path_factory.mktemp("bolt-server-store")
     info = server.start(store)

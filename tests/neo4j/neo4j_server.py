@@ -127,3 +127,21 @@ def wait_for_bolt(server: Neo4jServer, timeout: float = 60.0) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.5)
+
+
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # neo4j-admin, from the same jars (neo4j-command-line)
+
+
+def admin(home: Path, args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``neo4j-admin ARGS`` run in ``cwd`` against the Neo4j home ``home`` (created, empty config):
+    the launcher's jars include the admin tool and its ``database import full`` command."""
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    (home / "conf" / "neo4j.conf").touch()
+    return subprocess.run(
+        [java(), "-Xmx1g", "-cp", f"{LIBS}/*", ADMIN_CLASS, *args],
+        cwd=cwd,
+        env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
