@@ -7,6 +7,7 @@ Everything is deterministic: the same store and settings give byte-identical fil
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from dutygraph.report.wording import check_language, heading, humanised, plural
 TOP = 15
 #: Jurisdictions whose trend table lists this many units (the heaviest of the latest year).
 TREND_UNITS = 10
+#: At most this many jurisdictions get a trend chart (those with most tasks).
+TREND_CHARTS = 20
 
 
 def _md_table(rows: list[dict[str, Any]], columns: list[str], lang: str) -> str:
@@ -192,7 +195,9 @@ def _trend_pivot(analysis: Analysis, jurisdiction: str, lang: str) -> str:
     return rows_to_markdown(rows)
 
 
-def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top: int) -> list[str]:
+def _jurisdiction_sections(
+    analysis: Analysis, jurisdiction: str, lang: str, top: int, charts: dict[str, str]
+) -> list[str]:
     parts = analysis.parts_of(jurisdiction)
     single = _t(lang, f"({parts[0].scope.span} 年)", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
     lines = [f"## {markdown_text(jurisdiction)}{single}", ""]
@@ -211,6 +216,11 @@ def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top
             "",
             _trend_pivot(analysis, jurisdiction, lang),
         ]
+        if f"trend:{jurisdiction}" in charts:
+            lines += [
+                f"![{_t(lang, '工作量逐年变化', 'Load over the years')}]({charts[f'trend:{jurisdiction}']})",
+                "",
+            ]
         changes = tables.change_rows(analysis, jurisdiction)
         columns = [
             "year",
@@ -327,7 +337,7 @@ def markdown_report(
         if "loads" in charts:
             lines += [f"![{_t(lang, '工作量前列', 'Top loads')}]({charts['loads']})", ""]
         for jurisdiction in analysis.jurisdictions:
-            lines += _jurisdiction_sections(analysis, jurisdiction, lang, top)
+            lines += _jurisdiction_sections(analysis, jurisdiction, lang, top, charts)
         if len(analysis.jurisdictions) > 1:
             lines += _comparison(analysis, lang)
     lines += [
@@ -336,6 +346,18 @@ def markdown_report(
         _md_table(tables.document_rows(analysis), ["document", "jurisdiction", "year", "tasks"], lang),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _trend_jurisdictions(analysis: Analysis) -> list[str]:
+    """The jurisdictions that get a line chart of their years: those with several, the
+    :data:`TREND_CHARTS` with most tasks (a 100-city store would otherwise draw 100 charts)."""
+    years = Counter(part.scope.jurisdiction or "" for part in analysis.parts)
+    tasks: Counter[str] = Counter()
+    for part in analysis.parts:
+        if years[part.scope.jurisdiction or ""] > 1:
+            tasks[part.scope.jurisdiction or ""] += len(part.snapshot.tasks)
+    chosen = sorted(tasks, key=lambda j: (-tasks[j], j))[:TREND_CHARTS]
+    return sorted(chosen)
 
 
 def write_report(
@@ -359,6 +381,10 @@ def write_report(
             if len(analysis.parts) == 1 and analysis.parts[0].collaboration.number_of_nodes():
                 written.append(chart_module.network_image(analysis.parts[0], out / "network.png"))
                 embedded["network"] = "network.png"
+            for number, jurisdiction in enumerate(_trend_jurisdictions(analysis), 1):
+                name = f"trend-{number:02d}.png"
+                written.append(chart_module.trend_chart(analysis, jurisdiction, out / name))
+                embedded[f"trend:{jurisdiction}"] = name
     report = markdown_report(analysis, charts=embedded, page=page, lang=lang)
     if not charts and has_loads:
         report += _t(
