@@ -34,13 +34,17 @@ _LATIN_RE = re.compile("[A-Za-z]")
 #: A notice is Chinese text: at least this share of its letters are Han characters. A README, a code file
 #: or an English article quoting a few Chinese examples falls below it.
 _MIN_HAN_SHARE = 0.3
+#: Fewer Latin letters than this cannot outweigh a notice's Han text (and "①" alone is left to the scan).
+_FEW_LETTERS = 200
 
 
 def _reads_as_chinese(lines: list[Line]) -> bool:
-    sample = "".join(line.text.n for line in lines[:400])
-    han = len(_HAN_RE.findall(sample))
+    sample = "".join(line.text.n for line in lines[:200])
     latin = len(_LATIN_RE.findall(sample))
-    return han >= _MIN_HAN_SHARE * (han + latin)  # (no letters at all: let the layout scan decide)
+    if latin < _FEW_LETTERS:
+        return True  # the common case, decided without counting the Han characters
+    han = len(_HAN_RE.findall(sample))
+    return han >= _MIN_HAN_SHARE * (han + latin)
 
 
 def parse_source(source: Source, name: str) -> ParsedDocument:
