@@ -404,8 +404,10 @@ class NumberedReader:
                     self.state.saw("duty-sentences")
             return i + 1
         numbered = match_number(n, line.text.o)
-        if numbered is None and ":" in n and LABEL_RE.search(n):
-            numbered = match_enumeration(n, line.text.o)  # only a point that names its own units is a task
+        if numbered is None:
+            point = match_enumeration(n, line.text.o)
+            if point is not None and ":" in n and LABEL_RE.search(n):
+                numbered = point  # only a point that names its own units is a task
         if numbered is not None:
             self._numbered(line, numbered)
             return i + 1
