@@ -33,7 +33,7 @@ _API = {
     "read_snapshot": "dutygraph.graph.snapshot",
     "analyse": "dutygraph.graph.analysis",
     "Analysis": "dutygraph.graph.analysis",
-    "Settings": "dutygraph.graph.analysis",
+    "Settings": "dutygraph.settings",
     "analysis_of": "dutygraph.jobs",
     "run_job": "dutygraph.jobs",
     "write_network_page": "dutygraph.jobs",

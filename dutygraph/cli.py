@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from dutygraph import __version__
+from dutygraph import __version__, settings
 from dutygraph.errors import DutygraphError
 
 
@@ -47,15 +47,15 @@ store_option = click.option(
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
     envvar="DUTYGRAPH_STORE",
-    default="dutygraph-store",
+    default=settings.STORE,
     show_default=True,
     help="Store directory (or $DUTYGRAPH_STORE).",
 )
 format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "markdown", "xlsx"]),
-    default="table",
+    type=click.Choice(settings.FORMATS),
+    default=settings.FORMAT,
     show_default=True,
 )
 output_option = click.option(
@@ -93,7 +93,9 @@ def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
 @click.option(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
 )
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait", default=settings.WRITER_WAIT, show_default=True, help="Seconds to wait for another writer."
+)
 def load(
     files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float
 ) -> None:
@@ -139,7 +141,9 @@ def docs(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @click.argument("doc_id")
 @store_option
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait", default=settings.WRITER_WAIT, show_default=True, help="Seconds to wait for another writer."
+)
 def remove(doc_id: str, store_path: Path, wait: float) -> None:
     """Remove document DOC_ID (see `dutygraph docs`) and whatever only it referenced.
 
@@ -228,24 +232,42 @@ def sparql(query: str, store_path: Path, fmt: str) -> None:
 def analysis_options(command: Any) -> Any:
     """The analysis knobs shared by `report` and `run` (defaults explained in the README)."""
     options = [
-        click.option("--lead-weight", default=1.0, show_default=True, help="Load counted per led task."),
-        click.option("--co-weight", default=0.5, show_default=True, help="Load counted per assisted task."),
         click.option(
-            "--z-threshold", default=3.5, show_default=True, help="Robust z-score that flags a unit."
+            "--lead-weight",
+            default=settings.LEAD_WEIGHT,
+            show_default=True,
+            help="Load counted per led task.",
         ),
         click.option(
-            "--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True
+            "--co-weight",
+            default=settings.CO_WEIGHT,
+            show_default=True,
+            help="Load counted per assisted task.",
+        ),
+        click.option(
+            "--z-threshold",
+            default=settings.Z_THRESHOLD,
+            show_default=True,
+            help="Robust z-score that flags a unit.",
+        ),
+        click.option(
+            "--method", type=click.Choice(settings.METHODS), default=settings.METHOD, show_default=True
         ),
         click.option(
             "--weighting",
-            type=click.Choice(["shared", "newman"]),
-            default="shared",
+            type=click.Choice(settings.WEIGHTINGS),
+            default=settings.WEIGHTING,
             show_default=True,
             help="Collaboration weights: shared tasks, or Newman's Σ 1/(n−1).",
         ),
-        click.option("--resolution", default=1.0, show_default=True, help="Clustering resolution."),
         click.option(
-            "--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."
+            "--resolution", default=settings.RESOLUTION, show_default=True, help="Clustering resolution."
+        ),
+        click.option(
+            "--seed",
+            default=settings.SEED,
+            show_default=True,
+            help="Seed for clustering, sampling and layouts.",
         ),
     ]
     for option in reversed(options):
@@ -253,10 +275,8 @@ def analysis_options(command: Any) -> Any:
     return command
 
 
-def _settings(kwargs: dict[str, Any]) -> Any:
-    from dutygraph.graph.analysis import Settings
-
-    return Settings(
+def _settings(kwargs: dict[str, Any]) -> settings.Settings:
+    return settings.Settings(
         lead_weight=kwargs.pop("lead_weight"),
         co_weight=kwargs.pop("co_weight"),
         z_threshold=kwargs.pop("z_threshold"),
@@ -268,7 +288,7 @@ def _settings(kwargs: dict[str, Any]) -> Any:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["workload", "overload", "centrality", "clusters", "leaders"]))
+@click.argument("kind", type=click.Choice(settings.REPORTS))
 @store_option
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
 @click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
@@ -363,7 +383,7 @@ def run(
     default="network.html",
     show_default=True,
 )
-@click.option("--view", type=click.Choice(["units", "tasks", "leaders"]), default="units", show_default=True)
+@click.option("--view", type=click.Choice(settings.VIEWS), default=settings.VIEW, show_default=True)
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
 @click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
 @click.option("--title", help="Page title (default: the documents drawn).")
@@ -385,9 +405,9 @@ def viz(
       dutygraph viz -o network.html
       dutygraph viz -o leaders.html --view leaders --jurisdiction 湖州市
     """
-    from dutygraph.viz.command import store_page
+    from dutygraph.jobs import write_store_page
 
-    path = store_page(
+    path = write_store_page(
         output,
         store_path=store_path,
         view=view,
@@ -487,7 +507,7 @@ def server_status(store_path: Path) -> None:
 @main.command()
 @store_option
 @_neo4j_options
-@click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--batch-size", default=settings.BATCH_SIZE, show_default=True, help="Rows per UNWIND batch.")
 @click.option("--prune", is_flag=True, help="Delete documents, units and leaders the store no longer has.")
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--no-analysis", is_flag=True, help="Do not write analysis results onto units.")

@@ -28,6 +28,7 @@ from dutygraph.errors import DutygraphError
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import FloatArray, IntArray, by_task
 from dutygraph.graph.snapshot import Snapshot
+from dutygraph.settings import WEIGHTING, WEIGHTINGS
 
 
 def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
@@ -39,9 +40,6 @@ def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
             graph.add_node(unit, bipartite="unit", label=info.name, kind=info.kind)
             graph.add_edge(task.iri, unit, role="lead" if unit in task.leads else "co", rank=rank)
     return graph
-
-
-WEIGHTINGS = ("shared", "newman")
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,7 +57,7 @@ class Collaboration:
     shared: IntArray
     newman: FloatArray
     lead_co: IntArray
-    weighting: str = "shared"
+    weighting: str = WEIGHTING
 
     @cached_property
     def weight(self) -> FloatArray:
@@ -130,7 +128,7 @@ class Collaboration:
 
 
 def collaboration(
-    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = WEIGHTING
 ) -> Collaboration:
     """Units joined when they share a task: the snapshot's unit co-occurrence (shared with the
     workload) restricted to the kept units, plus two sparse products over the task × unit matrix
@@ -177,7 +175,7 @@ def _values_at(matrix: sparse.csr_matrix, rows: IntArray, cols: IntArray) -> Flo
 
 
 def collaboration_graph(
-    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = WEIGHTING
 ) -> nx.Graph:
     """:func:`collaboration` as a NetworkX graph."""
     return collaboration(snapshot, include_groups=include_groups, weighting=weighting).to_networkx(snapshot)

@@ -37,6 +37,7 @@ from typing import Any, TypeVar
 
 import neo4j
 
+from dutygraph import settings
 from dutygraph.errors import DutygraphError
 from dutygraph.neo4j import model
 from dutygraph.neo4j.connection import Connection, driver
@@ -57,7 +58,7 @@ from dutygraph.neo4j.model import (
     SharedRow,
 )
 
-DEFAULT_BATCH = 1000
+DEFAULT_BATCH = settings.BATCH_SIZE
 ACTIONS = ("created", "updated", "deleted")
 T = TypeVar("T")
 Echo = Callable[[str], None]

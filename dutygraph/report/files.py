@@ -10,8 +10,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from dutygraph.graph.analysis import REPORTS, Analysis
+from dutygraph.graph.analysis import Analysis
 from dutygraph.report.tables import rows_to_csv, rows_to_markdown
+from dutygraph.settings import REPORTS
 
 TOP = 15
 

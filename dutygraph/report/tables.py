@@ -16,8 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from dutygraph.errors import DutygraphError
-
-FORMATS = ("table", "json", "csv", "markdown", "xlsx")
+from dutygraph.settings import FORMATS
 
 
 def _cell(value: Any) -> str:

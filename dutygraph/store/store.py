@@ -36,6 +36,7 @@ from typing import IO, Any
 import orjson
 import pyoxigraph as ox
 
+from dutygraph import settings
 from dutygraph.errors import DutygraphError
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
@@ -55,7 +56,7 @@ from dutygraph.ontology.ntriples import Triple, nquads, value_of
 
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
-DEFAULT_STORE = "dutygraph-store"
+DEFAULT_STORE = settings.STORE
 _STAGING = GRAPH_NS + "staging/"
 _DOC_GRAPHS = GRAPH_NS + "doc/"
 _VERSION = "/v/"
@@ -132,7 +133,9 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str | None = None, *, write: bool = False, wait: float = 30.0) -> Store:
+    def open(
+        cls, path: Path | str | None = None, *, write: bool = False, wait: float = settings.WRITER_WAIT
+    ) -> Store:
         """Open the store at ``path``; ``write=True`` creates it and takes the writer lock."""
         path = Path(path) if path is not None else default_store_path()
         marker = path / MARKER

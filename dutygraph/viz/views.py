@@ -19,8 +19,8 @@ from dutygraph.errors import DutygraphError
 from dutygraph.graph.analysis import Analysis
 from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import TaskInfo
+from dutygraph.settings import VIEW, VIEWS
 
-VIEWS = ("units", "tasks", "leaders")
 _TEXT_PREVIEW = 40
 
 
@@ -124,7 +124,7 @@ def leader_view(analysis: Analysis) -> nx.DiGraph:
     return graph
 
 
-def view_graph(analysis: Analysis, view: str = "units") -> nx.Graph:
+def view_graph(analysis: Analysis, view: str = VIEW) -> nx.Graph:
     if view == "units":
         return unit_view(analysis)
     if view == "tasks":

@@ -24,25 +24,12 @@ from dutygraph.graph.analysis.centrality import CentralityResult, unit_centralit
 from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
-from dutygraph.graph.analysis.workload import CO_WEIGHT, LEAD_WEIGHT, UnitLoad, unit_loads
+from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
+from dutygraph.settings import REPORTS, Settings
 
-REPORTS = ("workload", "overload", "centrality", "clusters", "leaders")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every knob of the analysis, with the defaults the README explains."""
-
-    lead_weight: float = LEAD_WEIGHT
-    co_weight: float = CO_WEIGHT
-    z_threshold: float = 3.5
-    leader_threshold: int = 3
-    weighting: str = "shared"  # or "newman": Σ 1/(n−1) per shared task
-    method: str = "louvain"
-    resolution: float = 1.0
-    seed: int = 0
+__all__ = ["REPORTS", "Analysis", "Settings", "analyse"]  # Settings and REPORTS live in dutygraph.settings
 
 
 @dataclass

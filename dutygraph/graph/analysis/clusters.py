@@ -22,8 +22,7 @@ from scipy import sparse
 from dutygraph.errors import DutygraphError
 from dutygraph.graph.projections import Collaboration
 from dutygraph.graph.snapshot import Snapshot
-
-METHODS = ("louvain", "leiden")
+from dutygraph.settings import METHODS
 
 
 @dataclass
