@@ -39,6 +39,10 @@ _API = {
     "write_network_page": "dutygraph.jobs",
     "view_graph": "dutygraph.viz.views",
     "DutygraphError": "dutygraph.errors",
+    "InputError": "dutygraph.errors",
+    "StoreError": "dutygraph.errors",
+    "ServerError": "dutygraph.errors",
+    "InternalError": "dutygraph.errors",
 }
 
 __all__ = ["__version__", *_API]

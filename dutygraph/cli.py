@@ -1,8 +1,8 @@
 """The ``dutygraph`` command line: a thin shell over library functions.
 
 Every command is one call into the library (``dutygraph.jobs``, ``store``, ``graph``, ``viz``, ``neo4j``),
-so a notebook can do exactly what the CLI does. User errors (:class:`DutygraphError`) become one
-line on stderr and exit status 2.
+so a notebook can do exactly what the CLI does. Errors (:mod:`dutygraph.errors`) become one line on
+stderr and the exit status :data:`EXIT_CODES` gives their class, here and nowhere else.
 """
 
 from __future__ import annotations
@@ -16,18 +16,35 @@ from typing import Any
 import click
 
 from dutygraph import __version__, settings
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, InputError, InternalError, ServerError, StoreError
+
+#: Exit status by error class, most specific first. 2 means the user can fix it (the input, the store
+#: or the server, as the message says; click's own usage errors exit 2 too); 70 (EX_SOFTWARE) is a
+#: fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate`` and ``server status``.
+EXIT_CODES: tuple[tuple[type[DutygraphError], int], ...] = (
+    (InternalError, 70),
+    (InputError, 2),
+    (StoreError, 2),
+    (ServerError, 2),
+    (DutygraphError, 2),
+)
+
+
+def exit_code(error: DutygraphError) -> int:
+    """The exit status for ``error``: that of the first class in :data:`EXIT_CODES` it is one of."""
+    return next(code for cls, code in EXIT_CODES if isinstance(error, cls))
 
 
 class _Group(click.Group):
-    """A click group that turns :class:`DutygraphError` into a clean one-line exit 2."""
+    """A click group that turns a :class:`DutygraphError` into one line on stderr and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except DutygraphError as error:
-            click.echo(f"Error: {error}", err=True)
-            sys.exit(2)
+            report = " (a fault of dutygraph's: please report it)" if isinstance(error, InternalError) else ""
+            click.echo(f"Error: {error}{report}", err=True)
+            sys.exit(exit_code(error))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -155,7 +172,7 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
 
     with Store.open(store_path, write=True, wait=wait) as store:
         if not store.remove(doc_id):
-            raise DutygraphError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
+            raise InputError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
     click.echo(f"removed {doc_id}")
 
 
@@ -578,7 +595,7 @@ def cypher(
         click.echo(analyst.list_text())
         return
     if bool(query) == bool(named):
-        raise DutygraphError("give either a QUERY or --named NAME (see --list)")
+        raise InputError("give either a QUERY or --named NAME (see --list)")
     conn = _connection(uri, user, database, store_path)
     click.echo(analyst.render(analyst.execute(conn, query, named, params), fmt))
 

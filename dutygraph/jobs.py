@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.analysis import Analysis, analyse
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.report.files import write_report
@@ -44,11 +44,11 @@ def analysis_of(
     if docs:
         missing = sorted(set(docs) - set(store.document_ids()))
         if missing:
-            raise DutygraphError(f"no document {', '.join(missing)} in the store (see: dutygraph docs)")
+            raise InputError(f"no document {', '.join(missing)} in the store (see: dutygraph docs)")
     snapshot = read_snapshot(store, docs=docs, jurisdiction=jurisdiction)
     if jurisdiction and not snapshot.documents:
         places = sorted({d.jurisdiction for d in store.documents()})
-        raise DutygraphError(
+        raise InputError(
             f"no document of {jurisdiction} in the store (jurisdictions: {'、'.join(places) or 'none'})"
         )
     return analyse(snapshot, settings)
@@ -104,7 +104,7 @@ def write_store_page(
         )
     if not analysis.snapshot.tasks:
         where = f" in jurisdiction {jurisdiction}" if jurisdiction else ""
-        raise DutygraphError(f"nothing to draw: no task{where} in the chosen documents")
+        raise InputError(f"nothing to draw: no task{where} in the chosen documents")
     return write_network_page(analysis, Path(output), view=view, title=title)
 
 

@@ -24,7 +24,7 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import FloatArray, IntArray, by_task
 from dutygraph.graph.snapshot import Snapshot
@@ -134,7 +134,7 @@ def collaboration(
     workload) restricted to the kept units, plus two sparse products over the task × unit matrix
     (co assignments only; scaled by Newman's 1/(k−1)). O(Σ k²)."""
     if weighting not in WEIGHTINGS:
-        raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
+        raise InputError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
     incidence = snapshot.incidence
     kept = np.fromiter(
         (include_groups or not snapshot.units[iri].is_group for iri in incidence.units),

@@ -38,7 +38,7 @@ from typing import Any, TypeVar
 import neo4j
 
 from dutygraph import settings
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError, InternalError, ServerError, StoreError
 from dutygraph.neo4j import model
 from dutygraph.neo4j.connection import Connection, driver
 from dutygraph.neo4j.model import (
@@ -445,7 +445,7 @@ def _synced_from(session: neo4j.Session) -> dict[str, str | None]:
 def _expect(done: int, wanted: int, what: str) -> None:
     """Abort the document's transaction (nothing of it is kept) when a write fell short."""
     if done != wanted:
-        raise DutygraphError(
+        raise ServerError(
             f"wrote {done} of {wanted} {what}: a unit or leader node went missing during the sync "
             "(another writer?); nothing of this document was changed — run the sync again"
         )
@@ -586,9 +586,9 @@ def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None
             if kind == "end":
                 return
             if kind == "error":
-                raise DutygraphError(f"reading the store failed: {value}")
+                raise StoreError(f"reading the store failed: {value}")
             if kind != "doc":
-                raise DutygraphError("the store reader stopped unexpectedly")
+                raise InternalError("the store reader stopped unexpectedly")
             yield value
     finally:
         stop.set()
@@ -677,7 +677,7 @@ def sync(
 ) -> SyncReport:
     """Sync every document of ``store`` into the Neo4j behind ``handle``."""
     if batch_size < 1:
-        raise DutygraphError("--batch-size must be at least 1")
+        raise InputError("--batch-size must be at least 1")
     started = time.perf_counter()
     report = SyncReport(changes=Changes(), dry_run=dry_run)
     changes = report.changes

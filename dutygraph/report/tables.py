@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.settings import FORMATS
 
 
@@ -95,10 +95,10 @@ def emit_rows(
 ) -> None:
     """Print (or write to ``output``) ``rows`` in ``fmt``; ``xlsx`` needs ``output``."""
     if fmt not in FORMATS:
-        raise DutygraphError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        raise InputError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
     if fmt == "xlsx":
         if output is None:
-            raise DutygraphError("--format xlsx needs -o FILE.xlsx")
+            raise InputError("--format xlsx needs -o FILE.xlsx")
         write_xlsx(rows, output, title or "dutygraph")
         return
     if fmt == "table":

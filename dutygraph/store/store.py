@@ -37,7 +37,7 @@ import orjson
 import pyoxigraph as ox
 
 from dutygraph import settings
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError, StoreError
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
 from dutygraph.ontology.namespaces import (
@@ -141,18 +141,16 @@ class Store:
         marker = path / MARKER
         if not write:
             if not marker.is_file():
-                raise DutygraphError(
-                    f"no dutygraph store at {path} — load a document first: dutygraph load FILE"
-                )
+                raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
             _check_format(marker)
             try:
                 return cls(path, ox.Store.read_only(str(path / "oxigraph")), None)
             except OSError as error:
-                raise DutygraphError(f"cannot read the store at {path}: {error}") from None
+                raise StoreError(f"cannot read the store at {path}: {error}") from None
         if path.exists() and not path.is_dir():
-            raise DutygraphError(f"store path {path} exists and is not a directory")
+            raise StoreError(f"store path {path} exists and is not a directory")
         if path.is_dir() and any(path.iterdir()) and not marker.is_file():
-            raise DutygraphError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
+            raise StoreError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
         path.mkdir(parents=True, exist_ok=True)
         lock = _acquire_lock(path / "write.lock", wait)
         try:
@@ -214,7 +212,7 @@ class Store:
                 versions = [f"{doc.graph}{_VERSION}{token}" for doc in documents]
                 for doc in documents:
                     if doc.doc_id in seen:
-                        raise DutygraphError(f"document {doc.doc_id} is given twice")
+                        raise InputError(f"document {doc.doc_id} is given twice")
                     seen.add(doc.doc_id)
                 shared.update(dict.fromkeys(t for doc in documents for t in doc.shared))
                 # Invisible until the catalog points at them, so the fast non-transactional bulk
@@ -341,7 +339,7 @@ class Store:
 
     def _require_writer(self) -> None:
         if self._lock is None:
-            raise DutygraphError("the store was opened read-only")
+            raise StoreError("the store was opened read-only")
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
@@ -357,7 +355,7 @@ class Store:
                 named_graphs=self.visible_graphs(),
             )
         except SyntaxError as error:
-            raise DutygraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
+            raise InputError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
 
     def select(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Iterator[dict[str, Any]]:
         """SELECT rows as dicts of Python values (str/int/…; missing optionals are None)."""
@@ -418,7 +416,7 @@ class Store:
         """Serialise everything readers see; triple formats (turtle) merge the named graphs."""
         rdf_format = EXPORT_FORMATS.get(fmt)
         if rdf_format is None:
-            raise DutygraphError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+            raise InputError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
         target = str(output) if isinstance(output, Path) else output
         if rdf_format.supports_datasets:
             ox.serialize(self.quads(), target, rdf_format, prefixes=PREFIXES)
@@ -508,7 +506,7 @@ _IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
 def _iri(value: str) -> str:
     """``value`` checked safe to write between ``<…>`` in an update (our IRIs always are)."""
     if any(ch in _IRI_FORBIDDEN for ch in value):
-        raise DutygraphError(f"refusing an unsafe IRI: {value!r}")
+        raise InputError(f"refusing an unsafe IRI: {value!r}")
     return value
 
 
@@ -541,9 +539,9 @@ def _check_format(marker: Path) -> None:
     try:
         version = json.loads(marker.read_text(encoding="utf-8")).get("format")
     except (OSError, ValueError, AttributeError):
-        raise DutygraphError(f"{marker} is unreadable; this is not a dutygraph store") from None
+        raise StoreError(f"{marker} is unreadable; this is not a dutygraph store") from None
     if version != FORMAT_VERSION:
-        raise DutygraphError(
+        raise StoreError(
             f"store {marker.parent} has format {version!r}; this dutygraph reads format {FORMAT_VERSION}. "
             "Re-load the documents into a new --store."
         )
@@ -559,7 +557,7 @@ def _acquire_lock(path: Path, wait: float) -> IO[str]:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 handle.close()
-                raise DutygraphError(
+                raise StoreError(
                     f"store {path.parent} is busy: another dutygraph process is writing to it "
                     f"(waited {wait:g} s; try again or pass --wait)"
                 ) from None

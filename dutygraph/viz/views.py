@@ -15,7 +15,7 @@ from typing import Any
 
 import networkx as nx
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.analysis import Analysis
 from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import TaskInfo
@@ -131,4 +131,4 @@ def view_graph(analysis: Analysis, view: str = VIEW) -> nx.Graph:
         return task_view(analysis)
     if view == "leaders":
         return leader_view(analysis)
-    raise DutygraphError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")
+    raise InputError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")
