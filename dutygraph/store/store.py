@@ -21,19 +21,17 @@ Outside the store (export, :meth:`Store.quads`) a document's graph has its stabl
 from __future__ import annotations
 
 import fcntl
-import hashlib
 import json
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-import orjson
 import pyoxigraph as ox
 
 from dutygraph import settings
@@ -44,15 +42,13 @@ from dutygraph.ontology.namespaces import (
     DCT_NS,
     DG_NS,
     GRAPH_NS,
-    ORG_NS,
     PREFIXES,
-    PROV_NS,
-    RDF_NS,
     SHARED_GRAPH,
     SKOS_PREF,
-    TIME_NS,
 )
 from dutygraph.ontology.ntriples import Triple, nquads, value_of
+from dutygraph.store import digests
+from dutygraph.store.digests import Digest
 
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
@@ -61,21 +57,6 @@ _STAGING = GRAPH_NS + "staging/"
 _DOC_GRAPHS = GRAPH_NS + "doc/"
 _VERSION = "/v/"
 CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
-DIGESTS = "digests"
-#: The predicates a document *digest* keeps (what the analysis snapshot and the Neo4j sync read).
-DIGEST_PREDICATES = frozenset(
-    [RDF_NS + "type", PROV_NS + "qualifiedAssociation", PROV_NS + "agent", PROV_NS + "hadRole", ORG_NS + "holds"]
-    + [DCT_NS + "title", DCT_NS + "issued", DCT_NS + "source", TIME_NS + "inXSDDate"]
-    + [
-        DG_NS + name
-        for name in (
-            "docId", "jurisdiction", "taskId", "number", "text", "attachment", "section",
-            "sourceLine", "deadline", "rank", "asPrinted",
-            "docNumber", "issuerName", "taskCount", "inDocument", "dueBy",
-        )
-    ]
-)  # fmt: skip
-Digest = dict[str, dict[str, list[str]]]
 STORED_IN = ox.NamedNode(DG_NS + "storedIn")
 
 #: Shared nodes with no reference left from any other node are removed. Three rounds reach the
@@ -223,7 +204,9 @@ class Store:
                     )
                 )
                 for doc, version in zip(documents, versions, strict=True):
-                    self._write_digest(version, digest_of(doc.triples, value=value_of))
+                    digests.write(
+                        self.path / digests.FOLDER, version, digests.digest_of(doc.triples, value=value_of)
+                    )
                     doc_iri = identity.document_iri(doc.doc_id)
                     old = catalog.get(doc_iri)
                     if old is not None:
@@ -301,32 +284,21 @@ class Store:
             name = graph.value
             if name.startswith(_STAGING) or (name.startswith(_DOC_GRAPHS) and name not in current):
                 self.oxigraph.remove_graph(graph)
-        keep = {_digest_name(name) for name in current}
-        for path in (self.path / DIGESTS).glob("*.json"):
+        keep = {digests.file_name(name) for name in current}
+        for path in (self.path / digests.FOLDER).glob("*.json"):
             if path.name not in keep:
                 path.unlink()
 
-    def _write_digest(self, version: str, digest: Digest) -> None:
-        folder = self.path / DIGESTS
-        folder.mkdir(exist_ok=True)
-        target = folder / _digest_name(version)
-        partial = target.with_suffix(".tmp")
-        partial.write_bytes(orjson.dumps(digest))  # compact UTF-8 JSON, ~4× faster than json.dumps
-        partial.replace(target)
-
     def digest(self, graph: ox.NamedNode) -> Digest:
-        """The analysis-relevant part of one document graph: subject → predicate → values.
-
-        Read from the digest written when the version was loaded (a derived, disposable copy: the
-        graph stays the truth) — else by one scan of the graph, ~5 µs a quad on RocksDB.
+        """The analysis-relevant part of one document graph (:mod:`.digests`): subject → predicate
+        → values. Read from the file written when the version was loaded (a derived, disposable
+        copy: the graph stays the truth) — else by one scan of the graph, ~5 µs a quad on RocksDB.
         """
-        path = self.path / DIGESTS / _digest_name(graph.value)
-        try:
-            cached: Digest = orjson.loads(path.read_bytes())
-            return cached
-        except (OSError, orjson.JSONDecodeError):
-            quads = self.oxigraph.quads_for_pattern(None, None, None, graph)
-            return digest_of((q.subject.value, q.predicate.value, q.object.value) for q in quads)  # type: ignore[union-attr]
+        stored = digests.read(self.path / digests.FOLDER, graph.value)
+        if stored is not None:
+            return stored
+        quads = self.oxigraph.quads_for_pattern(None, None, None, graph)
+        return digests.digest_of((q.subject.value, q.predicate.value, q.object.value) for q in quads)  # type: ignore[union-attr]
 
     def shared_nodes(self) -> Digest:
         """The shared graph (units, leaders, posts, places), subject → predicate → values: one
@@ -508,20 +480,6 @@ def _iri(value: str) -> str:
     if any(ch in _IRI_FORBIDDEN for ch in value):
         raise InputError(f"refusing an unsafe IRI: {value!r}")
     return value
-
-
-def digest_of(triples: Iterable[tuple[str, str, str]], value: Callable[[str], str] = str) -> Digest:
-    """Group ``triples`` by subject, keeping :data:`DIGEST_PREDICATES` only; ``value`` turns an
-    object into the plain string kept (e.g. an N-Triples term into its IRI or lexical form)."""
-    subjects: Digest = {}
-    for subject, predicate, term in triples:
-        if predicate in DIGEST_PREDICATES:
-            subjects.setdefault(subject, {}).setdefault(predicate, []).append(value(term))
-    return subjects
-
-
-def _digest_name(version: str) -> str:
-    return hashlib.sha256(version.encode()).hexdigest()[:32] + ".json"
 
 
 def term_value(term: Any) -> Any:
