@@ -286,6 +286,13 @@ def analysis_options(command: Any) -> Any:
             show_default=True,
             help="Seed for clustering, sampling and layouts.",
         ),
+        click.option(
+            "--scope",
+            type=click.Choice(settings.SCOPES),
+            default=settings.SCOPE,
+            show_default=True,
+            help="What one analysis covers: each jurisdiction's year (default), its years summed, or everything.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)
@@ -301,14 +308,23 @@ def _settings(kwargs: dict[str, Any]) -> settings.Settings:
         weighting=kwargs.pop("weighting"),
         resolution=kwargs.pop("resolution"),
         seed=kwargs.pop("seed"),
+        scope=kwargs.pop("scope"),
     )
 
 
+REPORT_KINDS = (
+    "workload", "overload", "centrality", "clusters", "leaders",
+    "tasks", "pairs", "scopes", "flags", "trend", "changes", "compare",
+)  # fmt: skip
+
+
 @main.command()
-@click.argument("kind", type=click.Choice(settings.REPORTS))
+@click.argument("kind", type=click.Choice(REPORT_KINDS))
 @store_option
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
-@click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
+@click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市 (trend, changes: required).")
+@click.option("--unit", help="trend: the unit followed over the years, e.g. 市发展改革委.")
+@click.option("--function", "function", help="compare: the function compared, e.g. 发展改革委.")
 @click.option("--top", type=int, help="Only the first N rows.")
 @format_option
 @output_option
@@ -318,28 +334,43 @@ def report(
     store_path: Path,
     docs: tuple[str, ...],
     jurisdiction: str | None,
+    unit: str | None,
+    function: str | None,
     top: int | None,
     fmt: str,
     output: Path | None,
     **knobs: Any,
 ) -> None:
-    """Print one analysis table: workload, overload, centrality, clusters or leaders.
+    """Print one analysis table; every measure is computed per jurisdiction and year.
+
+    \b
+    workload, overload, centrality, clusters, leaders: the measures, a row per unit and year;
+    tasks: one row per task × unit × role; pairs: units sharing tasks (Jaccard);
+    scopes: one row per jurisdiction-year (Gini, HHI); flags: flagged in N of M years;
+    trend: one unit year by year; changes: what changed between years; compare: one function
+    (each city's 发展改革委) across jurisdictions.
 
     \b
     Examples:
       dutygraph report workload --top 10
-      dutygraph report overload --format json -o overload.json
-      dutygraph report clusters --jurisdiction 湖州市 --format csv
+      dutygraph report tasks --format xlsx -o tasks.xlsx
+      dutygraph report trend --unit 市发展改革委 --jurisdiction 湖州市
+      dutygraph report compare --function 发展改革委 --format csv
     """
-    from dutygraph.jobs import analysis_of
+    from dutygraph.jobs import report_rows
     from dutygraph.report.tables import emit_rows
     from dutygraph.store.store import Store
 
     with Store.open(store_path) as store:
-        analysis = analysis_of(
-            store, docs=list(docs) or None, jurisdiction=jurisdiction, settings=_settings(knobs)
+        rows = report_rows(
+            store,
+            kind,
+            docs=list(docs) or None,
+            jurisdiction=jurisdiction,
+            unit=unit,
+            function=function,
+            settings=_settings(knobs),
         )
-    rows = analysis.rows(kind)
     emit_rows(rows[:top] if top else rows, fmt, output, title=kind)
 
 
@@ -354,6 +385,13 @@ def report(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
 )
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
+@click.option(
+    "--lang",
+    type=click.Choice(settings.LANGUAGES),
+    default=settings.LANGUAGE,
+    show_default=True,
+    help="Language of report.md.",
+)
 @analysis_options
 def run(
     files: tuple[Path, ...],
@@ -362,6 +400,7 @@ def run(
     jurisdiction: str | None,
     aliases: Path | None,
     no_page: bool,
+    lang: str,
     **knobs: Any,
 ) -> None:
     """The main job: load FILES, then write report.md, report.json, CSVs, charts and network.html.
@@ -382,6 +421,7 @@ def run(
             settings=_settings(knobs),
             page=not no_page,
             step=advance,
+            lang=lang,
         )
     summary = result.analysis.summary()
     click.echo(

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from dutygraph.errors import InputError
 from dutygraph.graph.analysis import Analysis, analyse
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.report.files import write_report
-from dutygraph.settings import VIEW, Settings
+from dutygraph.settings import LANGUAGE, VIEW, Settings
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import Store
 
@@ -54,6 +55,38 @@ def analysis_of(
     return analyse(snapshot, settings)
 
 
+def report_rows(
+    store: Store,
+    kind: str,
+    *,
+    docs: Sequence[str] | None = None,
+    jurisdiction: str | None = None,
+    unit: str | None = None,
+    function: str | None = None,
+    settings: Settings | None = None,
+) -> list[dict[str, Any]]:
+    """The rows of one ``dutygraph report`` table (see :mod:`dutygraph.graph.analysis.tables`)."""
+    from dutygraph.graph.analysis import tables
+
+    if kind == "trend" and not (unit and jurisdiction):
+        raise InputError(
+            "report trend needs --unit and --jurisdiction (e.g. --unit 市发展改革委 --jurisdiction 湖州市)"
+        )
+    if kind == "changes" and not jurisdiction:
+        raise InputError("report changes needs --jurisdiction")
+    if kind == "compare" and not function:
+        raise InputError("report compare needs --function (e.g. --function 发展改革委)")
+    # Narrowing to the jurisdiction changes no figure (each jurisdiction-year is analysed alone).
+    analysis = analysis_of(store, docs=docs, jurisdiction=jurisdiction, settings=settings)
+    if kind == "trend":
+        return tables.trend_rows(analysis, unit or "", jurisdiction or "")
+    if kind == "changes":
+        return tables.change_rows(analysis, jurisdiction or "")
+    if kind == "compare":
+        return tables.compare_rows(analysis, function or "")
+    return analysis.rows(kind)
+
+
 def run_job(
     paths: Sequence[Path],
     out: Path,
@@ -64,6 +97,7 @@ def run_job(
     settings: Settings | None = None,
     page: bool = True,
     step: Step | None = None,
+    lang: str = LANGUAGE,
 ) -> JobResult:
     """Load ``paths``, analyse them and write every output into ``out``."""
 
@@ -79,7 +113,7 @@ def run_job(
         analysis = analysis_of(store, docs=documents, settings=settings)
     say("writing the report")
     page_name = "network.html" if page else None
-    written = write_report(analysis, out, page=page_name)
+    written = write_report(analysis, out, page=page_name, lang=lang)
     if page:
         say("drawing the network page")
         written.append(write_network_page(analysis, out / "network.html"))

@@ -34,7 +34,10 @@ METHODS = ("louvain", "leiden")
 RESOLUTION = 1.0
 #: Seed for clustering, sampled betweenness and page layouts: same input, same output.
 SEED = 0
-#: The analysis tables (``dutygraph report KIND``, the report's CSVs).
+#: What one analysis covers: a jurisdiction's notices of one year, all its years, or everything.
+SCOPE = "jurisdiction-year"
+SCOPES = ("jurisdiction-year", "jurisdiction", "corpus")
+#: The per-scope analysis tables (``dutygraph report KIND``, the report's CSVs).
 REPORTS = ("workload", "overload", "centrality", "clusters", "leaders")
 
 
@@ -50,12 +53,16 @@ class Settings:
     method: str = METHOD
     resolution: float = RESOLUTION
     seed: int = SEED
+    scope: str = SCOPE
 
 
 # -- outputs -----------------------------------------------------------------------------------
 #: Formats every command that prints rows offers.
 FORMAT = "table"
 FORMATS = ("table", "json", "csv", "markdown", "xlsx")
+#: The language of report.md.
+LANGUAGE = "zh"
+LANGUAGES = ("zh", "en")
 #: The network page's views.
 VIEW = "units"
 VIEWS = ("units", "tasks", "leaders")

@@ -59,6 +59,9 @@ class Incidence:
     leader: IntArray
     assisted: IntArray
     assistant: IntArray
+    #: Set by :meth:`per_part`: each unit's and leader's part (None: one part, the whole snapshot).
+    unit_part: IntArray | None = None
+    leader_part: IntArray | None = None
 
     @classmethod
     def of(cls, snapshot: Snapshot) -> Incidence:
@@ -89,6 +92,39 @@ class Incidence:
             leader=leader,
             assisted=assisted,
             assistant=assistant,
+        )
+
+    def per_part(self, task_part: IntArray) -> Incidence:
+        """The same assignments with units and leaders numbered per part: a unit named in two
+        parts (its city's 2019 and 2020 notices) is two units here, so every matrix below is block
+        diagonal and each block is exactly what the part alone would give — its units in IRI
+        order, as :meth:`of` numbers them. ``task_part`` gives each task's part. O(assignments)."""
+        n_units, n_leaders = len(self.units), len(self.leaders)
+        unit_keys, unit = np.unique(task_part[self.task] * n_units + self.unit, return_inverse=True)
+        people = np.concatenate(
+            [
+                task_part[self.supervised] * n_leaders + self.leader,
+                task_part[self.assisted] * n_leaders + self.assistant,
+            ]
+        )
+        leader_keys, leader = np.unique(people, return_inverse=True)
+        units = [self.units[i] for i in (unit_keys % n_units).tolist()] if n_units else []
+        leaders = [self.leaders[i] for i in (leader_keys % n_leaders).tolist()] if n_leaders else []
+        split = len(self.supervised)
+        return Incidence(
+            units=units,
+            leaders=leaders,
+            unit_number={},  # a unit's IRI no longer names one row
+            n_tasks=self.n_tasks,
+            task=self.task,
+            unit=unit.astype(np.int64).ravel(),
+            lead=self.lead,
+            supervised=self.supervised,
+            leader=leader[:split].astype(np.int64).ravel(),
+            assisted=self.assisted,
+            assistant=leader[split:].astype(np.int64).ravel(),
+            unit_part=(unit_keys // max(1, n_units)).astype(np.int64),
+            leader_part=(leader_keys // max(1, n_leaders)).astype(np.int64),
         )
 
     # -- matrices (tasks × units, tasks × leaders), built once and shared by the measures ----

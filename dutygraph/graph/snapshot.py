@@ -13,9 +13,11 @@ Complexity: O(assignments) time and memory.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+
+import numpy as np
 
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
@@ -85,11 +87,59 @@ class Snapshot:
     units: dict[str, UnitInfo]
     leaders: dict[str, LeaderInfo]
     documents: dict[str, str]  # doc id → jurisdiction
+    years: dict[str, int | None] = field(default_factory=dict)  # doc id → year issued (None: undated)
 
     @cached_property
     def incidence(self) -> Incidence:
         """The assignments as integer arrays (built on first use; the measures share it)."""
         return Incidence.of(self)
+
+    def year_of(self, doc_id: str) -> int | None:
+        return self.years.get(doc_id)
+
+    def partitioned(self, groups: Sequence[Collection[str]]) -> Snapshot:
+        """This snapshot with its units and leaders numbered per group of documents (see
+        :meth:`Incidence.per_part`): what :func:`dutygraph.graph.analysis.analyse` computes every
+        part's measures on at once, each part as if alone. Shares the records."""
+        group_of = {doc: g for g, docs in enumerate(groups) for doc in docs}
+        task_part = np.fromiter(
+            (group_of[t.doc_id] for t in self.tasks), dtype=np.int64, count=len(self.tasks)
+        )
+        view = Snapshot(self.tasks, self.units, self.leaders, self.documents, self.years)
+        view.__dict__["incidence"] = self.incidence.per_part(task_part)  # fills the cached property
+        return view
+
+    def part(self, docs: Collection[str]) -> Snapshot:
+        """The snapshot of ``docs`` alone (see :meth:`parts`)."""
+        return self.parts([docs])[0]
+
+    def parts(self, groups: Sequence[Collection[str]]) -> list[Snapshot]:
+        """One snapshot per group of documents: its tasks, and the units and leaders they name.
+
+        What each jurisdiction-year is analysed on, so its measures depend on nothing else in the
+        store: a part holds the same records, in the same order, whatever else is loaded. One pass
+        over the tasks for all groups, O(assignments)."""
+        group_of = {doc: g for g, docs in enumerate(groups) for doc in docs}
+        tasks: list[list[TaskInfo]] = [[] for _ in groups]
+        for task in self.tasks:
+            g = group_of.get(task.doc_id)
+            if g is not None:
+                tasks[g].append(task)
+        parts = []
+        for docs, chosen in zip(groups, tasks, strict=True):
+            used = {u for t in chosen for u in t.leads + t.cos}
+            people = {p for t in chosen for p in t.leaders + t.assistants}
+            wanted = set(docs)
+            parts.append(
+                Snapshot(
+                    tasks=chosen,
+                    units={iri: self.units[iri] for iri in sorted(used)},
+                    leaders={iri: self.leaders[iri] for iri in sorted(people) if iri in self.leaders},
+                    documents={d: j for d, j in self.documents.items() if d in wanted},
+                    years={d: y for d, y in self.years.items() if d in wanted},
+                )
+            )
+        return parts
 
 
 _RDF_TYPE = RDF_NS + "type"
@@ -163,6 +213,11 @@ def _first(values: list[str] | None) -> str | None:
     return values[0] if values else None
 
 
+def _year(issued: str | None) -> int | None:
+    """The year of an ISO date ("2019-03-01" → 2019); None when the document has no date."""
+    return int(issued[:4]) if issued and issued[:4].isdigit() else None
+
+
 def read_snapshot(
     store: Store, *, docs: Collection[str] | None = None, jurisdiction: str | None = None
 ) -> Snapshot:
@@ -189,6 +244,7 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
 
     tasks: dict[str, TaskInfo] = {}
     documents: dict[str, str] = {}
+    years: dict[str, int | None] = {}
     assignments: dict[str, list[Assignment]] = defaultdict(list)
     for graph in store.document_graphs():
         doc = read_document(store.digest(graph))
@@ -199,6 +255,7 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
         if (docs is not None and doc_id not in docs) or (jurisdiction is not None and juris != jurisdiction):
             continue
         documents[doc_id] = juris
+        years[doc_id] = _year(doc.issued)
         for record in doc.tasks:
             tasks[record.iri] = TaskInfo(
                 iri=record.iri,
@@ -250,4 +307,5 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
         units={iri: units[iri] for iri in sorted(used)},
         leaders={iri: leaders[iri] for iri in sorted(kept_leaders) if iri in leaders},
         documents=dict(sorted(documents.items())),
+        years=dict(sorted(years.items())),
     )

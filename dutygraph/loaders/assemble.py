@@ -58,8 +58,13 @@ def _is_heading(items: list[Item], index: int, ranks: dict[tuple[str | None, str
     return _rank(ranks, nxt) > _rank(ranks, item)
 
 
-def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str, object]]:
-    """Turn scanned items into tasks plus the warnings the second pass finds."""
+def assemble(
+    state: ReadState, *, first_leads: bool = False
+) -> tuple[list[Task], list[ParseWarning], dict[str, object]]:
+    """Turn scanned items into tasks plus the warnings the second pass finds.
+
+    ``first_leads``: the document states, anywhere, that the first listed unit leads.
+    """
     items = state.items
     warnings: list[ParseWarning] = []
 
@@ -67,8 +72,10 @@ def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str
         warnings.append(ParseWarning(line, code, message))
 
     ranks = _ranks(items)
-    first_leads_stated = any(item.assign.first_leads for item in items)
-    lead_assumed_line: int | None = None
+    first_leads_stated = first_leads or any(item.assign.first_leads for item in items)
+    lead_unnamed_line: int | None = None
+    #: units a standing rule ("以下均需相关乡镇配合,不再列出") adds to every task from where it is stated.
+    standing: list[str] = []
     tasks: list[Task] = []
     counters: dict[str | None, int] = {}
     stack: list[tuple[int, str]] = []
@@ -112,11 +119,17 @@ def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str
         responsible = _dedupe(a.responsible)
         if lead:
             co = co + responsible
-        elif responsible:
+        elif len(responsible) == 1 or (responsible and first_leads_stated):
+            # One unit answering alone leads; in a longer list only a stated convention names the lead.
             lead = responsible[:1]
             co = responsible[1:] + co
-            if len(responsible) > 1 and not first_leads_stated and lead_assumed_line is None:
-                lead_assumed_line = item.unit_line or item.line
+        elif responsible:
+            co = responsible + co
+            if lead_unnamed_line is None:
+                lead_unnamed_line = item.unit_line or item.line
+        standing += [u for u in a.standing if u not in standing]
+        if lead or co or responsible or a.standing:
+            co += standing
         co = [u for u in _dedupe(co) if u not in lead]
 
         counters[item.attachment] = counters.get(item.attachment, 0) + 1
@@ -186,11 +199,11 @@ def assemble(state: ReadState) -> tuple[list[Task], list[ParseWarning], dict[str
                 warn(item.line, "task-number-gap", f"task number {item.number} follows {previous}")
             last_value[run] = item.value
 
-    if lead_assumed_line is not None:
+    if lead_unnamed_line is not None:
         warn(
-            lead_assumed_line,
-            "lead-unit-assumed",
-            "the notice does not say which listed unit leads; the first listed unit was taken as lead",
+            lead_unnamed_line,
+            "lead-unit-unnamed",
+            "the notice does not say which of several listed units leads; all were read as co-units",
         )
-    meta: dict[str, object] = {"first_listed_leads": "stated" if first_leads_stated else "assumed"}
+    meta: dict[str, object] = {"first_listed_leads": "stated" if first_leads_stated else "not stated"}
     return tasks, warnings, meta

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.assign import Assignment
+from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.records import Leader, ParseWarning
 from dutygraph.loaders.text import join_pieces
 

@@ -25,11 +25,12 @@ def _posts() -> list[str]:
 POSTS = _posts()
 POST_PATTERN = "(?:" + "|".join(POSTS) + ")"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
-_POST_ONLY = re.compile(rf"^(?:分管|主管|联系)?(?P<post>{POST_PATTERN})$")
-_POST_NAME = re.compile(rf"^(?:分管|主管|联系)?(?P<post>{POST_PATTERN})(?P<name>{_NAME})(?:同志)?$")
+_ROLE = "(?:分管|主管|联系|协管|牵头)"
+_POST_ONLY = re.compile(rf"^{_ROLE}?(?P<post>{POST_PATTERN})$")
+_POST_NAME = re.compile(rf"^{_ROLE}?(?P<post>{POST_PATTERN})(?P<name>{_NAME})(?:同志)?$")
 _NAME_POST = re.compile(rf"^(?P<name>{_NAME}?)(?P<post>{POST_PATTERN})(?:同志)?$")
 _NAME_ONLY = re.compile(rf"^(?P<name>{_NAME})(?:同志)?$")
-_NOT_A_NAME = ("分管", "主管", "常务", "联系", "各", "市", "县", "省", "区")
+_NOT_A_NAME = ("分管", "主管", "常务", "联系", "协管", "牵头", "各", "市", "县", "省", "区")
 _LIST_SPLIT = re.compile(r"[、,;/和及\s]+")
 #: Anything that should not sit inside a leader string (units, sentences).
 _NOT_LEADER_CHARS = re.compile(r"[局委厅办政府部门单位。()]")
@@ -101,3 +102,36 @@ def merge_leaders(leaders: list[Leader]) -> tuple[list[Leader], list[str]]:
         if known.post is not None and known.post != leader.post:
             notes.append(f"{leader.name} is printed as both {known.post} and {leader.post}")
     return merged, notes
+
+
+def read_leaders(text: str) -> tuple[list[Leader], list[Leader]] | None:
+    """Supervising and assisting leaders of a clause's subject ("分管副省长、协管副秘书长"), or ``None``
+    unless every item reads as a leader. A 协管/协助 item assists; a post without a name is kept as a post."""
+    items = [i for i in _LIST_SPLIT.split(text.strip().strip("。.,;:")) if i]
+    if not items:
+        return None
+    main: list[Leader] = []
+    assisting: list[Leader] = []
+    for item in items:
+        leader = parse_leader(item)
+        if leader is None:
+            return None
+        (assisting if item.startswith(("协管", "协助")) else main).append(leader)
+    return main, assisting
+
+
+#: "党工委委员、管委会副主任周青松：负责指导…" — a leader's titles, name and portfolio (领导分工 notices).
+_PORTFOLIO_RE = re.compile(
+    r"^(?P<post>[^:,;。()]{0,30}?(?:书记|主任|委员|常委|市长|县长|区长|省长|州长|镇长|乡长|部长|局长|秘书长|主席|"
+    r"巡视员|调研员|助理|组长|指挥长))(?P<name>[\u4e00-\u9fff]{2,3})(?:\([^()]{1,8}\))?\s*:"
+)
+
+
+def leader_portfolio(folded: str, printed: str) -> tuple[Leader, int] | None:
+    """The leader a "TITLES NAME：duties" paragraph is about, and where the duties start; ``None`` if it is
+    not one. Titles are kept whole as the post ("党工委副书记、管委会主任"), the way the notice prints them."""
+    m = _PORTFOLIO_RE.match(folded)
+    if m is None or m.group("name").startswith(_NOT_A_NAME):
+        return None
+    post = printed[m.start("post") : m.end("post")]
+    return Leader(printed[m.start("name") : m.end("name")], post), m.end()

@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders.assemble import assemble
 from dutygraph.loaders.layouts.numbered import read_numbered
 from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source
 from dutygraph.loaders.records import ParsedDocument
+from dutygraph.loaders.segment import restore_lines
+from dutygraph.loaders.units import states_first_leads
+
+#: "# source: …" / "# layout: …": a note about the file, written above its text by whoever kept it.
+_FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
+
+
+#: Several numbered paragraphs and not one assignment: an article or a README, not a notice. (A document
+#: where some tasks name units loads, and the others are reported as ``task-without-unit``.)
+_ARTICLE_MIN_TASKS = 3
+#: Words every responsibility document uses somewhere; a document with none of them and no assignment is
+#: refused, one with them loads with ``task-without-unit`` warnings (its assignments may be worded in ways
+#: the loaders do not read yet).
+_DUTY_WORDS_RE = re.compile("牵头|负责|责任单位|分工|配合|落实")
 
 
 def parse_source(source: Source, name: str) -> ParsedDocument:
@@ -15,12 +31,24 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     lines = source.lines
     if not lines:
         raise DutygraphError(f"{name}: the document holds no text")
+    lines = restore_lines([line for line in lines if not _FILE_NOTE_RE.match(line.text.n)])
+    if not lines:
+        raise DutygraphError(f"{name}: the document holds no text")
     info = read_metadata(lines)
     state = read_numbered(lines)
-    tasks, warnings, meta = assemble(state)
+    tasks, warnings, meta = assemble(state, first_leads=states_first_leads(lines))
     if not tasks:
         raise DutygraphError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
+        )
+    if (
+        len(tasks) >= _ARTICLE_MIN_TASKS
+        and not any(t.lead_units or t.co_units or t.leaders for t in tasks)
+        and not any(_DUTY_WORDS_RE.search(line.text.n) for line in lines)
+    ):
+        raise DutygraphError(
+            f"{name}: {len(tasks)} numbered paragraphs but none names a responsible unit or leader — "
+            "this does not look like a responsibility notice (责任分解/任务分工)"
         )
     all_warnings = sorted(state.warnings + warnings, key=lambda w: (w.line is None, w.line or 0))
     return ParsedDocument(

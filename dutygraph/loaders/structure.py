@@ -43,6 +43,8 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
     ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
+    ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
 
 #: "附件1", "附件 2", "附件一", "附件" alone, optionally with a title: an attachment starts.
@@ -60,10 +62,15 @@ FURNITURE_RE = re.compile(
     r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
     r"主办单位\s*:|承办单位\s*:|ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
-    r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话)"
+    r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话|"
+    # a site archive's page header ("标题: …", "原文链接: …", "==== 正文 ====") and a file's "# source: …" lines
+    r"标题\s*:|文号\s*:|发布机构\s*:|栏目\s*:|原文链接\s*:|本地目录\s*:|页面链接|=+\s*正文|#\s*[a-z]+\s*:|"
+    r"附件下载|微信\s*微博)"
 )
 #: First characters of furniture lines: a set lookup spares the regex on ordinary lines.
-FURNITURE_STARTS = frozenset("浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联")
+FURNITURE_STARTS = frozenset(
+    "浏阅访点来信发时扫分【打[关网版主承I京上下相字简繁首当您索成政(联标文栏原本页=#附微"
+)
 
 
 def is_furniture(folded: str) -> bool:
@@ -161,12 +168,27 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             start, end = m.span("mark")
             mark = printed[start:end]
         value = (
-            int(num)
+            int(num.rsplit(".", 1)[-1])
+            if style == "decimal"
+            else int(num)
             if num.isdecimal()
             else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
         )
         return Numbered(style, mark, value, m.start("body"))
     return None
+
+
+#: "二是通关制度创新。…责任单位：X": an enumerated point of a paragraph, a task when it names its own units.
+ENUMERATION_RE = re.compile(r"^(?P<mark>(?P<num>[一二三四五六七八九十]{1,3})是)(?P<body>[^,;。:]{2}.*)$")
+
+
+def match_enumeration(folded: str, printed: str) -> Numbered | None:
+    """The "一是/二是" mark at the start of a line, if any (the caller decides whether it makes a task)."""
+    m = ENUMERATION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
+    if m is None:
+        return None
+    # the text keeps "一是…": the mark is part of the sentence ("一是交通设施巨大变化")
+    return Numbered("cn-shi", printed[: m.end("num")], cn_number(m.group("num")), 0)
 
 
 def attachment_number(num: str | None, seen: int) -> str:

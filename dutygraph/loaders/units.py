@@ -13,7 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from dutygraph.loaders.text import T
+from dutygraph.loaders.text import Line, T
 
 OPENERS = "([〈《【〔「“‘{"
 CLOSERS = ")]〉》】〕」”’}"
@@ -27,7 +27,9 @@ _BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
 _MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
-FIRST_LEADS_RE = re.compile(r"(第一|第1|首)(位|个|家|名)?.{0,12}(牵头|汇总|主办)")
+FIRST_LEADS_RE = re.compile(
+    r"(?:(?:第一|第1)(?:位|个|家|名)?|首(?:位|个|家|名))[^,;。]{0,8}?(?:为|是)[^,;。]{0,6}?(?:牵头|汇总|主办)"
+)
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
@@ -37,6 +39,14 @@ _LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单
 _BODY_END = "局|委|办|厅|部|政府"
 _CONCAT_RE = re.compile(rf"^(?P<head>.{{3,}}?(?:{_BODY_END}))(?P<tail>.{{2,}}(?:局|委|办|厅))$")
 _SUB_OFFICE_TAIL = re.compile(r"(分局|支队|大队|中队|分中心|派出所|管理所|办事处)$")
+
+
+def states_first_leads(lines: list[Line]) -> bool:
+    """The document says, on any line, that the first listed unit leads ("第一个为牵头单位"), even at its
+    end ("注：主要责任单位第一个为牵头单位，其余为主要配合单位。")."""
+    return any(
+        ("第" in line.text.n or "首" in line.text.n) and FIRST_LEADS_RE.search(line.text.n) for line in lines
+    )
 
 
 @dataclass

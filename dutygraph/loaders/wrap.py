@@ -47,7 +47,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from dutygraph.loaders.assign import (
+from dutygraph.loaders.clauses import (
     _KIND,
     LABEL_LINE_RE,
     LABEL_RE,

@@ -63,6 +63,11 @@ ROLE_TYPES = {
     DG_NS + "AssistingLeaderRole": ASSISTS,
 }
 HASH_PROPERTY = "syncHash"
+#: The properties the sync owns on shared nodes (besides ``id``, the hash and, on units, the
+#: analysis write-back): a sync sets these and removes them when gone, leaving any other
+#: property an analyst put on the node alone.
+UNIT_PROPERTIES = ("name", "aliases", "kind", "jurisdiction")
+LEADER_PROPERTIES = ("name", "person", "posts", "jurisdiction")
 #: On Document nodes: "<MODEL_VERSION> <store version graph>" — the store names each loaded version
 #: of a document by a graph of its own, so an equal marker means "unchanged since the last sync".
 SOURCE_PROPERTY = "syncSource"

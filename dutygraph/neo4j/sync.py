@@ -258,14 +258,22 @@ def _apply_shared(
         changes.add(SUB_OFFICE_OF, "deleted", len(plan.parents_delete))
         changes.add(SUB_OFFICE_OF, "created", len(plan.parents_create))
         return changes
+    from dutygraph.neo4j.writeback import PROPERTIES as ANALYSIS_PROPERTIES
+
+    owned = {
+        UNIT: (*model.UNIT_PROPERTIES, *ANALYSIS_PROPERTIES),
+        LEADER: model.LEADER_PROPERTIES,
+    }
     for label in (UNIT, LEADER):
         todo = [r for r in plan.create + plan.update if r.label == label]
         updated = sum(1 for r in plan.update if r.label == label)
+        gone = dict.fromkeys(owned[label])  # a property the store no longer gives is removed (null)
         for shared_chunk in batches(todo, batch):
+            # += : what the sync owns is set or removed, a property added by hand survives.
             counters = _run(
                 tx,
-                f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n = r.props",
-                rows=[{"id": r.id, "props": r.props} for r in shared_chunk],
+                f"UNWIND $rows AS r MERGE (n:{label} {{id: r.id}}) SET n += r.props",
+                rows=[{"id": r.id, "props": {**gone, **r.props}} for r in shared_chunk],
             )
             changes.nodes(label, counters)
         changes.add(label, "updated", updated)

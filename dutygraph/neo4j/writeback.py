@@ -2,9 +2,11 @@
 
 :func:`unit_properties` runs :func:`dutygraph.graph.analysis.analyse` on the whole store (default
 settings, seed 0, so the numbers are the report's and are deterministic) and returns, per unit IRI,
-the properties the sync writes onto ``(:Unit)`` nodes:
+the properties the sync writes onto ``(:Unit)`` nodes. A unit's figures are those of its
+jurisdiction's latest analysed year (``analysisYear``): each jurisdiction-year is analysed on its
+own, so loading another city's or another year's notice never rewrites them.
 
-``load`` (role-weighted), ``leadTasks``, ``coTasks``, ``tasks``, ``flagged`` (over-burdened),
+``analysisYear``, ``load`` (role-weighted), ``leadTasks``, ``coTasks``, ``tasks``, ``flagged`` (over-burdened),
 ``burdenZ``, ``flagReason``, ``cluster``, ``degree``, ``weightedDegree``, ``betweenness``,
 ``pagerank``, ``participation``.
 
@@ -17,10 +19,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from dutygraph.graph.analysis import Settings, analyse
+from dutygraph.graph.analysis import Part, analyse
 from dutygraph.graph.snapshot import read_snapshot
+from dutygraph.settings import Settings
 
 PROPERTIES = (
+    "analysisYear",
     "load",
     "leadTasks",
     "coTasks",
@@ -42,19 +46,27 @@ def unit_properties(store: Any, settings: Settings | None = None) -> dict[str, d
     snapshot = read_snapshot(store)
     if not snapshot.tasks:
         return {}
-    result = analyse(snapshot, settings)
     props: dict[str, dict[str, Any]] = {}
-    for load in result.loads:
+    # Parts run by jurisdiction then year: a unit ends with its latest year's figures.
+    for part in analyse(snapshot, settings).parts:
+        props.update(_part_properties(part))
+    return props
+
+
+def _part_properties(part: Part) -> dict[str, dict[str, Any]]:
+    props: dict[str, dict[str, Any]] = {}
+    for load in part.loads:
         if not load.tasks:
             continue
         props[load.iri] = {
+            "analysisYear": part.scope.year,
             "load": round(float(load.load), 6),
             "leadTasks": load.lead,
             "coTasks": load.co,
             "tasks": load.tasks,
             "flagged": False,
         }
-    for burden in result.burdens:
+    for burden in part.burdens:
         row = props.get(burden.load.iri)
         if row is None:
             continue
@@ -62,10 +74,10 @@ def unit_properties(store: Any, settings: Settings | None = None) -> dict[str, d
         row["burdenZ"] = round(float(burden.z), 4)
         if burden.flagged:
             row["flagReason"] = burden.reason
-    for iri, cluster in result.clustering.membership.items():
+    for iri, cluster in part.clustering.membership.items():
         if iri in props:
             props[iri]["cluster"] = int(cluster)
-    for iri, c in result.centrality.rows.items():
+    for iri, c in part.centrality.rows.items():
         if iri in props:
             props[iri].update(
                 degree=int(c.degree),

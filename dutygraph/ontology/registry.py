@@ -205,6 +205,13 @@ def _read_alias_turtle(path: Path) -> list[tuple[str, str, str]]:
     return rows
 
 
+def strip_level(name: str) -> str:
+    """A unit name without its level prefix ("市发展改革委" → "发展改革委"): the function it names,
+    comparable between jurisdictions of the same level or not."""
+    prefix = _LEVEL_PREFIX.match(name)
+    return name[prefix.end() :] if prefix else name
+
+
 def kind_local_name(kind: str) -> str:
     """ "government-department" → "GovernmentDepartment" (the concept's local name in dutygraph.ttl)."""
     return "".join(part.capitalize() for part in kind.split("-"))

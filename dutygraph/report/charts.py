@@ -18,7 +18,7 @@ import networkx as nx
 from matplotlib import font_manager
 from matplotlib.figure import Figure  # not pyplot: no global state, no backend switch for the caller
 
-from dutygraph.graph.analysis import Analysis
+from dutygraph.graph.analysis import Analysis, Part
 
 CJK_FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -79,23 +79,37 @@ def _save(figure: Figure, path: Path) -> None:
 
 
 def load_bar_chart(analysis: Analysis, path: Path, *, top: int = 15) -> Path:
-    """Horizontal bars of the heaviest departments: lead and co stacked, flagged ones marked."""
+    """Horizontal bars of the heaviest departments: lead and co stacked, flagged ones marked.
+
+    With several jurisdictions or years each bar names its jurisdiction and year: the same unit
+    name in two places is two bars, never one drawn over the other."""
     font = cjk_font()
-    rows = [r for r in analysis.loads if not r.is_group][:top][::-1]
-    flagged = {b.load.iri for b in analysis.burdens if b.flagged}
-    figure = Figure(figsize=(8, 0.38 * len(rows) + 1.2))
+    several = len(analysis.parts) > 1
+    entries = [(part, r) for part in analysis.parts for r in part.loads if not r.is_group]
+    entries.sort(key=lambda e: (-e[1].load, -e[1].lead, e[1].unit, e[0].scope.key))
+    chosen = entries[:top][::-1]
+    flagged = {(id(part), b.load.iri) for part in analysis.parts for b in part.burdens if b.flagged}
+    figure = Figure(figsize=(8, 0.38 * len(chosen) + 1.2))
     axes = figure.subplots()
-    labels = [("* " if r.iri in flagged else "") + r.unit for r in rows]
-    lead = [analysis.settings.lead_weight * r.lead for r in rows]
-    co = [analysis.settings.co_weight * r.co for r in rows]
-    axes.barh(labels, lead, color="#4e79a7", label=f"lead × {analysis.settings.lead_weight:g}")
-    axes.barh(labels, co, left=lead, color="#a0cbe8", label=f"co × {analysis.settings.co_weight:g}")
+    labels = [
+        ("* " if (id(part), r.iri) in flagged else "")
+        + (f"{part.scope.label()} " if several else "")
+        + r.unit
+        for part, r in chosen
+    ]
+    settings = analysis.settings
+    lead = [settings.lead_weight * r.lead for _, r in chosen]
+    co = [settings.co_weight * r.co for _, r in chosen]
+    positions = list(range(len(chosen)))  # by position: equal labels stay separate bars
+    axes.barh(positions, lead, color="#4e79a7", label=f"lead × {settings.lead_weight:g}")
+    axes.barh(positions, co, left=lead, color="#a0cbe8", label=f"co × {settings.co_weight:g}")
+    axes.set_yticks(positions, labels)
     axes.set_xlabel("load")
     axes.legend(loc="lower right")
     if font:
         for label in axes.get_yticklabels():
             label.set_fontfamily(font)
-    axes.set_title(f"Top {len(rows)} loads")
+    axes.set_title(f"Top {len(chosen)} loads")
     _save(figure, path)
     return path
 
@@ -118,8 +132,8 @@ def _layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
     return {n: (float(x), float(y)) for n, (x, y) in positions.items()}
 
 
-def network_image(analysis: Analysis, path: Path, *, labels: int = 20) -> Path:
-    """The collaboration graph, nodes coloured by cluster and sized by load, seeded layout."""
+def network_image(analysis: Part, path: Path, *, labels: int = 20) -> Path:
+    """One part's collaboration graph, nodes coloured by cluster and sized by load, seeded layout."""
     font = cjk_font()
     graph = analysis.collaboration
     ordered = nx.Graph()

@@ -19,13 +19,27 @@ from dutygraph.errors import InputError
 from dutygraph.settings import FORMATS
 
 
-def _cell(value: Any) -> str:
+def number_text(value: float, *, exact: bool = False) -> str:
+    """A float as people read it, never rounded into another number nor into exponent form:
+    whole values without ".0" (10810, not 1.081e+04), others with up to six decimals (2376.5,
+    0.343127) — or, ``exact``, every digit Python keeps (CSV: what the JSON says)."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value.is_integer():
+        return str(int(value))
+    if exact:
+        return repr(value)
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return text if text not in ("0", "-0") else f"{value:.3g}"
+
+
+def _cell(value: Any, *, exact: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:.4g}"
+        return number_text(value, exact=exact)
     if isinstance(value, list | tuple):
-        return "、".join(_cell(v) for v in value)
+        return "、".join(_cell(v, exact=exact) for v in value)
     return str(value)
 
 
@@ -48,7 +62,7 @@ def rows_to_csv(rows: Sequence[dict[str, Any]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow([_cell(row.get(c)) for c in columns])
+        writer.writerow([_cell(row.get(c), exact=True) for c in columns])
     return buffer.getvalue()
 
 

@@ -213,7 +213,7 @@ def test_csv(tmp_path, encoding):
     doc = parse_file(path)
     got = [(t.number, t.leaders, t.lead_units, t.co_units, t.deadline, t.line) for t in doc.tasks]
     assert got == [
-        ("1", [Leader("李明", "副县长")], ["县公安局"], ["县住建局"], "6月底前", 2),
+        ("1", [Leader("李明", "副县长")], [], ["县公安局", "县住建局"], "6月底前", 2),
         ("2", [], ["县城管局"], [], None, 3),
     ]
 

@@ -84,7 +84,10 @@ def test_layout5_nested_numbering_and_subheadings():
         "生态环境",
         "生态环境",
     ]
-    assert t[3].lead_units == ["市商务局"] and t[3].co_units == ["市财政局"]
+    assert t[3].lead_units == [] and t[3].co_units == [
+        "市商务局",
+        "市财政局",
+    ]  # several units and no lead named: all co-units
     assert t[4].section == "二、提升城市品质"
     assert ("duplicate-task-number", 26) in codes(doc)
     # "3．" carries no unit of its own: it heads (1) and (2) rather than being a task without units.
@@ -154,11 +157,11 @@ def test_layout9_attachments():
     doc = parse("layout9_attachments.txt")
     got = [(x.id, x.attachment, x.number, x.lead_units, x.co_units) for x in doc.tasks]
     assert got == [
-        ("A1-1", "1", "1", ["市工信局"], ["市发改委"]),
+        ("A1-1", "1", "1", [], ["市工信局", "市发改委"]),
         ("A1-2", "1", "2", ["市农业农村局"], []),
         ("A2-1", "2", "1", ["市人社局"], []),
         # Brackets holding separators stay inside one unit.
-        ("A2-2", "2", "2", ["市文广旅局"], ["各区县政府（含北山新区、高新区管委会）"]),
+        ("A2-2", "2", "2", [], ["市文广旅局", "各区县政府（含北山新区、高新区管委会）"]),
     ]
     assert doc.meta["attachments"] == {"1": "2024年重点工作责任分解", "2": "2024年民生实事责任分解"}
     assert doc.document.issuer == "北山市人民政府办公室"

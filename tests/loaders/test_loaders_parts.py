@@ -156,7 +156,7 @@ def test_a_task_that_opens_with_a_year_is_read():
         "3．做好防汛准备，力争1.5万亩农田排涝达标。\n责任单位：市水利局\n"
     )
     assert [(t.number, t.lead_units) for t in doc.tasks] == [
-        ("1", ["市建设局"]),
+        ("1", []),
         ("2", ["市交通运输局"]),
         ("3", ["市水利局"]),
     ]

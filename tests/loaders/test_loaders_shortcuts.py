@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from dutygraph.loaders.assign import _VERB_RE, closing_verb, parse_bracket
+from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,

@@ -206,7 +206,7 @@ def test_lines_that_start_something_are_never_glued_on():
         ("1", "2", "建设城市公园。", ["市建设局"], [], section1),
         ("1", "（三）", "新建学校3所。", ["市财政局"], ["市审计局", "市教育局"], section1),
         ("1", "4", "整治河道。", ["市水利局"], [], section2),
-        ("1", "5", "治理大气污染。", ["市生态环境局"], ["市"], section2),
+        ("1", "5", "治理大气污染。", [], ["市生态环境局", "市"], section2),
         ("2", "1", "新增就业岗位。", ["市人社局"], [], None),
     ]
     assert doc.tasks[4].subsection == "生态环境"
@@ -279,7 +279,7 @@ def test_a_label_waits_for_its_value_even_a_date():
         "责任单位：市C局\n湖州市人民政府办公室\n2019年2月27日"
     )
     rows = [(t.number, t.lead_units, t.co_units, t.deadline) for t in doc.tasks]
-    assert rows == [("1", ["市A局"], ["市B局"], None), ("2", ["市C局"], [], "2019年12月31日")]
+    assert rows == [("1", [], ["市A局", "市B局"], None), ("2", ["市C局"], [], "2019年12月31日")]
 
 
 def test_widths_of_many_lines_at_once_equal_one_by_one():

@@ -109,18 +109,22 @@ def test_collaboration_pairs(synced: Path, bolt: Connection) -> None:
     # 市发展改革委 and 市建设局 share four 责任单位 lines (tasks 11, 18, 70 and 民生实事 10)
     assert rows[0]["sharedTasks"] == 4
     assert ("市发展改革委", "市建设局") in top
+    assert {r["jurisdiction"] for r in rows} == {"湖州市"}
     groups = named(bolt, "collaboration-pairs", limit="500", groups="true")
     assert len(groups) > len(named(bolt, "collaboration-pairs", limit="500"))
 
 
 def test_cluster_members_and_overloaded_units_match_the_analysis(synced: Path, bolt: Connection) -> None:
     with Store.open(synced) as store:
-        analysis = analyse(read_snapshot(store))
-    names = {iri: info.name for iri, info in analysis.snapshot.units.items()}
-    first = analysis.clustering.clusters[0]
+        part = analyse(read_snapshot(store)).part("湖州市", 2019)
+    names = {iri: info.name for iri, info in part.snapshot.units.items()}
+    first = part.clustering.clusters[0]
     rows = named(bolt, "cluster-members", cluster="1")
     assert {r["unit"] for r in rows} == {names[m] for m in first.members}
-    flagged = {names[b.load.iri] for b in analysis.burdens if b.flagged}
+    assert {(r["jurisdiction"], r["year"]) for r in rows} == {("湖州市", 2019)}
+    assert named(bolt, "cluster-members", cluster="1", jurisdiction="湖州市") == rows
+    assert named(bolt, "cluster-members", cluster="1", jurisdiction="嘉兴市") == []
+    flagged = {names[b.load.iri] for b in part.burdens if b.flagged}
     rows = named(bolt, "overloaded-units")
     assert {r["unit"] for r in rows} == flagged
     assert rows[0]["unit"] == "市发展改革委"  # the heaviest load of the notice

@@ -329,3 +329,41 @@ def test_interactive_sync_prints_a_change_table(huzhou_store: Path, bolt: Connec
     lines: list[str] = []
     sync_store(huzhou_store, bolt, echo=lines.append, progress=False, dry_run=True)
     assert lines[0].startswith("dry run") and "Task" in lines[1] and "81" in lines[1]
+
+
+def test_a_property_added_by_hand_survives_and_owned_ones_follow_the_store(
+    tmp_path: Path, bolt: Connection, graph: Graph
+) -> None:
+    import importlib.util
+    import sys
+
+    from dutygraph.neo4j.writeback import unit_properties
+    from dutygraph.store.ingest import load_files
+
+    spec = importlib.util.spec_from_file_location("synth", Path(__file__).parents[2] / "bench" / "synth.py")
+    assert spec and spec.loader
+    synth = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = synth
+    spec.loader.exec_module(synth)
+    corpus = synth.write_corpus(
+        synth.generate_corpus(2, seed=3, cities=("青澜市",), years=(2020,)), tmp_path / "c"
+    )
+    first, second = sorted(corpus.glob("*.txt"))
+    store = tmp_path / "store"
+    with Store.open(store, write=True) as opened:
+        load_files(opened, [first])
+    run_sync(store, bolt)
+    unit = "https://w3id.org/dutygraph/id/unit/青澜市/市发展改革委"
+    before = graph.value("MATCH (u:Unit {id: $id}) RETURN u.load", id=unit)
+    graph.rows("MATCH (u:Unit {id: $id}) SET u.note = 'checked by hand', u.flagReason = 'stale'", id=unit)
+    with Store.open(store, write=True) as opened:
+        load_files(opened, [second])  # the same city and year: the unit's load changes
+    run_sync(store, bolt)
+    with Store.open(store) as opened:
+        expected = unit_properties(opened)[unit]
+    row = graph.rows(
+        "MATCH (u:Unit {id: $id}) RETURN u.note AS note, u.load AS load, u.flagReason AS reason", id=unit
+    )[0]
+    assert row["note"] == "checked by hand"
+    assert row["load"] == expected["load"] != before
+    assert row["reason"] == expected.get("flagReason")  # the sync's own property follows the store

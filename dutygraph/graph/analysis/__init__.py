@@ -8,7 +8,9 @@ the same numbers. One algorithm family per module:
 * :mod:`.overload` — the robust over-burden rule and its reasons;
 * :mod:`.clusters` — Louvain/Leiden collaboration clusters;
 * :mod:`.centrality` — degree, betweenness, PageRank, participation;
-* :mod:`.leaders` — leader portfolios and shared units.
+* :mod:`.leaders` — leader portfolios and shared units;
+* :mod:`.scope` — what one analysis covers (a jurisdiction's notices of one year, by default);
+* :mod:`.tables` — the long task table, pairs, trends over years, comparison between places.
 """
 
 from __future__ import annotations
@@ -19,21 +21,30 @@ from typing import Any
 
 import networkx as nx
 
+from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.analysis.centrality import CentralityResult, unit_centrality
 from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
+from dutygraph.graph.analysis.scope import Scope, scopes_of
 from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
 from dutygraph.settings import REPORTS, Settings
 
-__all__ = ["REPORTS", "Analysis", "Settings", "analyse"]  # Settings and REPORTS live in dutygraph.settings
+#: Tables of the whole analysis (see :mod:`.tables`): not per part, or needing no option.
+TABLES = ("tasks", "pairs", "scopes", "flags")
 
 
 @dataclass
-class Analysis:
+class Part:
+    """Every measure of one :class:`Scope` (by default one jurisdiction's notices of one year).
+
+    Computed from the scope's own snapshot only, so loading other documents never changes it.
+    """
+
+    scope: Scope
     snapshot: Snapshot
     settings: Settings
     network: Collaboration
@@ -71,16 +82,35 @@ class Analysis:
             "leaders": self.leader_rows,
         }[report]()
 
+    @property
+    def year(self) -> int | str | None:
+        """The year column of every row: the year, or the span ("2019–2021") of a multi-year scope."""
+        if self.scope.year is not None or not self.scope.years:
+            return self.scope.year
+        return self.scope.span
+
+    @cached_property
+    def ranks(self) -> dict[str, int]:
+        """Each department's rank by load within the scope (1 = heaviest; groups are not ranked)."""
+        departments = [r for r in self.loads if not r.is_group]
+        return {r.iri: i for i, r in enumerate(departments, 1)}
+
     def workload_rows(self) -> list[dict[str, Any]]:
+        """One row per unit. ``task_share`` is the share of the scope's tasks the unit works on,
+        so years of different length compare."""
+        rank, tasks = self.ranks, len(self.snapshot.tasks)
         return [
             {
                 "unit": r.unit,
                 "jurisdiction": r.jurisdiction,
+                "year": self.year,
                 "kind": r.kind,
                 "group": r.is_group,
                 "lead": r.lead,
                 "co": r.co,
                 "load": r.load,
+                "rank": rank.get(r.iri),
+                "task_share": r.tasks / tasks if tasks else 0.0,
                 "leaders": len(r.leaders),
                 "leader_names": r.leaders,
                 "coworkers": r.coworkers,
@@ -94,6 +124,7 @@ class Analysis:
             {
                 "unit": b.load.unit,
                 "jurisdiction": b.load.jurisdiction,
+                "year": self.year,
                 "kind": b.load.kind,
                 "lead": b.load.lead,
                 "co": b.load.co,
@@ -110,7 +141,14 @@ class Analysis:
     def group_rows(self) -> list[dict[str, Any]]:
         """Group mentions (各区县政府…), reported apart and never ranked against departments."""
         return [
-            {"unit": r.unit, "jurisdiction": r.jurisdiction, "lead": r.lead, "co": r.co, "tasks": r.tasks}
+            {
+                "unit": r.unit,
+                "jurisdiction": r.jurisdiction,
+                "year": self.year,
+                "lead": r.lead,
+                "co": r.co,
+                "tasks": r.tasks,
+            }
             for r in sorted(self.loads, key=lambda r: (r.jurisdiction, r.unit))
             if r.is_group
         ]
@@ -121,6 +159,7 @@ class Analysis:
             {
                 "unit": units[c.iri].name,
                 "jurisdiction": units[c.iri].jurisdiction,
+                "year": self.year,
                 "kind": units[c.iri].kind,
                 "cluster": self.clustering.membership.get(c.iri),
                 "degree": c.degree,
@@ -143,6 +182,7 @@ class Analysis:
                     {
                         "unit": units[iri].name,
                         "jurisdiction": units[iri].jurisdiction,
+                        "year": self.year,
                         "kind": units[iri].kind,
                         "cluster": cluster.id,
                         "size": len(cluster.members),
@@ -159,6 +199,7 @@ class Analysis:
                 "leader": p.leader,
                 "posts": p.posts,
                 "jurisdiction": p.jurisdiction,
+                "year": self.year,
                 "tasks": p.tasks,
                 "assisted_tasks": p.assisted_tasks,
                 "units": len(p.units),
@@ -168,21 +209,102 @@ class Analysis:
             for p in self.portfolios
         ]
 
+
+@dataclass
+class Analysis:
+    """The measures of every scope the snapshot falls into, one :class:`Part` each.
+
+    By default a scope is one jurisdiction's notices of one year (``Settings.scope``), so a unit's
+    figures never depend on what else the store holds. Tables of the whole corpus are the parts'
+    rows one after another, each with its jurisdiction and year; :mod:`.tables` adds the long task
+    table, the pairs, the trends over years and the comparison between jurisdictions.
+    """
+
+    snapshot: Snapshot
+    settings: Settings
+    parts: list[Part]
+
+    def part(self, jurisdiction: str | None, year: int | None = None) -> Part:
+        """The part of ``jurisdiction`` and ``year`` (raises a clear error when there is none)."""
+        for part in self.parts:
+            if part.scope.jurisdiction == jurisdiction and part.scope.year == year:
+                return part
+        known = "、".join(p.scope.label() for p in self.parts) or "none"
+        raise InputError(f"no analysed part {jurisdiction} {year or ''} (parts: {known})")
+
+    def parts_of(self, jurisdiction: str) -> list[Part]:
+        """The parts of one jurisdiction, by year."""
+        return [p for p in self.parts if p.scope.jurisdiction == jurisdiction]
+
+    @property
+    def jurisdictions(self) -> list[str]:
+        return sorted(set(self.snapshot.documents.values()))
+
+    @property
+    def years(self) -> list[int]:
+        return sorted({y for y in self.snapshot.years.values() if y is not None})
+
+    @cached_property
+    def collaboration(self) -> nx.Graph:
+        """The collaboration graph as NetworkX: nodes are unit IRIs, each part's graph apart.
+
+        A unit seen in several years is one node per year there, keyed ``IRI@year``."""
+        if len(self.parts) == 1:
+            return self.parts[0].collaboration
+        keyed = [
+            nx.relabel_nodes(p.collaboration, {n: n + node_suffix(self, p) for n in p.collaboration})
+            for p in self.parts
+        ]
+        return nx.union_all(keyed) if keyed else nx.Graph()
+
+    # -- report rows: the parts' rows one after another --------------------------------------
+    def rows(self, report: str) -> list[dict[str, Any]]:
+        if report in TABLES:
+            from dutygraph.graph.analysis import tables
+
+            return tables.rows(self, report)
+        if report not in REPORTS:
+            raise InputError(f"unknown report {report!r} (choose {', '.join(REPORTS + TABLES)})")
+        return [row for part in self.parts for row in part.rows(report)]
+
+    def workload_rows(self) -> list[dict[str, Any]]:
+        return self.rows("workload")
+
+    def overload_rows(self) -> list[dict[str, Any]]:
+        return self.rows("overload")
+
+    def centrality_rows(self) -> list[dict[str, Any]]:
+        return self.rows("centrality")
+
+    def cluster_rows(self) -> list[dict[str, Any]]:
+        return self.rows("clusters")
+
+    def leader_rows(self) -> list[dict[str, Any]]:
+        return self.rows("leaders")
+
+    def group_rows(self) -> list[dict[str, Any]]:
+        return [row for part in self.parts for row in part.group_rows()]
+
     def summary(self) -> dict[str, Any]:
         s = self.snapshot
+        clusterings = [p.clustering for p in self.parts]
         return {
-            "documents": list(s.documents),
-            "jurisdictions": sorted(set(s.documents.values())),
+            "documents": len(s.documents),
+            "jurisdictions": self.jurisdictions,
+            "years": self.years,
+            "scope": self.settings.scope,
+            "parts": len(self.parts),
             "tasks": len(s.tasks),
             "units": sum(1 for u in s.units.values() if not u.is_group),
             "group_mentions": sum(1 for u in s.units.values() if u.is_group),
             "leaders": len(s.leaders),
             "tasks_without_lead_unit": sum(1 for t in s.tasks if not t.leads),
-            "flagged_units": sum(1 for b in self.burdens if b.flagged),
-            "clusters": sum(1 for c in self.clustering.clusters if len(c.members) > 1),
-            "modularity": self.clustering.modularity,
-            "cluster_method": f"{self.clustering.method} (seed={self.clustering.seed}, resolution={self.clustering.resolution:g}, {self.settings.weighting} weights)",
-            "betweenness_method": self.centrality.betweenness_method,
+            "flagged_units": sum(1 for p in self.parts for b in p.burdens if b.flagged),
+            "clusters": sum(1 for c in clusterings for k in c.clusters if len(k.members) > 1),
+            "modularity": clusterings[0].modularity if len(clusterings) == 1 else None,
+            "cluster_method": f"{self.settings.method} (seed={self.settings.seed}, resolution={self.settings.resolution:g}, {self.settings.weighting} weights)",
+            "betweenness_method": "; ".join(sorted({p.centrality.betweenness_method for p in self.parts}))
+            or "exact",
             "settings": {
                 "lead_weight": self.settings.lead_weight,
                 "co_weight": self.settings.co_weight,
@@ -192,30 +314,74 @@ class Analysis:
         }
 
     def to_json(self) -> dict[str, Any]:
+        from dutygraph.graph.analysis import tables
+
         return {
             "summary": self.summary(),
+            "documents": tables.document_rows(self),
+            "scopes": tables.scope_rows(self),
             "workload": self.workload_rows(),
             "overload": self.overload_rows(),
             "groups": self.group_rows(),
             "centrality": self.centrality_rows(),
             "clusters": self.cluster_rows(),
             "leaders": self.leader_rows(),
+            "pairs": tables.pair_rows(self),
+            "flag_series": tables.flag_series_rows(self),
         }
 
 
+def node_suffix(analysis: Analysis, part: Part) -> str:
+    """What follows a unit's or leader's IRI in graphs drawing all parts together: nothing when
+    each jurisdiction has one part, else ``@year`` (one node per unit and year)."""
+    several = len({p.scope.jurisdiction for p in analysis.parts}) < len(analysis.parts)
+    return f"@{part.scope.span}" if several else ""
+
+
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
-    """Run every measure on ``snapshot``."""
+    """Run every measure on each scope of ``snapshot`` (see :mod:`.scope`).
+
+    Counting (workload, the collaboration graph, leader portfolios) runs once over all parts,
+    with units and leaders numbered per part (:meth:`Snapshot.partitioned`), so a thousand
+    city-years cost one pass; clusters, centrality and the over-burden rule then run on each
+    part's own slice. Either way a part's figures are what it alone would give."""
+    settings = settings or Settings()
     with gc_paused():
-        return _analyse(snapshot, settings or Settings())
+        scopes = scopes_of(snapshot, settings.scope)
+        groups = [docs for _, docs in scopes]
+        pieces = snapshot.parts(groups) if len(groups) != 1 else [snapshot]
+        combined = snapshot.partitioned(groups)
+        network = collaboration(combined, weighting=settings.weighting)
+        loads: list[list[UnitLoad]] = [[] for _ in groups]
+        for load in unit_loads(combined, lead_weight=settings.lead_weight, co_weight=settings.co_weight):
+            loads[load.part].append(load)
+        portfolios: list[list[Portfolio]] = [[] for _ in groups]
+        for portfolio in leader_portfolios(combined):
+            portfolios[portfolio.part].append(portfolio)
+        parts = [
+            _part(scope, piece, settings, graph, loads[p], portfolios[p], combined)
+            for p, ((scope, _), piece, graph) in enumerate(
+                zip(scopes, pieces, network.pieces(len(groups)), strict=True)
+            )
+        ]
+    return Analysis(snapshot, settings, parts)
 
 
-def _analyse(snapshot: Snapshot, settings: Settings) -> Analysis:
-    network = collaboration(snapshot, weighting=settings.weighting)
-    loads = unit_loads(snapshot, lead_weight=settings.lead_weight, co_weight=settings.co_weight)
+def _part(
+    scope: Scope,
+    snapshot: Snapshot,
+    settings: Settings,
+    network: Collaboration,
+    loads: list[UnitLoad],
+    portfolios: list[Portfolio],
+    combined: Snapshot,
+) -> Part:
+    """One part's clusters, centrality and over-burden, on its own slice of the graph."""
     clustering = cluster_units(
-        network, snapshot, method=settings.method, seed=settings.seed, resolution=settings.resolution
+        network, combined, method=settings.method, seed=settings.seed, resolution=settings.resolution
     )
-    return Analysis(
+    return Part(
+        scope=scope,
         snapshot=snapshot,
         settings=settings,
         network=network,
@@ -223,5 +389,5 @@ def _analyse(snapshot: Snapshot, settings: Settings) -> Analysis:
         burdens=burdens(loads, z_threshold=settings.z_threshold, leader_threshold=settings.leader_threshold),
         clustering=clustering,
         centrality=unit_centrality(network, clustering.membership, seed=settings.seed),
-        portfolios=leader_portfolios(snapshot),
+        portfolios=portfolios,
     )

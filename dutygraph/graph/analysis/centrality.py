@@ -19,7 +19,6 @@ import random
 from dataclasses import dataclass
 
 import numpy as np
-from scipy import sparse
 
 from dutygraph.graph.incidence import FloatArray
 from dutygraph.graph.projections import Collaboration
@@ -86,14 +85,15 @@ def unit_centrality(
     else:
         pagerank = np.full(n, 1.0 / max(1, n))
     participation = np.zeros(n)
-    if membership:
+    if membership and network.edge_count:
+        # Σ_c k_ic² per node from the (node, neighbour's cluster) sums, found by one sort.
         cluster = np.asarray([membership.get(iri, 0) for iri in network.units], dtype=np.int64)
+        clusters = int(cluster.max()) + 1
         ends = np.concatenate([network.source, network.target])
-        their_cluster = cluster[np.concatenate([network.target, network.source])]
-        per_cluster = sparse.csr_matrix(
-            (np.concatenate([weight, weight]), (ends, their_cluster)), shape=(n, int(cluster.max()) + 1)
-        )
-        squares = np.asarray(per_cluster.power(2).sum(axis=1)).ravel()
+        keys = ends * clusters + cluster[np.concatenate([network.target, network.source])]
+        pairs, which = np.unique(keys, return_inverse=True)
+        per_pair = np.bincount(which.ravel(), np.concatenate([weight, weight]), minlength=len(pairs))
+        squares = np.bincount(pairs // clusters, per_pair**2, minlength=n)
         linked = strength > 0
         participation[linked] = 1.0 - squares[linked] / strength[linked] ** 2
     rows = {

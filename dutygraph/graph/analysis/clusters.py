@@ -106,16 +106,21 @@ def cluster_units(
         cluster_of[nodes] = number
     # Weighted degree inside the node's own cluster: what makes a hub.
     inside = cluster_of[network.source] == cluster_of[network.target]
-    strength = np.bincount(network.source[inside], weight[inside], minlength=n) + np.bincount(
-        network.target[inside], weight[inside], minlength=n
-    )
+    strength = (
+        np.bincount(network.source[inside], weight[inside], minlength=n)
+        + np.bincount(network.target[inside], weight[inside], minlength=n)
+    ).tolist()
     # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him.
     incidence = snapshot.incidence
-    by_unit = incidence.unit_leaders[[incidence.unit_number[iri] for iri in network.units]].tocoo()
+    rows = network.rows if network.rows is not None else [incidence.unit_number[iri] for iri in network.units]
+    by_unit = incidence.unit_leaders[rows].tocoo()
     mentions = sparse.csr_matrix(
         (by_unit.data, (cluster_of[by_unit.row], by_unit.col)), shape=(len(ordered), len(incidence.leaders))
     )
-    leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
+
+    def leader_name(column: int) -> str:
+        return snapshot.leaders[incidence.leaders[column]].name
+
     clusters = []
     for number, nodes in enumerate(ordered):
         members = sorted(nodes, key=lambda i: (-strength[i], names[i]))
@@ -123,8 +128,8 @@ def cluster_units(
         leaders, counts = mentions.indices[span], mentions.data[span]
         leader, share = None, 0.0
         if len(counts):
-            top = min(leaders[counts == counts.max()], key=lambda j: leader_names[j])
-            leader, share = leader_names[top], round(float(counts.max() / counts.sum()), 4)
+            top = min(leaders[counts == counts.max()].tolist(), key=leader_name)
+            leader, share = leader_name(top), round(float(counts.max() / counts.sum()), 4)
         clusters.append(
             Cluster(
                 number + 1,

@@ -25,6 +25,7 @@ class Portfolio:
     lead_units: list[str]  # names of units leading its tasks, most frequent first
     units: list[str]  # every unit reached (lead or co), most frequent first
     shared_units: list[str]  # units that also answer to another leader
+    part: int = 0  # the analysed part (jurisdiction-year) it belongs to
 
 
 def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
@@ -39,6 +40,7 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
     rank = name_order(names)
     reached, leading = ranked_columns(reach, rank), ranked_columns(leads, rank)
 
+    parts = incidence.leader_part.tolist() if incidence.leader_part is not None else [0] * n
     portfolios = []
     for i, iri in enumerate(incidence.leaders):
         info = snapshot.leaders[iri]
@@ -53,6 +55,7 @@ def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
                 lead_units=[names[u] for u in leading[i]],
                 units=[names[u] for u in reached[i]],
                 shared_units=[names[u] for u in reached[i] if shared[u]],
+                part=parts[i],
             )
         )
     return sorted(portfolios, key=lambda p: (-p.tasks, p.leader, p.iri))

@@ -36,10 +36,29 @@ class Burden:
     peers: int
     flagged: bool
     reasons: list[str] = field(default_factory=list)
+    leader_median: float = 0.0
+    many_leaders: bool = False
 
     @property
     def reason(self) -> str:
         return "; ".join(self.reasons)
+
+    def reason_in(self, lang: str) -> str:
+        """The reasons in ``lang`` ("en" as :attr:`reason`, "zh" for the Chinese report)."""
+        if lang != "zh" or not self.flagged:
+            return self.reason
+        row = self.load
+        words = [
+            f"工作量 {row.load:g}(牵头 {row.lead} 项、配合 {row.co} 项),"
+            f"{row.jurisdiction} {self.peers} 个单位的中位数为 {self.peer_median:g}(稳健 z 值 {self.z:.1f})"
+        ]
+        if self.many_leaders:
+            words.append(
+                f"对接 {len(row.leaders)} 位分管领导({'、'.join(row.leaders)};同级中位数 {self.leader_median:g})"
+            )
+        if row.tasks and row.lead_share >= 0.5:
+            words.append(f"{row.tasks} 项任务中牵头占 {row.lead_share:.0%}")
+        return ";".join(words)
 
 
 def _spread(values: list[float], centre: float) -> float:
@@ -84,5 +103,7 @@ def burdens(
                     )
                 if row.tasks and row.lead_share >= 0.5:
                     reasons.append(f"leads {row.lead_share:.0%} of its {row.tasks} tasks")
-            results.append(Burden(row, round(z, 4), median, len(rows), flagged, reasons))
+            results.append(
+                Burden(row, round(z, 4), median, len(rows), flagged, reasons, leader_median, many_leaders)
+            )
     return sorted(results, key=lambda b: (not b.flagged, -b.z, b.load.unit, b.load.iri))

@@ -30,6 +30,7 @@ class UnitLoad:
     leaders: list[str] = field(default_factory=list)  # names of supervising leaders it answers to
     coworkers: int = 0
     load: float = 0.0
+    part: int = 0  # the analysed part (jurisdiction-year) it belongs to
 
     @property
     def tasks(self) -> int:
@@ -53,6 +54,7 @@ def unit_loads(
     coworkers = (np.diff(shared.indptr) - (shared.diagonal() > 0)).tolist()
     leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
     answers_to = ranked_columns(incidence.unit_leaders, name_order(leader_names), by_count=False)
+    parts = incidence.unit_part.tolist() if incidence.unit_part is not None else [0] * n
     loads = []
     for i, iri in enumerate(incidence.units):
         info = snapshot.units[iri]
@@ -68,6 +70,7 @@ def unit_loads(
                 leaders=[leader_names[j] for j in answers_to[i]],
                 coworkers=coworkers[i],
                 load=lead_weight * lead[i] + co_weight * co[i],
+                part=parts[i],
             )
         )
     return sorted(loads, key=lambda r: (-r.load, -r.lead, r.unit, r.iri))

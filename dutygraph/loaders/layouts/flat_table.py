@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.assign import Assignment, apply_field
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, column_role
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader_list

@@ -9,13 +9,18 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.assign import LABEL_LINE_RE, LABEL_RE, Assignment, parse_bracket, parse_labelled
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
+from dutygraph.loaders.duties import duty_sentence, first_duty_sentence
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
 from dutygraph.loaders.layouts.rows import read_rows
-from dutygraph.loaders.leaders import parse_leader_list
+from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.layouts.run_together import read_run_together
+from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
+from dutygraph.loaders.segment import TABLE_LINE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
@@ -25,6 +30,7 @@ from dutygraph.loaders.structure import (
     is_furniture,
     is_tail,
     match_chapter,
+    match_enumeration,
     match_number,
     match_section,
 )
@@ -192,6 +198,13 @@ class NumberedReader:
             last.closed = True
             last.unit_line = line.no
             self.state.saw("inline-labels")
+        elif not item.assign.present:
+            duty = first_duty_sentence(body)
+            if duty is not None:
+                # "（4）财政部负责安排…": the task's own sentence names its unit; later lines may still add labels.
+                item.assign.merge(duty)
+                item.unit_line = line.no
+                self.state.saw("duty-sentences")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
         for segment in segments:
@@ -254,6 +267,22 @@ class NumberedReader:
                 item.closed = True
                 item.unit_line = line.no
             return
+        duty = duty_sentence(text) if not _heading_like(text.n) else None
+        if duty is not None and (current is None or not current.assign.present):
+            # "发展改革委会同水利部研究提出了办理意见：…" under "二、关于…问题。": the paragraph names who acts.
+            if current is not None:
+                current.assign.merge(duty)
+                current.text.append(text.o)
+                current.closed = True
+                current.unit_line = line.no
+                self.state.saw("duty-sentences")
+                return
+            if self.last_heading is not None and not self._items_in_section():
+                heading_item = self._heading_to_item(duty)
+                if heading_item is not None:
+                    heading_item.unit_line = line.no
+                    self.state.saw("duty-sentences")
+                return
         if _heading_like(text.n) and self._next_numbered(index) and (current is None or current.closed):
             self._close()
             self._new_item(line, "heading", None, None, text.o)
@@ -330,6 +359,11 @@ class NumberedReader:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
+            if line.cells is None and len(n) >= TABLE_LINE and run_together_roles(n) is not None:
+                self._close()
+                read_run_together(line, self.attachment, self.section, self.state)
+                i = last + 1
+                continue
             if line.cells is not None and header_roles(line.cells) is not None:
                 self._close()
                 i, self.section = read_rows(lines, i, self.attachment, self.section, self.state)
@@ -341,10 +375,29 @@ class NumberedReader:
         n = line.text.n
         m = match_section(n) or match_chapter(n)
         if m:
-            numbered = None
-            self._heading(line, line.text.cut(m.start("body")), numbered)
+            body, inline = split_inline_labels(line.text.cut(m.start("body")))
+            self._heading(line, body, None)
+            if inline is not None and inline.has_units():
+                # "一、支持…。牵头单位:X配合单位:Y": a top-level item that is itself a task.
+                self._heading_to_item(inline)
+                self.state.saw("inline-labels")
+            elif (portfolio := leader_portfolio(body.n, body.o)) is not None:
+                # "二、党工委委员、管委会副主任周青松：负责指导…": a leader's portfolio, itself the task.
+                leader, start = portfolio
+                item = self._heading_to_item(Assignment(leaders=[leader], present=True))
+                if item is not None:
+                    item.text = [body.cut(start).strip().o]
+                self.state.saw("leader-portfolios")
+            elif self.current is None and len(body.n) > _HEADING_MAX:
+                duty = duty_sentence(body)
+                if duty is not None:
+                    # "一、由区规划局牵头，建立…": a numbered duty sentence, not a heading.
+                    self._heading_to_item(duty)
+                    self.state.saw("duty-sentences")
             return i + 1
         numbered = match_number(n, line.text.o)
+        if numbered is None and ":" in n and LABEL_RE.search(n):
+            numbered = match_enumeration(n, line.text.o)  # only a point that names its own units is a task
         if numbered is not None:
             self._numbered(line, numbered)
             return i + 1

@@ -1,14 +1,17 @@
 """Tasks closed by a bracketed assignment: "…实施A。(分管副省长负责,省科技厅牵头)…实施B。(…)".
 
 Used for unnumbered paragraphs (layout 8) and for numbered lines that end in one bracket (layout 4):
-each bracket that reads as an assignment closes the text before it into one task.
+each bracket that reads as an assignment closes the text before it into one task. A line with no such
+bracket is cut the same way at its run-in role chains ("…区环土局牵头，区农发局配合…").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dutygraph.loaders.assign import Assignment, assignment_brackets
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.clauses import assignment_brackets
+from dutygraph.loaders.duties import role_chains
 from dutygraph.loaders.text import T
 
 _LEAD_PUNCT = " 。;,、.:"
@@ -24,7 +27,7 @@ class Segment:
 
 def split_segments(t: T) -> list[Segment]:
     """Cut a line at its assignment brackets; text after the last bracket comes back unassigned."""
-    brackets = assignment_brackets(t)
+    brackets = assignment_brackets(t) or role_chains(t)
     segments: list[Segment] = []
     previous = 0
     for start, end, assignment in brackets:

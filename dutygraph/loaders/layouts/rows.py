@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.assign import Assignment, apply_field
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, clean_header, header_roles
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE

@@ -1,0 +1,88 @@
+"""What one task's text says about who does it, gathered before lead and co-units are decided.
+
+Every reader of assignments (labels, clauses, brackets, duty sentences, table cells) fills an
+:class:`Assignment`; :mod:`dutygraph.loaders.assemble` decides lead and co-units once the whole task is read,
+because "责任单位" means co-units when a "牵头单位" is also given — in either order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dutygraph.loaders.records import Leader
+from dutygraph.loaders.text import T
+from dutygraph.loaders.units import split_units
+
+#: Tails after a clause's units, never part of a unit name: "甲部、乙委等有关部门", "丙局等", "丁局各自".
+SUBJECT_TAIL_RE = re.compile(
+    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据)?各自职(?:能|责)(?:分工)?|各自|分别|共同)$"
+)
+
+
+@dataclass
+class Assignment:
+    """Everything said about who does one task; empty lists mean "not said"."""
+
+    leaders: list[Leader] = field(default_factory=list)
+    assisting: list[Leader] = field(default_factory=list)
+    lead: list[str] = field(default_factory=list)
+    co: list[str] = field(default_factory=list)
+    responsible: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    #: some assignment field was present, even if empty ("部门分工:" cut off).
+    present: bool = False
+    #: a convention note said the first listed unit leads.
+    first_leads: bool = False
+    #: labels printed with nothing after them.
+    empty_labels: list[str] = field(default_factory=list)
+    #: brackets in a unit list did not balance.
+    unbalanced: bool = False
+    #: units a standing rule adds to this and every later task ("以下均需相关乡镇配合,不再列出").
+    standing: list[str] = field(default_factory=list)
+
+    def has_units(self) -> bool:
+        return bool(self.lead or self.co or self.responsible or self.standing)
+
+    def has_any(self) -> bool:
+        return bool(self.has_units() or self.leaders or self.assisting or self.deadline)
+
+    def merge(self, other: Assignment) -> None:
+        self.leaders += other.leaders
+        self.assisting += other.assisting
+        self.lead += other.lead
+        self.co += other.co
+        self.responsible += other.responsible
+        self.deadline = self.deadline or other.deadline
+        self.present = self.present or other.present
+        self.first_leads = self.first_leads or other.first_leads
+        self.empty_labels += other.empty_labels
+        self.unbalanced = self.unbalanced or other.unbalanced
+        self.standing += other.standing
+
+    def add_units(self, kind: str, value: T) -> None:
+        """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
+        units = split_units(value)
+        units.units = [_without_tail(u) for u in units.units]
+        self.first_leads = self.first_leads or units.first_leads
+        self.unbalanced = self.unbalanced or units.unbalanced
+        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
+            target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
+            target.extend(units.units)
+            return
+        for i, unit in enumerate(units.units):
+            if i in units.marked_leads or kind == "lead":
+                self.lead.append(unit)
+            elif kind == "co":
+                self.co.append(unit)
+            else:
+                self.responsible.append(unit)
+
+
+def _without_tail(unit: str) -> str:
+    """A listed unit without a tail such as "等部门" ("人民银行等部门" → "人民银行"); a name that is only a tail
+    stays as printed."""
+    if "等" not in unit and not unit.endswith(("各自", "分别", "共同")):
+        return unit
+    tail = SUBJECT_TAIL_RE.search(unit)
+    return unit[: tail.start()] if tail is not None and tail.start() > 0 else unit

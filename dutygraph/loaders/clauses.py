@@ -1,0 +1,367 @@
+"""The assignment clause grammar: labelled fields ("牵头单位:X;配合单位:Y"), role clauses ("X牵头，Y、Z配合",
+"甲部、乙委等有关部门负责", "甲部会同乙部负责") and the brackets that hold them.
+
+Each rule is named in :func:`parse_clauses` and tested on its own in ``tests/loaders/test_loaders_wordings.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
+from dutygraph.loaders.leaders import parse_leader_list, read_leaders
+from dutygraph.loaders.text import T
+from dutygraph.loaders.units import FIRST_LEADS_RE, bracket_groups, named_like_unit
+
+LEADER_LABELS = (
+    "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
+    "牵头区领导|牵头省领导|联系领导|领导|责任人"
+)
+ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
+LEAD_LABELS = "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|牵头处室|牵头科室|总牵头单位|牵头"
+CO_LABELS = (
+    "配合单位|配合部门|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|协办部门|配合处室|配合科室|"
+    "实施单位|主要配合单位|配合"
+)
+RESP_LABELS = (
+    "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
+    "承办部门|执行单位"
+)
+SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
+DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|时限"
+_ALL = "|".join(
+    [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
+)
+#: A label and its colon, anywhere (inside a bracket several labels follow each other).
+LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
+#: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
+OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A line that starts with a label.
+LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
+_KIND = {}
+for _kind, _labels in (
+    ("leader", LEADER_LABELS),
+    ("assist", ASSIST_LABELS),
+    ("lead", LEAD_LABELS),
+    ("co", CO_LABELS),
+    ("resp", RESP_LABELS),
+    ("split", SPLIT_LABELS),
+    ("deadline", DEADLINE_LABELS),
+):
+    for _label in _labels.split("|"):
+        _KIND[_label] = _kind
+
+#: Role verbs that close a clause ("X牵头", "Y、Z配合", "A、B等按职责分工负责"), with the role each gives.
+#: "resp" (responsible) is decided later: co-units when the task names a lead, else the lead when alone.
+ROLE_VERBS: dict[str, str] = {
+    "牵头负责": "lead",
+    "牵头落实": "lead",
+    "牵头抓总": "lead",
+    "总牵头": "lead",
+    "为牵头单位": "lead",
+    "为牵头部门": "lead",
+    "牵头": "lead",
+    "按职责分工负责": "resp",
+    "按职责分工落实": "resp",
+    "按职能分工负责": "resp",
+    "按职责负责": "resp",
+    "分工负责": "resp",
+    "共同负责": "resp",
+    "分别负责": "resp",
+    "负责落实": "resp",
+    "具体负责": "resp",
+    "负责": "resp",
+    "抓落实": "resp",
+    "组织实施": "resp",
+    "落实": "resp",
+    "指导": "resp",
+    "负责配合落实": "co",
+    "负责配合": "co",
+    "配合落实": "co",
+    "协助落实": "co",
+    "为配合单位": "co",
+    "配合": "co",
+    "参与": "co",
+    "参加": "co",
+    "协办": "co",
+    "协助推进": "assist",
+    "协助": "assist",
+}
+_VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse=True)) + ")$")
+_VERB_KIND = ROLE_VERBS
+#: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
+_VERB_LAST = frozenset(verb[-1] for verb in _VERB_KIND)
+_CLAUSE_SPLIT = frozenset(",;。")
+_OPEN_RE = re.compile("[([〈《【〔「“]")
+_BRACKET_START_RE = re.compile(r"[(\[【]")
+_OPEN = "([〈《【〔「“"
+_CLOSE = ")]〉》】〕」”"
+_CLAUSE_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",;。]")
+
+
+def closing_verb(text: str) -> re.Match[str] | None:
+    """``_VERB_RE.search(text)``: the verb that ends a clause, if one does.
+
+    A search anchored at the end still tries every start position, so the last character (before a
+    final newline, which ``$`` also allows) is checked first; most text ends in no verb.
+    """
+    last = text[-2:-1] if text.endswith("\n") else text[-1:]
+    if last not in _VERB_LAST:
+        return None
+    return _VERB_RE.search(text)
+
+
+def outside_brackets(text: str) -> str:
+    """The text with top-level bracket groups removed (notes inside brackets are not clauses)."""
+    if _OPEN_RE.search(text) is None:
+        return text
+    kept: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0:
+            kept.append(ch)
+    return "".join(kept)
+
+
+def split_clauses(t: T) -> list[T]:
+    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
+    parts: list[T] = []
+    depth = 0
+    start = 0
+    for m in _CLAUSE_MARK_RE.finditer(t.n):  # brackets and separators only
+        ch = m.group()
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+        elif depth == 0 and ch in _CLAUSE_SPLIT:
+            i = m.start()
+            parts.append(t.cut(start, i))
+            start = i + 1
+    parts.append(t.cut(start))
+    return [p for p in (p.strip() for p in parts) if p]
+
+
+def parse_labelled(t: T) -> Assignment:
+    """Parse text holding one or more "LABEL:value" fields ("责任领导:A;牵头单位:X;责任单位:P")."""
+    result = Assignment(present=True)
+    matches = list(LABEL_RE.finditer(t.n))
+    starts = {m.start() for m in matches}
+    other_fields = [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
+    for i, m in enumerate(matches):
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(t.n)
+        end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
+        value = t.cut(m.end(), end).strip(" ;,。.、")
+        label = m.group("label")
+        if not value:
+            result.empty_labels.append(label)
+            continue
+        apply_field(result, _KIND[label], value)
+    return result
+
+
+def apply_field(result: Assignment, kind: str, value: T) -> None:
+    if kind == "deadline":
+        result.deadline = value.o
+    elif kind in ("leader", "assist"):
+        leaders = parse_leader_list(value.n, allow_bare_name=True)
+        if leaders is None:
+            # Fall back to the clause reader: "王五副市长负责,赵六副市长协助".
+            result.merge(parse_clauses(value) or Assignment())
+            return
+        # Names are ASCII-free, so folded and printed forms agree; read names from the print (a second
+        # reading only when the fold changed something).
+        if value.o != value.n:
+            leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
+        (result.leaders if kind == "leader" else result.assisting).extend(leaders)
+    elif kind == "split" or _reads_as_clauses(value.n):
+        clauses = parse_clauses(value)
+        if clauses is not None:
+            result.merge(clauses)
+        elif kind == "split":
+            result.add_units("resp", value)
+        else:
+            result.add_units(kind, value)
+    else:
+        result.add_units(kind, value)
+
+
+def _reads_as_clauses(folded: str) -> bool:
+    """A unit field worth the clause reader: outside its brackets it ends in a verb or says 牵头."""
+    bare = outside_brackets(folded)
+    return closing_verb(bare) is not None or "牵头" in bare
+
+
+#: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
+_SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
+#: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
+_GROUP_JOIN_RE = re.compile(r"等(?:和|及|以及|与)|以及")
+#: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
+_TOGETHER_RE = re.compile(r"会同|联合|协同")
+#: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
+_STANDING_RE = re.compile(
+    r"以下(?:均|都|各项|任务)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
+)
+#: A role verb inside a clause, with what follows it ("丙处负责法制审查工作"): the unit is 丙处.
+_ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助)(?P<what>.+)$")
+
+
+def _subject_parts(subject: T) -> list[T]:
+    """The unit lists of a clause's subject: heads and tails removed, "等和…" groups split."""
+    subject = subject.strip(" ,;。、")
+    m = _SUBJECT_HEAD_RE.match(subject.n)
+    if m:
+        subject = subject.cut(m.end())
+    parts: list[T] = []
+    start = 0
+    for m in _GROUP_JOIN_RE.finditer(subject.n):
+        parts.append(subject.cut(start, m.start()))
+        start = m.end()
+    parts.append(subject.cut(start))
+    cleaned: list[T] = []
+    for part in parts:
+        part = part.strip(" ,;。、")
+        while part:
+            tail = SUBJECT_TAIL_RE.search(part.n)
+            if tail is None or tail.start() == 0:
+                break
+            part = part.cut(0, tail.start()).strip(" ,;。、")
+        if part and not (tail is not None and tail.start() == 0 and len(part.n) <= 4):
+            cleaned.append(part)
+    return cleaned
+
+
+def _joined(parts: list[T]) -> T:
+    return T("、".join(p.o for p in parts), "、".join(p.n for p in parts))
+
+
+def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
+    """Add what a clause's subject names under ``kind``; False when it names nothing."""
+    parts = [p for s in subjects for p in _subject_parts(s)]
+    if not parts:
+        return False
+    joined = _joined(parts)
+    leaders = read_leaders(joined.o)
+    if leaders is not None:
+        main, assisting = leaders
+        (result.assisting if kind == "assist" else result.leaders).extend(main)
+        result.assisting.extend(assisting)
+        return True
+    together = _TOGETHER_RE.search(joined.n)
+    if together is not None and kind != "co":
+        leads = joined.cut(0, together.start()).strip(" ,、")
+        helpers = joined.cut(together.end()).strip(" ,、")
+        if leads:
+            result.add_units("lead", leads)
+            if helpers:
+                result.add_units("co", helpers)
+            return True
+    result.add_units("co" if kind == "assist" else kind, joined)
+    return True
+
+
+def parse_clauses(t: T) -> Assignment | None:
+    """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read.
+
+    The grammar, rule by rule (each rule has its own test):
+
+    - a clause ends in a role verb (:data:`ROLE_VERBS`); its subject is the units (or leaders) before it;
+    - clauses without a verb ("区经发局、区农业农村局") are unit groups of the next clause with one;
+    - the subject loses heads (由) and tails (等, 等有关部门, 各自…), and "等和…" adds a second group;
+    - "X会同Y" makes X the lead and Y co-units;
+    - "以下均需X配合,不再列出" is a standing rule: X assists this and every later task;
+    - "X负责…" with text after the verb is a role clause: X is the unit;
+    - labels ("牵头单位:") and convention notes ("列第一位者为牵头单位") inside the text are read as such.
+    """
+    result = Assignment()
+    pending: list[T] = []
+    recognised = False
+    clause_units: list[tuple[str, int]] = []
+    for clause in split_clauses(t):
+        if _states_first_leads(clause.n):
+            result.first_leads = True
+            recognised = True
+            continue
+        if ":" in clause.n and LABEL_RE.search(clause.n):  # every label ends in a colon
+            result.merge(parse_labelled(clause))
+            recognised = True
+            continue
+        standing = _STANDING_RE.search(clause.n) if "以下" in clause.n else None
+        if standing is not None:
+            who = clause.cut(*standing.span("who"))
+            result.standing.extend(p.o for p in _subject_parts(who))
+            recognised = True
+            continue
+        if "不再列出" in clause.n or "下同" in clause.n:
+            continue
+        m = closing_verb(clause.n)
+        if not m:
+            inside = _ROLE_INSIDE_RE.match(clause.n)
+            if inside is not None and all(
+                named_like_unit(p.n) for p in _subject_parts(clause.cut(0, inside.end("who")))
+            ):
+                kind = _VERB_KIND[inside.group("verb")]
+                if _add_subject(result, kind, [*pending, clause.cut(0, inside.end("who"))]):
+                    recognised = True
+                pending = []
+                continue
+            pending.append(clause)
+            continue
+        subject = clause.cut(0, m.start())
+        kind = _VERB_KIND[m.group("verb")]
+        subjects = [*pending, subject]
+        pending = []
+        before = len(result.responsible)
+        if _add_subject(result, kind, subjects):
+            recognised = True
+            clause_units.append((kind, len(result.responsible) - before))
+    if pending and recognised:
+        _add_subject(result, "co" if result.lead else "resp", pending)
+    # "（生态环境部指导，试点城市政府负责落实）": several clauses and no lead named — the first clause's
+    # one unit leads the others.
+    if not result.lead and len(clause_units) > 1 and clause_units[0] == ("resp", 1):
+        result.lead.append(result.responsible.pop(0))
+    if not recognised:
+        return None
+    result.present = True
+    return result
+
+
+def _states_first_leads(folded: str) -> bool:
+    """A note such as "列第一位者为牵头单位" outside brackets; it needs a 第 or 首, which most clauses lack."""
+    if "第" not in folded and "首" not in folded:
+        return False
+    return FIRST_LEADS_RE.search(outside_brackets(folded)) is not None
+
+
+def parse_bracket(t: T) -> Assignment | None:
+    """An assignment held in one bracket's content, or ``None`` when the bracket says something else."""
+    if ":" in t.n and LABEL_RE.search(t.n):  # every label ends in a colon
+        return parse_labelled(t)
+    result = parse_clauses(t)
+    if result is None:
+        return None
+    # Task text has brackets too ("(鼓励社会资本参与)"): without labels, every unit must read as a body.
+    units = result.lead + result.co + result.responsible
+    if units and 2 * sum(named_like_unit(u) for u in units) < len(units):
+        return None  # mostly not unit names: "(鼓励社会资本参与)" is task text
+    return result
+
+
+def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
+    """Top-level brackets of a line that hold assignments, with their spans."""
+    if _BRACKET_START_RE.search(t.n) is None:
+        return []
+    found: list[tuple[int, int, Assignment]] = []
+    for start, end in bracket_groups(t):
+        if t.n[start] not in "([【":
+            continue
+        inner = t.cut(start + 1, end - 1)
+        assignment = parse_bracket(inner)
+        if assignment is not None and assignment.has_any():
+            found.append((start, end, assignment))
+    return found

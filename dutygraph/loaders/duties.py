@@ -1,0 +1,143 @@
+"""Assignments written as the sentence's own subject and verb, with no label and no bracket.
+
+Three wordings, each common in one kind of document:
+
+- **duty sentences**, unit first: "（4）财政部负责安排…", "国家发展改革委及国家粮食局、商务部按照各自职能分工，负责…",
+  "由区规划局牵头，建立…" (成员单位职责 sections of emergency plans, 分工方案 written as prose);
+- **会同 and 配合 sentences**: "国务院新闻办会同国家发展改革委制订…" (the subject leads, the others assist),
+  "区环境与国土资源局配合规划局对…进行确认" (the unit after 配合 leads), "发展改革委会同水利部研究提出了办理意见"
+  (reply letters);
+- **run-in role chains**: "区环土局牵头，区农发局配合，相关乡镇落实" inside running text or a table flattened
+  into it, where each list ends where the unit names stop.
+
+A subject counts only when every name in it ends like a body (see
+:func:`~dutygraph.loaders.units.named_like_unit`), so "各地要加快…" or "政府负责同志…" are not read as duties.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.text import T
+from dutygraph.loaders.units import named_like_unit
+
+#: What a unit name ends with, for lists that no separator or bracket delimits.
+_STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
+#: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end.
+_WEAK_END = "会|关|行|社|团|联|所|院"
+_UNIT_END = f"{_STRONG_END}|{_WEAK_END}"
+RUN_UNIT = (
+    rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
+    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位])"  # "有关部门" is not "有关部" + "门"
+)
+RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT})*"
+_ROLE_CHAIN_RE = re.compile(
+    rf"(?P<lead>{RUN_LIST})牵头(?:负责)?(?:,?(?P<co>{RUN_LIST})(?:配合|参与|协助|协办)?)?"
+    rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"
+)
+_JURISDICTION_HEAD_RE = re.compile("[区市县省]")
+
+#: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
+_DUTY_RE = re.compile(
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"(?:按照?各自(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出)(?!同志|人|任)"  # 负责同志/负责人 are people
+)
+_DUTY_KIND = {
+    "牵头负责": "lead",
+    "牵头": "lead",
+    "负责": "resp",
+    "研究提出": "resp",
+    "参与": "co",
+    "协助": "co",
+}
+#: Joins inside a duty sentence's subject: "国家发展改革委及国家粮食局、商务部".
+_SUBJECT_SPLIT_RE = re.compile("、|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
+_AFTER_RE = re.compile(rf"(?P<units>{RUN_LIST})(?:等(?:有关|相关)?(?:部门|单位))?")
+
+
+def _subject_units(t: T) -> list[str] | None:
+    """The names of a subject as printed, or ``None`` unless every one reads as a unit."""
+    names: list[str] = []
+    start = 0
+    for m in [*_SUBJECT_SPLIT_RE.finditer(t.n), None]:
+        end = m.start() if m is not None else len(t.n)
+        piece = t.cut(start, end).strip()
+        if not piece or len(piece.n) > 24 or not named_like_unit(piece.n):
+            return None
+        names.append(piece.o)
+        if m is not None:
+            start = m.end()
+    return names
+
+
+def _units_after(t: T, start: int) -> list[str]:
+    m = _AFTER_RE.match(t.n, start)
+    if m is None:
+        return []
+    return [p for p in t.cut(*m.span("units")).o.split("、") if p]
+
+
+def duty_sentence(t: T) -> Assignment | None:
+    """The assignment a task's own first sentence states ("财政部负责…"), or ``None``."""
+    m = _DUTY_RE.match(t.n)
+    if m is None:
+        return None
+    subject = _subject_units(t.cut(*m.span("subject")))
+    if subject is None:
+        return None
+    verb = m.group("verb")
+    result = Assignment(present=True)
+    if verb == "会同":
+        result.lead.extend(subject)
+        result.co.extend(_units_after(t, m.end()))
+    elif verb == "配合":
+        leads = _units_after(t, m.end())
+        result.lead.extend(leads)
+        (result.co if leads else result.responsible).extend(subject)
+    else:
+        kind = _DUTY_KIND[verb]
+        (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
+        with_m = re.compile("会同").search(t.n, m.end(), m.end() + 40)
+        if with_m is not None and kind != "co":
+            result.co.extend(_units_after(t, with_m.end()))
+    return result
+
+
+def first_duty_sentence(t: T) -> Assignment | None:
+    """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…")."""
+    start = 0
+    while start < len(t.n):
+        found = duty_sentence(t.cut(start))
+        if found is not None:
+            return found
+        end = t.n.find("。", start)
+        if end < 0:
+            return None
+        start = end + 1
+    return None
+
+
+def _first_unit_start(folded: str, start: int, end: int) -> int:
+    """Where the first unit of a run-in list really starts: "报管委会区环土局" → "区环土局"."""
+    first_end = folded.find("、", start, end)
+    first_end = end if first_end < 0 else first_end
+    heads = [m.start() for m in _JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)]
+    return heads[-1] if heads else start
+
+
+def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
+    """Run-in "X牵头，Y配合" chains of a line with no bracketed assignment, with their spans."""
+    if "牵头" not in t.n:
+        return []
+    found: list[tuple[int, int, Assignment]] = []
+    for m in _ROLE_CHAIN_RE.finditer(t.n):
+        start = _first_unit_start(t.n, m.start("lead"), m.end("lead"))
+        assignment = Assignment(present=True)
+        assignment.add_units("lead", t.cut(start, m.end("lead")))
+        for group in ("co", "impl"):
+            if m.group(group):
+                assignment.add_units("co", t.cut(*m.span(group)))
+        found.append((start, m.end(), assignment))
+    return found

@@ -1,0 +1,188 @@
+"""Tables whose cells ran together: "序号主要工作任务具体工作措施完成时限主要责任单位…1、建立…3月区经发局区环土局…".
+
+A table copied out of a web page or a PDF into plain text can lose every cell separator. What is left is a
+header of concatenated column names, then rows in which the task text, the deadline and the unit names
+follow each other with nothing between them. Without separators, the unit cells are found by what unit
+names look like: a run of names that each start like a body of a jurisdiction (区, 市, 县, 省, 各, 相关…) and end
+like one (局, 委, 办, 中心, 人民政府…), the names glued or joined by 、 and ，. The text before a run is the
+task (from its own number "12、" when it has one), a deadline printed right before the run is the deadline,
+and a run that starts after a blank (an empty 牵头单位 cell) has no lead. Every table read this way is
+warned (``table-cells-run-together``), since the cell boundaries are inferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.columns import column_role
+from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.text import Line, T
+
+_HEADER_NAMES = (
+    "序号",
+    "主要工作任务",
+    "工作任务",
+    "具体工作措施",
+    "工作措施",
+    "存在问题",
+    "整改目标和措施",
+    "整改措施",
+    "完成时限",
+    "时间要求",
+    "主要责任单位",
+    "牵头单位",
+    "责任单位",
+    "配合单位",
+    "任务来源",
+    "工作要求",
+    "备注",
+)
+
+
+def _spaced(name: str) -> str:
+    return r"\s*".join(re.escape(c) for c in name)
+
+
+_HEADER_NAME_RE = "(?:" + "|".join(_spaced(n) for n in sorted(_HEADER_NAMES, key=len, reverse=True)) + ")"
+#: Three or more column names glued together: the header of a table whose cells ran together.
+HEADER_RE = re.compile(rf"(?:{_HEADER_NAME_RE}\s*){{3,}}")
+_ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
+
+_HEAD = r"(?:省|市|区|县|各|相关|有关)"
+_END = (
+    r"(?:人民政府|政府(?:[\u4e00-\u9fff]{1,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
+    r"支行|银行|海关|法院|检察院|实验区|设区市|局|委|办|厅|部|站|队)"
+)
+_BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
+#: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
+_NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同))"
+#: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处").
+_NEXT = (
+    rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
+    rf"{_BRACKET})"
+)
+#: After a separator a name need not start like a body: "省人社厅、卫计委".
+_BARE = rf"(?<=[、,同])[\u4e00-\u9fff]{{1,10}}?(?:局|委|办|厅|部|中心|集团|公司){_BRACKET}(?![门位]|会(?!同))"
+_TAIL = r"(?:等(?:有关|相关)?(?:部门|单位))?"
+_ITEM = rf"(?:[、,]|会同)?(?:{_NEXT}|{_BARE})"
+_CELL_RE = re.compile(rf"{_NAME}{_TAIL}(?:{_ITEM}{_TAIL})*")
+#: Each name of a cell with what joins it to the one before: "" (glued), "、", "," or "会同".
+_SPLIT_RE = re.compile(
+    rf"(?P<tail>等(?:有关|相关)?(?:部门|单位))|(?P<join>[、,]|会同)?(?P<name>{_NEXT}|{_BARE})"
+)
+#: Where a table ends: its closing note, the signature's printing line, the copy-to list.
+_TABLE_END_RE = re.compile(
+    r"(?:^|[\s。])注\s*:|\d{4}年\d{1,2}月\d{1,2}日\s*印发|抄送\s*:|\s\S{2,30}\s\d{4}年\d{1,2}月\d{1,2}日"
+)
+_GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
+#: A deadline cell printed right before the units: "3月", "12月底前", "全年", "长期".
+_DEADLINE_TAIL_RE = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬)?前?|全年|年底|长期|常年|持续推进)$")
+#: The task's own number inside the text before it: "12、完成…".
+_MARK_RE = re.compile(r"(?<!\d)(\d{1,3})[、.](?!\d)")
+#: A cell that is all units is at least this long; shorter "units" are words inside a sentence.
+_MIN_TEXT = 6
+#: Characters that put a name inside a sentence when they stand right before or after it
+#: ("责任到各乡镇人民政府和区直部门"): such a name is not a cell.
+_IN_SENTENCE_BEFORE = frozenset("到对由向给和与及把将被在")
+_IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
+
+
+#: Rows that say "X牵头，Y配合" name their roles themselves; such a table is read by its role chains.
+_CHAIN_ROWS = 2
+
+
+def header_roles(folded: str) -> list[str] | None:
+    """Roles of a run-together header at the start of a line, or ``None`` when there is none (or when its
+    rows name their roles with 牵头, see :func:`dutygraph.loaders.duties.role_chains`)."""
+    m = HEADER_RE.match(folded)
+    if m is None or folded.count("牵头", m.end()) >= _CHAIN_ROWS:
+        return None
+    names = [re.sub(r"\s+", "", x.group()) for x in _ONE_NAME_RE.finditer(m.group())]
+    roles = [column_role(n) or "other" for n in names]
+    if not any(r in ("lead", "co", "resp") for r in roles):
+        return None
+    return roles
+
+
+def _names(cell: T) -> list[tuple[str, str]]:
+    """The names of a unit cell as printed, each with what joins it to the one before."""
+    return [
+        (m.group("join") or "", cell.o[m.start("name") : m.end("name")])
+        for m in _SPLIT_RE.finditer(cell.n)
+        if m.group("tail") is None
+    ]
+
+
+def _lead_cell_end(names: list[tuple[str, str]]) -> int:
+    """How many names a glued 牵头单位 cell holds before the 责任单位 cell starts: it ends at a group word
+    ("省直各部门"), at a "，", or at a name that opens a "、" list after a glued one ("省环保厅省卫计委、住建厅")."""
+    for k, (join, name) in enumerate(names):
+        if k == 0:
+            continue
+        if join == "会同" or _GROUP_RE.match(name) or join == ",":
+            return k
+        following = names[k + 1][0] if k + 1 < len(names) else ""
+        if join == "" and following == "、":
+            return k
+    return len(names)
+
+
+def read_run_together(line: Line, attachment: str | None, section: Section, state: ReadState) -> None:
+    """Read the rows of a run-together table that starts this line into items."""
+    roles = header_roles(line.text.n)
+    assert roles is not None
+    header = HEADER_RE.match(line.text.n)
+    assert header is not None
+    state.saw("run-together-table")
+    state.warn(
+        line.no,
+        "table-cells-run-together",
+        "a table whose cells lost their separators: cells were told apart by what unit names look like",
+    )
+    split_lead = "lead" in roles and ("resp" in roles or "co" in roles)
+    t = line.text
+    n = t.n
+    position = header.end()
+    last_number = 0
+    table_end = _TABLE_END_RE.search(n, position)
+    for cell in _CELL_RE.finditer(n, position, table_end.start() if table_end else len(n)):
+        start, end = cell.span()
+        if (start and n[start - 1] in _IN_SENTENCE_BEFORE) or (end < len(n) and n[end] in _IN_SENTENCE_AFTER):
+            continue
+        chunk = t.cut(position, start)
+        if len(chunk.n.strip()) < _MIN_TEXT:
+            continue  # a name inside a sentence, or a second unit cell: read with the run before it
+        deadline = _DEADLINE_TAIL_RE.search(chunk.n.rstrip())
+        text_end = deadline.start() if deadline is not None else len(chunk.n)
+        marks = [m for m in _MARK_RE.finditer(chunk.n, 0, text_end) if int(m.group(1)) == last_number + 1]
+        text_start = marks[-1].start() if marks else 0
+        number = marks[-1].group(1) if marks else None
+        if number is not None:
+            last_number = int(number)
+            text_start = marks[-1].end()
+        text = chunk.cut(text_start, text_end).strip(" ,;。")
+        names = _names(t.cut(start, end))
+        units = [name for _, name in names]
+        item = Item(line.no, attachment, section, "table" if number else None, number, last_number or None)
+        item.text = [text.o]
+        item.assign = Assignment(present=True)
+        if deadline is not None:
+            item.assign.deadline = chunk.cut(deadline.start(), deadline.end()).o
+        empty_lead = split_lead and chunk.n.endswith(" ")
+        together = next((k for k, (join, _) in enumerate(names) if join == "会同"), None)
+        if together is not None:  # "省公安厅会同省人社厅、卫计委等相关部门"
+            item.assign.lead.extend(units[:together])
+            item.assign.co.extend(units[together:])
+        elif split_lead and not empty_lead and units:
+            k = _lead_cell_end(names)
+            item.assign.lead.extend(units[:k])
+            item.assign.co.extend(units[k:])
+        elif split_lead:
+            item.assign.co.extend(units)
+        else:
+            item.assign.responsible.extend(units)
+        item.closed = True
+        item.unit_line = line.no
+        state.items.append(item)
+        position = end

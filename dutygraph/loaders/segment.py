@@ -1,0 +1,180 @@
+"""Pages that lost their line breaks, cut back into paragraphs and numbered items.
+
+Site archives and text copied out of PDF viewers hold a whole notice on one line:
+"…工作要求如下：1、做好甲工作。（牵头单位：规划科）2、推进乙工作。（…）…". Every later step reads a
+document line by line, so this step restores the lines first, in two cuts:
+
+1. **Paragraph gaps.** In a flattened page the paragraphs are separated by one space. A space between two
+   pieces of Chinese text is such a gap and is cut; a space inside Latin text or numbers ("16:50"), and the
+   spaces of letter-spaced headers ("工 作 任 务", "链 长"), are not.
+2. **Numbering.** A task number inside a line ("…配合单位：各所）2、推进…") starts a new line when it
+   continues a run of its own style (2 after 1, （三） after （二）), or starts a run at 1 right after a
+   sentence end. Only lines that hold the assignments of several tasks (or are page-long) are cut this
+   way, so an enumeration inside one task ("主要有：1.…；2.…") stays in its task.
+
+Both cuts are linear in the line: one regex pass for the candidates, one pass to accept them.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
+from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.structure import CN_DIGITS, cn_number
+from dutygraph.loaders.text import Line
+
+#: A line this long is a page (or a table) that lost its breaks, whatever it holds.
+PAGE_LINE = 600
+#: A table whose cells ran together, header and rows, is at least this long.
+TABLE_LINE = 200
+#: Markers of an assignment: two of them in one line mean the line holds two tasks.
+_ASSIGNMENT_MARK_RE = re.compile(
+    r"(?:牵头单位|责任单位|配合单位|责任部门|牵头部门|负责部门|主要责任单位|实施单位|协办单位)\s*:"
+    r"|牵头\s*[,;)]|(?:按职责分工|等)?负责\s*\)|(?:配合|参与|指导|落实)\s*\)"
+)
+_GAP_RE = re.compile(r"\s+")
+_SENTENCE_END = frozenset("。;:!?)]】”」")
+#: A piece this short before a gap is a line of its own (a title, a date, a signature, a heading).
+_SHORT_PARAGRAPH = 40
+_STARTS_ITEM_RE = re.compile(
+    rf"\(?\s*(?:[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*[、.)]|[①②③④⑤⑥⑦⑧⑨⑩]|[\u4e00-\u9fff]{{2,8}}\s*:"
+)
+#: Number marks anywhere in a folded line; which alternative matched names the style.
+_MARK_RE = re.compile(
+    rf"(?P<cnp>\(\s*(?P<cnp_v>[{CN_DIGITS}]{{1,4}})\s*\))"
+    rf"|(?P<cns>(?P<cns_v>[{CN_DIGITS}]{{1,4}})\s*、)"
+    r"|(?P<arp>\(\s*(?P<arp_v>\d{1,3})\s*\))"
+    r"|(?P<ar>(?P<ar_v>\d{1,3})\s*[.、](?!\d))"
+    r"|(?P<cir>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    r"|(?P<shi>(?P<shi_v>[一二三四五六七八九十]{1,3})是)"
+)
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+#: What may stand right before a number that opens a run ("。1、", "）（一）", start of line).
+_STRONG_BEFORE = frozenset(" 。;:!?)]】”」")
+#: What may not follow a number mark: a digit or separator means a list of numbers ("1、2、3项").
+_NOT_BODY = frozenset("0123456789、,.;:)%")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def paragraph_cuts(folded: str) -> list[int]:
+    """Offsets where a flattened page's paragraph gaps are, each the start of the piece after the gap."""
+    cuts: list[int] = []
+    gaps = list(_GAP_RE.finditer(folded))
+    for k, gap in enumerate(gaps):
+        start, end = gap.span()
+        if start == 0 or end == len(folded):
+            continue
+        before, after = folded[start - 1], folded[end]
+        if before.isascii() and after.isascii():
+            continue  # inside Latin text or a time ("16:50")
+        left_start = gaps[k - 1].end() if k else 0
+        right_end = gaps[k + 1].start() if k + 1 < len(gaps) else len(folded)
+        if start - left_start < 2 or right_end - end < 2:
+            continue  # a letter-spaced word: "工 作 任 务", "链 长"
+        previous_cut = cuts[-1] if cuts else 0
+        if (
+            before in _SENTENCE_END
+            or start - previous_cut <= _SHORT_PARAGRAPH
+            or _STARTS_ITEM_RE.match(folded, end)
+        ):
+            cuts.append(end)
+        # otherwise a break inside a sentence ("…跨境电商专用 试点模式…"): the paragraph goes on
+    return cuts
+
+
+def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
+    style = m.lastgroup or ""
+    if style == "cir":
+        return style, _CIRCLED.index(m.group("cir")) + 1
+    if style.endswith("_v"):
+        style = style[:-2]
+    raw = m.group(f"{style}_v")
+    value = int(raw) if raw.isdecimal() else cn_number(raw)
+    return style, value
+
+
+def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
+    """Offsets of task numbers that start a new item inside a line (see the module docstring).
+
+    ``last`` holds the last value accepted per numbering style; it is updated, so runs continue across
+    the paragraphs and lines of a document.
+    """
+    cuts: list[int] = []
+    last_style = ""
+    for m in _MARK_RE.finditer(folded):
+        style, value = _mark_value(m)
+        if value is None:
+            continue
+        start, end = m.span()
+        if style == "cns" and start and folded[start - 1] in CN_DIGITS:
+            continue  # the tail of a longer numeral ("十一、" is read at its start)
+        if end < len(folded) and folded[end] in _NOT_BODY:
+            continue
+        if style in ("ar", "arp") and start and folded[start - 1].isdigit():
+            continue
+        before = folded[start - 1] if start else " "
+        previous = last.get(style)
+        continues = previous is not None and value == previous + 1
+        # a run opens at 1 after a sentence end, or right after another style's heading ("一、总则（一）…")
+        after_heading = cuts and start - cuts[-1] <= _SHORT_PARAGRAPH and last_style != style
+        opens = value == 1 and (before in _STRONG_BEFORE or not start or bool(after_heading))
+        if not (continues or opens):
+            continue
+        if style in ("ar", "arp", "cir") and before.isascii() and before.isalnum():
+            continue  # "A1." / "G20、": part of a code, not a number
+        last[style] = value
+        last_style = style
+        cuts.append(start)
+    return cuts
+
+
+def holds_several_tasks(folded: str) -> bool:
+    """Two or more assignment markers: the line is several tasks run together."""
+    if folded.count(":") + folded.count(")") < 2:  # every marker ends in one of them; most lines hold < 2
+        return False
+    marks = _ASSIGNMENT_MARK_RE.finditer(folded)
+    return next(marks, None) is not None and next(marks, None) is not None
+
+
+def _pieces(line: Line, cuts: list[int]) -> list[Line]:
+    out: list[Line] = []
+    bounds = [0, *sorted(set(cuts)), len(line.text.n)]
+    for a, b in itertools.pairwise(bounds):
+        piece = line.text.cut(a, b).strip()
+        if piece:
+            out.append(Line(line.no, piece))
+    return out
+
+
+def restore_lines(lines: list[Line]) -> list[Line]:
+    """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
+    out: list[Line] = []
+    runs: dict[str, int] = {}
+    for line in lines:
+        n = line.text.n
+        table = RUN_TOGETHER_HEADER_RE.search(n) if len(n) >= TABLE_LINE and line.cells is None else None
+        if table is not None and run_together_roles(n[table.start() :]) is None:
+            table = None
+        if table is None and (line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n))):
+            out.append(line)
+            continue
+        if table is not None:
+            # a table whose cells ran together: its rows are read from the one line (layouts/run_together.py)
+            out.extend(
+                restore_lines([Line(line.no, line.text.cut(0, table.start()))]) if table.start() else []
+            )
+            out.append(Line(line.no, line.text.cut(table.start())))
+            continue
+        paragraphs = _pieces(line, paragraph_cuts(n))
+        for paragraph in paragraphs:
+            pn = paragraph.text.n
+            if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
+                out.extend(_pieces(paragraph, number_cuts(pn, runs)))
+            else:
+                out.append(paragraph)
+    return out
