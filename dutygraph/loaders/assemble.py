@@ -6,9 +6,11 @@ sub-heading only if deeper-numbered items follow it, and "first listed leads" ma
 
 from __future__ import annotations
 
+from dutygraph.loaders.duties import first_duty_sentence
 from dutygraph.loaders.items import Item, ReadState
 from dutygraph.loaders.leaders import merge_leaders
 from dutygraph.loaders.records import Leader, ParseWarning, Task
+from dutygraph.loaders.text import T
 from dutygraph.loaders.units import suspect_concatenation
 
 _UNRANKED = 99
@@ -76,6 +78,7 @@ def assemble(
     lead_unnamed_line: int | None = None
     #: units a standing rule ("以下均需相关乡镇配合,不再列出") adds to every task from where it is stated.
     standing: list[str] = []
+    duty_tasks = 0
     tasks: list[Task] = []
     counters: dict[str | None, int] = {}
     stack: list[tuple[int, str]] = []
@@ -100,6 +103,13 @@ def assemble(
             stack.pop()
 
         a = item.assign
+        if not a.present and item.style not in (None, "heading", "table"):
+            # "（4）财政部负责安排…": a numbered task with no label or bracket names its unit in its own text
+            duty = first_duty_sentence(T.of(item.joined))
+            if duty is not None:
+                a.merge(duty)
+                item.unit_line = item.unit_line or item.line
+                duty_tasks += 1
         section = item.section
         leaders: list[Leader] = a.leaders or section.leaders
         assisting: list[Leader] = a.assisting or section.assisting
@@ -206,4 +216,6 @@ def assemble(
             "the notice does not say which of several listed units leads; all were read as co-units",
         )
     meta: dict[str, object] = {"first_listed_leads": "stated" if first_leads_stated else "not stated"}
+    if duty_tasks:
+        meta["duty_sentences"] = duty_tasks
     return tasks, warnings, meta

@@ -150,11 +150,16 @@ def parse_labelled(t: T) -> Assignment:
     """Parse text holding one or more "LABEL:value" fields ("责任领导:A;牵头单位:X;责任单位:P")."""
     result = Assignment(present=True)
     matches = list(LABEL_RE.finditer(t.n))
-    starts = {m.start() for m in matches}
-    other_fields = [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
+    other_fields = (
+        [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
+        if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
+        else []
+    )
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(t.n)
-        end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
+        if other_fields:
+            starts = {x.start() for x in matches}
+            end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
         value = t.cut(m.end(), end).strip(" ;,。.、")
         label = m.group("label")
         if not value:

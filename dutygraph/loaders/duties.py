@@ -31,7 +31,9 @@ RUN_UNIT = (
     rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
     rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位])"  # "有关部门" is not "有关部" + "门"
 )
-RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT})*"
+#: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
+_MAX_LIST = 40
+RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
 _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?(?:,?(?P<co>{RUN_LIST})(?:配合|参与|协助|协办)?)?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"

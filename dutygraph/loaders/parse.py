@@ -15,6 +15,8 @@ from dutygraph.loaders.units import states_first_leads
 
 #: "# source: …" / "# layout: …": a note about the file, written above its text by whoever kept it.
 _FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
+#: Such notes stand above the text, in its first lines.
+_FILE_NOTE_LINES = 5
 
 
 #: Several numbered paragraphs and not one assignment: an article or a README, not a notice. (A document
@@ -31,7 +33,8 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     lines = source.lines
     if not lines:
         raise DutygraphError(f"{name}: the document holds no text")
-    lines = restore_lines([line for line in lines if not _FILE_NOTE_RE.match(line.text.n)])
+    head = [line for line in lines[:_FILE_NOTE_LINES] if not _FILE_NOTE_RE.match(line.text.n)]
+    lines = restore_lines(head + lines[_FILE_NOTE_LINES:])
     if not lines:
         raise DutygraphError(f"{name}: the document holds no text")
     info = read_metadata(lines)

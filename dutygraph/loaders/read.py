@@ -24,12 +24,8 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 _HTML_SUFFIXES = {".html", ".htm", ".shtml", ".xhtml", ".jhtml", ".jsp", ".asp", ".aspx", ".php"}
-_REFUSED_SUFFIXES = {
-    ".doc": "legacy .doc files are not read; save the file as .docx",
-    ".xls": "legacy .xls files are not read; save the file as .xlsx",
-    ".wps": "WPS files are not read; save the file as .docx",
-    ".et": "WPS spreadsheets are not read; save the file as .xlsx",
-}
+#: Suffixes of WPS Office files, read through LibreOffice (see :mod:`dutygraph.loaders.legacy`).
+_WPS_SUFFIXES = {".wps", ".et", ".dps"}
 
 
 @dataclass
@@ -183,13 +179,33 @@ def _zip_kind(data: bytes) -> str | None:
     return "zip"
 
 
+def _legacy_office(data: bytes, suffix: str) -> Source:
+    """An OLE2 file: .xls when its directory names a workbook, else .doc (the names are UTF-16LE)."""
+    from dutygraph.loaders.legacy import doc_lines, xls_lines
+
+    word = "WordDocument".encode("utf-16-le") in data
+    workbook = "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data
+    if suffix == ".xls" or (suffix != ".doc" and workbook and not word):
+        return Source(xls_lines(data), {"format": "xls"})
+    if not word:
+        raise DutygraphError("this Office file is neither a .doc document nor an .xls workbook")
+    source = Source(doc_lines(data), {"format": "doc"})
+    mark_pipe_rows(source.lines)
+    return source
+
+
 def read_bytes(data: bytes, suffix: str = "") -> Source:
     """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides."""
     from dutygraph.loaders.office import docx_lines, pdf_lines, xlsx_lines
 
     suffix = suffix.lower()
-    if suffix in _REFUSED_SUFFIXES:
-        raise DutygraphError(_REFUSED_SUFFIXES[suffix])
+    if suffix in _WPS_SUFFIXES:
+        from dutygraph.loaders.legacy import wps_lines
+
+        if suffix == ".dps":
+            raise DutygraphError("WPS presentations (.dps) hold no notice to read")
+        lines, converted = wps_lines(data, suffix)
+        return Source(lines, {"format": converted, "converted_from": suffix[1:]})
     if not data.strip():
         raise DutygraphError("the file is empty")
     if data.startswith(b"PK\x03\x04"):
@@ -204,7 +220,7 @@ def read_bytes(data: bytes, suffix: str = "") -> Source:
         mark_pipe_rows(source.lines)
         return source
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DutygraphError("legacy Office files (.doc/.xls) are not read; save as .docx or .xlsx")
+        return _legacy_office(data, suffix)
     text, encoding = decode(data)
     if not text.strip():
         raise DutygraphError("the file holds no text")

@@ -121,8 +121,12 @@ def split_units(t: T) -> UnitList:
             if piece:
                 result.units.append(piece.o)
             continue
-        # Drop convention notes and lead marks held in brackets, scanning from the right.
-        for start, end in reversed(bracket_groups(piece)):
+        # Drop convention notes and lead marks held in brackets; the kept pieces are joined once, so
+        # a list of many notes costs one pass.
+        kept_o: list[str] = []
+        kept_n: list[str] = []
+        previous = 0
+        for start, end in bracket_groups(piece):
             inner = piece.n[start + 1 : end - 1].strip()
             if _LEAD_MARK_RE.match(inner):
                 lead_mark = True
@@ -130,7 +134,13 @@ def split_units(t: T) -> UnitList:
                 result.first_leads = True
             elif not _NOTE_RE.search(inner):
                 continue
-            piece = T(piece.o[:start] + piece.o[end:], piece.n[:start] + piece.n[end:])
+            kept_o.append(piece.o[previous:start])
+            kept_n.append(piece.n[previous:start])
+            previous = end
+        if previous:
+            kept_o.append(piece.o[previous:])
+            kept_n.append(piece.n[previous:])
+            piece = T("".join(kept_o), "".join(kept_n))
         piece = piece.strip(_TRAILING)
         if not piece:
             continue
@@ -160,6 +170,9 @@ def _plain_units(t: T) -> list[str]:
     return units
 
 
+#: Two glued unit names are at most this long (the check's patterns are quadratic in the worst case, so
+#: longer strings are not tried at all).
+_CONCAT_MAX = 40
 _BRACKETED_RE = re.compile(r"[(（〈《\[【〔][^)）〉》\]】〕]*[)）〉》\]】〕]")
 
 
@@ -171,8 +184,8 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
     characters are allowed ("市委组织部", "市纪委监委" are real names) and tails naming a sub-office
     ("吴兴分局", "交警支队") are a body's own part, not a second body.
     """
-    if len(unit) < 7:
-        return None
+    if len(unit) < 7 or len(unit) > _CONCAT_MAX:
+        return None  # two glued names are short; a longer "unit" is a damaged list, warned elsewhere
     bare = _BRACKETED_RE.sub("", unit) if _OPEN_RE.search(unit) else unit
     if len(bare) < 7:
         return None

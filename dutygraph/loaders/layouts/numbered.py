@@ -12,7 +12,7 @@ import re
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, first_duty_sentence
+from dutygraph.loaders.duties import duty_sentence
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
@@ -198,13 +198,6 @@ class NumberedReader:
             last.closed = True
             last.unit_line = line.no
             self.state.saw("inline-labels")
-        elif not item.assign.present:
-            duty = first_duty_sentence(body)
-            if duty is not None:
-                # "（4）财政部负责安排…": the task's own sentence names its unit; later lines may still add labels.
-                item.assign.merge(duty)
-                item.unit_line = line.no
-                self.state.saw("duty-sentences")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
         for segment in segments:

@@ -66,7 +66,9 @@ _NEXT = (
 _BARE = rf"(?<=[、,同])[\u4e00-\u9fff]{{1,10}}?(?:局|委|办|厅|部|中心|集团|公司){_BRACKET}(?![门位]|会(?!同))"
 _TAIL = r"(?:等(?:有关|相关)?(?:部门|单位))?"
 _ITEM = rf"(?:[、,]|会同)?(?:{_NEXT}|{_BARE})"
-_CELL_RE = re.compile(rf"{_NAME}{_TAIL}(?:{_ITEM}{_TAIL})*")
+#: At most this many names in one cell: bounds the work per start position, so a scan stays linear.
+_MAX_CELL = 40
+_CELL_RE = re.compile(rf"{_NAME}{_TAIL}(?:{_ITEM}{_TAIL}){{0,{_MAX_CELL}}}")
 #: Each name of a cell with what joins it to the one before: "" (glued), "、", "," or "会同".
 _SPLIT_RE = re.compile(
     rf"(?P<tail>等(?:有关|相关)?(?:部门|单位))|(?P<join>[、,]|会同)?(?P<name>{_NEXT}|{_BARE})"
