@@ -17,6 +17,7 @@ import click
 
 from dutygraph import __version__, settings
 from dutygraph.errors import DutygraphError, InputError, InternalError, ServerError, StoreError
+from dutygraph.report.tables import visible
 
 #: Exit status by error class, most specific first. 2 means the user can fix it (the input, the store
 #: or the server, as the message says; click's own usage errors exit 2 too); 70 (EX_SOFTWARE) is a
@@ -41,10 +42,25 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except DutygraphError as error:
-            report = " (a fault of dutygraph's: please report it)" if isinstance(error, InternalError) else ""
-            click.echo(f"Error: {error}{report}", err=True)
-            sys.exit(exit_code(error))
+        except DutygraphError as caught:
+            error = caught
+        except OSError as caught:  # the disk or its permissions: a full disk, a read-only folder
+            where = f"{caught.filename}: " if caught.filename else ""
+            error = InputError(f"{where}{caught.strerror or caught}")
+        except RuntimeError as caught:
+            if not _backend_failure(caught):
+                raise
+            error = StoreError(f"the store's backend failed: {str(caught).splitlines()[0][:300]}")
+        message = str(error)
+        if isinstance(error, InternalError):
+            message += " (a fault of dutygraph's: please report it)"
+        click.echo(f"Error: {visible(' '.join(message.split()))}", err=True)
+        sys.exit(exit_code(error))
+
+
+def _backend_failure(error: RuntimeError) -> bool:
+    """Whether ``error`` is RocksDB's (through Oxigraph) reporting damaged files mid-command."""
+    return str(error).startswith(("Corruption", "IO error"))
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -89,8 +105,12 @@ def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+    console = Console(stderr=True)
+    if not console.is_terminal:  # nothing at all, not even the blank line a finished bar leaves
+        yield lambda message: None
+        return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=console, transient=True) as progress:
         task = progress.add_task("reading", total=files)
 
         def advance(message: str) -> None:
@@ -243,6 +263,72 @@ def sparql(query: str, store_path: Path, fmt: str) -> None:
     with Store.open(store_path) as store:
         rows = list(store.select(query))
     emit_rows(rows, fmt)
+
+
+# --------------------------------------------------------------------------- keeping the store safe
+@main.group(name="store")
+def store_group() -> None:
+    """Check, back up or rebuild a store (see docs/reliability.md).
+
+    \b
+    Example:
+      dutygraph store check && dutygraph store backup backups/2026-12-02
+    """
+
+
+@store_group.command("check")
+@store_option
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+def store_check(store_path: Path, wait: float) -> None:
+    """Read the whole store back (every quad, every digest, every table file's recorded sum).
+
+    Exit 2 with one line naming the damage when something is wrong; nothing is written.
+
+    \b
+    Example:
+      dutygraph store check --store dutygraph-store
+    """
+    from dutygraph.store.maintenance import check_store
+
+    click.echo(check_store(store_path, wait=wait).describe(store_path))
+
+
+@store_group.command("backup")
+@click.argument("target", type=click.Path(path_type=Path, file_okay=False))
+@store_option
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+def store_backup(target: Path, store_path: Path, wait: float) -> None:
+    """Check the store, then copy it into the new folder TARGET (itself a store: use it with --store).
+
+    \b
+    Example:
+      dutygraph store backup backups/dutygraph-store-2026-12-02
+    """
+    from dutygraph.store.maintenance import backup_store
+
+    result = backup_store(store_path, target, wait=wait)
+    click.echo(f"backed up {store_path} to {target}: {result.documents} document(s)")
+
+
+@store_group.command("rebuild")
+@store_option
+@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+def store_rebuild(store_path: Path, wait: float) -> None:
+    """Load every source file the store recorded again into a new store and put it in its place.
+
+    The old store is kept beside it (``DIR.before-rebuild-TIME``), never deleted.
+
+    \b
+    Example:
+      dutygraph store rebuild --store dutygraph-store
+    """
+    from dutygraph.store.maintenance import rebuild_store
+
+    with _file_progress(0) as advance:
+        result = rebuild_store(store_path, wait=wait, progress=advance)
+    click.echo(
+        f"rebuilt {store_path}: {result.documents} document(s); the old store is kept at {result.kept}"
+    )
 
 
 # --------------------------------------------------------------------------- analysis
@@ -655,12 +741,13 @@ def parse(file: Path, fmt: str) -> None:
     """
     from dutygraph.loaders import parse_file
     from dutygraph.loaders.show import print_table, to_json_text
+    from dutygraph.report.tables import for_terminal
 
     doc = parse_file(file)
     if fmt == "json":
         click.echo(to_json_text(doc))
     else:
-        print_table(doc)
+        print_table(for_terminal(doc))
 
 
 @main.command()

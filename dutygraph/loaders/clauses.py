@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
+from dutygraph.loaders.brackets import bracket_groups, outside_brackets, split_top_level
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import FIRST_LEADS_RE, bracket_groups, named_like_unit
+from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
 
 LEADER_LABELS = (
     "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
@@ -91,12 +92,7 @@ _VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse
 _VERB_KIND = ROLE_VERBS
 #: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
 _VERB_LAST = frozenset(verb[-1] for verb in _VERB_KIND)
-_CLAUSE_SPLIT = frozenset(",;。")
-_OPEN_RE = re.compile("[([〈《【〔「“]")
 _BRACKET_START_RE = re.compile(r"[(\[【]")
-_OPEN = "([〈《【〔「“"
-_CLOSE = ")]〉》】〕」”"
-_CLAUSE_MARK_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + ",;。]")
 
 
 def closing_verb(text: str) -> re.Match[str] | None:
@@ -111,38 +107,9 @@ def closing_verb(text: str) -> re.Match[str] | None:
     return _VERB_RE.search(text)
 
 
-def outside_brackets(text: str) -> str:
-    """The text with top-level bracket groups removed (notes inside brackets are not clauses)."""
-    if _OPEN_RE.search(text) is None:
-        return text
-    kept: list[str] = []
-    depth = 0
-    for ch in text:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        elif depth == 0:
-            kept.append(ch)
-    return "".join(kept)
-
-
 def split_clauses(t: T) -> list[T]:
     """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
-    parts: list[T] = []
-    depth = 0
-    start = 0
-    for m in _CLAUSE_MARK_RE.finditer(t.n):  # brackets and separators only
-        ch = m.group()
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-        elif depth == 0 and ch in _CLAUSE_SPLIT:
-            i = m.start()
-            parts.append(t.cut(start, i))
-            start = i + 1
-    parts.append(t.cut(start))
+    parts, _ = split_top_level(t, ",;。")
     return [p for p in (p.strip() for p in parts) if p]
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
-from dutygraph.loaders.text import Line, T, split_lines
+from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
@@ -150,6 +150,7 @@ def _split_pipes(o: str, n: str) -> list[str]:
 
 def text_lines(text: str, *, html: bool | None = None) -> Source:
     """Lines of decoded text; HTML is recognised by its tags unless ``html`` says otherwise."""
+    text = well_formed(text)  # only text handed over by a caller can hold surrogates
     if html is None:
         html = "<" in text[:4000] and bool(HTML_SNIFF_RE.search(text[:4000]))
     lines = html_to_lines(text) if html else split_lines(text)
@@ -164,19 +165,44 @@ def text_lines(text: str, *, html: bool | None = None) -> Source:
 OBJECT_MODEL_FORMATS = frozenset({"docx", "xlsx", "pdf"})
 
 
-def _zip_kind(data: bytes) -> str | None:
+#: At most this many parts in a .docx/.xlsx (a long notice with images has a few hundred).
+MAX_PARTS = 5000
+#: What a .docx/.xlsx may unpack to, against the size limit on the file itself: its parts all
+#: together (images included) four times that limit, its XML parts (what python-docx and openpyxl
+#: parse into objects, ~17× their size in memory) half of it.
+UNPACKED_FACTOR = 4.0
+XML_FACTOR = 0.5
+
+
+def _zip_kind(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
+    """ "docx", "xlsx" or "zip" for a readable archive (None when it is damaged), after checking
+    what it unpacks to: a zip bomb is refused from its directory before any part is inflated."""
     import zipfile
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
+            parts = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return None
-    if "word/document.xml" in names:
-        return "docx"
-    if "xl/workbook.xml" in names:
-        return "xlsx"
-    return "zip"
+    names = {part.filename for part in parts}
+    kind = "docx" if "word/document.xml" in names else "xlsx" if "xl/workbook.xml" in names else "zip"
+    if kind == "zip":
+        return kind
+    if len(parts) > MAX_PARTS:
+        raise DutygraphError(f"this .{kind} holds {len(parts)} parts, over the limit of {MAX_PARTS}")
+    # zipfile never inflates a part past the size its directory declares, so the sums bound the read.
+    unpacked = sum(part.file_size for part in parts)
+    xml = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
+    for what, size, limit in (
+        ("XML", xml, int(max_bytes * XML_FACTOR)),
+        ("content", unpacked, int(max_bytes * UNPACKED_FACTOR)),
+    ):
+        if size > limit:
+            raise DutygraphError(
+                f"this .{kind} unpacks to {size / 1048576:.0f} MB of {what}, over the "
+                f"{limit / 1048576:.0f} MB limit (a damaged file or a zip bomb)"
+            )
+    return kind
 
 
 def _legacy_office(data: bytes, suffix: str) -> Source:
@@ -194,8 +220,9 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
     return source
 
 
-def read_bytes(data: bytes, suffix: str = "") -> Source:
-    """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides."""
+def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides.
+    ``max_bytes`` also bounds what a .docx/.xlsx unpacks to (see :data:`UNPACKED_FACTOR`)."""
     from dutygraph.loaders.office import docx_lines, pdf_lines, xlsx_lines
 
     suffix = suffix.lower()
@@ -209,7 +236,7 @@ def read_bytes(data: bytes, suffix: str = "") -> Source:
     if not data.strip():
         raise DutygraphError("the file is empty")
     if data.startswith(b"PK\x03\x04"):
-        kind = _zip_kind(data)
+        kind = _zip_kind(data, max_bytes)
         if kind == "docx":
             return Source(docx_lines(data), {"format": "docx"})
         if kind == "xlsx":
@@ -256,4 +283,4 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         raise DutygraphError(f"{p} is over the {max_bytes / 1048576:.0f} MB limit")
     if not data:
         raise DutygraphError(f"{p} is empty")
-    return read_bytes(data, p.suffix)
+    return read_bytes(data, p.suffix, max_bytes)

@@ -70,8 +70,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start == 0 or end == len(folded):
             continue
         before, after = folded[start - 1], folded[end]
-        if before.isascii() and after.isascii():
-            continue  # inside Latin text or a time ("16:50")
+        if before.isascii() and after.isascii() and before.isalnum() and after.isalnum():
+            continue  # inside Latin text or a date and time ("2015-09-02 16:50")
         left_start = gaps[k - 1].end() if k else 0
         right_end = gaps[k + 1].start() if k + 1 < len(gaps) else len(folded)
         if start - left_start < 2 or right_end - end < 2:

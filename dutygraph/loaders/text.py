@@ -87,6 +87,18 @@ class T(NamedTuple):
         return bool(self.n)
 
 
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+
+
+def well_formed(text: str) -> str:
+    """``text`` with lone surrogates replaced by U+FFFD. Python decodes the bytes of a file name or
+    an argument that are not UTF-8 to surrogates, which no UTF-8 store or JSON file can hold; a
+    caller's string may carry them too. Decoded files never do (decoding is strict)."""
+    if _SURROGATE_RE.search(text) is None:
+        return text
+    return _SURROGATE_RE.sub("\ufffd", text)
+
+
 _EMPTY = T("", "")
 #: ``T(o, n)`` without the Python-level ``__new__`` a NamedTuple has: slicing makes a T for every piece
 #: of every line, and the generated constructor cost as much as the slicing.

@@ -13,18 +13,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, split_top_level
 from dutygraph.loaders.text import Line, T
 
-OPENERS = "([〈《【〔「“‘{"
-CLOSERS = ")]〉》】〕」”’}"
-_PAIR = dict(zip(OPENERS, CLOSERS, strict=True))
-_SEPARATORS = frozenset("、,;\n")
+_SEPARATORS = "、,;\n"
 _TRAILING = "。.,;、:!?- "
-_OPEN_RE = re.compile("[" + re.escape(OPENERS) + "]")
 _SEPARATOR_RE = re.compile("[、,;\n]")
-_BRACKET_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "]")
-#: What the bracket-aware split looks at: brackets and separators.
-_MARK_RE = re.compile("[" + re.escape(OPENERS + CLOSERS) + "、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
@@ -62,62 +56,20 @@ class UnitList:
     unbalanced: bool = False
 
 
-def _split_depth(t: T, respect_brackets: bool) -> tuple[list[T], bool]:
-    """Split at top-level separators; report whether the brackets balanced."""
-    parts: list[T] = []
-    stack: list[str] = []
-    start = 0
-    n = t.n
-    marks = _MARK_RE if respect_brackets else _SEPARATOR_RE
-    for m in marks.finditer(n):  # brackets and separators only: other characters change nothing
-        ch = m.group()
-        if respect_brackets:
-            if ch in _PAIR:
-                stack.append(_PAIR[ch])
-                continue
-            if stack and ch == stack[-1]:
-                stack.pop()
-                continue
-        if not stack and ch in _SEPARATORS:
-            i = m.start()
-            parts.append(t.cut(start, i))
-            start = i + 1
-    parts.append(t.cut(start))
-    return parts, not stack
-
-
-def bracket_groups(t: T) -> list[tuple[int, int]]:
-    """Top-level bracket spans ``(start, end)`` (end exclusive, brackets included)."""
-    spans: list[tuple[int, int]] = []
-    stack: list[str] = []
-    start = 0
-    for m in _BRACKET_RE.finditer(t.n):  # only the brackets: a long line has few
-        i, ch = m.start(), m.group()
-        if ch in _PAIR:
-            if not stack:
-                start = i
-            stack.append(_PAIR[ch])
-        elif stack and ch == stack[-1]:
-            stack.pop()
-            if not stack:
-                spans.append((start, i + 1))
-    return spans
-
-
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = UnitList()
-    if _OPEN_RE.search(t.n) is None:
+    if OPEN_RE.search(t.n) is None:
         result.units = _plain_units(t)  # no brackets: the common case
         return result
-    parts, balanced = _split_depth(t, respect_brackets=True)
+    parts, balanced = split_top_level(t, _SEPARATORS)
     if not balanced:
-        parts, _ = _split_depth(t, respect_brackets=False)
+        parts, _ = split_top_level(t, _SEPARATORS, respect_brackets=False)
         result.unbalanced = True
     for raw in parts:
         piece = raw.strip(_TRAILING)
         lead_mark = False
-        if _OPEN_RE.search(piece.n) is None:
+        if OPEN_RE.search(piece.n) is None:
             if piece:
                 result.units.append(piece.o)
             continue
@@ -186,7 +138,7 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
     """
     if len(unit) < 7 or len(unit) > _CONCAT_MAX:
         return None  # two glued names are short; a longer "unit" is a damaged list, warned elsewhere
-    bare = _BRACKETED_RE.sub("", unit) if _OPEN_RE.search(unit) else unit
+    bare = _BRACKETED_RE.sub("", unit) if OPEN_RE.search(unit) else unit
     if len(bare) < 7:
         return None
     m = _CONCAT_RE.match(bare)

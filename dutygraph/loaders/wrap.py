@@ -47,6 +47,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from dutygraph.loaders.brackets import HOLDING_CLOSERS, HOLDING_OPENERS, bracket_groups, open_depth
 from dutygraph.loaders.clauses import (
     _KIND,
     LABEL_LINE_RE,
@@ -66,7 +67,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T, glue
-from dutygraph.loaders.units import bracket_groups, named_like_unit
+from dutygraph.loaders.units import named_like_unit
 
 #: At most this many visual lines are joined into one logical line (a long paragraph at 28 characters
 #: a line is 20 lines or so).
@@ -79,10 +80,6 @@ DATE_RE = re.compile(
     r"[一二三四五六七八九十]{1,3}日)$"
 )
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
-_OPEN = "([【〔"
-_CLOSE = ")]】〕"
-_OPEN_CHAR_RE = re.compile("[" + re.escape(_OPEN) + "]")
-_BRACKET_CHAR_RE = re.compile("[" + re.escape(_OPEN + _CLOSE) + "]")
 #: The body of "四、五类桥梁" or "3、4号线": one or two numerals, then no more — a list of numbers the
 #: wrap put at a line start. "2．2019年…" (a year) is a task.
 _NUMERAL_LIST_RE = re.compile(r"^(?:[一二三四五六七八九十两]{1,2}|\d{1,2})(?![\d一二三四五六七八九十〇零])")
@@ -240,7 +237,7 @@ def _starts_given(
         labels
         and not run_on
         and n[0] in "([【"
-        and _OPEN.find(n[0]) == _CLOSE.find(n[-1])
+        and HOLDING_OPENERS.find(n[0]) == HOLDING_CLOSERS.find(n[-1])
         and len(bracket_groups(line.text)) == 1
     ):
         inner = parse_bracket(line.text.cut(1, len(n) - 1))
@@ -251,19 +248,6 @@ def _starts_given(
     return len(n) <= 12 and header_run(lines, j) is not None
 
 
-def open_brackets(folded: str) -> int:
-    """Brackets still open at the end of ``folded`` (a stray closing bracket is ignored)."""
-    if _OPEN_CHAR_RE.search(folded) is None:  # most lines have no bracket at all
-        return 0
-    depth = 0
-    for ch in _BRACKET_CHAR_RE.findall(folded):  # only the brackets, not every character
-        if ch in _OPEN:
-            depth += 1
-        elif depth:
-            depth -= 1
-    return depth
-
-
 def label_tail(folded: str) -> tuple[str, str] | None:
     """``(kind, value so far)`` of the last top-level label in a line, if the line holds one."""
     found: tuple[str, str] | None = None
@@ -271,7 +255,7 @@ def label_tail(folded: str) -> tuple[str, str] | None:
         return None
     for m in LABEL_RE.finditer(folded):
         start = m.start()
-        if (start and folded[start - 1] not in _BOUNDARY) or open_brackets(folded[:start]):
+        if (start and folded[start - 1] not in _BOUNDARY) or open_depth(folded[:start]):
             continue  # "…明确责任单位:…" inside a sentence, or a label inside a bracket
         found = (_KIND[m.group("label")], folded[m.end() :])
     return found
@@ -356,7 +340,7 @@ def logical_line(lines: list[Line], i: int, measure: Measure) -> tuple[Line, int
         if always:
             break  # a task, a heading, furniture…: nothing about this line can carry it on
         nxt = lines[j + 1].text
-        depth = open_brackets(n)
+        depth = open_depth(n)
         cut = label_cut(n, nxt.n)
         if always is None and not (depth or cut) and LABEL_LINE_RE.match(nxt.n):
             break  # a "LABEL:" line starts something unless a bracket or a cut label is open

@@ -28,6 +28,7 @@ import neo4j.time
 
 from dutygraph.errors import InputError
 from dutygraph.neo4j.connection import Connection, driver
+from dutygraph.report.tables import csv_cell, visible
 
 FORMATS = ("table", "json", "csv")
 _PARAM_LINE = re.compile(
@@ -232,7 +233,7 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
-        return value
+        return visible(value)  # a node's text is shown, never obeyed by the terminal
     if isinstance(value, float):
         return f"{value:.4g}"
     return json.dumps(value, ensure_ascii=False)
@@ -247,7 +248,9 @@ def render(result: QueryResult, fmt: str = "table") -> str:
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(result.keys)
         for row in result.rows:
-            writer.writerow(_cell(row[k]) for k in result.keys)
+            writer.writerow(
+                csv_cell(row[k]) if isinstance(row[k], str) else _cell(row[k]) for k in result.keys
+            )
         return buffer.getvalue().rstrip("\n")
     if fmt != "table":
         raise InputError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")

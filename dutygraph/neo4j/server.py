@@ -95,10 +95,13 @@ def runtime() -> tuple[Path, Path]:
 def _ensure_store(path: Path) -> None:
     """Make ``path`` a (possibly empty) dutygraph store, so our folder inside it does not make
     ``dutygraph load`` refuse it as "not a dutygraph store"."""
-    from dutygraph.store.store import MARKER, Store
+    from dutygraph.store.store import MARKER, Store, require_space
 
     if not (path / MARKER).is_file():
         Store.open(path, write=True).close()
+    else:
+        Store.open(path).close()  # a damaged store is refused here, before a server starts on it
+        require_space(path)  # and a full disk before the server's folder is made in it
 
 
 def _free_port() -> int:

@@ -14,8 +14,18 @@ import unicodedata
 from dutygraph.ontology.namespaces import GRAPH_NS, ID_NS
 
 _SPACES = re.compile(r"\s+")
-# Characters an IRI path segment must not carry raw ("/" would add a segment).
-_IRI_UNSAFE = re.compile(r'[\x00-\x20<>"{}|\\^`/?#%\[\]]')
+# Characters an IRI path segment must not carry raw: ASCII that breaks an IRI ("/" would add a
+# segment), and every code point RFC 3987 leaves out of ``ucschar`` (controls U+007F-009F,
+# private use, noncharacters, U+FFF0-FFFF with U+FFFD, tags): real converted files carry them
+# (U+FFFD after a bad conversion, private-use glyphs of CJK fonts) and the store refuses such IRIs.
+# Lone surrogates (undecodable bytes of a file name or an argument) are written as U+FFFD.
+_NONCHARACTERS = "".join(f"\\U{plane:04X}FFFE-\\U{plane:04X}FFFF" for plane in range(1, 0xD))
+_IRI_UNSAFE = re.compile(
+    r'[\x00-\x20<>"{}|\\^`/?#%\[\]\x7f-\x9f\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufff0-\uffff'
+    + _NONCHARACTERS
+    + r"\U000dfffe-\U000e0fff\U000efffe-\U0010ffff]"
+)
+_REPLACEMENT = "%EF%BF%BD"  # U+FFFD, for a lone surrogate that has no UTF-8 of its own
 
 
 def normalize_name(text: str) -> str:
@@ -29,7 +39,14 @@ def normalize_name(text: str) -> str:
 
 def iri_segment(text: str) -> str:
     """``text`` as one readable IRI path segment (unsafe ASCII percent-encoded)."""
-    return _IRI_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m.group().encode()), text)
+    return _IRI_UNSAFE.sub(_percent_encoded, text)
+
+
+def _percent_encoded(match: re.Match[str]) -> str:
+    char = match.group()
+    if "\ud800" <= char <= "\udfff":
+        return _REPLACEMENT
+    return "".join(f"%{b:02X}" for b in char.encode())
 
 
 def unit_iri(jurisdiction: str, name: str, sub_office: str | None = None) -> str:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dutygraph.loaders.records import Leader, ParsedDocument
+from dutygraph.loaders.text import well_formed
 from dutygraph.ontology import identity
 from dutygraph.ontology import namespaces as ns
 from dutygraph.ontology.ntriples import Triple, integer, iri, string, zh
@@ -175,7 +176,7 @@ class _SharedNodes:
 def document_jurisdiction(parsed: ParsedDocument, override: str | None = None) -> str:
     """The jurisdiction the document's units belong to: given, else from the issuer."""
     if override:
-        return identity.normalize_name(override)
+        return identity.normalize_name(well_formed(override))
     return identity.jurisdiction_from_issuer(parsed.document.issuer) or UNKNOWN_JURISDICTION
 
 
@@ -210,7 +211,7 @@ def map_document(
     add(doc, RDF_TYPE, ENTITY)
     add(doc, dg("docId"), string(doc_id))
     add(doc, dg("jurisdiction"), iri(shared.place(place_name)))
-    add(doc, DCT_SOURCE, string(parsed.source))
+    add(doc, DCT_SOURCE, string(well_formed(parsed.source)))
     if info.title:
         add(doc, DCT_TITLE, zh(info.title))
     if info.doc_number:

@@ -9,6 +9,7 @@ deterministic (seeded layout, no timestamps in the files).
 
 from __future__ import annotations
 
+import math
 import os
 from functools import cache
 from pathlib import Path
@@ -17,8 +18,10 @@ from typing import Any
 import networkx as nx
 from matplotlib import font_manager
 from matplotlib.figure import Figure  # not pyplot: no global state, no backend switch for the caller
+from matplotlib.patches import Patch
 
 from dutygraph.graph.analysis import Analysis, Part
+from dutygraph.viz.page import NO_CLUSTER, PALETTE
 
 CJK_FONT_FILES = (
     "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
@@ -27,10 +30,6 @@ CJK_FONT_FILES = (
     "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
 )
 _CJK_FAMILY_WORDS = ("CJK", "WenQuanYi", "Source Han", "Noto Sans SC", "Heiti", "SimHei", "Microsoft YaHei")
-PALETTE = (
-    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
-    "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#2ca02c",
-)  # fmt: skip
 
 
 @cache
@@ -70,8 +69,13 @@ def _bundled_font_as_ttf() -> Path | None:
     return target
 
 
+LEGEND_CLUSTERS = 12
+TREND_LINES = 6
+
+
 def cluster_colour(cluster: int | None) -> str:
-    return "#cccccc" if not cluster else PALETTE[(cluster - 1) % len(PALETTE)]
+    """The colour the network page gives the cluster, so the chart and the page agree."""
+    return NO_CLUSTER if cluster is None else PALETTE[cluster % len(PALETTE)]
 
 
 def _save(figure: Figure, path: Path) -> None:
@@ -146,11 +150,31 @@ def network_image(analysis: Part, path: Path, *, labels: int = 20) -> Path:
     widths = [0.4 + 0.6 * d["weight"] for _, _, d in ordered.edges(data=True)]
     nx.draw_networkx_edges(ordered, positions, ax=axes, width=widths, edge_color="#bbbbbb", alpha=0.7)
     membership = analysis.clustering.membership
-    sizes = [40 + 60 * analysis.load_of(n).load for n in ordered.nodes]
+    # Area by the square root of the load's share of the heaviest: readable for 10 units or 1,000.
+    heaviest_load = max((analysis.load_of(n).load for n in ordered.nodes), default=1.0) or 1.0
+    sizes = [20 + 500 * math.sqrt(analysis.load_of(n).load / heaviest_load) for n in ordered.nodes]
     colours = [cluster_colour(membership.get(n)) for n in ordered.nodes]
     nx.draw_networkx_nodes(
         ordered, positions, ax=axes, node_size=sizes, node_color=colours, linewidths=0.5, edgecolors="#333333"
     )
+    # The colour key: the largest clusters by number and hub units, in the page's colours.
+    keys = [
+        Patch(facecolor=cluster_colour(c.id), edgecolor="#333333", label=f"{c.id}: {'、'.join(c.hubs[:2])}")
+        for c in analysis.clustering.clusters
+        if len(c.members) > 1
+    ][:LEGEND_CLUSTERS]
+    if keys:
+        legend = axes.legend(
+            handles=keys,
+            title="cluster",
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            fontsize=7,
+            title_fontsize=8,
+        )
+        if font:
+            for text in legend.get_texts():
+                text.set_fontfamily(font)
     heaviest = sorted(
         ordered.nodes, key=lambda n: (-analysis.load_of(n).load, analysis.snapshot.units[n].name)
     )[:labels]
@@ -159,5 +183,31 @@ def network_image(analysis: Part, path: Path, *, labels: int = 20) -> Path:
         ordered, positions, labels=names, ax=axes, font_size=8, font_family=font or "sans-serif"
     )
     axes.set_title("Collaboration clusters (colour) and loads (size)")
+    _save(figure, path)
+    return path
+
+
+def trend_chart(analysis: Analysis, jurisdiction: str, path: Path, *, lines: int = TREND_LINES) -> Path:
+    """One jurisdiction's heaviest units (of its latest year) across its years, as lines: the load
+    each year, a gap where a unit is absent that year."""
+    font = cjk_font()
+    parts = analysis.parts_of(jurisdiction)
+    latest = parts[-1]
+    chosen = [r for r in latest.loads if not r.is_group][:lines]
+    years = [p.scope.year or 0 for p in parts]
+    figure = Figure(figsize=(8, 4.5))
+    axes = figure.subplots()
+    for row in chosen:
+        values = [p.load_of(row.iri).load if row.iri in p.snapshot.units else math.nan for p in parts]
+        axes.plot(years, values, marker="o", label=row.unit)
+    axes.set_xticks(years, [str(y) for y in years])
+    axes.set_xlabel("year")
+    axes.set_ylabel(f"load (lead × {analysis.settings.lead_weight:g} + co × {analysis.settings.co_weight:g})")
+    legend = axes.legend(fontsize=8)
+    title = axes.set_title(f"{jurisdiction}: the heaviest units over the years")
+    if font:
+        title.set_fontfamily(font)
+        for text in legend.get_texts():
+            text.set_fontfamily(font)
     _save(figure, path)
     return path

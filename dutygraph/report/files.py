@@ -7,18 +7,21 @@ Everything is deterministic: the same store and settings give byte-identical fil
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from dutygraph.graph.analysis import Analysis, Part, tables
 from dutygraph.ontology.registry import strip_level
-from dutygraph.report.tables import rows_to_csv, rows_to_markdown
+from dutygraph.report.tables import markdown_text, rows_to_csv, rows_to_markdown
 from dutygraph.report.wording import check_language, heading, humanised, plural
 from dutygraph.settings import LANGUAGE, REPORTS
 
 TOP = 15
 #: Jurisdictions whose trend table lists this many units (the heaviest of the latest year).
 TREND_UNITS = 10
+#: At most this many jurisdictions get a trend chart (those with most tasks).
+TREND_CHARTS = 20
 
 
 def _md_table(rows: list[dict[str, Any]], columns: list[str], lang: str) -> str:
@@ -31,7 +34,7 @@ def _t(lang: str, zh: str, en: str) -> str:
 
 def _headline(analysis: Analysis, lang: str) -> list[str]:
     summary = analysis.summary()
-    documents, places = summary["documents"], summary["jurisdictions"]
+    documents, places = summary["documents"], [markdown_text(p) for p in summary["jurisdictions"]]
     years = analysis.years
     span = "—" if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
     if lang == "zh":
@@ -78,10 +81,11 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
     lines = [f"{level} {_t(lang, '过重单位', 'Over-burdened units')}", ""]
     flagged = [b for b in part.burdens if b.flagged]
     for b in flagged:
+        unit, place = markdown_text(b.load.unit), markdown_text(b.load.jurisdiction)
         lines.append(
-            f"- **{b.load.unit}**({b.load.jurisdiction}):{b.reason_in(lang)}。"
+            f"- **{unit}**({place}):{markdown_text(b.reason_in(lang))}。"
             if lang == "zh"
-            else f"- **{b.load.unit}** ({b.load.jurisdiction}): {b.reason}."
+            else f"- **{unit}** ({place}): {markdown_text(b.reason)}."
         )
     if not flagged:
         lines.append(
@@ -129,20 +133,17 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
     for cluster in part.clustering.clusters:
         if len(cluster.members) < 2:
             continue
-        members = "、".join(names[m].name for m in cluster.members)
-        hubs = "、".join(cluster.hubs)
+        members = markdown_text([names[m].name for m in cluster.members])
+        hubs = markdown_text(cluster.hubs)
+        chief = markdown_text(cluster.leader)
         if lang == "zh":
-            leader = (
-                f";主要由{cluster.leader}分管(占其任务的 {cluster.leader_share:.0%})"
-                if cluster.leader
-                else ""
-            )
+            leader = f";主要由{chief}分管(占其任务的 {cluster.leader_share:.0%})" if cluster.leader else ""
             lines.append(
                 f"- **协作群 {cluster.id}**({len(cluster.members)} 个单位)— 核心 {hubs}{leader}。成员:{members}"
             )
         else:
             leader = (
-                f"; mostly under {cluster.leader} ({cluster.leader_share:.0%} of its task mentions)"
+                f"; mostly under {chief} ({cluster.leader_share:.0%} of its task mentions)"
                 if cluster.leader
                 else ""
             )
@@ -195,10 +196,12 @@ def _trend_pivot(analysis: Analysis, jurisdiction: str, lang: str) -> str:
     return rows_to_markdown(rows)
 
 
-def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top: int) -> list[str]:
+def _jurisdiction_sections(
+    analysis: Analysis, jurisdiction: str, lang: str, top: int, charts: dict[str, str]
+) -> list[str]:
     parts = analysis.parts_of(jurisdiction)
     single = _t(lang, f"({parts[0].scope.span} 年)", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
-    lines = [f"## {jurisdiction}{single}", ""]
+    lines = [f"## {markdown_text(jurisdiction)}{single}", ""]
     if len(parts) > 1:
         scopes = [r for r in tables.scope_rows(analysis) if r["jurisdiction"] == jurisdiction]
         columns = ["year", "documents", "tasks", "units", "leaders", "flagged", "clusters", "gini", "hhi"]
@@ -214,6 +217,11 @@ def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top
             "",
             _trend_pivot(analysis, jurisdiction, lang),
         ]
+        if f"trend:{jurisdiction}" in charts:
+            lines += [
+                f"![{_t(lang, '工作量逐年变化', 'Load over the years')}]({charts[f'trend:{jurisdiction}']})",
+                "",
+            ]
         changes = tables.change_rows(analysis, jurisdiction)
         columns = [
             "year",
@@ -238,8 +246,8 @@ def _jurisdiction_sections(analysis: Analysis, jurisdiction: str, lang: str, top
             lines.append(
                 _t(
                     lang,
-                    f"- **{row['unit']}**:{row['years']} 年中 {row['flagged_years']} 年过重({years})",
-                    f"- **{row['unit']}**: flagged in {row['flagged_years']} of {plural(row['years'], 'year')} ({years})",
+                    f"- **{markdown_text(row['unit'])}**:{row['years']} 年中 {row['flagged_years']} 年过重({years})",
+                    f"- **{markdown_text(row['unit'])}**: flagged in {row['flagged_years']} of {plural(row['years'], 'year')} ({years})",
                 )
             )
         if not series:
@@ -295,7 +303,7 @@ def _comparison(analysis: Analysis, lang: str) -> list[str]:
             "units",
             "flagged",
         ]
-        lines += [f"### {function}", "", _md_table(rows, columns, lang)]
+        lines += [f"### {markdown_text(function)}", "", _md_table(rows, columns, lang)]
     return lines
 
 
@@ -330,7 +338,7 @@ def markdown_report(
         if "loads" in charts:
             lines += [f"![{_t(lang, '工作量前列', 'Top loads')}]({charts['loads']})", ""]
         for jurisdiction in analysis.jurisdictions:
-            lines += _jurisdiction_sections(analysis, jurisdiction, lang, top)
+            lines += _jurisdiction_sections(analysis, jurisdiction, lang, top, charts)
         if len(analysis.jurisdictions) > 1:
             lines += _comparison(analysis, lang)
     lines += [
@@ -339,6 +347,18 @@ def markdown_report(
         _md_table(tables.document_rows(analysis), ["document", "jurisdiction", "year", "tasks"], lang),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _trend_jurisdictions(analysis: Analysis) -> list[str]:
+    """The jurisdictions that get a line chart of their years: those with several, the
+    :data:`TREND_CHARTS` with most tasks (a 100-city store would otherwise draw 100 charts)."""
+    years = Counter(part.scope.jurisdiction or "" for part in analysis.parts)
+    tasks: Counter[str] = Counter()
+    for part in analysis.parts:
+        if years[part.scope.jurisdiction or ""] > 1:
+            tasks[part.scope.jurisdiction or ""] += len(part.snapshot.tasks)
+    chosen = sorted(tasks, key=lambda j: (-tasks[j], j))[:TREND_CHARTS]
+    return sorted(chosen)
 
 
 def write_report(
@@ -362,6 +382,10 @@ def write_report(
             if len(analysis.parts) == 1 and analysis.parts[0].collaboration.number_of_nodes():
                 written.append(chart_module.network_image(analysis.parts[0], out / "network.png"))
                 embedded["network"] = "network.png"
+            for number, jurisdiction in enumerate(_trend_jurisdictions(analysis), 1):
+                name = f"trend-{number:02d}.png"
+                written.append(chart_module.trend_chart(analysis, jurisdiction, out / name))
+                embedded[f"trend:{jurisdiction}"] = name
     report = markdown_report(analysis, charts=embedded, page=page, lang=lang)
     if not charts and has_loads:
         report += _t(

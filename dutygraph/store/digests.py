@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 import orjson
 
@@ -74,12 +74,24 @@ def write(folder: Path, version: str, digest: Digest) -> None:
 
 
 def read(folder: Path, version: str) -> Digest | None:
-    """The stored digest of ``version``; None when there is no readable file (rebuild it from the graph)."""
+    """The stored digest of ``version``; None when the file is missing, unreadable or not shaped like
+    a digest (a damaged or hand-edited file): the caller then rebuilds it from the graph."""
     try:
-        stored: Digest = orjson.loads((folder / file_name(version)).read_bytes())
+        stored = orjson.loads((folder / file_name(version)).read_bytes())
     except (OSError, orjson.JSONDecodeError):
         return None
-    return stored
+    return cast(Digest, stored) if _shaped(stored) else None
+
+
+def _shaped(value: Any) -> bool:
+    """Whether ``value`` has a digest's shape: subject → predicate → list of strings."""
+    return isinstance(value, dict) and all(
+        isinstance(props, dict)
+        and all(
+            isinstance(values, list) and all(isinstance(v, str) for v in values) for values in props.values()
+        )
+        for props in value.values()
+    )
 
 
 class Assignment(NamedTuple):

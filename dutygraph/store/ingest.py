@@ -10,6 +10,7 @@ the earlier batches stays invisible and is swept at the next write).
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import OBJECT_MODEL_FORMATS
 from dutygraph.ontology.mapping import MappedDocument, document_id_of, map_document
 from dutygraph.ontology.registry import UnitRegistry, default_registry
-from dutygraph.store.store import LoadResult, Store
+from dutygraph.store.store import LoadResult, SourceRecord, Store
 
 Progress = Callable[[str], None]
 
@@ -41,7 +42,8 @@ def load_files(
     progress: Progress | None = None,
     batch: int = BATCH,
 ) -> list[LoadResult]:
-    """Parse, map and store ``paths`` in one commit; reloading a document replaces it.
+    """Parse, map and store ``paths`` in one commit; reloading a document replaces it. Where each
+    document came from is recorded in the store (:meth:`Store.record_sources`) for a rebuild.
 
     ``batch`` documents are parsed and mapped at a time while the store writes the previous
     batch. The cyclic garbage collector is paused meanwhile: parse records and triples hold no
@@ -52,6 +54,8 @@ def load_files(
     """
     registry = registry_for(aliases)
     seen: dict[str, Path] = {}
+    sources: dict[str, SourceRecord] = {}
+    alias_file = str(aliases.absolute()) if aliases else None
 
     def batches() -> Iterator[list[MappedDocument]]:
         for start in range(0, len(paths), batch):
@@ -69,9 +73,14 @@ def load_files(
                 mapped.append(
                     map_document(document, jurisdiction=jurisdiction, registry=registry, doc_id=doc_id)
                 )
+                sources[doc_id] = SourceRecord(
+                    os.fsdecode(path.absolute()), mapped[-1].jurisdiction, alias_file
+                )
             yield mapped
             if cycles_left:
                 gc.collect(0)  # the collector is paused: everything since the last sweep is young
 
     with gc_paused():
-        return store.load_batches(batches())
+        results = store.load_batches(batches())
+    store.record_sources(sources)  # after the commit: what `dutygraph store rebuild` loads again
+    return results

@@ -21,13 +21,14 @@ Outside the store (export, :meth:`Store.quads`) a document's graph has its stabl
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -35,7 +36,7 @@ from typing import IO, Any
 import pyoxigraph as ox
 
 from dutygraph import settings
-from dutygraph.errors import InputError, StoreError
+from dutygraph.errors import InputError, StoreError, whole_file
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
 from dutygraph.ontology.namespaces import (
@@ -57,6 +58,13 @@ _STAGING = GRAPH_NS + "staging/"
 _DOC_GRAPHS = GRAPH_NS + "doc/"
 _VERSION = "/v/"
 CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
+BACKEND = "oxigraph"
+LOCK = "write.lock"
+#: Size and SHA-256 of each backend table file, recorded by each writer (``store check`` reads it).
+SUMS = "oxigraph.sums.json"
+#: Where each stored document was loaded from (``store rebuild`` reads it): plain JSON, readable
+#: when the backend is not.
+SOURCES = "sources.json"
 STORED_IN = ox.NamedNode(DG_NS + "storedIn")
 
 #: Shared nodes with no reference left from any other node are removed. Three rounds reach the
@@ -98,6 +106,26 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
+class SourceRecord:
+    """Where a stored document came from and how it was loaded: enough to load it again."""
+
+    path: str  # absolute
+    jurisdiction: str  # the jurisdiction its units were given (loading with it gives the same IRIs)
+    aliases: str | None = None  # the alias file it was loaded with, absolute
+
+
+def recorded_sources(path: Path) -> dict[str, SourceRecord]:
+    """Document id → its :class:`SourceRecord`, as the writers recorded them."""
+    try:
+        raw = json.loads((path / SOURCES).read_text(encoding="utf-8"))
+        return {doc_id: SourceRecord(**fields) for doc_id, fields in raw.items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, TypeError, AttributeError):
+        raise StoreDamaged(path, f"{SOURCES} is unreadable") from None
+
+
+@dataclass(frozen=True)
 class LoadResult:
     doc_id: str
     triples: int
@@ -111,47 +139,67 @@ class Store:
         self.path = path
         self.oxigraph = oxigraph
         self._lock = lock
+        self._sums: dict[str, tuple[int, str]] = {}  # the table sums recorded when a writer opened
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     def open(
         cls, path: Path | str | None = None, *, write: bool = False, wait: float = settings.WRITER_WAIT
     ) -> Store:
-        """Open the store at ``path``; ``write=True`` creates it and takes the writer lock."""
+        """Open the store at ``path``; ``write=True`` creates it and takes the writer lock.
+
+        A damaged store (backend files missing or unreadable, the backend folder gone while the
+        marker says a store is here) is refused with :class:`StoreDamaged` before anything is
+        written; a writer never starts a fresh backend in a store that had one.
+        """
         path = Path(path) if path is not None else default_store_path()
-        marker = path / MARKER
         if not write:
-            if not marker.is_file():
-                raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
-            _check_format(marker)
-            try:
-                return cls(path, ox.Store.read_only(str(path / "oxigraph")), None)
-            except OSError as error:
-                raise StoreError(f"cannot read the store at {path}: {error}") from None
+            check_intact(path)
+            return cls(path, _backend(path, read_only=True), None)
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} exists and is not a directory")
-        if path.is_dir() and any(path.iterdir()) and not marker.is_file():
-            raise StoreError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
-        path.mkdir(parents=True, exist_ok=True)
-        lock = _acquire_lock(path / "write.lock", wait)
+        _refuse_foreign(path)
         try:
-            if marker.is_file():
-                _check_format(marker)
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the store at {path}: {reason(error)}") from None
+        lock = acquire_lock(path / LOCK, wait)
+        try:
+            # Checked again under the lock: a writer that came first may be creating the store.
+            sums: dict[str, tuple[int, str]] = {}
+            if (path / MARKER).is_file():
+                check_intact(path, writer=True)
+                sums = recorded_sums(path)
+                _probe(path)
             else:
-                marker.write_text(json.dumps({"format": FORMAT_VERSION}) + "\n", encoding="utf-8")
-            store = cls(path, ox.Store(str(path / "oxigraph")), lock)
+                _refuse_foreign(path)
+            require_space(path)
+            # The record holds only while no writer has the files open: a writer killed half-way
+            # leaves none, and the next clean close sums every table afresh.
+            (path / SUMS).unlink(missing_ok=True)
+            oxigraph = _backend(path, read_only=False)
+            if not (path / MARKER).is_file():  # written once the backend exists (see check_intact)
+                write_atomically(path / MARKER, json.dumps({"format": FORMAT_VERSION}) + "\n")
+            store = cls(path, oxigraph, lock)
+            store._sums = sums
+            store._drop_unreferenced()
         except BaseException:
             lock.close()
             raise
-        store._drop_unreferenced()
         return store
 
     def close(self) -> None:
-        self.oxigraph.flush() if self._lock else None
-        del self.oxigraph
-        if self._lock is not None:
-            self._lock.close()  # closing the descriptor releases the flock
-            self._lock = None
+        try:
+            if self._lock is not None:
+                self.oxigraph.flush()
+                del self.oxigraph  # the backend closes its files before they are summed
+                record_sums(self.path, self._sums)
+            else:
+                del self.oxigraph
+        finally:
+            if self._lock is not None:
+                self._lock.close()  # closing the descriptor releases the flock
+                self._lock = None
 
     def __enter__(self) -> Store:
         return self
@@ -252,6 +300,15 @@ class Store:
                 changes.append(f"{verb} DATA {{ GRAPH <{graph}> {{ {lines} }} }}")
         return changes
 
+    def record_sources(self, sources: dict[str, SourceRecord]) -> None:
+        """Add ``sources`` (documents just committed) to the store's record of its source files."""
+        self._require_writer()
+        self._write_sources({**recorded_sources(self.path), **sources})
+
+    def _write_sources(self, sources: dict[str, SourceRecord]) -> None:
+        text = json.dumps({k: asdict(v) for k, v in sorted(sources.items())}, indent=1)
+        write_atomically(self.path / SOURCES, text + "\n")
+
     def remove(self, doc_id: str) -> bool:
         """Remove one document and every shared node only it referenced; False if absent."""
         self._require_writer()
@@ -263,6 +320,9 @@ class Store:
         self._update(
             [f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {pointer} }} }}", *[_COLLECT_ORPHANS] * 3]
         )
+        sources = recorded_sources(self.path)
+        if sources.pop(doc_id, None) is not None:
+            self._write_sources(sources)
         self._drop_unreferenced()
         return True
 
@@ -292,7 +352,8 @@ class Store:
     def digest(self, graph: ox.NamedNode) -> Digest:
         """The analysis-relevant part of one document graph (:mod:`.digests`): subject → predicate
         → values. Read from the file written when the version was loaded (a derived, disposable
-        copy: the graph stays the truth) — else by one scan of the graph, ~5 µs a quad on RocksDB.
+        copy: the graph stays the truth) — else, when it is missing, unreadable or misshapen, by one
+        scan of the graph, ~5 µs a quad on RocksDB.
         """
         stored = digests.read(self.path / digests.FOLDER, graph.value)
         if stored is not None:
@@ -389,16 +450,14 @@ class Store:
         rdf_format = EXPORT_FORMATS.get(fmt)
         if rdf_format is None:
             raise InputError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
-        target = str(output) if isinstance(output, Path) else output
-        if rdf_format.supports_datasets:
-            ox.serialize(self.quads(), target, rdf_format, prefixes=PREFIXES)
-        else:
-            ox.serialize(
-                (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads()),
-                target,
-                rdf_format,
-                prefixes=PREFIXES,
-            )
+        quads: Iterable[ox.Quad] | Iterable[ox.Triple] = self.quads()
+        if not rdf_format.supports_datasets:
+            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads())
+        if not isinstance(output, Path):
+            ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
+            return
+        with whole_file(output) as partial:
+            ox.serialize(quads, str(partial), rdf_format, prefixes=PREFIXES)
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every visible quad, each document graph under its stable name (no version suffix)."""
@@ -493,6 +552,161 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
+class StoreDamaged(StoreError):
+    """The store's files are damaged: named in one line with the way out, never written to."""
+
+    def __init__(self, path: Path, what: str) -> None:
+        super().__init__(
+            f"store damaged: {path}: {what}; restore it from a backup (dutygraph store backup) "
+            f"or rebuild it from its source files: dutygraph store rebuild --store {path}"
+        )
+
+
+class StoreReadOnly(StoreError):
+    """The store cannot be written (a read-only disk, another user's folder); readers still work."""
+
+
+def reason(error: BaseException) -> str:
+    """The first line of an OS or backend error, without the traceback around it."""
+    text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return (text.strip().splitlines() or [type(error).__name__])[0][:300]
+
+
+#: Backend errors that mean the disk or its permissions, not damage (the message is RocksDB's).
+_ENVIRONMENT = (
+    "No space left on device",
+    "Read-only file system",
+    "Permission denied",
+    "Disk quota exceeded",
+)
+
+
+def _backend(path: Path, *, read_only: bool) -> ox.Store:
+    folder = str(path / BACKEND)
+    try:
+        return ox.Store.read_only(folder) if read_only else ox.Store(folder)
+    except (OSError, RuntimeError) as error:
+        text = reason(error)
+        if any(cause in str(error) for cause in _ENVIRONMENT):
+            raise StoreError(f"cannot open the store at {path}: {text}") from None
+        raise StoreDamaged(path, text) from None
+
+
+def _probe(path: Path) -> None:
+    """Read what a writer reads first (the catalog, the graph names) through a read-only handle:
+    damage RocksDB finds there stops the writer before it writes anything (opening RocksDB for
+    writing already rotates its log)."""
+    reader = Store(path, _backend(path, read_only=True), None)
+    try:
+        reader._catalog()
+        list(reader.oxigraph.named_graphs())
+    except (OSError, RuntimeError) as error:
+        raise StoreDamaged(path, reason(error)) from None
+    finally:
+        reader.close()
+
+
+def check_intact(path: Path, *, writer: bool = False) -> None:
+    """The cheap checks every command makes before reading or writing: the marker and its format,
+    the backend folder and its CURRENT file, and (for a writer, under the lock, when no other
+    process changes the files) every table file the last writer recorded, at its recorded size.
+    RocksDB itself then refuses missing or truncated table files when it opens."""
+    marker = path / MARKER
+    if not marker.is_file():
+        raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
+    _check_format(marker)
+    backend = path / BACKEND
+    for required in (backend, backend / "CURRENT"):
+        if not required.exists():
+            raise StoreDamaged(path, f"{required.relative_to(path)} is missing")
+    if writer:
+        for name, (size, _) in recorded_sums(path).items():
+            try:
+                actual = (backend / name).stat().st_size
+            except FileNotFoundError:
+                raise StoreDamaged(path, f"{BACKEND}/{name} is missing") from None
+            if actual != size:
+                raise StoreDamaged(path, f"{BACKEND}/{name} is {actual} bytes, {size} when written")
+
+
+def recorded_sums(path: Path) -> dict[str, tuple[int, str]]:
+    try:
+        recorded = json.loads((path / SUMS).read_text(encoding="utf-8"))
+        return {name: (int(size), str(digest)) for name, (size, digest) in recorded.items()}
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, TypeError, AttributeError):
+        raise StoreDamaged(path, f"{SUMS} is unreadable") from None
+
+
+def _file_sum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def record_sums(path: Path, known: dict[str, tuple[int, str]]) -> None:
+    """Record the size and SHA-256 of every table file, which RocksDB never changes once written,
+    for ``dutygraph store check``; only files not in ``known`` (the last record) are read. A
+    record that cannot be written is left out (a full disk): checks then skip the table sums."""
+    sums = {}
+    try:
+        for table in sorted((path / BACKEND).glob("*.sst")):
+            size = table.stat().st_size
+            old = known.get(table.name)
+            sums[table.name] = (size, old[1] if old and old[0] == size else _file_sum(table))
+        write_atomically(path / SUMS, json.dumps(sums, indent=0) + "\n")
+    except OSError:
+        (path / SUMS).with_name(SUMS + ".tmp").unlink(missing_ok=True)
+
+
+def verify_sums(path: Path) -> int:
+    """Re-read every recorded table file and compare its SHA-256; the number of files checked."""
+    sums = recorded_sums(path)
+    for name, (size, digest) in sums.items():
+        table = path / BACKEND / name
+        if not table.is_file():
+            raise StoreDamaged(path, f"{BACKEND}/{name} is missing")
+        if table.stat().st_size != size or _file_sum(table) != digest:
+            raise StoreDamaged(path, f"{BACKEND}/{name} does not hold the bytes written")
+    return len(sums)
+
+
+def write_atomically(target: Path, text: str) -> None:
+    partial = target.with_name(target.name + ".tmp")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(target)
+
+
+#: Below this much free space a writer refuses to start: RocksDB needs room for its log and
+#: tables, and a load that fills the disk half-way leaves files the next writer must sweep.
+MIN_FREE_BYTES = 4 * 1024 * 1024
+
+
+def require_space(path: Path) -> None:
+    try:
+        info = os.statvfs(path)
+    except OSError:
+        return
+    free = info.f_bavail * info.f_frsize
+    if free < MIN_FREE_BYTES:
+        raise StoreError(
+            f"cannot write to the store at {path}: only {free / 1048576:.1f} MB free on its disk "
+            f"(a writer needs {MIN_FREE_BYTES / 1048576:.0f} MB)"
+        )
+
+
+def _refuse_foreign(path: Path) -> None:
+    """A folder holding anything but an unfinished store of ours (its lock, its backend) and no
+    marker is someone else's: refused before anything is written into it."""
+    if not path.is_dir() or (path / MARKER).is_file():
+        return
+    if any(entry.name not in (LOCK, BACKEND) for entry in path.iterdir()):
+        raise StoreError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
+
+
 def _check_format(marker: Path) -> None:
     try:
         version = json.loads(marker.read_text(encoding="utf-8")).get("format")
@@ -505,8 +719,13 @@ def _check_format(marker: Path) -> None:
         )
 
 
-def _acquire_lock(path: Path, wait: float) -> IO[str]:
-    handle = path.open("a+", encoding="utf-8")
+def acquire_lock(path: Path, wait: float) -> IO[str]:
+    try:
+        handle = path.open("a+", encoding="utf-8")
+    except OSError as error:  # a read-only disk, another user's store
+        raise StoreReadOnly(
+            f"cannot write to the store at {path.parent}: {reason(error)} (reading it still works)"
+        ) from None
     deadline = time.monotonic() + wait
     while True:
         try:
@@ -522,4 +741,14 @@ def _acquire_lock(path: Path, wait: float) -> IO[str]:
             time.sleep(0.1)
 
 
-__all__ = ["DG_NS", "DocumentSummary", "LoadResult", "Store", "default_store_path"]
+__all__ = [
+    "DG_NS",
+    "DocumentSummary",
+    "LoadResult",
+    "SourceRecord",
+    "Store",
+    "StoreDamaged",
+    "StoreReadOnly",
+    "default_store_path",
+    "recorded_sources",
+]

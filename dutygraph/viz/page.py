@@ -25,7 +25,7 @@ import networkx as nx
 from markupsafe import Markup
 from pyvis.options import Options
 
-from dutygraph.errors import InputError, InternalError
+from dutygraph.errors import InputError, InternalError, whole_file
 from dutygraph.fonts import FAMILY, page_font
 from dutygraph.viz.layout import layout_positions
 
@@ -347,7 +347,8 @@ def write_page(
     html = render_page(graph, title=title, physics=physics, seed=seed)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(html, encoding="utf-8")
     except OSError as error:
         raise InputError(f"cannot write the page to {path}: {error.strerror or error}") from None
+    with whole_file(path) as partial:  # a full disk leaves no half page
+        partial.write_text(html, encoding="utf-8")
     return path

@@ -223,3 +223,17 @@ def test_pairs_table_counts_shared_tasks_and_jaccard(everything: Analysis) -> No
     either = [t for t in tasks if {"市人行", "市金融办"} & {names[u] for u in t.units}]
     assert pair["jaccard"] == 3 / len(either)
     assert not math.isnan(pair["jaccard"])
+
+
+def test_report_of_several_years_draws_each_jurisdictions_trend(tmp_path: Path, corpus: list[Path]) -> None:
+    from dutygraph.report.charts import cluster_colour
+    from dutygraph.report.files import write_report
+    from dutygraph.viz.page import PALETTE
+
+    analysis = _analysis(tmp_path / "s", [p for p in corpus if "-2019-" in p.name or "-2020-" in p.name])
+    written = {p.name for p in write_report(analysis, tmp_path / "out")}
+    assert {"trend-01.png", "trend-02.png", "top-loads.png"} <= written
+    assert "network.png" not in written  # one network per part: the page draws them
+    report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
+    assert report.count("](trend-0") == 2
+    assert [cluster_colour(c) for c in (1, 2, len(PALETTE) + 1)] == [PALETTE[1], PALETTE[2], PALETTE[1]]

@@ -11,6 +11,9 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from dutygraph.loaders.brackets import PAIR as _PAIR
+from dutygraph.loaders.brackets import bracket_groups
+from dutygraph.loaders.brackets import open_depth as open_brackets
 from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
@@ -25,7 +28,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T, fold, split_lines
-from dutygraph.loaders.units import _PAIR, _TRAILING, bracket_groups, split_units
+from dutygraph.loaders.units import _TRAILING, split_units
 from dutygraph.loaders.wrap import (
     _MARKDOWN_RULE_RE,
     _NUMERAL_LIST_RE,
@@ -35,7 +38,6 @@ from dutygraph.loaders.wrap import (
     display_width,
     is_date,
     label_cut,
-    open_brackets,
     starts_something,
 )
 

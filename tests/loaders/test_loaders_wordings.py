@@ -335,3 +335,12 @@ def test_run_together_lead_and_responsible_cells():
         (["省发改委", "省经信委"], ["省直各部门", "各设区市", "平潭综合实验区"]),
         (["省公安厅"], ["省人社厅", "卫计委", "各设区市", "平潭综合实验区"]),
     ]
+
+
+def test_several_parentheticals_under_one_task_number_are_one_task():
+    doc = parse_text("1．加快甲建设。（甲局负责）完善乙机制。（乙局牵头，丙局参与）\n2．推进丁。（丁局负责）")
+    assert [(t.number, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("1", ["甲局"], ["乙局", "丙局"]),
+        ("2", ["丁局"], []),
+    ]
+    assert doc.tasks[0].text == "加快甲建设。完善乙机制。"

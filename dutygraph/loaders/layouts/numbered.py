@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.brackets import bracket_groups, open_depth
 from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import duty_sentence
@@ -35,8 +36,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import bracket_groups
-from dutygraph.loaders.wrap import Measure, logical_line, open_brackets
+from dutygraph.loaders.wrap import Measure, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -44,6 +44,8 @@ _LEADER_HEAD_RE = re.compile(
 )
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
+#: Numbering styles of tasks themselves, not of the headings above them.
+_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "decimal", "cn-shi"})
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
@@ -60,7 +62,7 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
         return t, None
     for m in LABEL_RE.finditer(t.n):
         start = m.start()
-        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_brackets(t.n[:start]):
+        if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_depth(t.n[:start]):
             continue
         return t.cut(0, start).strip(), parse_labelled(t.cut(start))
     return t, None
@@ -200,9 +202,22 @@ class NumberedReader:
             self.state.saw("inline-labels")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
+        """Segments after a numbered line's first: under a task number ("3．…（甲局负责）…（乙局负责）") they
+        are more sentences of the same task, whose units join it behind the first clause's lead; under a
+        heading-like number ("（二）…") or none, each closes a task of its own."""
+        one_task = item.style in _TASK_STYLES and item.assign.present
         for segment in segments:
             if segment.assignment is None:
                 item.text.append(segment.text)
+                continue
+            if one_task:
+                item.text.append(segment.text)
+                later = segment.assignment
+                item.assign.co += later.lead + later.responsible + later.co
+                item.assign.leaders += later.leaders
+                item.assign.assisting += later.assisting
+                item.assign.standing += later.standing
+                item.assign.first_leads = item.assign.first_leads or later.first_leads
                 continue
             item = self._new_item(line, None, None, None, segment.text)
             item.assign.merge(segment.assignment)
