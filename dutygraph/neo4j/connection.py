@@ -10,10 +10,12 @@ prompt the caller supplies; it is never printed, logged or put into an error mes
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import neo4j
 from neo4j import GraphDatabase
@@ -23,6 +25,9 @@ from dutygraph.errors import InputError, ServerError
 from dutygraph.neo4j import server
 
 DEFAULT_USER = "neo4j"
+#: The URI schemes of Bolt (the driver's ``http://``/``https://`` Query API needs aiohttp and is
+#: not what ``sync`` and ``cypher`` use).
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,10 @@ def resolve(
     """Connection settings from arguments, then the environment, then the store's local server."""
     environ = os.environ if env is None else env
     uri = uri or environ.get("NEO4J_URI") or None
+    if uri is not None:
+        uri, uri_user, uri_password = split_credentials(uri)
+        password = password if password is not None else uri_password
+        user = user or uri_user
     database = database or environ.get("NEO4J_DATABASE") or None
     if uri is None:
         local = server.status(store) if store is not None else None
@@ -68,6 +77,7 @@ def resolve(
             database=database or local.database,
             local=True,
         )
+    check_scheme(uri)
     user = user or environ.get("NEO4J_USERNAME") or environ.get("NEO4J_USER") or DEFAULT_USER
     if password is None:
         password = environ.get("NEO4J_PASSWORD") or None  # set but empty counts as unset
@@ -78,8 +88,53 @@ def resolve(
     return Connection(uri=uri, user=user, password=password, database=database)
 
 
+#: Query parameters that carry a password in URIs people write (``?password=…``).
+_PASSWORD_PARAMS = frozenset({"password", "pass", "passwd", "pwd", "secret", "token"})
+_USERINFO = re.compile(r"^(?P<scheme>[^:/?#]+://)(?P<userinfo>[^@/?#]*)@")
+
+
+def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """``uri`` without the user and password written into it (``bolt://user:PW@host``,
+    ``?password=PW``), and those two: the driver refuses such URIs, and every message that
+    names the address must not carry the password."""
+    user = password = None
+    found = _USERINFO.match(uri)
+    if found:
+        name, _, secret = found["userinfo"].partition(":")
+        user, password = unquote(name) or None, unquote(secret) if secret else None
+        uri = found["scheme"] + uri[found.end() :]
+    if "?" in uri:
+        base, _, query = uri.partition("?")
+        query, _, fragment = query.partition("#")
+        kept = []
+        for pair in query.split("&"):
+            key, _, value = pair.partition("=")
+            if unquote(key).lower() in _PASSWORD_PARAMS:
+                password = password or unquote(value)
+            elif pair:
+                kept.append(pair)
+        uri = base + ("?" + "&".join(kept) if kept else "") + ("#" + fragment if fragment else "")
+    return uri, user, password
+
+
+def check_scheme(uri: str) -> None:
+    """Refuse a URI whose scheme is not Bolt's, naming the ones that work (and not the URI, which
+    may carry a password after ``user:``)."""
+    scheme, sep, _ = uri.partition("://")
+    if not sep or scheme.lower() not in SCHEMES:
+        shown = f"{scheme}://" if sep else "no scheme"
+        raise InputError(
+            f"the Neo4j URI must be a Bolt URI, got {shown}: use "
+            + ", ".join(f"{s}://" for s in SCHEMES)
+            + " (Aura: neo4j+s://, a local server: bolt://localhost:7687)"
+        )
+
+
 def _scrub(text: str, secret: str) -> str:
     return text.replace(secret, "***") if secret else text
+
+
+_DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 
 
 def describe_error(error: BaseException, conn: Connection) -> str:
@@ -91,6 +146,12 @@ def describe_error(error: BaseException, conn: Connection) -> str:
     elif isinstance(error, neo4j_errors.ConfigurationError | ValueError):
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         text = f"bad Neo4j connection settings for {conn.uri!r}: {first}"
+    elif isinstance(error, neo4j_errors.Neo4jError) and error.code == _DATABASE_NOT_FOUND:
+        text = (
+            f"there is no database {conn.database!r} at {conn.uri}: leave --database and NEO4J_DATABASE "
+            "unset to use the server's home database (Community Edition and Aura have only that one; "
+            f"on Enterprise Edition an administrator can run CREATE DATABASE {conn.database} first)"
+        )
     elif isinstance(error, neo4j_errors.Neo4jError):
         message = error.message or str(error)
         code = error.code or type(error).__name__
@@ -125,4 +186,12 @@ def driver(conn: Connection) -> Iterator[neo4j.Driver]:
         handle.close()
 
 
-__all__ = ["Connection", "describe_error", "driver", "resolve"]
+__all__ = [
+    "SCHEMES",
+    "Connection",
+    "check_scheme",
+    "describe_error",
+    "driver",
+    "resolve",
+    "split_credentials",
+]
