@@ -7,6 +7,7 @@ line on stderr and exit status 2.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -540,11 +541,21 @@ def _neo4j_options(func: Any) -> Any:
 
 
 def _connection(uri: str | None, user: str | None, database: str | None, store_path: Path) -> Any:
-    """Settings from options/env/local server; the password from $NEO4J_PASSWORD or a hidden prompt."""
+    """Settings from options/env/local server; the password from $NEO4J_PASSWORD or, on a terminal
+    only, a hidden prompt (without one, getpass would warn that the input "may be echoed").
+
+    The driver logs notifications and routing failures through the ``neo4j`` logger; with no
+    handler Python prints them on stderr beside our one-line error, so they are dropped here."""
     from dutygraph.neo4j.connection import resolve
 
+    logging.getLogger("neo4j").addHandler(logging.NullHandler())
+    interactive = sys.stdin is not None and sys.stdin.isatty()
     return resolve(
-        uri, user, database, store=store_path, prompt=lambda text: click.prompt(text, hide_input=True)
+        uri,
+        user,
+        database,
+        store=store_path,
+        prompt=(lambda text: click.prompt(text, hide_input=True)) if interactive else None,
     )
 
 

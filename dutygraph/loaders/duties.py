@@ -129,6 +129,19 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
     return heads[-1] if heads else start
 
 
+def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
+    """The run-in role chain that starts at ``start`` ("区环土局牵头，区农发局配合"), with where it ends."""
+    m = _ROLE_CHAIN_RE.match(t.n, start)
+    if m is None:
+        return None
+    assignment = Assignment(present=True)
+    assignment.add_units("lead", t.cut(start, m.end("lead")))
+    for group in ("co", "impl"):
+        if m.group(group):
+            assignment.add_units("co", t.cut(*m.span(group)))
+    return m.end(), assignment
+
+
 def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
     """Run-in "X牵头，Y配合" chains of a line with no bracketed assignment, with their spans."""
     if "牵头" not in t.n:
@@ -136,10 +149,12 @@ def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
     found: list[tuple[int, int, Assignment]] = []
     for m in _ROLE_CHAIN_RE.finditer(t.n):
         start = _first_unit_start(t.n, m.start("lead"), m.end("lead"))
-        assignment = Assignment(present=True)
-        assignment.add_units("lead", t.cut(start, m.end("lead")))
-        for group in ("co", "impl"):
-            if m.group(group):
-                assignment.add_units("co", t.cut(*m.span(group)))
-        found.append((start, m.end(), assignment))
+        opens_sentence = start == 0 or t.n[:start].strip() == "由"
+        chain = role_chain_at(t, start)
+        if chain is None:
+            continue
+        assignment = chain[1]
+        # "由X牵头，Y配合，建立…" opens the task's own sentence: the sentence keeps it (an empty span);
+        # elsewhere the chain is a cell of its own and is cut out of the text
+        found.append((0, 0, assignment) if opens_sentence else (start, m.end(), assignment))
     return found

@@ -26,6 +26,8 @@ FIRST_LEADS_RE = re.compile(
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
+#: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
+_SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
 _LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
 
@@ -84,7 +86,7 @@ def split_units(t: T) -> UnitList:
                 lead_mark = True
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
-            elif not _NOTE_RE.search(inner):
+            elif not _NOTE_RE.search(inner) and not _SCOPE_NOTE_RE.match(inner):
                 continue
             kept_o.append(piece.o[previous:start])
             kept_n.append(piece.n[previous:start])

@@ -23,6 +23,9 @@ from dutygraph.errors import DutygraphError
 from dutygraph.neo4j import server
 
 DEFAULT_USER = "neo4j"
+#: The URI schemes of Bolt (the driver's ``http://``/``https://`` Query API needs aiohttp and is
+#: not what ``sync`` and ``cypher`` use).
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,7 @@ def resolve(
             database=database or local.database,
             local=True,
         )
+    check_scheme(uri)
     user = user or environ.get("NEO4J_USERNAME") or environ.get("NEO4J_USER") or DEFAULT_USER
     if password is None:
         password = environ.get("NEO4J_PASSWORD") or None  # set but empty counts as unset
@@ -78,8 +82,24 @@ def resolve(
     return Connection(uri=uri, user=user, password=password, database=database)
 
 
+def check_scheme(uri: str) -> None:
+    """Refuse a URI whose scheme is not Bolt's, naming the ones that work (and not the URI, which
+    may carry a password after ``user:``)."""
+    scheme, sep, _ = uri.partition("://")
+    if not sep or scheme.lower() not in SCHEMES:
+        shown = f"{scheme}://" if sep else "no scheme"
+        raise DutygraphError(
+            f"the Neo4j URI must be a Bolt URI, got {shown}: use "
+            + ", ".join(f"{s}://" for s in SCHEMES)
+            + " (Aura: neo4j+s://, a local server: bolt://localhost:7687)"
+        )
+
+
 def _scrub(text: str, secret: str) -> str:
     return text.replace(secret, "***") if secret else text
+
+
+_DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
 
 
 def describe_error(error: BaseException, conn: Connection) -> str:
@@ -91,6 +111,12 @@ def describe_error(error: BaseException, conn: Connection) -> str:
     elif isinstance(error, neo4j_errors.ConfigurationError | ValueError):
         first = str(error).splitlines()[0] if str(error) else type(error).__name__
         text = f"bad Neo4j connection settings for {conn.uri!r}: {first}"
+    elif isinstance(error, neo4j_errors.Neo4jError) and error.code == _DATABASE_NOT_FOUND:
+        text = (
+            f"there is no database {conn.database!r} at {conn.uri}: leave --database and NEO4J_DATABASE "
+            "unset to use the server's home database (Community Edition and Aura have only that one; "
+            f"on Enterprise Edition an administrator can run CREATE DATABASE {conn.database} first)"
+        )
     elif isinstance(error, neo4j_errors.Neo4jError):
         message = error.message or str(error)
         code = error.code or type(error).__name__
@@ -125,4 +151,4 @@ def driver(conn: Connection) -> Iterator[neo4j.Driver]:
         handle.close()
 
 
-__all__ = ["Connection", "describe_error", "driver", "resolve"]
+__all__ = ["SCHEMES", "Connection", "check_scheme", "describe_error", "driver", "resolve"]

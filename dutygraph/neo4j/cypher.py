@@ -204,13 +204,42 @@ def plain(value: Any) -> Any:
     return value
 
 
+#: ``CALL { … } IN TRANSACTIONS`` commits batches itself: Neo4j runs it only in an implicit
+#: (auto-commit) transaction.
+_IN_TRANSACTIONS = re.compile(r"\bIN\s+(?:\d+\s+|\$\w+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b", re.I)
+_PLAN_PREFIX = re.compile(r"^\s*(?:EXPLAIN|PROFILE)\b", re.I)
+
+
+def _result(result: neo4j.Result) -> QueryResult:
+    """All of ``result``, with its column names (also when it has no rows)."""
+    keys = list(result.keys())
+    return QueryResult(keys=keys, rows=[{key: plain(record[key]) for key in keys} for record in result])
+
+
+def _collect(tx: neo4j.ManagedTransaction, query: str, params: dict[str, Any]) -> QueryResult:
+    """The whole result inside the transaction (a managed transaction may run this again)."""
+    return _result(tx.run(query, params))
+
+
+def reads_only(session: neo4j.Session, query: str, params: Mapping[str, Any]) -> bool:
+    """Whether the server plans ``query`` as read-only (``EXPLAIN``: planned, not run). A server
+    that does not say (ArcadeDB reports no query type) gets a write transaction, which is safe."""
+    if _PLAN_PREFIX.match(query):
+        return False
+    summary = session.run(neo4j.Query("EXPLAIN " + query), dict(params)).consume()
+    return summary.query_type == "r"
+
+
 def run(conn: Connection, query: str, params: Mapping[str, Any] | None = None) -> QueryResult:
-    """Run one Cypher statement (auto-commit, so analysts' own writes work too)."""
+    """Run one Cypher statement in a managed transaction: a read transaction for a query the server
+    plans as read-only (retried on transient errors, routed to a reader on a cluster), else a write
+    transaction; ``CALL { … } IN TRANSACTIONS`` in the auto-commit transaction it requires."""
+    values = dict(params or {})
     with driver(conn) as handle, handle.session(database=conn.database) as session:
-        result = session.run(neo4j.Query(query), dict(params or {}))
-        keys = list(result.keys())
-        rows = [{key: plain(record[key]) for key in keys} for record in result]
-    return QueryResult(keys=keys, rows=rows)
+        if _IN_TRANSACTIONS.search(query):
+            return _result(session.run(neo4j.Query(query), values))
+        work = session.execute_read if reads_only(session, query, values) else session.execute_write
+        return work(_collect, query, values)
 
 
 def run_named(conn: Connection, name: str, given: Mapping[str, str]) -> QueryResult:

@@ -20,6 +20,7 @@ shared graph. The store is the source of truth and this module never writes to i
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -61,7 +62,7 @@ LEADER_PROPERTIES = ("name", "person", "posts", "jurisdiction")
 #: of a document by a graph of its own, so an equal marker means "unchanged since the last sync".
 SOURCE_PROPERTY = "syncSource"
 #: Bump when the property-graph model changes, so every document is rewritten once.
-MODEL_VERSION = "dutygraph-pg-1"
+MODEL_VERSION = "dutygraph-pg-2"  # 2: issued and dueDate as Cypher dates
 #: Every property a Document node can have (created with an inline map, like tasks).
 DOCUMENT_PROPERTIES = (
     "id", "docId", "title", "docNumber", "issuer", "issued", "year", "source", "taskCount", "jurisdiction",
@@ -82,9 +83,32 @@ CONSTRAINTS = tuple(
 
 
 def digest(value: Any) -> str:
-    """A stable short digest of JSON-able ``value`` (key order does not matter)."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """A stable short digest of JSON-able ``value`` (key order does not matter); a date counts
+    apart from the same text, so a node synced when dates were strings is rewritten once."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_tagged)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def _tagged(value: Any) -> Any:
+    if isinstance(value, datetime.date):
+        return {"date": value.isoformat()}
+    raise TypeError(f"cannot digest {type(value).__name__}")
+
+
+#: Properties synced as Cypher ``date`` values (``t.dueDate < date('2026-01-01')`` compares
+#: dates; a string would compare with nothing).
+DATE_PROPERTIES = frozenset({"issued", "dueDate"})
+
+
+def as_date(value: Any) -> Any:
+    """An ``xsd:date`` lexical form (``2016-12-31``) as a :class:`datetime.date`; anything that is
+    not one (a date with a time zone, a malformed value) is kept as it is."""
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def kind_notation(kind_iri: str | None) -> str | None:
@@ -116,7 +140,9 @@ class TaskRow:
 
     def finish(self) -> None:
         self.assignments.sort(key=lambda a: (a.type, a.rank, a.other))
-        self.props = {k: v for k, v in self.props.items() if v is not None}
+        self.props = {
+            k: as_date(v) if k in DATE_PROPERTIES else v for k, v in self.props.items() if v is not None
+        }
         self.hash = digest([self.props, [(a.type, a.other, a.rank, a.as_printed) for a in self.assignments]])
         self.props["id"] = self.id
         self.props[HASH_PROPERTY] = self.hash
@@ -352,7 +378,7 @@ def _document_rows(
     rows = sorted(tasks.values(), key=lambda t: t.id)
     for task in rows:
         task.finish()
-    props = {k: v for k, v in props.items() if v is not None}
+    props = {k: as_date(v) if k in DATE_PROPERTIES else v for k, v in props.items() if v is not None}
     props[SOURCE_PROPERTY] = source_marker(graph)
     doc_hash = digest(props)
     props[HASH_PROPERTY] = doc_hash
@@ -445,6 +471,7 @@ def read_shared(
 
 __all__ = [
     "CONSTRAINTS",
+    "DATE_PROPERTIES",
     "HASH_PROPERTY",
     "LABELS",
     "RELATIONSHIP_TYPES",

@@ -46,6 +46,7 @@ from dutygraph.neo4j.model import (
     DOCUMENT_PROPERTIES,
     HASH_PROPERTY,
     IN_DOCUMENT,
+    LABELS,
     LEADER,
     SOURCE_PROPERTY,
     SUB_OFFICE_OF,
@@ -542,12 +543,40 @@ def _prune_shared(tx: neo4j.ManagedTransaction, keep: set[str], batch: int, dry_
 
 # -- the whole sync --------------------------------------------------------------------------------
 def ensure_constraints(session: neo4j.Session) -> int:
-    """Create the uniqueness constraints that are missing; the number created."""
+    """Create the uniqueness constraints that are missing; the number created.
+
+    Neo4j refuses ``CREATE CONSTRAINT … IF NOT EXISTS`` while a plain index on the same label and
+    property exists (the constraint brings its own index): that becomes one line naming the index
+    and how to drop it, before any data is written."""
     added = 0
-    for statement in CONSTRAINTS:
-        summary = session.run(statement).consume()  # schema: auto-commit
+    for label, statement in zip(LABELS, CONSTRAINTS, strict=True):
+        try:
+            summary = session.run(statement).consume()  # schema: auto-commit
+        except neo4j.exceptions.ClientError as error:
+            if error.code != _INDEX_IN_THE_WAY:
+                raise
+            raise DutygraphError(
+                f"an index on :{label}(id) is in the way of dutygraph's uniqueness constraint "
+                f"(which brings its own index): DROP INDEX {_index_on_id(session, label)}, then sync "
+                "again (no data was written)"
+            ) from None
         added += summary.counters.constraints_added
     return added
+
+
+_INDEX_IN_THE_WAY = "Neo.ClientError.Schema.IndexAlreadyExists"
+
+
+def _index_on_id(session: neo4j.Session, label: str) -> str:
+    """The name of the plain (constraint-less) index on ``label``'s ``id``, back-quoted."""
+    rows = session.run(
+        "SHOW INDEXES YIELD name, labelsOrTypes, properties, owningConstraint "
+        "WHERE owningConstraint IS NULL AND labelsOrTypes = [$label] AND properties = ['id'] "
+        "RETURN name",
+        label=label,
+    ).data()
+    name = str(rows[0]["name"]) if rows else "<its name, see SHOW INDEXES>"
+    return "`" + name.replace("`", "``") + "`" if rows else name
 
 
 def referenced_agents(store: Any) -> tuple[set[str], set[str]]:

@@ -344,3 +344,36 @@ def test_several_parentheticals_under_one_task_number_are_one_task():
         ("2", ["丁局"], []),
     ]
     assert doc.tasks[0].text == "加快甲建设。完善乙机制。"
+
+
+def test_a_chain_that_opens_the_sentence_stays_in_the_text():
+    doc = parse_text(
+        "1．由区发改局牵头，区财政局、区统计局配合，建立项目储备库。\n2．推进乙。（区统计局负责）"
+    )
+    assert doc.tasks[0].text == "由区发改局牵头，区财政局、区统计局配合，建立项目储备库。"
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == (["区发改局"], ["区财政局", "区统计局"])
+
+
+def test_a_scope_note_after_a_lead_is_not_part_of_its_name():
+    doc = parse_text(
+        "1．推进大健康产业。\n牵头单位：区社会事业局（牵头医疗医美板块）、区市场监管局（牵头医药器械板块）"
+    )
+    assert doc.tasks[0].lead_units == ["区社会事业局", "区市场监管局"]
+
+
+def test_run_together_rows_that_name_their_roles():
+    page = (
+        "附件 整改任务分解表 存在问题整改目标和措施责任单位"
+        "溪流污染严重组织开展入海排污情况调查，提出整改意见报管委会区环土局牵头，区农发局配合"
+        "2016年6月底前全部关闭拆除第一批养殖场区农发局牵头，区环土局配合，相关乡镇落实"
+        "2016年6月底前划定全区禁养区和可养区区农发局2016年12月底前提出养殖业分步退出方案区农发局牵头，区规划局配合"
+        "医疗废物收集贮存场所场地简陋，容易造成疾病传播2016年底前建成医疗废物收集贮存场所区卫计局牵头，区环土局配合"
+        + " 某区管委会办公室 2016年5月10日印发"
+    )
+    assert units(page) == [
+        (["区环土局"], ["区农发局"]),
+        (["区农发局"], ["区环土局", "相关乡镇"]),
+        (["区农发局"], []),
+        (["区农发局"], ["区规划局"]),
+        (["区卫计局"], ["区环土局"]),
+    ]

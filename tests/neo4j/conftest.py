@@ -19,32 +19,18 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import neo4j_server
 import pytest
 from neo4j import Driver, GraphDatabase
-from neo4j_support import HUZHOU, Graph, build_store
+from neo4j_support import HUZHOU, BoltServer, Graph, build_store
 
 from dutygraph.neo4j import server
 from dutygraph.neo4j.connection import Connection, resolve
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}  # as in tests/conftest.py
 SERVERS = ["env"] if os.environ.get("NEO4J_URI") else ["arcadedb", "neo4j"]
-
-
-@dataclass(frozen=True)
-class BoltServer:
-    """A running server of the session: which one, how to connect, and (Neo4j) its import folder."""
-
-    kind: str  # "arcadedb", "neo4j" or "env" (NEO4J_URI)
-    conn: Connection
-    import_dir: Path | None = None
-
-    @property
-    def is_neo4j(self) -> bool:
-        return self.kind == "neo4j"
 
 
 @pytest.fixture(scope="session", params=SERVERS)

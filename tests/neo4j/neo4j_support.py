@@ -2,15 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from neo4j import Driver
 
+from dutygraph.neo4j.connection import Connection
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
+
+
+@dataclass(frozen=True)
+class BoltServer:
+    """A running server of the session: which one, how to connect, and (Neo4j) its import folder."""
+
+    kind: str  # "arcadedb", "neo4j" or "env" (NEO4J_URI)
+    conn: Connection
+    import_dir: Path | None = None
+
+    @property
+    def is_neo4j(self) -> bool:
+        return self.kind == "neo4j"
 
 
 class Graph:

@@ -10,10 +10,13 @@ import sys
 import time
 from pathlib import Path
 
+import neo4j.time
 import pytest
+from click.testing import CliRunner
 from neo4j import GraphDatabase
-from neo4j_support import HUZHOU, Graph, build_store
+from neo4j_support import HUZHOU, BoltServer, Graph, build_store
 
+from dutygraph.cli import main
 from dutygraph.loaders.records import DocumentInfo, Leader, ParsedDocument, Task
 from dutygraph.neo4j.connection import Connection
 from dutygraph.neo4j.sync import SyncReport, sync_store
@@ -203,7 +206,7 @@ def test_quotes_and_markup_round_trip_unchanged(tmp_path: Path, bolt: Connection
     assert texts == {f"A1-{i}": text for i, text in enumerate(TRICKY, 1)}
     assert graph.value("MATCH (d:Document) RETURN d.title") == "<b>标题</b> \"'"
     assert graph.value("MATCH (t:Task {taskId: 'A1-1'}) RETURN t.section") == "一、<i>section</i> 'x'"
-    assert graph.value("MATCH (t:Task {taskId: 'A1-1'}) RETURN t.dueDate") == "2024-12-31"
+    assert graph.value("MATCH (t:Task {taskId: 'A1-1'}) RETURN t.dueDate") == neo4j.time.Date(2024, 12, 31)
     assert run_sync(store, bolt).changes.total == 0
 
 
@@ -329,6 +332,55 @@ def test_interactive_sync_prints_a_change_table(huzhou_store: Path, bolt: Connec
     lines: list[str] = []
     sync_store(huzhou_store, bolt, echo=lines.append, progress=False, dry_run=True)
     assert lines[0].startswith("dry run") and "Task" in lines[1] and "81" in lines[1]
+
+
+DAZHU = HUZHOU.parent / "dazhu_2016.txt"
+
+
+def test_dates_are_cypher_dates(tmp_path: Path, bolt: Connection, graph: Graph) -> None:
+    """大竹县 2016 (signed 2016年2月26日, above the table): deadlines "5月底前动工" twice, "12月底前" eight times,
+    "9月投入使用" once (no day to compare with: no dueDate). Synced as strings, every comparison
+    with date(...) matched nothing."""
+    store = build_store(tmp_path / "store", [DAZHU])
+    run_sync(store, bolt)
+    assert graph.value("MATCH (t:Task) WHERE t.dueDate < date('2016-06-01') RETURN count(t)") == 2
+    assert graph.value("MATCH (t:Task) WHERE t.dueDate = date('2016-12-31') RETURN count(t)") == 8
+    assert graph.value("MATCH (t:Task) WHERE t.dueDate IS NULL RETURN count(t)") == 1
+    assert graph.value("MATCH (d:Document) WHERE d.issued = date('2016-02-26') RETURN count(d)") == 1
+    issued = graph.value("MATCH (d:Document) RETURN d.issued")
+    assert isinstance(issued, neo4j.time.Date) and issued.iso_format() == "2016-02-26"
+    assert run_sync(store, bolt).changes.total == 0  # dates compare equal on the next sync
+
+
+def test_index_in_the_way_of_a_constraint_is_one_line(
+    huzhou_store: Path, bolt_server: BoltServer, graph: Graph
+) -> None:
+    """Neo4j will not create a uniqueness constraint while a plain index on the same property
+    exists; the sync says which index and how to drop it, and writes no data."""
+    graph.rows("DROP CONSTRAINT dutygraph_unit_id IF EXISTS")
+    graph.rows("CREATE INDEX analyst_unit_id IF NOT EXISTS FOR (n:Unit) ON (n.id)")
+    env = {
+        "NEO4J_URI": bolt_server.conn.uri,
+        "NEO4J_USERNAME": bolt_server.conn.user,
+        "NEO4J_PASSWORD": bolt_server.conn.password,
+        "NEO4J_DATABASE": bolt_server.conn.database or "",
+    }
+    try:
+        result = CliRunner().invoke(main, ["sync", "--store", str(huzhou_store)], env=env)
+        if bolt_server.is_neo4j:
+            assert result.exit_code == 2, result.output
+            assert result.output == (
+                "Error: an index on :Unit(id) is in the way of dutygraph's uniqueness constraint "
+                "(which brings its own index): DROP INDEX `analyst_unit_id`, then sync again "
+                "(no data was written)\n"
+            )
+            assert graph.value("MATCH (n) RETURN count(n)") == 0
+        else:  # ArcadeDB creates the constraint beside the index (README: differences)
+            assert result.exit_code == 0, result.output
+            assert graph.value("MATCH (t:Task) RETURN count(t)") == 81
+    finally:
+        graph.rows("DROP INDEX analyst_unit_id IF EXISTS")
+        graph.clear()
 
 
 def test_a_property_added_by_hand_survives_and_owned_ones_follow_the_store(

@@ -16,6 +16,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import column_role
+from dutygraph.loaders.duties import role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
 
@@ -82,6 +83,8 @@ _GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
 _DEADLINE_TAIL_RE = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬)?前?|全年|年底|长期|常年|持续推进)$")
 #: The task's own number inside the text before it: "12、完成…".
 _MARK_RE = re.compile(r"(?<!\d)(\d{1,3})[、.](?!\d)")
+#: Rows of a table that say "X牵头" this often name their roles themselves.
+_CHAIN_ROWS = 2
 #: A cell that is all units is at least this long; shorter "units" are words inside a sentence.
 _MIN_TEXT = 6
 #: Characters that put a name inside a sentence when they stand right before or after it
@@ -90,15 +93,25 @@ _IN_SENTENCE_BEFORE = frozenset("到对由向给和与及把将被在")
 _IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
 
 
-#: Rows that say "X牵头，Y配合" name their roles themselves; such a table is read by its role chains.
-_CHAIN_ROWS = 2
+_FUNCTION_CHAR_RE = re.compile("[和的与及在对]")
+_HEAD_CHAR_RE = re.compile("[省市区县]")
+
+
+def _name_start(folded: str, start: int, end: int) -> int:
+    """Where a cell really starts when its first "name" took in the sentence before it: in
+    "划定全区禁养区和可养区区农发局", the name is "区农发局" (after the last function word, the last head)."""
+    first_end = min((i for i in (folded.find(c, start, end) for c in "、,") if i >= 0), default=end)
+    words = [m.end() for m in _FUNCTION_CHAR_RE.finditer(folded, start, first_end)]
+    if not words:
+        return start
+    heads = [m.start() for m in _HEAD_CHAR_RE.finditer(folded, words[-1], first_end - 2)]
+    return heads[-1] if heads else start
 
 
 def header_roles(folded: str) -> list[str] | None:
-    """Roles of a run-together header at the start of a line, or ``None`` when there is none (or when its
-    rows name their roles with 牵头, see :func:`dutygraph.loaders.duties.role_chains`)."""
+    """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
     m = HEADER_RE.match(folded)
-    if m is None or folded.count("牵头", m.end()) >= _CHAIN_ROWS:
+    if m is None:
         return None
     names = [re.sub(r"\s+", "", x.group()) for x in _ONE_NAME_RE.finditer(m.group())]
     roles = [column_role(n) or "other" for n in names]
@@ -148,12 +161,27 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     position = header.end()
     last_number = 0
     table_end = _TABLE_END_RE.search(n, position)
-    for cell in _CELL_RE.finditer(n, position, table_end.start() if table_end else len(n)):
+    stop = table_end.start() if table_end else len(n)
+    chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
+    cell = _CELL_RE.search(n, position, stop)
+    while cell is not None:
         start, end = cell.span()
-        if (start and n[start - 1] in _IN_SENTENCE_BEFORE) or (end < len(n) and n[end] in _IN_SENTENCE_AFTER):
+        start = _name_start(n, start, end)
+        chain = role_chain_at(t, start) if n.startswith("牵头", end) else None
+        if chain is not None:
+            end = chain[0]  # "区环土局牵头，区农发局配合，相关乡镇落实": the row names the roles itself
+        next_cell = _CELL_RE.search(n, end, stop)
+        if chain is None and (
+            (start and n[start - 1] in _IN_SENTENCE_BEFORE)
+            or (end < len(n) and n[end] in _IN_SENTENCE_AFTER)
+            # where rows name their roles ("X牵头，Y配合"), a bare name is a cell only before the next row's date
+            or (chain_rows and end < stop and not n[end].isdigit())
+        ):
+            cell = _CELL_RE.search(n, start + 1, stop)
             continue
         chunk = t.cut(position, start)
         if len(chunk.n.strip()) < _MIN_TEXT:
+            cell = next_cell
             continue  # a name inside a sentence, or a second unit cell: read with the run before it
         deadline = _DEADLINE_TAIL_RE.search(chunk.n.rstrip())
         text_end = deadline.start() if deadline is not None else len(chunk.n)
@@ -168,12 +196,14 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         units = [name for _, name in names]
         item = Item(line.no, attachment, section, "table" if number else None, number, last_number or None)
         item.text = [text.o]
-        item.assign = Assignment(present=True)
+        item.assign = chain[1] if chain is not None else Assignment(present=True)
         if deadline is not None:
             item.assign.deadline = chunk.cut(deadline.start(), deadline.end()).o
         empty_lead = split_lead and chunk.n.endswith(" ")
         together = next((k for k, (join, _) in enumerate(names) if join == "会同"), None)
-        if together is not None:  # "省公安厅会同省人社厅、卫计委等相关部门"
+        if chain is not None:
+            pass
+        elif together is not None:  # "省公安厅会同省人社厅、卫计委等相关部门"
             item.assign.lead.extend(units[:together])
             item.assign.co.extend(units[together:])
         elif split_lead and not empty_lead and units:
@@ -188,3 +218,4 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         item.unit_line = line.no
         state.items.append(item)
         position = end
+        cell = _CELL_RE.search(n, end, stop)
