@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
-from dutygraph.loaders.brackets import bracket_groups, outside_brackets, split_top_level
+from dutygraph.loaders.brackets import bracket_groups, open_depth, outside_brackets, split_top_level
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import T
 from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
@@ -113,8 +113,16 @@ def split_clauses(t: T) -> list[T]:
     return [p for p in (p.strip() for p in parts) if p]
 
 
-def parse_labelled(t: T) -> Assignment:
-    """Parse text holding one or more "LABEL:value" fields ("责任领导:A;牵头单位:X;责任单位:P")."""
+_UNIT_KINDS = frozenset({"lead", "co", "resp"})
+
+
+def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
+    """Parse text holding one or more "LABEL:value" fields ("责任领导:A;牵头单位:X;责任单位:P").
+
+    ``in_text``: the fields stand in running text, not inside a bracket, so a unit list ends at its
+    sentence end ("责任单位：甲局。某某办公室 2016年…印发"); inside a bracket a "。" may be followed by more of
+    the assignment ("…相关乡镇配合。以下均需相关乡镇配合，不再列出").
+    """
     result = Assignment(present=True)
     matches = list(LABEL_RE.finditer(t.n))
     other_fields = (
@@ -127,8 +135,12 @@ def parse_labelled(t: T) -> Assignment:
         if other_fields:
             starts = {x.start() for x in matches}
             end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
-        value = t.cut(m.end(), end).strip(" ;,。.、")
         label = m.group("label")
+        if in_text and _KIND[label] in _UNIT_KINDS:
+            stop = t.n.find("。", m.end(), end)
+            if stop >= 0 and not open_depth(t.n[m.end() : stop]):
+                end = stop  # a unit list ends at its sentence: "责任单位：甲局。某某办公室 2016年…印发"
+        value = t.cut(m.end(), end).strip(" ;,。.、")
         if not value:
             result.empty_labels.append(label)
             continue

@@ -70,6 +70,8 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "note": ("备注", "说明"),
 }
 _EXACT = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+#: Every header name mapped to a role.
+KNOWN_HEADERS = frozenset(_EXACT)
 _BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
 _CLEAN_RE = re.compile(r"\s+|\*|\(.*?\)|（.*?）")
 #: Roles that hold units.

@@ -7,6 +7,7 @@ stays one string. Table rows become cell tuples so the row reader can map column
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -64,8 +65,20 @@ def _cell_text(node: object) -> str:
 
 
 def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
-    child = node.child  # type: ignore[attr-defined]
-    while child is not None:
+    """The visible text under ``node`` into ``out``, block elements on lines of their own.
+
+    A walk with its own stack, not recursion: pages nest thousands of elements deep (broken
+    markup, hostile pages) and Python's call stack stops at about a thousand.
+    """
+    following: list[Any] = [node.child]  # type: ignore[attr-defined]  # per open element: its next child
+    closing: list[str] = [""]  # per open element: what ends it ("\n" for a block)
+    while following:
+        child = following[-1]
+        if child is None:
+            following.pop()
+            out.append(closing.pop())
+            continue
+        following[-1] = child.next
         tag = child.tag
         if tag == "-text":
             out.append(_SPACE_RE.sub(" ", child.text_content or "").replace("\n", " "))
@@ -78,11 +91,11 @@ def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
             out.append("\n")
         elif tag in _BLOCK:
             out.append("\n")
-            _collect(child, out, in_cell)
-            out.append("\n")
+            following.append(child.child)
+            closing.append("\n")
         else:
-            _collect(child, out, in_cell)
-        child = child.next
+            following.append(child.child)
+            closing.append("")
 
 
 def html_to_lines(html: str) -> list[Line]:

@@ -11,6 +11,7 @@ from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source
 from dutygraph.loaders.records import ParsedDocument
 from dutygraph.loaders.segment import restore_lines
+from dutygraph.loaders.text import Line
 from dutygraph.loaders.units import states_first_leads
 
 #: "# source: …" / "# layout: …": a note about the file, written above its text by whoever kept it.
@@ -28,6 +29,24 @@ _ARTICLE_MIN_TASKS = 3
 _DUTY_WORDS_RE = re.compile("牵头|负责|责任单位|分工|配合|落实")
 
 
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+#: A notice is Chinese text: at least this share of its letters are Han characters. A README, a code file
+#: or an English article quoting a few Chinese examples falls below it.
+_MIN_HAN_SHARE = 0.3
+#: Fewer Latin letters than this cannot outweigh a notice's Han text (and "①" alone is left to the scan).
+_FEW_LETTERS = 200
+
+
+def _reads_as_chinese(lines: list[Line]) -> bool:
+    sample = "".join(line.text.n for line in lines[:200])
+    latin = len(_LATIN_RE.findall(sample))
+    if latin < _FEW_LETTERS:
+        return True  # the common case, decided without counting the Han characters
+    han = len(_HAN_RE.findall(sample))
+    return han >= _MIN_HAN_SHARE * (han + latin)
+
+
 def parse_source(source: Source, name: str) -> ParsedDocument:
     """Parse lines already read; raise :class:`DutygraphError` when no task can be found."""
     lines = source.lines
@@ -37,6 +56,11 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     lines = restore_lines(head + lines[_FILE_NOTE_LINES:])
     if not lines:
         raise DutygraphError(f"{name}: the document holds no text")
+    if not _reads_as_chinese(lines):
+        raise DutygraphError(
+            f"{name}: the text is mostly not Chinese — this does not look like a responsibility notice "
+            "(责任分解/任务分工)"
+        )
     info = read_metadata(lines)
     state = read_numbered(lines)
     tasks, warnings, meta = assemble(state, first_leads=states_first_leads(lines))

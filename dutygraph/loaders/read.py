@@ -1,8 +1,9 @@
 """Bytes → lines: refuse what is not a readable document, detect the format and the encoding.
 
-Encodings are detected, not assumed: a BOM decides; otherwise strict UTF-8, then GB18030 (a superset of
-GBK/GB2312) when the result reads as Chinese text, then charset-normalizer's best guess. Anything that
-still fails, or looks binary, is refused with one clear line.
+Encodings are detected, not assumed: a BOM decides; otherwise strict UTF-8 (or UTF-16 without a BOM
+when the bytes hold NULs), then GB18030 (a superset of GBK/GB2312) or Big5, whichever gives more of the
+words notices print (GB18030 decodes most Big5 bytes too, into other characters), then
+charset-normalizer's best guess. Anything that still fails, or looks binary, is refused with one line.
 """
 
 from __future__ import annotations
@@ -53,6 +54,30 @@ def _chinese_enough(text: str) -> bool:
     return bool(_CJK_RE.search(sample)) or sample.isascii()
 
 
+#: Words nearly every responsibility notice prints, in simplified and traditional characters: a
+#: decoding that yields none of them produced other characters than the ones printed.
+_NOTICE_WORDS = re.compile(
+    "责任|單位|单位|責任|牵头|牽頭|部门|部門|工作|政府|通知|落实|落實|推进|推進|负责|負責|配合|完成|建设|建設|发展|發展|管理"
+)
+
+
+def _plausible(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | None:
+    """The decoding of ``data`` among ``encodings`` that reads most like a notice (most of its
+    usual words, few control characters), or None when none reads like one."""
+    best: tuple[int, str, str] | None = None
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not _chinese_enough(text):
+            continue
+        score = len(_NOTICE_WORDS.findall(text, 0, 20000))
+        if score and (best is None or score > best[0]):
+            best = (score, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode document bytes; return ``(text, encoding)`` or raise :class:`DutygraphError`."""
     for bom, name in (
@@ -66,6 +91,9 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise DutygraphError(f"the file starts with a {name} mark but is not valid {name}") from None
     if _looks_binary(data):
+        utf16 = _plausible(data, ("utf-16-le", "utf-16-be"))  # NUL bytes: UTF-16 without a BOM?
+        if utf16 is not None:
+            return utf16
         raise DutygraphError("this looks like a binary file, not a text notice")
     try:
         text = data.decode("utf-8")
@@ -76,24 +104,23 @@ def decode(data: bytes) -> tuple[str, str]:
         raise DutygraphError("this looks like a binary file, not a text notice")
     except UnicodeDecodeError:
         pass
-    try:
-        text = data.decode("gb18030")
-        if _chinese_enough(text):
-            return text, "gb18030"
-    except UnicodeDecodeError:
-        pass
+    # GB18030 decodes most Big5 bytes too, into other characters: the notice's words decide.
+    chinese = _plausible(data, ("gb18030", "big5hkscs"))
+    if chinese is not None:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200000]).best()
     if best is not None and best.encoding:
         try:
-            text = data.decode(best.encoding)
-        except (UnicodeDecodeError, LookupError):
-            text = ""
-        if text and _chinese_enough(text):
-            return text, best.encoding
+            guessed = _plausible(data, (best.encoding,))
+        except LookupError:
+            guessed = None
+        if guessed is not None:
+            return guessed
     raise DutygraphError(
-        "cannot decode the text (not UTF-8, GB18030 or another encoding that reads as Chinese)"
+        "cannot decode the text: no encoding tried (UTF-8, UTF-16, GB18030, Big5 and the detector's "
+        "guess) gives text that reads as a Chinese notice"
     )
 
 

@@ -10,10 +10,12 @@ prompt the caller supplies; it is never printed, logged or put into an error mes
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 import neo4j
 from neo4j import GraphDatabase
@@ -56,6 +58,10 @@ def resolve(
     """Connection settings from arguments, then the environment, then the store's local server."""
     environ = os.environ if env is None else env
     uri = uri or environ.get("NEO4J_URI") or None
+    if uri is not None:
+        uri, uri_user, uri_password = split_credentials(uri)
+        password = password if password is not None else uri_password
+        user = user or uri_user
     database = database or environ.get("NEO4J_DATABASE") or None
     if uri is None:
         local = server.status(store) if store is not None else None
@@ -80,6 +86,35 @@ def resolve(
             raise DutygraphError("no Neo4j password: set NEO4J_PASSWORD (or run interactively to be asked)")
         password = prompt(f"Neo4j password for {user}")
     return Connection(uri=uri, user=user, password=password, database=database)
+
+
+#: Query parameters that carry a password in URIs people write (``?password=…``).
+_PASSWORD_PARAMS = frozenset({"password", "pass", "passwd", "pwd", "secret", "token"})
+_USERINFO = re.compile(r"^(?P<scheme>[^:/?#]+://)(?P<userinfo>[^@/?#]*)@")
+
+
+def split_credentials(uri: str) -> tuple[str, str | None, str | None]:
+    """``uri`` without the user and password written into it (``bolt://user:PW@host``,
+    ``?password=PW``), and those two: the driver refuses such URIs, and every message that
+    names the address must not carry the password."""
+    user = password = None
+    found = _USERINFO.match(uri)
+    if found:
+        name, _, secret = found["userinfo"].partition(":")
+        user, password = unquote(name) or None, unquote(secret) if secret else None
+        uri = found["scheme"] + uri[found.end() :]
+    if "?" in uri:
+        base, _, query = uri.partition("?")
+        query, _, fragment = query.partition("#")
+        kept = []
+        for pair in query.split("&"):
+            key, _, value = pair.partition("=")
+            if unquote(key).lower() in _PASSWORD_PARAMS:
+                password = password or unquote(value)
+            elif pair:
+                kept.append(pair)
+        uri = base + ("?" + "&".join(kept) if kept else "") + ("#" + fragment if fragment else "")
+    return uri, user, password
 
 
 def check_scheme(uri: str) -> None:
@@ -151,4 +186,12 @@ def driver(conn: Connection) -> Iterator[neo4j.Driver]:
         handle.close()
 
 
-__all__ = ["SCHEMES", "Connection", "check_scheme", "describe_error", "driver", "resolve"]
+__all__ = [
+    "SCHEMES",
+    "Connection",
+    "check_scheme",
+    "describe_error",
+    "driver",
+    "resolve",
+    "split_credentials",
+]

@@ -26,6 +26,7 @@ from dutygraph.store.store import (
     MARKER,
     SOURCES,
     SUMS,
+    SourceRecord,
     Store,
     StoreDamaged,
     StoreReadOnly,
@@ -109,6 +110,18 @@ def backup_store(path: Path, target: Path, *, wait: float = 30.0) -> CheckResult
     return result
 
 
+def _sources_in_graph(path: Path) -> dict[str, SourceRecord]:
+    """For a store loaded before ``sources.json`` was kept: each document's ``dct:source`` and
+    jurisdiction as the store holds them (relative paths taken from here; alias files unknown),
+    when the store can still be read."""
+    try:
+        with Store.open(path) as store:
+            documents = store.documents()
+    except (DutygraphError, OSError, RuntimeError):
+        return {}
+    return {d.id: SourceRecord(str(Path(d.source).absolute()), d.jurisdiction) for d in documents if d.source}
+
+
 @dataclass(frozen=True)
 class RebuildResult:
     documents: int
@@ -124,7 +137,7 @@ def rebuild_store(
         raise DutygraphError(f"no dutygraph store at {path}")
     lock = acquire_lock(path / LOCK, wait)
     try:
-        sources = recorded_sources(path)
+        sources = recorded_sources(path) or _sources_in_graph(path)
         if not sources:
             raise DutygraphError(
                 f"{path} records no source files ({SOURCES}); load the files again into a new --store"

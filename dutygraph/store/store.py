@@ -24,6 +24,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -402,6 +403,8 @@ class Store:
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
+        if _SERVICE.search(_QUOTED.sub(" ", sparql)):
+            raise DutygraphError("SPARQL SERVICE is refused: a query reads this store, never another server")
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name): value for name, value in bindings.items()
         }
@@ -556,6 +559,11 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view) :]
 
 
+#: What in a query is not a keyword: strings, IRIs and comments (blanked before looking for one).
+_QUOTED = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
+_SERVICE = re.compile(r"(?<![?$:\w])SERVICE\b", re.IGNORECASE)
 _IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
 
 

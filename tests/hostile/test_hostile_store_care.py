@@ -89,3 +89,13 @@ def test_rebuild_says_which_source_is_gone_and_changes_nothing(tmp_path: Path) -
     code, _, stderr = _cli("store", "rebuild", "--store", str(store))
     assert code == 2 and str(notice) in stderr and stderr.count("\n") == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
+def test_a_store_without_a_record_of_its_sources_is_rebuilt_from_the_graph(tmp_path: Path) -> None:
+    """Stores loaded before sources.json was kept: the documents' own dct:source answers."""
+    store = _loaded(tmp_path)
+    (store / SOURCES).unlink()
+    code, output, stderr = _cli("store", "rebuild", "--store", str(store))
+    assert code == 0 and "2 document(s)" in output, stderr
+    code, csv, _ = _cli("docs", "--store", str(store), "--format", "csv")
+    assert [line.split(",")[0] for line in csv.splitlines()[1:]] == ["湖政办发-2019-9", "竹府办-2016-20"]

@@ -278,3 +278,36 @@ def test_a_foreign_folder_is_refused_before_anything_is_written(tmp_path: Path) 
     result = CliRunner().invoke(main, ["load", str(HUZHOU), "--store", str(folder)])
     _one_line_failure(result.exit_code, result.stderr)
     assert sorted(p.name for p in folder.iterdir()) == ["chapter1.tex"]  # no lock file left in it
+
+
+def test_a_load_that_fills_the_disk_commits_nothing_and_the_store_recovers(
+    disk: Path, tmp_path: Path
+) -> None:
+    """The disk fills half-way through a load: one line, the store as before; with the disk still
+    full the next writer refuses to start; once space is freed it sweeps the leftovers and loads."""
+    store = disk / "store"
+    runner = CliRunner()
+    assert runner.invoke(main, ["load", str(HUZHOU), "--store", str(store)]).exit_code == 0
+    printed = HUZHOU.read_text(encoding="utf-8")
+    copies = []
+    for k in range(150):
+        copy = tmp_path / f"copy{k}.txt"
+        copy.write_text(
+            printed.replace("湖政办发〔2019〕9号", f"湖政办发〔2019〕{100 + k}号"), encoding="utf-8"
+        )
+        copies.append(str(copy))
+    free = shutil.disk_usage(disk).free
+    with (disk / "filler").open("wb") as handle:
+        handle.write(b"\0" * (free - 5 * 1024 * 1024))  # 5 MB left: room to start, not to finish
+    code, _, stderr = _invoke(store, tmp_path, ["load", *copies])
+    _one_line_failure(code, stderr)
+    assert "No space left" in stderr
+    code, stdout, _ = _invoke(store, tmp_path, ["docs", "--format", "csv"])
+    assert code == 0 and [line.split(",")[0] for line in stdout.splitlines()[1:]] == ["湖政办发-2019-9"]
+    code, _, stderr = _invoke(store, tmp_path, ["load", str(DAZHU)])
+    _one_line_failure(code, stderr)
+    (disk / "filler").unlink()
+    code, stdout, stderr = _invoke(store, tmp_path, ["load", str(DAZHU)])
+    assert code == 0, stderr
+    code, stdout, stderr = _invoke(store, tmp_path, ["store", "check"])
+    assert code == 0 and "intact — 2 document(s)" in stdout, stderr

@@ -6,6 +6,8 @@ every expected value is written by hand from the notice in the test.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dutygraph.errors import DutygraphError
@@ -377,3 +379,14 @@ def test_run_together_rows_that_name_their_roles():
         (["区农发局"], ["区规划局"]),
         (["区卫计局"], ["区环土局"]),
     ]
+
+
+def test_an_english_document_quoting_chinese_examples_is_refused():
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text("utf-8")
+    with pytest.raises(DutygraphError, match="mostly not Chinese"):
+        parse_text(readme)
+
+
+def test_a_unit_list_in_running_text_ends_at_its_sentence():
+    doc = parse_text("1、推进甲。责任单位：区交建局、区公安局。平潭综合实验区管委会办公室2016年6月20日印发")
+    assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == ([], ["区交建局", "区公安局"])

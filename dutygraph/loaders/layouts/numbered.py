@@ -64,7 +64,7 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
         start = m.start()
         if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_depth(t.n[:start]):
             continue
-        return t.cut(0, start).strip(), parse_labelled(t.cut(start))
+        return t.cut(0, start).strip(), parse_labelled(t.cut(start), in_text=True)
     return t, None
 
 
@@ -404,13 +404,15 @@ class NumberedReader:
                     self.state.saw("duty-sentences")
             return i + 1
         numbered = match_number(n, line.text.o)
-        if numbered is None and ":" in n and LABEL_RE.search(n):
-            numbered = match_enumeration(n, line.text.o)  # only a point that names its own units is a task
+        if numbered is None:
+            point = match_enumeration(n, line.text.o)
+            if point is not None and ":" in n and LABEL_RE.search(n):
+                numbered = point  # only a point that names its own units is a task
         if numbered is not None:
             self._numbered(line, numbered)
             return i + 1
         if LABEL_LINE_RE.match(n):
-            self._labelled(line, parse_labelled(line.text))
+            self._labelled(line, parse_labelled(line.text, in_text=True))
             return i + 1
         spans = bracket_groups(line.text)
         if len(spans) == 1 and spans[0] == (0, len(n)):

@@ -15,29 +15,28 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.columns import column_role
+from dutygraph.loaders.columns import KNOWN_HEADERS, column_role
 from dutygraph.loaders.duties import role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
 
-_HEADER_NAMES = (
-    "序号",
-    "主要工作任务",
-    "工作任务",
-    "具体工作措施",
-    "工作措施",
-    "存在问题",
-    "整改目标和措施",
-    "整改措施",
-    "完成时限",
-    "时间要求",
-    "主要责任单位",
-    "牵头单位",
-    "责任单位",
-    "配合单位",
-    "任务来源",
-    "工作要求",
-    "备注",
+#: Column names a glued header is made of: every name :mod:`dutygraph.loaders.columns` maps (of two
+#: characters or more) and the other columns such tables carry.
+_HEADER_NAMES = tuple(
+    sorted(
+        {n for n in KNOWN_HEADERS if len(n) >= 2}
+        | {
+            "主要工作任务",
+            "具体工作措施",
+            "存在问题",
+            "整改目标和措施",
+            "整改措施",
+            "主要责任单位",
+            "任务来源",
+            "工作要求",
+        }
+        | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
+    )
 )
 
 

@@ -1,0 +1,96 @@
+"""Inputs a real user or file brings: other encodings, deep HTML, names that are not UTF-8, and a
+SPARQL query that would reach out to another server."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dutygraph.cli import main
+from dutygraph.errors import DutygraphError
+from dutygraph.loaders import parse_file, parse_text
+from dutygraph.loaders.read import decode
+
+EXAMPLES = Path(__file__).parents[2] / "examples"
+LISHAN = EXAMPLES / "lishan_2023.txt"
+HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
+
+#: A notice in traditional characters, as Big5 files from Taiwan or Hong Kong hold them.
+TRADITIONAL = """湖州市人民政府辦公室關於印發重點工作責任分解的通知
+一、推進改革
+1.深化放管服改革。
+責任單位：市審計局、市財政局
+2.加強統計工作。
+責任單位：市統計局
+湖州市人民政府辦公室
+2019年2月27日
+"""
+
+
+def test_big5_is_read_as_big5_not_as_gb18030_gibberish() -> None:
+    data = TRADITIONAL.encode("big5")
+    text, encoding = decode(data)
+    assert encoding.startswith("big5") and text == TRADITIONAL
+
+
+def test_gb18030_is_still_read_as_gb18030() -> None:
+    printed = HUZHOU.read_text(encoding="utf-8")
+    assert decode(printed.encode("gb18030")) == (printed, "gb18030")
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read(tmp_path: Path, codec: str) -> None:
+    path = tmp_path / "notice.txt"
+    path.write_bytes(LISHAN.read_text(encoding="utf-8").encode(codec))
+    parsed = parse_file(path)
+    assert parsed.meta["encoding"] == codec
+    assert parsed.to_json()["tasks"] == parse_file(LISHAN).to_json()["tasks"]
+
+
+def test_bytes_no_encoding_reads_as_a_notice_are_refused() -> None:
+    """Han-range byte pairs with none of a notice's words: GB18030 and the detector both decode
+    them, to characters nobody printed; they are refused, not stored."""
+    rng = random.Random(7)
+    junk = bytes(b for _ in range(3000) for b in (rng.randrange(0xB0, 0xF7), rng.randrange(0xA1, 0xFE)))
+    with pytest.raises(DutygraphError, match="reads as a Chinese notice"):
+        decode(junk)
+
+
+@pytest.mark.parametrize("depth", [1000, 5000])
+def test_html_nested_thousands_deep_is_read(depth: int) -> None:
+    body = "<div>" * depth + "1.深化放管服改革。<br>责任单位：市审计局、市财政局" + "</div>" * depth
+    parsed = parse_text(
+        f"<html><head><title>关于印发重点工作责任分解的通知</title></head><body>{body}</body></html>"
+    )
+    assert [t.lead_units + t.co_units for t in parsed.tasks] == [["市审计局", "市财政局"]]
+
+
+def test_a_file_name_that_is_not_utf8_loads(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/\xff\xfe\xb2\xbb.txt"  # not UTF-8: Python names it with surrogates
+    with open(raw, "wb") as handle:
+        handle.write(LISHAN.read_bytes())
+    name = os.fsdecode(raw)
+    runner = CliRunner()
+    store = ["--store", str(tmp_path / "s")]
+    result = runner.invoke(main, ["load", name, *store])
+    assert result.exit_code == 0, result.output
+    assert runner.invoke(main, ["parse", name]).exit_code == 0
+    docs = runner.invoke(main, ["docs", *store, "--format", "csv"])
+    assert docs.exit_code == 0
+    assert docs.output.splitlines()[1].endswith("/\ufffd\ufffd\ufffd\ufffd.txt")  # shown as U+FFFD
+
+
+def test_sparql_service_is_refused_before_any_connection(tmp_path: Path) -> None:
+    runner = CliRunner()
+    store = ["--store", str(tmp_path / "s")]
+    assert runner.invoke(main, ["load", str(LISHAN), *store]).exit_code == 0
+    query = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    result = runner.invoke(main, ["sparql", query, *store])
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "SERVICE is refused" in result.stderr
+    allowed = "SELECT ?service WHERE { GRAPH ?g { ?service dg:docId ?id } } # SERVICE <x>"
+    assert runner.invoke(main, ["sparql", allowed, *store, "--format", "csv"]).exit_code == 0
