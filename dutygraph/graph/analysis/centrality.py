@@ -97,21 +97,14 @@ def unit_centrality(
         linked = strength > 0
         participation[linked] = 1.0 - squares[linked] / strength[linked] ** 2
     rows = {
-        iri: UnitCentrality(
-            iri=iri,
-            degree=d,
-            weighted_degree=float(s),
-            betweenness=round(b, 6),
-            pagerank=round(p, 6),
-            participation=round(q, 4),
-        )
+        iri: UnitCentrality(iri=iri, degree=d, weighted_degree=s, betweenness=b, pagerank=p, participation=q)
         for iri, d, s, b, p, q in zip(
             network.units,
             degree.tolist(),
             strength.tolist(),
-            between.tolist(),
-            pagerank.tolist(),
-            participation.tolist(),
+            np.round(between, 6).tolist(),
+            np.round(pagerank, 6).tolist(),
+            np.round(participation, 4).tolist(),
             strict=True,
         )
     }

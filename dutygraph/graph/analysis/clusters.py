@@ -17,13 +17,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy import sparse
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.projections import Collaboration
 from dutygraph.graph.snapshot import Snapshot
-
-METHODS = ("louvain", "leiden")
+from dutygraph.settings import METHODS
 
 
 @dataclass
@@ -75,7 +73,7 @@ def _membership(network: Collaboration, method: str, seed: int, resolution: floa
             seed=seed,
         )
         return list(partition.membership)
-    raise DutygraphError(f"unknown clustering method {method!r} (choose {', '.join(METHODS)})")
+    raise InputError(f"unknown clustering method {method!r} (choose {', '.join(METHODS)})")
 
 
 def cluster_units(
@@ -111,13 +109,22 @@ def cluster_units(
         np.bincount(network.source[inside], weight[inside], minlength=n)
         + np.bincount(network.target[inside], weight[inside], minlength=n)
     ).tolist()
-    # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him.
+    # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him,
+    # gathered from the units × leaders counts with numpy (no sparse matrix built per part).
     incidence = snapshot.incidence
-    rows = network.rows if network.rows is not None else [incidence.unit_number[iri] for iri in network.units]
-    by_unit = incidence.unit_leaders[rows].tocoo()
-    mentions = sparse.csr_matrix(
-        (by_unit.data, (cluster_of[by_unit.row], by_unit.col)), shape=(len(ordered), len(incidence.leaders))
+    rows = (
+        network.rows
+        if network.rows is not None
+        else np.asarray([incidence.unit_number[iri] for iri in network.units], dtype=np.int64)
     )
+    counts = incidence.unit_leaders
+    starts, lengths = counts.indptr[rows], np.diff(counts.indptr)[rows]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    at = np.arange(int(lengths.sum())) + np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    n_leaders = max(1, len(incidence.leaders))
+    keys, which = np.unique(cluster_of[owner] * n_leaders + counts.indices[at], return_inverse=True)
+    mentions = np.bincount(which.ravel(), counts.data[at], minlength=len(keys))
+    bounds = np.searchsorted(keys // n_leaders, np.arange(len(ordered) + 1)).tolist()
 
     def leader_name(column: int) -> str:
         return snapshot.leaders[incidence.leaders[column]].name
@@ -125,12 +132,12 @@ def cluster_units(
     clusters = []
     for number, nodes in enumerate(ordered):
         members = sorted(nodes, key=lambda i: (-strength[i], names[i]))
-        span = slice(mentions.indptr[number], mentions.indptr[number + 1])
-        leaders, counts = mentions.indices[span], mentions.data[span]
+        leaders = keys[bounds[number] : bounds[number + 1]] % n_leaders
+        found = mentions[bounds[number] : bounds[number + 1]]
         leader, share = None, 0.0
-        if len(counts):
-            top = min(leaders[counts == counts.max()].tolist(), key=leader_name)
-            leader, share = leader_name(top), round(float(counts.max() / counts.sum()), 4)
+        if len(found):
+            top = min(leaders[found == found.max()].tolist(), key=leader_name)
+            leader, share = leader_name(top), round(float(found.max() / found.sum()), 4)
         clusters.append(
             Cluster(
                 number + 1,
