@@ -33,12 +33,16 @@ _API = {
     "read_snapshot": "dutygraph.graph.snapshot",
     "analyse": "dutygraph.graph.analysis",
     "Analysis": "dutygraph.graph.analysis",
-    "Settings": "dutygraph.graph.analysis",
+    "Settings": "dutygraph.settings",
     "analysis_of": "dutygraph.jobs",
     "run_job": "dutygraph.jobs",
     "write_network_page": "dutygraph.jobs",
     "view_graph": "dutygraph.viz.views",
     "DutygraphError": "dutygraph.errors",
+    "InputError": "dutygraph.errors",
+    "StoreError": "dutygraph.errors",
+    "ServerError": "dutygraph.errors",
+    "InternalError": "dutygraph.errors",
 }
 
 __all__ = ["__version__", *_API]

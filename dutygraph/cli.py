@@ -1,8 +1,8 @@
 """The ``dutygraph`` command line: a thin shell over library functions.
 
 Every command is one call into the library (``dutygraph.jobs``, ``store``, ``graph``, ``viz``, ``neo4j``),
-so a notebook can do exactly what the CLI does. User errors (:class:`DutygraphError`) become one
-line on stderr and exit status 2.
+so a notebook can do exactly what the CLI does. Errors (:mod:`dutygraph.errors`) become one line on
+stderr and the exit status :data:`EXIT_CODES` gives their class, here and nowhere else.
 """
 
 from __future__ import annotations
@@ -16,28 +16,47 @@ from typing import Any
 
 import click
 
-from dutygraph import __version__
-from dutygraph.errors import DutygraphError
+from dutygraph import __version__, settings
+from dutygraph.errors import DutygraphError, InputError, InternalError, ServerError, StoreError
 from dutygraph.report.tables import visible
+
+#: Exit status by error class, most specific first. 2 means the user can fix it (the input, the store
+#: or the server, as the message says; click's own usage errors exit 2 too); 70 (EX_SOFTWARE) is a
+#: fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate`` and ``server status``.
+EXIT_CODES: tuple[tuple[type[DutygraphError], int], ...] = (
+    (InternalError, 70),
+    (InputError, 2),
+    (StoreError, 2),
+    (ServerError, 2),
+    (DutygraphError, 2),
+)
+
+
+def exit_code(error: DutygraphError) -> int:
+    """The exit status for ``error``: that of the first class in :data:`EXIT_CODES` it is one of."""
+    return next(code for cls, code in EXIT_CODES if isinstance(error, cls))
 
 
 class _Group(click.Group):
-    """A click group that turns :class:`DutygraphError` into a clean one-line exit 2."""
+    """A click group that turns a :class:`DutygraphError` into one line on stderr and its exit code."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except DutygraphError as error:
-            message = str(error)
-        except OSError as error:  # the disk or its permissions: a full disk, a read-only folder
-            where = f"{error.filename}: " if error.filename else ""
-            message = f"{where}{error.strerror or error}"
-        except RuntimeError as error:
-            if not _backend_failure(error):
+        except DutygraphError as caught:
+            error = caught
+        except OSError as caught:  # the disk or its permissions: a full disk, a read-only folder
+            where = f"{caught.filename}: " if caught.filename else ""
+            error = InputError(f"{where}{caught.strerror or caught}")
+        except RuntimeError as caught:
+            if not _backend_failure(caught):
                 raise
-            message = f"the store's backend failed: {str(error).splitlines()[0][:300]}"
+            error = StoreError(f"the store's backend failed: {str(caught).splitlines()[0][:300]}")
+        message = str(error)
+        if isinstance(error, InternalError):
+            message += " (a fault of dutygraph's: please report it)"
         click.echo(f"Error: {visible(' '.join(message.split()))}", err=True)
-        sys.exit(2)
+        sys.exit(exit_code(error))
 
 
 def _backend_failure(error: RuntimeError) -> bool:
@@ -62,15 +81,15 @@ store_option = click.option(
     "store_path",
     type=click.Path(path_type=Path, file_okay=False),
     envvar="DUTYGRAPH_STORE",
-    default="dutygraph-store",
+    default=settings.STORE,
     show_default=True,
     help="Store directory (or $DUTYGRAPH_STORE).",
 )
 format_option = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv", "markdown", "xlsx"]),
-    default="table",
+    type=click.Choice(settings.FORMATS),
+    default=settings.FORMAT,
     show_default=True,
 )
 output_option = click.option(
@@ -112,7 +131,9 @@ def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
 @click.option(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
 )
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait", default=settings.WRITER_WAIT, show_default=True, help="Seconds to wait for another writer."
+)
 def load(
     files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float
 ) -> None:
@@ -158,7 +179,9 @@ def docs(store_path: Path, fmt: str, output: Path | None) -> None:
 @main.command()
 @click.argument("doc_id")
 @store_option
-@click.option("--wait", default=30.0, show_default=True, help="Seconds to wait for another writer.")
+@click.option(
+    "--wait", default=settings.WRITER_WAIT, show_default=True, help="Seconds to wait for another writer."
+)
 def remove(doc_id: str, store_path: Path, wait: float) -> None:
     """Remove document DOC_ID (see `dutygraph docs`) and whatever only it referenced.
 
@@ -170,7 +193,7 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
 
     with Store.open(store_path, write=True, wait=wait) as store:
         if not store.remove(doc_id):
-            raise DutygraphError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
+            raise InputError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
     click.echo(f"removed {doc_id}")
 
 
@@ -313,29 +336,47 @@ def store_rebuild(store_path: Path, wait: float) -> None:
 def analysis_options(command: Any) -> Any:
     """The analysis knobs shared by `report` and `run` (defaults explained in the README)."""
     options = [
-        click.option("--lead-weight", default=1.0, show_default=True, help="Load counted per led task."),
-        click.option("--co-weight", default=0.5, show_default=True, help="Load counted per assisted task."),
         click.option(
-            "--z-threshold", default=3.5, show_default=True, help="Robust z-score that flags a unit."
+            "--lead-weight",
+            default=settings.LEAD_WEIGHT,
+            show_default=True,
+            help="Load counted per led task.",
         ),
         click.option(
-            "--method", type=click.Choice(["louvain", "leiden"]), default="louvain", show_default=True
+            "--co-weight",
+            default=settings.CO_WEIGHT,
+            show_default=True,
+            help="Load counted per assisted task.",
+        ),
+        click.option(
+            "--z-threshold",
+            default=settings.Z_THRESHOLD,
+            show_default=True,
+            help="Robust z-score that flags a unit.",
+        ),
+        click.option(
+            "--method", type=click.Choice(settings.METHODS), default=settings.METHOD, show_default=True
         ),
         click.option(
             "--weighting",
-            type=click.Choice(["shared", "newman"]),
-            default="shared",
+            type=click.Choice(settings.WEIGHTINGS),
+            default=settings.WEIGHTING,
             show_default=True,
             help="Collaboration weights: shared tasks, or Newman's Σ 1/(n−1).",
         ),
-        click.option("--resolution", default=1.0, show_default=True, help="Clustering resolution."),
         click.option(
-            "--seed", default=0, show_default=True, help="Seed for clustering, sampling and layouts."
+            "--resolution", default=settings.RESOLUTION, show_default=True, help="Clustering resolution."
+        ),
+        click.option(
+            "--seed",
+            default=settings.SEED,
+            show_default=True,
+            help="Seed for clustering, sampling and layouts.",
         ),
         click.option(
             "--scope",
-            type=click.Choice(["jurisdiction-year", "jurisdiction", "corpus"]),
-            default="jurisdiction-year",
+            type=click.Choice(settings.SCOPES),
+            default=settings.SCOPE,
             show_default=True,
             help="What one analysis covers: each jurisdiction's year (default), its years summed, or everything.",
         ),
@@ -345,10 +386,8 @@ def analysis_options(command: Any) -> Any:
     return command
 
 
-def _settings(kwargs: dict[str, Any]) -> Any:
-    from dutygraph.graph.analysis import Settings
-
-    return Settings(
+def _settings(kwargs: dict[str, Any]) -> settings.Settings:
+    return settings.Settings(
         lead_weight=kwargs.pop("lead_weight"),
         co_weight=kwargs.pop("co_weight"),
         z_threshold=kwargs.pop("z_threshold"),
@@ -434,7 +473,11 @@ def report(
 )
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
 @click.option(
-    "--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="Language of report.md."
+    "--lang",
+    type=click.Choice(settings.LANGUAGES),
+    default=settings.LANGUAGE,
+    show_default=True,
+    help="Language of report.md.",
 )
 @analysis_options
 def run(
@@ -484,7 +527,7 @@ def run(
     default="network.html",
     show_default=True,
 )
-@click.option("--view", type=click.Choice(["units", "tasks", "leaders"]), default="units", show_default=True)
+@click.option("--view", type=click.Choice(settings.VIEWS), default=settings.VIEW, show_default=True)
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
 @click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市.")
 @click.option("--title", help="Page title (default: the documents drawn).")
@@ -506,9 +549,9 @@ def viz(
       dutygraph viz -o network.html
       dutygraph viz -o leaders.html --view leaders --jurisdiction 湖州市
     """
-    from dutygraph.viz.command import store_page
+    from dutygraph.jobs import write_store_page
 
-    path = store_page(
+    path = write_store_page(
         output,
         store_path=store_path,
         view=view,
@@ -618,7 +661,7 @@ def server_status(store_path: Path) -> None:
 @main.command()
 @store_option
 @_neo4j_options
-@click.option("--batch-size", default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--batch-size", default=settings.BATCH_SIZE, show_default=True, help="Rows per UNWIND batch.")
 @click.option("--prune", is_flag=True, help="Delete documents, units and leaders the store no longer has.")
 @click.option("--dry-run", is_flag=True, help="Print the plan; write nothing.")
 @click.option("--no-analysis", is_flag=True, help="Do not write analysis results onto units.")
@@ -689,7 +732,7 @@ def cypher(
         click.echo(analyst.list_text())
         return
     if bool(query) == bool(named):
-        raise DutygraphError("give either a QUERY or --named NAME (see --list)")
+        raise InputError("give either a QUERY or --named NAME (see --list)")
     conn = _connection(uri, user, database, store_path)
     click.echo(analyst.render(analyst.execute(conn, query, named, params), fmt))
 

@@ -1,7 +1,9 @@
-"""The main job: load documents, analyse them, write the report and the network page.
+"""The jobs: the one place that strings the rooms together (store → graph → report, viz).
 
-``run_job`` is what ``dutygraph run`` calls and what a notebook can call too. The analysis
-covers exactly the documents given (other documents already in the store are left alone).
+``run_job`` (``dutygraph run``) loads documents, analyses them and writes the report and the
+network page; ``analysis_of`` (``dutygraph report``) and ``write_store_page`` (``dutygraph viz``)
+work on what the store already holds. A notebook can call each of them as the CLI does. The
+analysis of a run covers exactly the documents given (others already in the store are left alone).
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from dutygraph.errors import DutygraphError
-from dutygraph.graph.analysis import Analysis, Settings, analyse
+from dutygraph.errors import InputError
+from dutygraph.graph.analysis import Analysis, analyse
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.report.files import write_report
+from dutygraph.settings import LANGUAGE, VIEW, Settings
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import Store
 
@@ -35,17 +38,18 @@ def analysis_of(
     jurisdiction: str | None = None,
     settings: Settings | None = None,
 ) -> Analysis:
-    """Analyse what the store holds, narrowed to ``docs`` or ``jurisdiction`` when given."""
+    """Analyse what the store holds, narrowed to ``docs`` or ``jurisdiction`` when given.
+
+    Every id in ``docs`` must be loaded: a mistyped id is an error, not a silently smaller analysis.
+    """
+    if docs:
+        missing = sorted(set(docs) - set(store.document_ids()))
+        if missing:
+            raise InputError(f"no document {', '.join(missing)} in the store (see: dutygraph docs)")
     snapshot = read_snapshot(store, docs=docs, jurisdiction=jurisdiction)
-    if (docs or jurisdiction) and not snapshot.documents:
-        known = store.documents()
-        if docs:
-            missing = sorted(set(docs) - {d.id for d in known})
-            raise DutygraphError(
-                f"no document {', '.join(missing) or '(matching)'} in the store (see: dutygraph docs)"
-            )
-        places = sorted({d.jurisdiction for d in known})
-        raise DutygraphError(
+    if jurisdiction and not snapshot.documents:
+        places = sorted({d.jurisdiction for d in store.documents()})
+        raise InputError(
             f"no document of {jurisdiction} in the store (jurisdictions: {'、'.join(places) or 'none'})"
         )
     return analyse(snapshot, settings)
@@ -65,13 +69,13 @@ def report_rows(
     from dutygraph.graph.analysis import tables
 
     if kind == "trend" and not (unit and jurisdiction):
-        raise DutygraphError(
+        raise InputError(
             "report trend needs --unit and --jurisdiction (e.g. --unit 市发展改革委 --jurisdiction 湖州市)"
         )
     if kind == "changes" and not jurisdiction:
-        raise DutygraphError("report changes needs --jurisdiction")
+        raise InputError("report changes needs --jurisdiction")
     if kind == "compare" and not function:
-        raise DutygraphError("report compare needs --function (e.g. --function 发展改革委)")
+        raise InputError("report compare needs --function (e.g. --function 发展改革委)")
     # Narrowing to the jurisdiction changes no figure (each jurisdiction-year is analysed alone).
     analysis = analysis_of(store, docs=docs, jurisdiction=jurisdiction, settings=settings)
     if kind == "trend":
@@ -93,7 +97,7 @@ def run_job(
     settings: Settings | None = None,
     page: bool = True,
     step: Step | None = None,
-    lang: str = "zh",
+    lang: str = LANGUAGE,
 ) -> JobResult:
     """Load ``paths``, analyse them and write every output into ``out``."""
 
@@ -116,9 +120,29 @@ def run_job(
     return JobResult(analysis, documents, written)
 
 
-def write_network_page(
-    analysis: Analysis, path: Path, *, view: str = "units", title: str | None = None
+def write_store_page(
+    output: Path | str,
+    *,
+    store_path: Path | str | None = None,
+    view: str = VIEW,
+    docs: Sequence[str] | None = None,
+    jurisdiction: str | None = None,
+    settings: Settings | None = None,
+    title: str | None = None,
 ) -> Path:
+    """The ``view`` page of what the store holds (narrowed to ``docs``/``jurisdiction``), written to
+    ``output``; an empty selection is an error rather than a blank page."""
+    with Store.open(store_path) as store:
+        analysis = analysis_of(
+            store, docs=list(docs) if docs else None, jurisdiction=jurisdiction, settings=settings
+        )
+    if not analysis.snapshot.tasks:
+        where = f" in jurisdiction {jurisdiction}" if jurisdiction else ""
+        raise InputError(f"nothing to draw: no task{where} in the chosen documents")
+    return write_network_page(analysis, Path(output), view=view, title=title)
+
+
+def write_network_page(analysis: Analysis, path: Path, *, view: str = VIEW, title: str | None = None) -> Path:
     """The interactive page for ``analysis`` (see :mod:`dutygraph.viz`)."""
     from dutygraph.viz import write_page
     from dutygraph.viz.views import view_graph

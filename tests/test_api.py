@@ -25,6 +25,10 @@ EXPORTED = {
     "write_network_page",
     "view_graph",
     "DutygraphError",
+    "InputError",
+    "StoreError",
+    "ServerError",
+    "InternalError",
 }
 
 

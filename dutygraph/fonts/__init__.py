@@ -13,7 +13,7 @@ no internet, and for CI, which must be able to check the page is not tofu):
 3. If that system font is absent too, the page is still written from the bundled font: the missing
    characters fall back to the viewer's own fonts and :func:`page_font` reports them so callers can warn.
 
-An explicitly requested font file that does not exist is a :class:`DutygraphError`.
+An explicitly requested font file that does not exist is an :class:`InputError`.
 
 ``python -m dutygraph.fonts`` rebuilds the bundled file from the system font.
 """
@@ -31,7 +31,7 @@ from pathlib import Path
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError, InternalError
 
 BUNDLED_FONT = Path(__file__).parent / "NotoSansCJKsc-GB2312.woff2"
 SYSTEM_FONTS = (
@@ -79,7 +79,7 @@ def _open(path: Path) -> TTFont:
                 break
             if font["name"].getDebugName(1) == _SC_FAMILY:
                 return font
-        raise DutygraphError(f"{path} holds no '{_SC_FAMILY}' face")
+        raise InputError(f"{path} holds no '{_SC_FAMILY}' face")
     return TTFont(path, lazy=False, recalcTimestamp=False)
 
 
@@ -105,7 +105,7 @@ def system_font() -> Path | None:
     if named:
         path = Path(named)
         if not path.is_file():
-            raise DutygraphError(f"${FONT_ENV} names {path}, which is not a font file")
+            raise InputError(f"${FONT_ENV} names {path}, which is not a font file")
         return path
     return next((p for p in SYSTEM_FONTS if p.is_file()), None)
 
@@ -119,7 +119,7 @@ def page_font(text: str) -> PageFont:
     """The smallest font that draws every character of ``text`` (plus ASCII) — see the module doc."""
     chars = "".join(sorted({c for c in text if _needs_glyph(c)} | {chr(c) for c in range(0x20, 0x7F)}))
     if not BUNDLED_FONT.is_file():  # a broken install: say what to do rather than write tofu
-        raise DutygraphError(f"the bundled font {BUNDLED_FONT} is missing; reinstall dutygraph")
+        raise InternalError(f"the bundled font {BUNDLED_FONT} is missing; reinstall dutygraph")
     bundled = _cmap(BUNDLED_FONT)
     outside = "".join(c for c in chars if ord(c) not in bundled)
     source = BUNDLED_FONT
@@ -146,6 +146,6 @@ def build_bundled_font(source: Path | None = None, target: Path = BUNDLED_FONT) 
     """Rebuild the bundled GB 2312 subset from the system's Noto Sans CJK SC."""
     source = source or system_font()
     if source is None:
-        raise DutygraphError("Noto Sans CJK SC not found: install the Debian package fonts-noto-cjk")
+        raise InputError("Noto Sans CJK SC not found: install the Debian package fonts-noto-cjk")
     target.write_bytes(_subset(source, gb2312_characters()))
     return target

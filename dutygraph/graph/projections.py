@@ -24,10 +24,11 @@ import networkx as nx
 import numpy as np
 from scipy import sparse
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import FloatArray, IntArray, by_task
 from dutygraph.graph.snapshot import Snapshot
+from dutygraph.settings import WEIGHTING, WEIGHTINGS
 
 
 def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
@@ -39,9 +40,6 @@ def task_unit_graph(snapshot: Snapshot) -> nx.Graph:
             graph.add_node(unit, bipartite="unit", label=info.name, kind=info.kind)
             graph.add_edge(task.iri, unit, role="lead" if unit in task.leads else "co", rank=rank)
     return graph
-
-
-WEIGHTINGS = ("shared", "newman")
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,7 +57,7 @@ class Collaboration:
     shared: IntArray
     newman: FloatArray
     lead_co: IntArray
-    weighting: str = "shared"
+    weighting: str = WEIGHTING
     #: Each node's row in the snapshot's incidence (where its leader counts are) and its part.
     rows: IntArray | None = None
     part: IntArray | None = None
@@ -161,13 +159,13 @@ class Collaboration:
 
 
 def collaboration(
-    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = WEIGHTING
 ) -> Collaboration:
     """Units joined when they share a task: the snapshot's unit co-occurrence (shared with the
     workload) restricted to the kept units, plus two sparse products over the task × unit matrix
     (co assignments only; scaled by Newman's 1/(k−1)). O(Σ k²)."""
     if weighting not in WEIGHTINGS:
-        raise DutygraphError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
+        raise InputError(f"unknown weighting {weighting!r} (choose {', '.join(WEIGHTINGS)})")
     incidence = snapshot.incidence
     kept = np.fromiter(
         (include_groups or not snapshot.units[iri].is_group for iri in incidence.units),
@@ -213,7 +211,7 @@ def _values_at(matrix: sparse.csr_matrix, rows: IntArray, cols: IntArray) -> Flo
 
 
 def collaboration_graph(
-    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = "shared"
+    snapshot: Snapshot, *, include_groups: bool = False, weighting: str = WEIGHTING
 ) -> nx.Graph:
     """:func:`collaboration` as a NetworkX graph."""
     return collaboration(snapshot, include_groups=include_groups, weighting=weighting).to_networkx(snapshot)

@@ -21,8 +21,9 @@ import numpy as np
 
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.incidence import Incidence
-from dutygraph.ontology.namespaces import DCT_NS, DG_NS, ORG_NS, PROV_NS, RDF_NS, SKOS_NS
+from dutygraph.ontology.namespaces import DG_NS, ORG_NS, RDF_NS, SKOS_NS
 from dutygraph.ontology.registry import KINDS, kind_local_name
+from dutygraph.store.digests import Assignment, read_document
 from dutygraph.store.store import Store
 
 
@@ -142,32 +143,13 @@ class Snapshot:
 
 
 _RDF_TYPE = RDF_NS + "type"
-_DOCUMENT = DG_NS + "Document"
-_TASK = DG_NS + "Task"
-_DOC_ID = DG_NS + "docId"
 _JURISDICTION = DG_NS + "jurisdiction"
-_TASK_ID = DG_NS + "taskId"
-_NUMBER = DG_NS + "number"
-_TEXT = DG_NS + "text"
-_ATTACHMENT = DG_NS + "attachment"
-_SECTION = DG_NS + "section"
-_SOURCE_LINE = DG_NS + "sourceLine"
-_DEADLINE = DG_NS + "deadline"
-_ISSUED = DCT_NS + "issued"
-_RANK = DG_NS + "rank"
-_AS_PRINTED = DG_NS + "asPrinted"
-_QUALIFIED = PROV_NS + "qualifiedAssociation"
-_AGENT = PROV_NS + "agent"
-_HAD_ROLE = PROV_NS + "hadRole"
-_HOLDS = ORG_NS + "holds"
 # Roles compared as whole IRIs (one namespace, so they sort as their local names do).
 _LEAD_ROLE = DG_NS + "LeadUnitRole"
 _CO_ROLE = DG_NS + "CoUnitRole"
 _UNIT_ROLES = (_LEAD_ROLE, _CO_ROLE)
 _SUPERVISING_ROLE = DG_NS + "SupervisingLeaderRole"
 _ASSISTING_ROLE = DG_NS + "AssistingLeaderRole"
-_BLANK = [""]  # a missing value, read as the empty string (as a malformed digest may have)
-_ZERO = ["0"]
 _UNIT = DG_NS + "Unit"
 _LEADER = DG_NS + "Leader"
 _JURISDICTION_CLASS = DG_NS + "Jurisdiction"
@@ -263,45 +245,33 @@ def _read(store: Store, docs: Collection[str] | None, jurisdiction: str | None) 
     tasks: dict[str, TaskInfo] = {}
     documents: dict[str, str] = {}
     years: dict[str, int | None] = {}
-    assignments: dict[str, list[tuple[int, str, str, str | None]]] = defaultdict(list)
+    assignments: dict[str, list[Assignment]] = defaultdict(list)
     for graph in store.document_graphs():
-        subjects = store.digest(graph)
-        doc = next((p for p in subjects.values() if _is_a(p, _DOCUMENT)), None)
+        doc = read_document(store.digest(graph))
         if doc is None:
             continue
-        doc_id = _first(doc.get(_DOC_ID)) or ""
-        juris = places.get(_first(doc.get(_JURISDICTION)) or "", "")
+        doc_id = doc.doc_id or ""
+        juris = places.get(doc.jurisdiction or "", "")
         if (docs is not None and doc_id not in docs) or (jurisdiction is not None and juris != jurisdiction):
             continue
         documents[doc_id] = juris
-        years[doc_id] = _year(_first(doc.get(_ISSUED)))
-        for iri, props in subjects.items():
-            if _is_a(props, _TASK):
-                tasks[iri] = TaskInfo(
-                    iri=iri,
-                    doc_id=doc_id,
-                    task_id=_first(props.get(_TASK_ID)) or "",
-                    number=_first(props.get(_NUMBER)),
-                    text=_first(props.get(_TEXT)) or "",
-                    attachment=_first(props.get(_ATTACHMENT)),
-                    section=_first(props.get(_SECTION)),
-                    line=int(_first(props.get(_SOURCE_LINE)) or 0),
-                    deadline=_first(props.get(_DEADLINE)),
-                )
-                entries = assignments[iri]
-                for assoc in props.get(_QUALIFIED, ()):
-                    a = subjects.get(assoc, {})
-                    entries.append(
-                        (
-                            int(a.get(_RANK, _ZERO)[0]),
-                            a.get(_HAD_ROLE, _BLANK)[0],
-                            a.get(_AGENT, _BLANK)[0],
-                            _first(a.get(_AS_PRINTED)),
-                        )
-                    )
-            for post in props.get(_HOLDS, []):
-                if iri in leaders:
-                    leaders[iri].posts.add(posts.get(post, post))
+        years[doc_id] = _year(doc.issued)
+        for record in doc.tasks:
+            tasks[record.iri] = TaskInfo(
+                iri=record.iri,
+                doc_id=doc_id,
+                task_id=record.task_id or "",
+                number=record.number,
+                text=record.text or "",
+                attachment=record.attachment,
+                section=record.section,
+                line=record.line or 0,
+                deadline=record.deadline,
+            )
+            assignments[record.iri].extend(record.assignments)
+        for iri, held in doc.posts.items():
+            if iri in leaders:
+                leaders[iri].posts.update(posts.get(post, post) for post in held)
     used: set[str] = set()
     for task_iri, entries in assignments.items():
         leads: list[str] = []

@@ -21,7 +21,7 @@ import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError, ServerError
 from dutygraph.neo4j import server
 
 DEFAULT_USER = "neo4j"
@@ -66,7 +66,7 @@ def resolve(
     if uri is None:
         local = server.status(store) if store is not None else None
         if local is None:
-            raise DutygraphError(
+            raise InputError(
                 "no Neo4j to connect to: pass --uri or set NEO4J_URI (Aura: neo4j+s://…), "
                 "or start the local server: dutygraph server start"
             )
@@ -83,7 +83,7 @@ def resolve(
         password = environ.get("NEO4J_PASSWORD") or None  # set but empty counts as unset
     if password is None:
         if prompt is None:
-            raise DutygraphError("no Neo4j password: set NEO4J_PASSWORD (or run interactively to be asked)")
+            raise InputError("no Neo4j password: set NEO4J_PASSWORD (or run interactively to be asked)")
         password = prompt(f"Neo4j password for {user}")
     return Connection(uri=uri, user=user, password=password, database=database)
 
@@ -123,7 +123,7 @@ def check_scheme(uri: str) -> None:
     scheme, sep, _ = uri.partition("://")
     if not sep or scheme.lower() not in SCHEMES:
         shown = f"{scheme}://" if sep else "no scheme"
-        raise DutygraphError(
+        raise InputError(
             f"the Neo4j URI must be a Bolt URI, got {shown}: use "
             + ", ".join(f"{s}://" for s in SCHEMES)
             + " (Aura: neo4j+s://, a local server: bolt://localhost:7687)"
@@ -166,22 +166,22 @@ def describe_error(error: BaseException, conn: Connection) -> str:
 @contextmanager
 def driver(conn: Connection) -> Iterator[neo4j.Driver]:
     """An open, verified driver; every driver failure (also later, inside the block) becomes a
-    one-line :class:`DutygraphError` without the password."""
+    one-line :class:`ServerError` without the password."""
     try:
         handle = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password))
     except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, ValueError) as error:
-        raise DutygraphError(describe_error(error, conn)) from None
+        raise ServerError(describe_error(error, conn)) from None
     try:
         try:
             handle.verify_connectivity()
             with handle.session(database=conn.database) as session:
                 session.run("RETURN 1").consume()
         except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, ValueError, OSError) as error:
-            raise DutygraphError(describe_error(error, conn)) from None
+            raise ServerError(describe_error(error, conn)) from None
         try:
             yield handle
         except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as error:
-            raise DutygraphError(describe_error(error, conn)) from None
+            raise ServerError(describe_error(error, conn)) from None
     finally:
         handle.close()
 

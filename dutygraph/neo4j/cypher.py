@@ -26,7 +26,7 @@ import neo4j
 import neo4j.graph
 import neo4j.time
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.neo4j.connection import Connection, driver
 from dutygraph.report.tables import csv_cell, visible
 
@@ -66,7 +66,7 @@ class QueryResult:
 
 # -- parameter values ------------------------------------------------------------------------------
 def convert(value: str, kind: str) -> Any:
-    """``value`` (as typed on the command line) as ``kind``; :class:`DutygraphError` when impossible."""
+    """``value`` (as typed on the command line) as ``kind``; :class:`InputError` when impossible."""
     try:
         if kind == "integer":
             return int(value)
@@ -87,7 +87,7 @@ def convert(value: str, kind: str) -> Any:
                 raise ValueError(value)
             return parsed
     except ValueError:
-        raise DutygraphError(f"{value!r} is not a valid {kind}") from None
+        raise InputError(f"{value!r} is not a valid {kind}") from None
     return value
 
 
@@ -109,7 +109,7 @@ def parse_params(pairs: Iterable[str]) -> dict[str, str]:
         name, sep, value = pair.partition("=")
         name = name.strip()
         if not sep or not re.fullmatch(r"[A-Za-z_]\w*", name):
-            raise DutygraphError(f"--param takes name=value, got {pair!r}")
+            raise InputError(f"--param takes name=value, got {pair!r}")
         params[name] = value
     return params
 
@@ -159,7 +159,7 @@ def named_queries() -> dict[str, NamedQuery]:
 def named_query(name: str) -> NamedQuery:
     pack = named_queries()
     if name not in pack:
-        raise DutygraphError(f"no named query {name!r}; see dutygraph cypher --list ({', '.join(pack)})")
+        raise InputError(f"no named query {name!r}; see dutygraph cypher --list ({', '.join(pack)})")
     return pack[name]
 
 
@@ -169,13 +169,13 @@ def bind(query: NamedQuery, given: Mapping[str, str]) -> dict[str, Any]:
     unknown = sorted(set(given) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
-        raise DutygraphError(f"{query.name} has no parameter {', '.join(unknown)} (it takes: {known})")
+        raise InputError(f"{query.name} has no parameter {', '.join(unknown)} (it takes: {known})")
     values: dict[str, Any] = {}
     for param in query.params:
         if param.name in given:
             values[param.name] = convert(given[param.name], param.type)
         elif param.required:
-            raise DutygraphError(f"{query.name} needs --param {param.name}=… ({param.help})")
+            raise InputError(f"{query.name} needs --param {param.name}=… ({param.help})")
         else:
             values[param.name] = param.default
     return values
@@ -253,7 +253,7 @@ def execute(conn: Connection, query: str | None, named: str | None, pairs: Itera
     if named:
         return run_named(conn, named, given)
     if not query:
-        raise DutygraphError("give either a QUERY or --named NAME (see --list)")
+        raise InputError("give either a QUERY or --named NAME (see --list)")
     return run(conn, query, {name: guess(value) for name, value in given.items()})
 
 
@@ -282,7 +282,7 @@ def render(result: QueryResult, fmt: str = "table") -> str:
             )
         return buffer.getvalue().rstrip("\n")
     if fmt != "table":
-        raise DutygraphError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        raise InputError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
     return _table(result.keys, [[_cell(row[k]) for k in result.keys] for row in result.rows])
 
 

@@ -29,7 +29,7 @@ import urllib.request
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError, InternalError, ServerError
 
 SERVER_DIR = "neo4j-server"
 STATE_FILE = "state.json"
@@ -81,14 +81,14 @@ def runtime() -> tuple[Path, Path]:
     try:
         import arcadedb_embedded
     except ImportError:
-        raise DutygraphError(
+        raise InputError(
             "the local server needs the optional extra: pip install 'dutygraph[server]' (arcadedb-embedded)"
         ) from None
     package = Path(arcadedb_embedded.__file__).resolve().parent
     java = package / "jre" / "bin" / "java"
     jars = package / "jars"
     if not java.is_file() or not jars.is_dir():
-        raise DutygraphError(f"arcadedb-embedded at {package} has no bundled Java or jars; reinstall it")
+        raise InternalError(f"arcadedb-embedded at {package} has no bundled Java or jars; reinstall it")
     return java, jars
 
 
@@ -267,7 +267,7 @@ def _wait_ready(
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
-            raise DutygraphError(
+            raise ServerError(
                 f"the local server exited with status {process.returncode} while starting: "
                 f"{_log_tail(home / LOG_FILE)}"
             )
@@ -275,7 +275,7 @@ def _wait_ready(
             return info
         time.sleep(0.2)
     _terminate(info.pid, home)
-    raise DutygraphError(f"the local server did not become ready in {timeout:g} s; see {home / LOG_FILE}")
+    raise ServerError(f"the local server did not become ready in {timeout:g} s; see {home / LOG_FILE}")
 
 
 def _terminate(pid: int, home: Path, grace: float = 30.0) -> None:

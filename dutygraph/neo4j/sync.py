@@ -37,7 +37,8 @@ from typing import Any, TypeVar
 
 import neo4j
 
-from dutygraph.errors import DutygraphError
+from dutygraph import settings
+from dutygraph.errors import InputError, InternalError, ServerError, StoreError
 from dutygraph.neo4j import model
 from dutygraph.neo4j.connection import Connection, driver
 from dutygraph.neo4j.model import (
@@ -58,7 +59,7 @@ from dutygraph.neo4j.model import (
     SharedRow,
 )
 
-DEFAULT_BATCH = 1000
+DEFAULT_BATCH = settings.BATCH_SIZE
 ACTIONS = ("created", "updated", "deleted")
 T = TypeVar("T")
 Echo = Callable[[str], None]
@@ -453,7 +454,7 @@ def _synced_from(session: neo4j.Session) -> dict[str, str | None]:
 def _expect(done: int, wanted: int, what: str) -> None:
     """Abort the document's transaction (nothing of it is kept) when a write fell short."""
     if done != wanted:
-        raise DutygraphError(
+        raise ServerError(
             f"wrote {done} of {wanted} {what}: a unit or leader node went missing during the sync "
             "(another writer?); nothing of this document was changed — run the sync again"
         )
@@ -555,7 +556,7 @@ def ensure_constraints(session: neo4j.Session) -> int:
         except neo4j.exceptions.ClientError as error:
             if error.code != _INDEX_IN_THE_WAY:
                 raise
-            raise DutygraphError(
+            raise ServerError(
                 f"an index on :{label}(id) is in the way of dutygraph's uniqueness constraint "
                 f"(which brings its own index): DROP INDEX {_index_on_id(session, label)}, then sync "
                 "again (no data was written)"
@@ -622,9 +623,9 @@ def _prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None
             if kind == "end":
                 return
             if kind == "error":
-                raise DutygraphError(f"reading the store failed: {value}")
+                raise StoreError(f"reading the store failed: {value}")
             if kind != "doc":
-                raise DutygraphError("the store reader stopped unexpectedly")
+                raise InternalError("the store reader stopped unexpectedly")
             yield value
     finally:
         stop.set()
@@ -713,7 +714,7 @@ def sync(
 ) -> SyncReport:
     """Sync every document of ``store`` into the Neo4j behind ``handle``."""
     if batch_size < 1:
-        raise DutygraphError("--batch-size must be at least 1")
+        raise InputError("--batch-size must be at least 1")
     started = time.perf_counter()
     report = SyncReport(changes=Changes(), dry_run=dry_run)
     changes = report.changes

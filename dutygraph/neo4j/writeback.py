@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from dutygraph.graph.analysis import Part, Settings, analyse
+from dutygraph.graph.analysis import Part, analyse
 from dutygraph.graph.snapshot import read_snapshot
+from dutygraph.settings import Settings
 
 PROPERTIES = (
     "analysisYear",

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.ontology.identity import normalize_name, unit_iri
 
 KINDS = (
@@ -96,9 +96,7 @@ class UnitRegistry:
             if not alias or not canonical:
                 continue
             if kind and kind not in KINDS:
-                raise DutygraphError(
-                    f"{origin}: unknown unit kind {kind!r} (expected one of {', '.join(KINDS)})"
-                )
+                raise InputError(f"{origin}: unknown unit kind {kind!r} (expected one of {', '.join(KINDS)})")
             if alias != canonical:
                 self.aliases[alias] = canonical
             if kind:
@@ -171,17 +169,17 @@ class UnitRegistry:
 
 def _read_alias_file(path: Path) -> list[tuple[str, str, str]]:
     if not path.is_file():
-        raise DutygraphError(f"alias file not found: {path}")
+        raise InputError(f"alias file not found: {path}")
     if path.suffix.lower() in {".ttl", ".turtle"}:
         return _read_alias_turtle(path)
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             lines = [line for line in handle if line.strip() and not line.lstrip().startswith("#")]
     except UnicodeDecodeError as error:
-        raise DutygraphError(f"{path}: alias file is not UTF-8 ({error.reason})") from None
+        raise InputError(f"{path}: alias file is not UTF-8 ({error.reason})") from None
     reader = csv.DictReader(lines)
     if not reader.fieldnames or not {"alias", "canonical"} <= set(reader.fieldnames):
-        raise DutygraphError(f"{path}: alias CSV needs a header row with columns alias,canonical[,kind]")
+        raise InputError(f"{path}: alias CSV needs a header row with columns alias,canonical[,kind]")
     return [(row["alias"] or "", row["canonical"] or "", row.get("kind") or "") for row in reader]
 
 
@@ -196,7 +194,7 @@ def _read_alias_turtle(path: Path) -> list[tuple[str, str, str]]:
     try:
         graph.parse(path, format="turtle")
     except Exception as error:  # rdflib raises many parser types; all mean "bad file"
-        raise DutygraphError(f"{path}: not valid Turtle ({type(error).__name__})") from None
+        raise InputError(f"{path}: not valid Turtle ({type(error).__name__})") from None
     kind_by_iri = {DG_NS + kind_local_name(kind): kind for kind in KINDS}
     rows: list[tuple[str, str, str]] = []
     for subject, pref in graph.subject_objects(SKOS.prefLabel):

@@ -11,10 +11,11 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from dutygraph.graph.analysis import REPORTS, Analysis, Part, tables
+from dutygraph.graph.analysis import Analysis, Part, tables
 from dutygraph.ontology.registry import strip_level
 from dutygraph.report.tables import markdown_text, rows_to_csv, rows_to_markdown
 from dutygraph.report.wording import check_language, heading, humanised, plural
+from dutygraph.settings import LANGUAGE, REPORTS
 
 TOP = 15
 #: Jurisdictions whose trend table lists this many units (the heaviest of the latest year).
@@ -312,7 +313,7 @@ def markdown_report(
     charts: dict[str, str] | None = None,
     page: str | None = None,
     top: int = TOP,
-    lang: str = "zh",
+    lang: str = LANGUAGE,
 ) -> str:
     """The report as Markdown, in Chinese (``lang="zh"``) or English; ``charts`` maps chart
     name → relative file to embed. One part: its sections. Several jurisdictions or years: a
@@ -361,7 +362,7 @@ def _trend_jurisdictions(analysis: Analysis) -> list[str]:
 
 
 def write_report(
-    analysis: Analysis, out: Path, *, charts: bool = True, page: str | None = None, lang: str = "zh"
+    analysis: Analysis, out: Path, *, charts: bool = True, page: str | None = None, lang: str = LANGUAGE
 ) -> list[Path]:
     """Write report.md, report.json, the CSV tables (the long task table and the pairs among
     them) and (optionally) charts into ``out``."""

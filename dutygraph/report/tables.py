@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from dutygraph.errors import DutygraphError, whole_file
+from dutygraph.errors import InputError, whole_file
+from dutygraph.settings import FORMATS
 
-FORMATS = ("table", "json", "csv", "markdown", "xlsx")
 T = TypeVar("T")
 
 
@@ -175,10 +175,10 @@ def emit_rows(
 ) -> None:
     """Print (or write to ``output``) ``rows`` in ``fmt``; ``xlsx`` needs ``output``."""
     if fmt not in FORMATS:
-        raise DutygraphError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+        raise InputError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
     if fmt == "xlsx":
         if output is None:
-            raise DutygraphError("--format xlsx needs -o FILE.xlsx")
+            raise InputError("--format xlsx needs -o FILE.xlsx")
         with whole_file(output) as partial:
             write_xlsx(rows, partial, title or "dutygraph")
         return

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from dutygraph.errors import DutygraphError
-
-LANGUAGES = ("zh", "en")
+from dutygraph.errors import InputError
+from dutygraph.settings import LANGUAGES
 
 #: Column key → (Chinese, English) heading.
 COLUMNS: dict[str, tuple[str, str]] = {
@@ -83,7 +82,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 def check_language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise DutygraphError(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
+        raise InputError(f"unknown language {lang!r} (choose {', '.join(LANGUAGES)})")
     return lang
 
 

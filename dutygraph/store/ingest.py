@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.loaders import parse_file
 from dutygraph.loaders.read import OBJECT_MODEL_FORMATS
@@ -65,7 +65,7 @@ def load_files(
                 document = parse_file(path)
                 doc_id = document_id_of(document)
                 if doc_id in seen:
-                    raise DutygraphError(f"{path} and {seen[doc_id]} are the same document ({doc_id})")
+                    raise InputError(f"{path} and {seen[doc_id]} are the same document ({doc_id})")
                 seen[doc_id] = path
                 cycles_left = cycles_left or document.meta.get("format") in OBJECT_MODEL_FORMATS
                 if progress:

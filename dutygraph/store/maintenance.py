@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, InputError, StoreError
+from dutygraph.store import digests
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import (
     BACKEND,
-    DIGESTS,
     LOCK,
     MARKER,
     SOURCES,
@@ -87,7 +87,7 @@ def backup_store(path: Path, target: Path, *, wait: float = 30.0) -> CheckResult
     meanwhile. The backend's table files are hard-linked where the disk allows (RocksDB's
     checkpoint), so a backup on the same disk costs little space."""
     if target.exists():
-        raise DutygraphError(f"{target} exists; a backup goes into a new folder")
+        raise InputError(f"{target} exists; a backup goes into a new folder")
     result = check_store(path, wait=wait)
     lock = _writers_held_off(path, wait)
     try:
@@ -97,13 +97,13 @@ def backup_store(path: Path, target: Path, *, wait: float = 30.0) -> CheckResult
         for name in (SOURCES,):
             if (path / name).is_file():
                 shutil.copy2(path / name, target / name)
-        if (path / DIGESTS).is_dir():
-            shutil.copytree(path / DIGESTS, target / DIGESTS)
+        if (path / digests.FOLDER).is_dir():
+            shutil.copytree(path / digests.FOLDER, target / digests.FOLDER)
         record_sums(target, recorded_sums(path))
         shutil.copy2(path / MARKER, target / MARKER)  # last: a backup cut short is no store
     except OSError as error:
         shutil.rmtree(target, ignore_errors=True)
-        raise DutygraphError(f"cannot write the backup {target}: {error.strerror or error}") from None
+        raise StoreError(f"cannot write the backup {target}: {error.strerror or error}") from None
     finally:
         if lock is not None:
             lock.close()
@@ -134,17 +134,17 @@ def rebuild_store(
     """Load every recorded source file again into a new store and put it in ``path``'s place;
     the old store is kept at ``<path>.before-rebuild-<time>``."""
     if not (path / MARKER).is_file() and not (path / SOURCES).is_file():
-        raise DutygraphError(f"no dutygraph store at {path}")
+        raise StoreError(f"no dutygraph store at {path}")
     lock = acquire_lock(path / LOCK, wait)
     try:
         sources = recorded_sources(path) or _sources_in_graph(path)
         if not sources:
-            raise DutygraphError(
+            raise StoreError(
                 f"{path} records no source files ({SOURCES}); load the files again into a new --store"
             )
         missing = [record.path for record in sources.values() if not Path(record.path).is_file()]
         if missing:
-            raise DutygraphError(
+            raise InputError(
                 f"cannot rebuild {path}: {len(missing)} source file(s) are gone, e.g. {missing[0]}"
             )
         groups: dict[tuple[str, str | None], list[Path]] = defaultdict(list)

@@ -27,41 +27,38 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import IO, Any, cast
+from typing import IO, Any
 
-import orjson
 import pyoxigraph as ox
 
-from dutygraph.errors import DutygraphError, whole_file
+from dutygraph import settings
+from dutygraph.errors import InputError, StoreError, whole_file
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
 from dutygraph.ontology.namespaces import (
     DCT_NS,
     DG_NS,
     GRAPH_NS,
-    ORG_NS,
     PREFIXES,
-    PROV_NS,
-    RDF_NS,
     SHARED_GRAPH,
     SKOS_PREF,
-    TIME_NS,
 )
 from dutygraph.ontology.ntriples import Triple, nquads, value_of
+from dutygraph.store import digests
+from dutygraph.store.digests import Digest
 
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
-DEFAULT_STORE = "dutygraph-store"
+DEFAULT_STORE = settings.STORE
 _STAGING = GRAPH_NS + "staging/"
 _DOC_GRAPHS = GRAPH_NS + "doc/"
 _VERSION = "/v/"
 CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
-DIGESTS = "digests"
 BACKEND = "oxigraph"
 LOCK = "write.lock"
 #: Size and SHA-256 of each backend table file, recorded by each writer (``store check`` reads it).
@@ -69,20 +66,6 @@ SUMS = "oxigraph.sums.json"
 #: Where each stored document was loaded from (``store rebuild`` reads it): plain JSON, readable
 #: when the backend is not.
 SOURCES = "sources.json"
-#: The predicates a document *digest* keeps (what the analysis snapshot and the Neo4j sync read).
-DIGEST_PREDICATES = frozenset(
-    [RDF_NS + "type", PROV_NS + "qualifiedAssociation", PROV_NS + "agent", PROV_NS + "hadRole", ORG_NS + "holds"]
-    + [DCT_NS + "title", DCT_NS + "issued", DCT_NS + "source", TIME_NS + "inXSDDate"]
-    + [
-        DG_NS + name
-        for name in (
-            "docId", "jurisdiction", "taskId", "number", "text", "attachment", "section",
-            "sourceLine", "deadline", "rank", "asPrinted",
-            "docNumber", "issuerName", "taskCount", "inDocument", "dueBy",
-        )
-    ]
-)  # fmt: skip
-Digest = dict[str, dict[str, list[str]]]
 STORED_IN = ox.NamedNode(DG_NS + "storedIn")
 
 #: Shared nodes with no reference left from any other node are removed. Three rounds reach the
@@ -161,7 +144,9 @@ class Store:
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str | None = None, *, write: bool = False, wait: float = 30.0) -> Store:
+    def open(
+        cls, path: Path | str | None = None, *, write: bool = False, wait: float = settings.WRITER_WAIT
+    ) -> Store:
         """Open the store at ``path``; ``write=True`` creates it and takes the writer lock.
 
         A damaged store (backend files missing or unreadable, the backend folder gone while the
@@ -173,12 +158,12 @@ class Store:
             check_intact(path)
             return cls(path, _backend(path, read_only=True), None)
         if path.exists() and not path.is_dir():
-            raise DutygraphError(f"store path {path} exists and is not a directory")
+            raise StoreError(f"store path {path} exists and is not a directory")
         _refuse_foreign(path)
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise DutygraphError(f"cannot create the store at {path}: {reason(error)}") from None
+            raise StoreError(f"cannot create the store at {path}: {reason(error)}") from None
         lock = acquire_lock(path / LOCK, wait)
         try:
             # Checked again under the lock: a writer that came first may be creating the store.
@@ -257,7 +242,7 @@ class Store:
                 versions = [f"{doc.graph}{_VERSION}{token}" for doc in documents]
                 for doc in documents:
                     if doc.doc_id in seen:
-                        raise DutygraphError(f"document {doc.doc_id} is given twice")
+                        raise InputError(f"document {doc.doc_id} is given twice")
                     seen.add(doc.doc_id)
                 shared.update(dict.fromkeys(t for doc in documents for t in doc.shared))
                 # Invisible until the catalog points at them, so the fast non-transactional bulk
@@ -268,7 +253,9 @@ class Store:
                     )
                 )
                 for doc, version in zip(documents, versions, strict=True):
-                    self._write_digest(version, digest_of(doc.triples, value=value_of))
+                    digests.write(
+                        self.path / digests.FOLDER, version, digests.digest_of(doc.triples, value=value_of)
+                    )
                     doc_iri = identity.document_iri(doc.doc_id)
                     old = catalog.get(doc_iri)
                     if old is not None:
@@ -358,34 +345,22 @@ class Store:
             name = graph.value
             if name.startswith(_STAGING) or (name.startswith(_DOC_GRAPHS) and name not in current):
                 self.oxigraph.remove_graph(graph)
-        keep = {_digest_name(name) for name in current}
-        for path in (self.path / DIGESTS).glob("*.json"):
+        keep = {digests.file_name(name) for name in current}
+        for path in (self.path / digests.FOLDER).glob("*.json"):
             if path.name not in keep:
                 path.unlink()
 
-    def _write_digest(self, version: str, digest: Digest) -> None:
-        folder = self.path / DIGESTS
-        folder.mkdir(exist_ok=True)
-        target = folder / _digest_name(version)
-        partial = target.with_suffix(".tmp")
-        partial.write_bytes(orjson.dumps(digest))  # compact UTF-8 JSON, ~4× faster than json.dumps
-        partial.replace(target)
-
     def digest(self, graph: ox.NamedNode) -> Digest:
-        """The analysis-relevant part of one document graph: subject → predicate → values.
-
-        Read from the digest written when the version was loaded (a derived, disposable copy: the
-        graph stays the truth) — else by one scan of the graph, ~5 µs a quad on RocksDB.
+        """The analysis-relevant part of one document graph (:mod:`.digests`): subject → predicate
+        → values. Read from the file written when the version was loaded (a derived, disposable
+        copy: the graph stays the truth) — else, when it is missing, unreadable or misshapen, by one
+        scan of the graph, ~5 µs a quad on RocksDB.
         """
-        path = self.path / DIGESTS / _digest_name(graph.value)
-        try:
-            cached = orjson.loads(path.read_bytes())
-            if _digest_shaped(cached):
-                return cast(Digest, cached)
-        except (OSError, orjson.JSONDecodeError):
-            pass  # a missing, unreadable or misshapen digest: the graph itself answers
+        stored = digests.read(self.path / digests.FOLDER, graph.value)
+        if stored is not None:
+            return stored
         quads = self.oxigraph.quads_for_pattern(None, None, None, graph)
-        return digest_of((q.subject.value, q.predicate.value, q.object.value) for q in quads)  # type: ignore[union-attr]
+        return digests.digest_of((q.subject.value, q.predicate.value, q.object.value) for q in quads)  # type: ignore[union-attr]
 
     def shared_nodes(self) -> Digest:
         """The shared graph (units, leaders, posts, places), subject → predicate → values: one
@@ -398,13 +373,13 @@ class Store:
 
     def _require_writer(self) -> None:
         if self._lock is None:
-            raise DutygraphError("the store was opened read-only")
+            raise StoreError("the store was opened read-only")
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
         if _SERVICE.search(_QUOTED.sub(" ", sparql)):
-            raise DutygraphError("SPARQL SERVICE is refused: a query reads this store, never another server")
+            raise InputError("SPARQL SERVICE is refused: a query reads this store, never another server")
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name): value for name, value in bindings.items()
         }
@@ -416,7 +391,7 @@ class Store:
                 named_graphs=self.visible_graphs(),
             )
         except SyntaxError as error:
-            raise DutygraphError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
+            raise InputError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
 
     def select(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Iterator[dict[str, Any]]:
         """SELECT rows as dicts of Python values (str/int/…; missing optionals are None)."""
@@ -477,7 +452,7 @@ class Store:
         """Serialise everything readers see; triple formats (turtle) merge the named graphs."""
         rdf_format = EXPORT_FORMATS.get(fmt)
         if rdf_format is None:
-            raise DutygraphError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
+            raise InputError(f"unknown export format {fmt!r} (choose {', '.join(EXPORT_FORMATS)})")
         quads: Iterable[ox.Quad] | Iterable[ox.Triple] = self.quads()
         if not rdf_format.supports_datasets:
             quads = (ox.Triple(q.subject, q.predicate, q.object) for q in self.quads())
@@ -570,22 +545,8 @@ _IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
 def _iri(value: str) -> str:
     """``value`` checked safe to write between ``<…>`` in an update (our IRIs always are)."""
     if any(ch in _IRI_FORBIDDEN for ch in value):
-        raise DutygraphError(f"refusing an unsafe IRI: {value!r}")
+        raise InputError(f"refusing an unsafe IRI: {value!r}")
     return value
-
-
-def digest_of(triples: Iterable[tuple[str, str, str]], value: Callable[[str], str] = str) -> Digest:
-    """Group ``triples`` by subject, keeping :data:`DIGEST_PREDICATES` only; ``value`` turns an
-    object into the plain string kept (e.g. an N-Triples term into its IRI or lexical form)."""
-    subjects: Digest = {}
-    for subject, predicate, term in triples:
-        if predicate in DIGEST_PREDICATES:
-            subjects.setdefault(subject, {}).setdefault(predicate, []).append(value(term))
-    return subjects
-
-
-def _digest_name(version: str) -> str:
-    return hashlib.sha256(version.encode()).hexdigest()[:32] + ".json"
 
 
 def term_value(term: Any) -> Any:
@@ -599,18 +560,7 @@ def term_value(term: Any) -> Any:
     return term.value
 
 
-def _digest_shaped(value: Any) -> bool:
-    """Whether ``value`` has a digest's shape: subject → predicate → list of strings."""
-    return isinstance(value, dict) and all(
-        isinstance(props, dict)
-        and all(
-            isinstance(values, list) and all(isinstance(v, str) for v in values) for values in props.values()
-        )
-        for props in value.values()
-    )
-
-
-class StoreDamaged(DutygraphError):
+class StoreDamaged(StoreError):
     """The store's files are damaged: named in one line with the way out, never written to."""
 
     def __init__(self, path: Path, what: str) -> None:
@@ -620,7 +570,7 @@ class StoreDamaged(DutygraphError):
         )
 
 
-class StoreReadOnly(DutygraphError):
+class StoreReadOnly(StoreError):
     """The store cannot be written (a read-only disk, another user's folder); readers still work."""
 
 
@@ -646,7 +596,7 @@ def _backend(path: Path, *, read_only: bool) -> ox.Store:
     except (OSError, RuntimeError) as error:
         text = reason(error)
         if any(cause in str(error) for cause in _ENVIRONMENT):
-            raise DutygraphError(f"cannot open the store at {path}: {text}") from None
+            raise StoreError(f"cannot open the store at {path}: {text}") from None
         raise StoreDamaged(path, text) from None
 
 
@@ -671,7 +621,7 @@ def check_intact(path: Path, *, writer: bool = False) -> None:
     RocksDB itself then refuses missing or truncated table files when it opens."""
     marker = path / MARKER
     if not marker.is_file():
-        raise DutygraphError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
+        raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
     _check_format(marker)
     backend = path / BACKEND
     for required in (backend, backend / "CURRENT"):
@@ -750,7 +700,7 @@ def require_space(path: Path) -> None:
         return
     free = info.f_bavail * info.f_frsize
     if free < MIN_FREE_BYTES:
-        raise DutygraphError(
+        raise StoreError(
             f"cannot write to the store at {path}: only {free / 1048576:.1f} MB free on its disk "
             f"(a writer needs {MIN_FREE_BYTES / 1048576:.0f} MB)"
         )
@@ -762,16 +712,16 @@ def _refuse_foreign(path: Path) -> None:
     if not path.is_dir() or (path / MARKER).is_file():
         return
     if any(entry.name not in (LOCK, BACKEND) for entry in path.iterdir()):
-        raise DutygraphError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
+        raise StoreError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
 
 
 def _check_format(marker: Path) -> None:
     try:
         version = json.loads(marker.read_text(encoding="utf-8")).get("format")
     except (OSError, ValueError, AttributeError):
-        raise DutygraphError(f"{marker} is unreadable; this is not a dutygraph store") from None
+        raise StoreError(f"{marker} is unreadable; this is not a dutygraph store") from None
     if version != FORMAT_VERSION:
-        raise DutygraphError(
+        raise StoreError(
             f"store {marker.parent} has format {version!r}; this dutygraph reads format {FORMAT_VERSION}. "
             "Re-load the documents into a new --store."
         )
@@ -792,7 +742,7 @@ def acquire_lock(path: Path, wait: float) -> IO[str]:
         except BlockingIOError:
             if time.monotonic() >= deadline:
                 handle.close()
-                raise DutygraphError(
+                raise StoreError(
                     f"store {path.parent} is busy: another dutygraph process is writing to it "
                     f"(waited {wait:g} s; try again or pass --wait)"
                 ) from None

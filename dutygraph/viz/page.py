@@ -25,7 +25,7 @@ import networkx as nx
 from markupsafe import Markup
 from pyvis.options import Options
 
-from dutygraph.errors import DutygraphError, whole_file
+from dutygraph.errors import InputError, InternalError, whole_file
 from dutygraph.fonts import FAMILY, page_font
 from dutygraph.viz.layout import layout_positions
 
@@ -213,7 +213,7 @@ def _options(large: bool, physics: bool, seed: int) -> dict[str, Any]:
 def page_data(graph: nx.Graph, *, title: str, physics: bool | None = None, seed: int = 0) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-ready data (nodes, edges, legend, options)."""
     if not isinstance(graph, nx.Graph):
-        raise DutygraphError(f"render_page needs a networkx graph, not {type(graph).__name__}")
+        raise InputError(f"render_page needs a networkx graph, not {type(graph).__name__}")
     n = graph.number_of_nodes()
     large = n > LARGE_GRAPH
     physics_on = (not large) if physics is None else bool(physics)
@@ -306,7 +306,7 @@ def _asset(name: str) -> str:
 def _inline(text: str, closing: str) -> str:
     """Asset text for inlining inside ``<script>``/``<style>``; refuse one that would close its element."""
     if closing in text.lower() or "<!--" in text:
-        raise DutygraphError(f"asset cannot be inlined: contains {closing!r} or '<!--'")
+        raise InternalError(f"asset cannot be inlined: contains {closing!r} or '<!--'")
     return text
 
 
@@ -348,7 +348,7 @@ def write_page(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise DutygraphError(f"cannot write the page to {path}: {error.strerror or error}") from None
+        raise InputError(f"cannot write the page to {path}: {error.strerror or error}") from None
     with whole_file(path) as partial:  # a full disk leaves no half page
         partial.write_text(html, encoding="utf-8")
     return path

@@ -15,12 +15,12 @@ from typing import Any
 
 import networkx as nx
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.analysis import Analysis, Part, node_suffix
 from dutygraph.graph.projections import collaboration
 from dutygraph.graph.snapshot import TaskInfo
+from dutygraph.settings import VIEW, VIEWS
 
-VIEWS = ("units", "tasks", "leaders")
 _TEXT_PREVIEW = 40
 
 
@@ -135,11 +135,11 @@ def leader_view(analysis: Analysis) -> nx.DiGraph:
     return graph
 
 
-def view_graph(analysis: Analysis, view: str = "units") -> nx.Graph:
+def view_graph(analysis: Analysis, view: str = VIEW) -> nx.Graph:
     if view == "units":
         return unit_view(analysis)
     if view == "tasks":
         return task_view(analysis)
     if view == "leaders":
         return leader_view(analysis)
-    raise DutygraphError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")
+    raise InputError(f"unknown view {view!r} (choose {', '.join(VIEWS)})")

@@ -1,4 +1,4 @@
-"""Every shell command the README shows is run, so the documentation cannot rot.
+"""Every shell command the README and the pages of ``docs/`` show is run, so the documentation cannot rot.
 
 Conventions (the README follows them):
 
@@ -14,6 +14,9 @@ Conventions (the README follows them):
   test suite would recurse); the ``dutygraph run`` part of the first one is run, with ``.venv`` being this
   environment. Everything else in that block runs like any other.
 * Executed blocks may not create virtual environments, ``pip install``, run ``.ci/setup`` or pytest.
+* Each page of ``docs/`` runs the same way in a working copy and store of its own, so a page's blocks may
+  build on each other but not on the README's or another page's.
+* The README stays a front door: at most :data:`README_LIMIT` bytes; detail belongs in ``docs/``.
 
 The working copy is a temporary copy of the repository's files (tracked and untracked-not-ignored, without
 ``.venv``/``.git``), with ``.venv`` a link to this environment, this environment's ``bin`` first on
@@ -31,8 +34,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
+DOCS = sorted((ROOT / "docs").glob("*.md"))
+README_LIMIT = 12_500  # bytes
 BIN = Path(sys.executable).parent
 
 INSTALL = "python3 -m venv .venv && .venv/bin/pip install -e ."
@@ -161,6 +168,32 @@ def test_readme_commands_are_safe_to_run() -> None:
             )
 
 
+@pytest.mark.parametrize("page", DOCS, ids=lambda p: p.name)
+def test_docs_commands_are_safe_to_run(page: Path) -> None:
+    for block in bash_blocks(page.read_text(encoding="utf-8")):
+        for pattern, what in FORBIDDEN:
+            assert not pattern.search("\n".join(block.lines)), (
+                f"{page.name} line {block.line}: {what} in a ```bash block — show it in a ```console block"
+            )
+
+
+def test_readme_is_a_front_door() -> None:
+    size = len(README.read_bytes())
+    assert size <= README_LIMIT, (
+        f"README.md is {size:,} bytes (at most {README_LIMIT:,}): move detail to docs/"
+    )
+
+
+_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+@pytest.mark.parametrize("page", [README, *DOCS], ids=lambda p: p.name)
+def test_relative_links_point_to_files(page: Path) -> None:
+    for target in _LINK.findall(page.read_text(encoding="utf-8")):
+        if "://" not in target:
+            assert (page.parent / target).exists(), f"{page.name} links to {target}, which does not exist"
+
+
 def _source_files() -> Iterator[Path]:
     """The repository's files: tracked and untracked-but-not-ignored (git), else a filtered walk."""
     try:
@@ -203,15 +236,14 @@ def _stop_local_servers(folder: Path) -> None:
         server.stop(state.parent.parent)
 
 
-def test_every_readme_bash_block_runs(tmp_path: Path) -> None:
+def _run_blocks(name: str, ran: list[tuple[Block, str]], tmp_path: Path) -> Path:
+    """Run ``ran`` in order in a fresh working copy with a fresh store; the working copy."""
     work = _working_copy(tmp_path / "work")
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_") and k not in {"PYTHONPATH"}}
     env["PATH"] = os.pathsep.join([str(BIN), env.get("PATH", "")])
     env["VIRTUAL_ENV"] = sys.prefix
     env["DUTYGRAPH_STORE"] = str(tmp_path / "store")
     env["TMPDIR"] = str(tmp_path)
-    ran = scripts(README.read_text(encoding="utf-8"))
-    assert ran
     try:
         for index, (block, script) in enumerate(ran):
             path = tmp_path / f"block-{index:02d}-line-{block.line}.sh"
@@ -222,11 +254,26 @@ def test_every_readme_bash_block_runs(tmp_path: Path) -> None:
                 stdin=subprocess.DEVNULL,
             )  # fmt: skip
             assert done.returncode == 0, (
-                f"README block at line {block.line} failed (exit {done.returncode}):\n{script}\n"
+                f"{name} block at line {block.line} failed (exit {done.returncode}):\n{script}\n"
                 f"--- stdout ---\n{done.stdout[-4000:]}\n--- stderr ---\n{done.stderr[-4000:]}"
             )
-            if index == 0:  # the fresh-machine run reached a report and a browser page
-                for name in ("report.md", "report.json", "network.html"):
-                    assert (work / "report" / name).is_file(), f"report/{name} missing after {RUN}"
+            if name == "README" and index == 0:  # the fresh-machine run reached a report and a page
+                for file in ("report.md", "report.json", "network.html"):
+                    assert (work / "report" / file).is_file(), f"report/{file} missing after {RUN}"
     finally:
         _stop_local_servers(tmp_path)
+    return work
+
+
+def test_every_readme_bash_block_runs(tmp_path: Path) -> None:
+    ran = scripts(README.read_text(encoding="utf-8"))
+    assert ran
+    _run_blocks("README", ran, tmp_path)
+
+
+@pytest.mark.parametrize(
+    "page", [p for p in DOCS if bash_blocks(p.read_text(encoding="utf-8"))], ids=lambda p: p.name
+)
+def test_every_docs_bash_block_runs(page: Path, tmp_path: Path) -> None:
+    blocks = bash_blocks(page.read_text(encoding="utf-8"))
+    _run_blocks(page.name, [(b, "\n".join(b.lines) + "\n") for b in blocks], tmp_path)

@@ -10,7 +10,8 @@ from neo4j_support import EXAMPLES, build_store
 from pyoxigraph import NamedNode
 
 from dutygraph.neo4j import model
-from dutygraph.store.store import DIGESTS, Store
+from dutygraph.store.digests import FOLDER as DIGESTS
+from dutygraph.store.store import Store
 
 
 def rows_by_both(path: Path) -> list[tuple[model.DocumentRows | None, model.DocumentRows | None]]:

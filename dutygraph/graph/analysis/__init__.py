@@ -21,35 +21,20 @@ from typing import Any
 
 import networkx as nx
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.analysis.centrality import CentralityResult, unit_centrality
 from dutygraph.graph.analysis.clusters import Clustering, cluster_units
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, burdens
 from dutygraph.graph.analysis.scope import Scope, scopes_of
-from dutygraph.graph.analysis.workload import CO_WEIGHT, LEAD_WEIGHT, UnitLoad, unit_loads
+from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
+from dutygraph.settings import REPORTS, Settings
 
-REPORTS = ("workload", "overload", "centrality", "clusters", "leaders")
 #: Tables of the whole analysis (see :mod:`.tables`): not per part, or needing no option.
 TABLES = ("tasks", "pairs", "scopes", "flags")
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Every knob of the analysis, with the defaults the README explains."""
-
-    lead_weight: float = LEAD_WEIGHT
-    co_weight: float = CO_WEIGHT
-    z_threshold: float = 3.5
-    leader_threshold: int = 3
-    weighting: str = "shared"  # or "newman": Σ 1/(n−1) per shared task
-    method: str = "louvain"
-    resolution: float = 1.0
-    seed: int = 0
-    scope: str = "jurisdiction-year"  # or "jurisdiction" (years summed) or "corpus" (everything)
 
 
 @dataclass
@@ -245,7 +230,7 @@ class Analysis:
             if part.scope.jurisdiction == jurisdiction and part.scope.year == year:
                 return part
         known = "、".join(p.scope.label() for p in self.parts) or "none"
-        raise DutygraphError(f"no analysed part {jurisdiction} {year or ''} (parts: {known})")
+        raise InputError(f"no analysed part {jurisdiction} {year or ''} (parts: {known})")
 
     def parts_of(self, jurisdiction: str) -> list[Part]:
         """The parts of one jurisdiction, by year."""
@@ -279,7 +264,7 @@ class Analysis:
 
             return tables.rows(self, report)
         if report not in REPORTS:
-            raise DutygraphError(f"unknown report {report!r} (choose {', '.join(REPORTS + TABLES)})")
+            raise InputError(f"unknown report {report!r} (choose {', '.join(REPORTS + TABLES)})")
         return [row for part in self.parts for row in part.rows(report)]
 
     def workload_rows(self) -> list[dict[str, Any]]:

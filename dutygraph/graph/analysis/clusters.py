@@ -18,11 +18,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.projections import Collaboration
 from dutygraph.graph.snapshot import Snapshot
-
-METHODS = ("louvain", "leiden")
+from dutygraph.settings import METHODS
 
 
 @dataclass
@@ -74,7 +73,7 @@ def _membership(network: Collaboration, method: str, seed: int, resolution: floa
             seed=seed,
         )
         return list(partition.membership)
-    raise DutygraphError(f"unknown clustering method {method!r} (choose {', '.join(METHODS)})")
+    raise InputError(f"unknown clustering method {method!r} (choose {', '.join(METHODS)})")
 
 
 def cluster_units(

@@ -25,10 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from dutygraph.graph.analysis.workload import UnitLoad
-
-Z_THRESHOLD = 3.5
-Z_WITH_LEADERS = 2.5
-LEADER_THRESHOLD = 3
+from dutygraph.settings import LEADER_THRESHOLD, Z_THRESHOLD, Z_WITH_LEADERS
 
 
 @dataclass

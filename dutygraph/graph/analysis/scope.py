@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.graph.snapshot import Snapshot
-
-SCOPES = ("jurisdiction-year", "jurisdiction", "corpus")
+from dutygraph.settings import SCOPE, SCOPES
 
 
 @dataclass(frozen=True)
@@ -45,10 +44,10 @@ class Scope:
         return f"{self.jurisdiction or '*'} {self.span}"
 
 
-def scopes_of(snapshot: Snapshot, kind: str = "jurisdiction-year") -> list[tuple[Scope, list[str]]]:
+def scopes_of(snapshot: Snapshot, kind: str = SCOPE) -> list[tuple[Scope, list[str]]]:
     """The scopes ``snapshot`` falls into under ``kind``, each with its documents, in order."""
     if kind not in SCOPES:
-        raise DutygraphError(f"unknown scope {kind!r} (choose {', '.join(SCOPES)})")
+        raise InputError(f"unknown scope {kind!r} (choose {', '.join(SCOPES)})")
     groups: dict[tuple[str | None, int | None], list[str]] = defaultdict(list)
     for doc, jurisdiction in snapshot.documents.items():
         year = snapshot.year_of(doc)

@@ -21,7 +21,7 @@ from collections import defaultdict
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.ontology.identity import normalize_name
 from dutygraph.ontology.registry import UnitRegistry, default_registry, strip_level
 
@@ -170,12 +170,12 @@ def trend_rows(
     unit is absent from has a row with ``present`` false, so the line has no silent gaps."""
     parts = analysis.parts_of(jurisdiction)
     if not parts:
-        raise DutygraphError(
+        raise InputError(
             f"no document of {jurisdiction} analysed (jurisdictions: {'、'.join(analysis.jurisdictions) or 'none'})"
         )
     iri, canonical = resolve_unit(unit, jurisdiction, registry)
     if not any(iri in p.snapshot.units for p in parts):
-        raise DutygraphError(f"{canonical} has no task in {jurisdiction}'s documents")
+        raise InputError(f"{canonical} has no task in {jurisdiction}'s documents")
     asked = normalize_name(unit)
     out: list[dict[str, Any]] = []
     previous: dict[str, Any] | None = None

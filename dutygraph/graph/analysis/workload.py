@@ -15,9 +15,7 @@ import numpy as np
 
 from dutygraph.graph.incidence import name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
-
-LEAD_WEIGHT = 1.0
-CO_WEIGHT = 0.5
+from dutygraph.settings import CO_WEIGHT, LEAD_WEIGHT
 
 
 @dataclass
