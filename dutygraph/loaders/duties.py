@@ -46,6 +46,7 @@ _DUTY_RE = re.compile(
     r"(?:按照?各自(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
     r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出)(?!同志|人|任)"  # 负责同志/负责人 are people
 )
+_DUTY_VERB_STARTS = "牵负会配参协研"
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
@@ -83,6 +84,9 @@ def _units_after(t: T, start: int) -> list[str]:
 
 def duty_sentence(t: T) -> Assignment | None:
     """The assignment a task's own first sentence states ("财政部负责…"), or ``None``."""
+    head = t.n[:70]
+    if not any(c in head for c in _DUTY_VERB_STARTS):
+        return None  # no role verb near the start: the common case, decided without the pattern
     m = _DUTY_RE.match(t.n)
     if m is None:
         return None

@@ -130,7 +130,7 @@ _PORTFOLIO_RE = re.compile(
 def leader_portfolio(folded: str, printed: str) -> tuple[Leader, int] | None:
     """The leader a "TITLES NAME：duties" paragraph is about, and where the duties start; ``None`` if it is
     not one. Titles are kept whole as the post ("党工委副书记、管委会主任"), the way the notice prints them."""
-    m = _PORTFOLIO_RE.match(folded)
+    m = _PORTFOLIO_RE.match(folded) if ":" in folded[:40] else None
     if m is None or m.group("name").startswith(_NOT_A_NAME):
         return None
     post = printed[m.start("post") : m.end("post")]

@@ -134,11 +134,17 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
 
 
 def holds_several_tasks(folded: str) -> bool:
-    """Two or more assignment markers: the line is several tasks run together."""
+    """The same assignment marker twice (two "责任单位:", two "…负责)"): the line is several tasks run together.
+    Different markers once each ("(牵头单位:X;责任单位:Y)") are the fields of one task."""
     if folded.count(":") + folded.count(")") < 2:  # every marker ends in one of them; most lines hold < 2
         return False
-    marks = _ASSIGNMENT_MARK_RE.finditer(folded)
-    return next(marks, None) is not None and next(marks, None) is not None
+    seen: set[str] = set()
+    for m in _ASSIGNMENT_MARK_RE.finditer(folded):
+        kind = m.group().rstrip(" :,;)")
+        if kind in seen:
+            return True
+        seen.add(kind)
+    return False
 
 
 def _pieces(line: Line, cuts: list[int]) -> list[Line]:
@@ -151,13 +157,20 @@ def _pieces(line: Line, cuts: list[int]) -> list[Line]:
     return out
 
 
+def _glued_header(folded: str) -> re.Match[str] | None:
+    """A run-together table's header in a line. Such a table follows its title ("…任务分解表", "…分工表"),
+    so the costly header pattern is only tried after a "表"."""
+    title = folded.find("表")
+    return RUN_TOGETHER_HEADER_RE.search(folded, title) if title >= 0 else None
+
+
 def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
     runs: dict[str, int] = {}
     for line in lines:
         n = line.text.n
-        table = RUN_TOGETHER_HEADER_RE.search(n) if len(n) >= TABLE_LINE and line.cells is None else None
+        table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None
         if table is None and (line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n))):

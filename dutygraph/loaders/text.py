@@ -38,8 +38,24 @@ _WIDE_ALNUM |= {chr(0xFF41 + i) for i in range(26)}
 _FOLD_PAIRS.update({chr(0xFF10 + i): str(i) for i in range(10)})
 _FOLD_PAIRS.update({chr(0xFF21 + i): chr(0x41 + i) for i in range(26)})
 _FOLD_PAIRS.update({chr(0xFF41 + i): chr(0x61 + i) for i in range(26)})
+#: Traditional characters of the words the loaders look for (labels, role verbs, body suffixes), folded to
+#: their simplified forms one for one, so a Big5 notice (责任單位, 牽頭, 負責, 區辦) reads like a GB one while
+#: its strings stay as printed.
+_TRADITIONAL = (
+    "責责單单頭头牽牵負负協协辦办參参與与區区縣县廳厅門门務务員员會会關关領领導导長长間间實实發发劃划衛卫"
+    "計计財财農农業业環环護护體体質质監监國国號号條条項项級级鄉乡鎮镇應应開开產产經经濟济資资設设進进統统"
+    "組组織织運运輸输議议規规標标準准據据網网電电場场數数醫医藥药療疗稅税銀银鐵铁廣广傳传營营價价處处檢检"
+    "測测驗验證证書书記记總总聯联專专職职權权當当確确時时"
+)
+_TRADITIONAL_PAIRS = dict(zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True))
+_TRADITIONAL_RE = re.compile("[" + "".join(_TRADITIONAL_PAIRS) + "]")
+_FOLD_PAIRS.update(_TRADITIONAL_PAIRS)
 FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
-_PUNCT_PAIRS = [(k, v) for k, v in _FOLD_PAIRS.items() if not (k.isalnum() and k in _WIDE_ALNUM)]
+_PUNCT_PAIRS = [
+    (k, v)
+    for k, v in _FOLD_PAIRS.items()
+    if not (k.isalnum() and k in _WIDE_ALNUM) and k not in _TRADITIONAL_PAIRS
+]
 _WIDE_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
@@ -52,7 +68,7 @@ def fold(text: str) -> str:
     for wide, narrow in _PUNCT_PAIRS:
         if wide in text:
             text = text.replace(wide, narrow)
-    if _WIDE_ALNUM_RE.search(text) is not None:
+    if _WIDE_ALNUM_RE.search(text) is not None or _TRADITIONAL_RE.search(text) is not None:
         text = text.translate(FOLD_TABLE)
     return text
 

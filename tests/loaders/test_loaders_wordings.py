@@ -390,3 +390,16 @@ def test_an_english_document_quoting_chinese_examples_is_refused():
 def test_a_unit_list_in_running_text_ends_at_its_sentence():
     doc = parse_text("1、推进甲。责任单位：区交建局、区公安局。平潭综合实验区管委会办公室2016年6月20日印发")
     assert (doc.tasks[0].lead_units, doc.tasks[0].co_units) == ([], ["区交建局", "区公安局"])
+
+
+def test_a_big5_notice_reads_like_a_gb_one_and_keeps_its_strings():
+    from dutygraph.loaders import parse_bytes
+
+    text = (
+        "1．推進甲工作。\n責任單位：區發展改革局、區財政局\n2．完善乙機制。（區農業局牽頭，區環保局配合）\n"
+    )
+    doc = parse_bytes(text.encode("big5"), suffix=".txt")
+    assert [(t.text, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("推進甲工作。", [], ["區發展改革局", "區財政局"]),
+        ("完善乙機制。", ["區農業局"], ["區環保局"]),
+    ]

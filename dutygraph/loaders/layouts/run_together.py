@@ -48,6 +48,8 @@ _HEADER_NAME_RE = "(?:" + "|".join(_spaced(n) for n in sorted(_HEADER_NAMES, key
 #: Three or more column names glued together: the header of a table whose cells ran together.
 HEADER_RE = re.compile(rf"(?:{_HEADER_NAME_RE}\s*){{3,}}")
 _ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
+#: First characters of the header names: a line starting with none of them holds no glued header.
+_HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
 _HEAD = r"(?:省|市|区|县|各|相关|有关)"
 _END = (
@@ -109,7 +111,7 @@ def _name_start(folded: str, start: int, end: int) -> int:
 
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
-    m = HEADER_RE.match(folded)
+    m = HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
     if m is None:
         return None
     names = [re.sub(r"\s+", "", x.group()) for x in _ONE_NAME_RE.finditer(m.group())]
