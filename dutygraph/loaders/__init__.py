@@ -5,7 +5,7 @@ Two calls are the whole public surface other packages use::
     parse_file("notice.txt")          # any supported format, encoding detected
     parse_text(text, source="<text>") # already-decoded text or HTML
 
-Both return a :class:`ParsedDocument` or raise :class:`~dutygraph.errors.DutygraphError` with one line
+Both return a :class:`ParsedDocument` or raise :class:`~dutygraph.errors.InputError` with one line
 saying what is wrong with the input. ``parse_bytes`` and ``parse_rows`` serve callers holding bytes or
 table rows (a spreadsheet already in memory).
 """
@@ -43,9 +43,9 @@ def parse_file(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYT
 def parse_text(text: str, source: str = "<text>") -> ParsedDocument:
     """Parse decoded text (plain text or an HTML page)."""
     if not text.strip():
-        from dutygraph.errors import DutygraphError
+        from dutygraph.errors import InputError
 
-        raise DutygraphError(f"{source}: the text is empty")
+        raise InputError(f"{source}: the text is empty")
     return parse_source(text_lines(text), source)
 
 

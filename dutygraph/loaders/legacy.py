@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.loaders.text import Line, T, split_lines
 
 #: The magic number of OLE2 compound files (.doc, .xls and the WPS formats).
@@ -45,7 +45,7 @@ def xls_lines(data: bytes) -> list[Line]:
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
     except (xlrd.XLRDError, struct.error, IndexError, ValueError, AssertionError) as error:
         # a damaged workbook fails inside xlrd's record parser with any of these
-        raise DutygraphError(f"cannot read this .xls workbook ({error or type(error).__name__})") from None
+        raise InputError(f"cannot read this .xls workbook ({error or type(error).__name__})") from None
     lines: list[Line] = []
     no = 0
     for index in range(book.nsheets):
@@ -63,12 +63,12 @@ def _run(command: list[str], what: str) -> bytes:
     try:
         done = subprocess.run(command, capture_output=True, timeout=CONVERT_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise DutygraphError(f"{what} took over {CONVERT_TIMEOUT} s; the file may be damaged") from None
+        raise InputError(f"{what} took over {CONVERT_TIMEOUT} s; the file may be damaged") from None
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise DutygraphError(f"{what} failed: {reason[-1] if reason else 'exit ' + str(done.returncode)}")
+        raise InputError(f"{what} failed: {reason[-1] if reason else 'exit ' + str(done.returncode)}")
     if len(done.stdout) > MAX_CONVERTED_BYTES:
-        raise DutygraphError(f"{what} produced over {MAX_CONVERTED_BYTES // 1048576} MB of text")
+        raise InputError(f"{what} produced over {MAX_CONVERTED_BYTES // 1048576} MB of text")
     return done.stdout
 
 
@@ -76,7 +76,7 @@ def _soffice_convert(data: bytes, suffix: str, target: str) -> bytes:
     """The file converted by LibreOffice headless to ``target`` ("docx"/"xlsx"), as bytes."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        raise DutygraphError(f"reading {suffix} files needs LibreOffice: {_INSTALL['soffice']}")
+        raise InputError(f"reading {suffix} files needs LibreOffice: {_INSTALL['soffice']}")
     with tempfile.TemporaryDirectory(prefix="dutygraph-convert-") as tmp:
         source = Path(tmp) / f"input{suffix}"
         source.write_bytes(data)
@@ -96,9 +96,9 @@ def _soffice_convert(data: bytes, suffix: str, target: str) -> bytes:
         )
         out = Path(tmp) / f"input.{target}"
         if not out.exists():
-            raise DutygraphError(f"LibreOffice could not convert this {suffix} file")
+            raise InputError(f"LibreOffice could not convert this {suffix} file")
         if out.stat().st_size > MAX_CONVERTED_BYTES:
-            raise DutygraphError(f"LibreOffice produced over {MAX_CONVERTED_BYTES // 1048576} MB")
+            raise InputError(f"LibreOffice produced over {MAX_CONVERTED_BYTES // 1048576} MB")
         return out.read_bytes()
 
 
@@ -107,7 +107,7 @@ def doc_lines(data: bytes) -> list[Line]:
     antiword = shutil.which("antiword")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if antiword is None and office is None:
-        raise DutygraphError(
+        raise InputError(
             f"reading .doc files needs antiword ({_INSTALL['antiword']}) or LibreOffice ({_INSTALL['soffice']})"
         )
     if antiword is not None:
@@ -117,7 +117,7 @@ def doc_lines(data: bytes) -> list[Line]:
             try:
                 # -m UTF-8.txt: UTF-8 output; -w 0: one paragraph per line, as the document holds it
                 raw = _run([antiword, "-m", "UTF-8.txt", "-w", "0", handle.name], "antiword")
-            except DutygraphError:
+            except InputError:
                 if office is None:
                     raise
             else:

@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.loaders.text import Line, T, split_lines
 
 
@@ -30,7 +30,7 @@ def docx_lines(data: bytes) -> list[Line]:
 
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many types for damaged files
-        raise DutygraphError(f"cannot read this .docx file ({type(error).__name__})") from None
+        raise InputError(f"cannot read this .docx file ({type(error).__name__})") from None
     lines: list[Line] = []
     no = 0
     for child in document.element.body.iterchildren():
@@ -68,7 +68,7 @@ def xlsx_lines(data: bytes) -> list[Line]:
 
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except Exception as error:
-        raise DutygraphError(f"cannot read this .xlsx file ({type(error).__name__})") from None
+        raise InputError(f"cannot read this .xlsx file ({type(error).__name__})") from None
     lines: list[Line] = []
     offset = 0
     for sheet in workbook.worksheets:
@@ -130,7 +130,7 @@ def pdf_lines(data: bytes) -> list[Line]:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as error:
-        raise DutygraphError(f"cannot read this PDF ({type(error).__name__})") from None
+        raise InputError(f"cannot read this PDF ({type(error).__name__})") from None
     if not any(page.strip() for page in pages):
-        raise DutygraphError("this PDF has no text layer (a scan?); run OCR first")
+        raise InputError("this PDF has no text layer (a scan?); run OCR first")
     return split_lines("\n".join(_page_text(text, no) for no, text in enumerate(pages, start=1)))

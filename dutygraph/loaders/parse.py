@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.loaders.assemble import assemble
 from dutygraph.loaders.layouts.numbered import read_numbered
 from dutygraph.loaders.metadata import read_metadata
@@ -48,16 +48,16 @@ def _reads_as_chinese(lines: list[Line]) -> bool:
 
 
 def parse_source(source: Source, name: str) -> ParsedDocument:
-    """Parse lines already read; raise :class:`DutygraphError` when no task can be found."""
+    """Parse lines already read; raise :class:`~dutygraph.errors.InputError` when no task can be found."""
     lines = source.lines
     if not lines:
-        raise DutygraphError(f"{name}: the document holds no text")
+        raise InputError(f"{name}: the document holds no text")
     head = [line for line in lines[:_FILE_NOTE_LINES] if not _FILE_NOTE_RE.match(line.text.n)]
     lines = restore_lines(head + lines[_FILE_NOTE_LINES:])
     if not lines:
-        raise DutygraphError(f"{name}: the document holds no text")
+        raise InputError(f"{name}: the document holds no text")
     if not _reads_as_chinese(lines):
-        raise DutygraphError(
+        raise InputError(
             f"{name}: the text is mostly not Chinese — this does not look like a responsibility notice "
             "(责任分解/任务分工)"
         )
@@ -65,7 +65,7 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     state = read_numbered(lines)
     tasks, warnings, meta = assemble(state, first_leads=states_first_leads(lines))
     if not tasks:
-        raise DutygraphError(
+        raise InputError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
         )
     if (
@@ -73,7 +73,7 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
         and not any(t.lead_units or t.co_units or t.leaders for t in tasks)
         and not any(_DUTY_WORDS_RE.search(line.text.n) for line in lines)
     ):
-        raise DutygraphError(
+        raise InputError(
             f"{name}: {len(tasks)} numbered paragraphs but none names a responsible unit or leader — "
             "this does not look like a responsibility notice (责任分解/任务分工)"
         )

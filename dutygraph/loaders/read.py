@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
 from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
@@ -79,7 +79,7 @@ def _plausible(data: bytes, encodings: tuple[str, ...]) -> tuple[str, str] | Non
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode document bytes; return ``(text, encoding)`` or raise :class:`DutygraphError`."""
+    """Decode document bytes; return ``(text, encoding)`` or raise :class:`~dutygraph.errors.InputError`."""
     for bom, name in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
@@ -89,19 +89,19 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(name), name
             except UnicodeDecodeError:
-                raise DutygraphError(f"the file starts with a {name} mark but is not valid {name}") from None
+                raise InputError(f"the file starts with a {name} mark but is not valid {name}") from None
     if _looks_binary(data):
         utf16 = _plausible(data, ("utf-16-le", "utf-16-be"))  # NUL bytes: UTF-16 without a BOM?
         if utf16 is not None:
             return utf16
-        raise DutygraphError("this looks like a binary file, not a text notice")
+        raise InputError("this looks like a binary file, not a text notice")
     try:
         text = data.decode("utf-8")
         if _CONTROL_RE.search(text, 0, 20000) is None or len(_CONTROL_RE.findall(text[:20000])) <= max(
             2, min(len(text), 20000) // 200
         ):
             return text, "utf-8"
-        raise DutygraphError("this looks like a binary file, not a text notice")
+        raise InputError("this looks like a binary file, not a text notice")
     except UnicodeDecodeError:
         pass
     # GB18030 decodes most Big5 bytes too, into other characters: the notice's words decide.
@@ -118,7 +118,7 @@ def decode(data: bytes) -> tuple[str, str]:
             guessed = None
         if guessed is not None:
             return guessed
-    raise DutygraphError(
+    raise InputError(
         "cannot decode the text: no encoding tried (UTF-8, UTF-16, GB18030, Big5 and the detector's "
         "guess) gives text that reads as a Chinese notice"
     )
@@ -138,7 +138,7 @@ def csv_lines(text: str) -> list[Line]:
                 lines.append(Line(start, T.of(" | ".join(c.replace("\n", "、") for c in cells)), cells))
             start = reader.line_num + 1
     except csv.Error as error:
-        raise DutygraphError(f"cannot read this CSV ({error})") from None
+        raise InputError(f"cannot read this CSV ({error})") from None
     return lines
 
 
@@ -216,7 +216,7 @@ def _zip_kind(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
     if kind == "zip":
         return kind
     if len(parts) > MAX_PARTS:
-        raise DutygraphError(f"this .{kind} holds {len(parts)} parts, over the limit of {MAX_PARTS}")
+        raise InputError(f"this .{kind} holds {len(parts)} parts, over the limit of {MAX_PARTS}")
     # zipfile never inflates a part past the size its directory declares, so the sums bound the read.
     unpacked = sum(part.file_size for part in parts)
     xml = sum(part.file_size for part in parts if part.filename.endswith((".xml", ".rels")))
@@ -225,7 +225,7 @@ def _zip_kind(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
         ("content", unpacked, int(max_bytes * UNPACKED_FACTOR)),
     ):
         if size > limit:
-            raise DutygraphError(
+            raise InputError(
                 f"this .{kind} unpacks to {size / 1048576:.0f} MB of {what}, over the "
                 f"{limit / 1048576:.0f} MB limit (a damaged file or a zip bomb)"
             )
@@ -241,7 +241,7 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
     if suffix == ".xls" or (suffix != ".doc" and workbook and not word):
         return Source(xls_lines(data), {"format": "xls"})
     if not word:
-        raise DutygraphError("this Office file is neither a .doc document nor an .xls workbook")
+        raise InputError("this Office file is neither a .doc document nor an .xls workbook")
     source = Source(doc_lines(data), {"format": "doc"})
     mark_pipe_rows(source.lines)
     return source
@@ -257,18 +257,18 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
         from dutygraph.loaders.legacy import wps_lines
 
         if suffix == ".dps":
-            raise DutygraphError("WPS presentations (.dps) hold no notice to read")
+            raise InputError("WPS presentations (.dps) hold no notice to read")
         lines, converted = wps_lines(data, suffix)
         return Source(lines, {"format": converted, "converted_from": suffix[1:]})
     if not data.strip():
-        raise DutygraphError("the file is empty")
+        raise InputError("the file is empty")
     if data.startswith(b"PK\x03\x04"):
         kind = _zip_kind(data, max_bytes)
         if kind == "docx":
             return Source(docx_lines(data), {"format": "docx"})
         if kind == "xlsx":
             return Source(xlsx_lines(data), {"format": "xlsx"})
-        raise DutygraphError("this is a zip archive that is neither .docx nor .xlsx")
+        raise InputError("this is a zip archive that is neither .docx nor .xlsx")
     if data.startswith(b"%PDF"):
         source = Source(pdf_lines(data), {"format": "pdf"})
         mark_pipe_rows(source.lines)
@@ -277,7 +277,7 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
         return _legacy_office(data, suffix)
     text, encoding = decode(data)
     if not text.strip():
-        raise DutygraphError("the file holds no text")
+        raise InputError("the file holds no text")
     if suffix == ".csv" or suffix == ".tsv":
         source = Source(csv_lines(text), {"format": "csv"})
     else:
@@ -292,22 +292,22 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
     try:
         info = p.stat()
     except FileNotFoundError:
-        raise DutygraphError(f"no such file: {p}") from None
+        raise InputError(f"no such file: {p}") from None
     except OSError as error:
-        raise DutygraphError(f"cannot read {p}: {error.strerror or error}") from None
+        raise InputError(f"cannot read {p}: {error.strerror or error}") from None
     if p.is_dir():
-        raise DutygraphError(f"{p} is a directory, not a document")
+        raise InputError(f"{p} is a directory, not a document")
     if info.st_size > max_bytes:
-        raise DutygraphError(
+        raise InputError(
             f"{p} is {info.st_size / 1048576:.1f} MB, over the {max_bytes / 1048576:.0f} MB limit"
         )
     try:
         with p.open("rb") as handle:
             data = handle.read(max_bytes + 1)
     except OSError as error:
-        raise DutygraphError(f"cannot read {p}: {error.strerror or error}") from None
+        raise InputError(f"cannot read {p}: {error.strerror or error}") from None
     if len(data) > max_bytes:
-        raise DutygraphError(f"{p} is over the {max_bytes / 1048576:.0f} MB limit")
+        raise InputError(f"{p} is over the {max_bytes / 1048576:.0f} MB limit")
     if not data:
-        raise DutygraphError(f"{p} is empty")
+        raise InputError(f"{p} is empty")
     return read_bytes(data, p.suffix, max_bytes)

@@ -1,7 +1,8 @@
 """Text notices: a forward scan over lines for sections, numbered tasks and their assignments.
 
-Covers layouts 1–6 and 9 of issue 2 directly and hands over to :mod:`.flat_table` / :mod:`.rows` when a
-table header appears, and to :mod:`.paragraphs` for bracket-closed tasks. A task's assignment may follow
+Reads sections, numbered tasks, labelled lines, brackets and leader headings itself and hands over to
+:mod:`.flat_table` / :mod:`.rows` / :mod:`.run_together` when a table header appears, and to
+:mod:`.paragraphs` for tasks closed by brackets or role chains. A task's assignment may follow
 it on "LABEL:value" lines, sit in a bracket at its end, or come from its section heading (leaders).
 """
 
