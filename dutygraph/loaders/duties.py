@@ -39,6 +39,8 @@ _ROLE_CHAIN_RE = re.compile(
     rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"
 )
 _JURISDICTION_HEAD_RE = re.compile("[区市县省]")
+#: A 牵头 that can close a chain's lead list (not the label words 牵头单位, 牵头部门, 牵头领导).
+_CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
 _DUTY_RE = re.compile(
@@ -148,8 +150,8 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
 
 def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
     """Run-in "X牵头，Y配合" chains of a line with no bracketed assignment, with their spans."""
-    if "牵头" not in t.n:
-        return []
+    if "牵头" not in t.n or _CHAIN_LEAD_RE.search(t.n) is None:
+        return []  # no 牵头, or only in labels ("牵头单位:"): no chain
     found: list[tuple[int, int, Assignment]] = []
     for m in _ROLE_CHAIN_RE.finditer(t.n):
         start = _first_unit_start(t.n, m.start("lead"), m.end("lead"))

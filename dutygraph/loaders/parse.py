@@ -36,10 +36,12 @@ _LATIN_RE = re.compile("[A-Za-z]")
 _MIN_HAN_SHARE = 0.3
 #: Fewer Latin letters than this cannot outweigh a notice's Han text (and "①" alone is left to the scan).
 _FEW_LETTERS = 200
+#: The check reads the start of the text: a notice's language shows in its first pages.
+_SAMPLE_CHARS = 6000
 
 
 def _reads_as_chinese(lines: list[Line]) -> bool:
-    sample = "".join(line.text.n for line in lines[:200])
+    sample = "".join(line.text.n for line in lines[:200])[:_SAMPLE_CHARS]
     latin = len(_LATIN_RE.findall(sample))
     if latin < _FEW_LETTERS:
         return True  # the common case, decided without counting the Han characters
