@@ -60,6 +60,15 @@ class Assignment:
         self.unbalanced = self.unbalanced or other.unbalanced
         self.standing += other.standing
 
+    def merge_behind(self, other: Assignment) -> None:
+        """Take in a later clause of the same task: its units join as co-units behind this one's lead
+        ("3．…（甲局负责）…（乙局牵头，丙局参与）" → 甲局 leads, 乙局 and 丙局 assist), its leaders too."""
+        self.co += other.lead + other.responsible + other.co
+        self.leaders += other.leaders
+        self.assisting += other.assisting
+        self.standing += other.standing
+        self.first_leads = self.first_leads or other.first_leads
+
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)

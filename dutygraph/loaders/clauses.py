@@ -89,9 +89,8 @@ ROLE_VERBS: dict[str, str] = {
     "协助": "assist",
 }
 _VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse=True)) + ")$")
-_VERB_KIND = ROLE_VERBS
 #: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
-_VERB_LAST = frozenset(verb[-1] for verb in _VERB_KIND)
+_VERB_LAST = frozenset(verb[-1] for verb in ROLE_VERBS)
 _BRACKET_START_RE = re.compile(r"[(\[【]")
 
 
@@ -130,10 +129,10 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
         else []
     )
+    starts = {x.start() for x in matches} if other_fields else set()
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(t.n)
         if other_fields:
-            starts = {x.start() for x in matches}
             end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
         label = m.group("label")
         if in_text and _KIND[label] in _UNIT_KINDS:
@@ -288,7 +287,7 @@ def parse_clauses(t: T) -> Assignment | None:
             if inside is not None and all(
                 named_like_unit(p.n) for p in _subject_parts(clause.cut(0, inside.end("who")))
             ):
-                kind = _VERB_KIND[inside.group("verb")]
+                kind = ROLE_VERBS[inside.group("verb")]
                 if _add_subject(result, kind, [*pending, clause.cut(0, inside.end("who"))]):
                     recognised = True
                 pending = []
@@ -296,7 +295,7 @@ def parse_clauses(t: T) -> Assignment | None:
             pending.append(clause)
             continue
         subject = clause.cut(0, m.start())
-        kind = _VERB_KIND[m.group("verb")]
+        kind = ROLE_VERBS[m.group("verb")]
         subjects = [*pending, subject]
         pending = []
         before = len(result.responsible)

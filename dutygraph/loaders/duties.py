@@ -38,7 +38,8 @@ _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?(?:,?(?P<co>{RUN_LIST})(?:配合|参与|协助|协办)?)?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"
 )
-_JURISDICTION_HEAD_RE = re.compile("[区市县省]")
+#: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
+JURISDICTION_HEAD_RE = re.compile("[区市县省]")
 #: A 牵头 that can close a chain's lead list (not the label words 牵头单位, 牵头部门, 牵头领导).
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
@@ -107,9 +108,9 @@ def duty_sentence(t: T) -> Assignment | None:
     else:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
-        with_m = re.compile("会同").search(t.n, m.end(), m.end() + 40)
-        if with_m is not None and kind != "co":
-            result.co.extend(_units_after(t, with_m.end()))
+        together = t.n.find("会同", m.end(), m.end() + 40)
+        if together >= 0 and kind != "co":
+            result.co.extend(_units_after(t, together + 2))
     return result
 
 
@@ -131,7 +132,7 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
     """Where the first unit of a run-in list really starts: "报管委会区环土局" → "区环土局"."""
     first_end = folded.find("、", start, end)
     first_end = end if first_end < 0 else first_end
-    heads = [m.start() for m in _JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)]
+    heads = [m.start() for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)]
     return heads[-1] if heads else start
 
 
@@ -150,7 +151,7 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
 
 def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
     """Run-in "X牵头，Y配合" chains of a line with no bracketed assignment, with their spans."""
-    if "牵头" not in t.n or _CHAIN_LEAD_RE.search(t.n) is None:
+    if _CHAIN_LEAD_RE.search(t.n) is None:
         return []  # no 牵头, or only in labels ("牵头单位:"): no chain
     found: list[tuple[int, int, Assignment]] = []
     for m in _ROLE_CHAIN_RE.finditer(t.n):

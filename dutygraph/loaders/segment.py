@@ -57,10 +57,6 @@ _STRONG_BEFORE = frozenset(" 。;:!?)]】”」")
 _NOT_BODY = frozenset("0123456789、,.;:)%")
 
 
-def _is_cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
 def paragraph_cuts(folded: str) -> list[int]:
     """Offsets where a flattened page's paragraph gaps are, each the start of the piece after the gap."""
     cuts: list[int] = []

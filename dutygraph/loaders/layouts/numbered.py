@@ -213,12 +213,7 @@ class NumberedReader:
                 continue
             if one_task:
                 item.text.append(segment.text)
-                later = segment.assignment
-                item.assign.co += later.lead + later.responsible + later.co
-                item.assign.leaders += later.leaders
-                item.assign.assisting += later.assisting
-                item.assign.standing += later.standing
-                item.assign.first_leads = item.assign.first_leads or later.first_leads
+                item.assign.merge_behind(segment.assignment)
                 continue
             item = self._new_item(line, None, None, None, segment.text)
             item.assign.merge(segment.assignment)

@@ -16,7 +16,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import KNOWN_HEADERS, column_role
-from dutygraph.loaders.duties import role_chain_at
+from dutygraph.loaders.duties import JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
 
@@ -95,7 +95,6 @@ _IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
 
 
 _FUNCTION_CHAR_RE = re.compile("[和的与及在对]")
-_HEAD_CHAR_RE = re.compile("[省市区县]")
 
 
 def _name_start(folded: str, start: int, end: int) -> int:
@@ -105,7 +104,7 @@ def _name_start(folded: str, start: int, end: int) -> int:
     words = [m.end() for m in _FUNCTION_CHAR_RE.finditer(folded, start, first_end)]
     if not words:
         return start
-    heads = [m.start() for m in _HEAD_CHAR_RE.finditer(folded, words[-1], first_end - 2)]
+    heads = [m.start() for m in JURISDICTION_HEAD_RE.finditer(folded, words[-1], first_end - 2)]
     return heads[-1] if heads else start
 
 
