@@ -1,12 +1,15 @@
-"""Network page benchmark: time to first drawn frame, our page vs pyvis defaults, 5,000 units.
+"""Network page benchmark: our page against pyvis's default page on the same graphs, same run.
 
-    .venv/bin/python bench/viz.py [--units 5000] [--timeout 600]
+    .venv/bin/python bench/viz.py [--units 1000 5000 10000] [--timeout 180]
 
-Writes a synthetic 5,000-unit network twice — with ``dutygraph.viz.write_page`` and with
-pyvis's own ``Network`` defaults (physics on, its template, vis-network inlined) — opens each in
-headless Chromium (Debian's, all network requests blocked) and measures from navigation start to
-the end of the first animation frame in which vis-network drew on its canvas. Prints both times,
-their ratio (target ≥ 10×) and our file size (target < 10 MB). Not a test: timings vary by machine.
+For each size, writes a synthetic unit network (``tests/viz/page_samples.synthetic_graph``) twice —
+with ``dutygraph.viz.write_page`` and with pyvis's own ``Network`` defaults (physics on, its
+template, vis-network inlined) — opens each in headless Chromium (Debian's, every network request
+blocked) and prints: file size; time from navigation to the end of the first animation frame in
+which vis-network drew on its canvas; and the time of each interaction until the frame after it is
+drawn — focus on a unit (select, fade the rest, zoom to it) and zoom, on both pages; search and a
+cluster filter on ours (pyvis's page has neither). Not a test: timings vary by machine; the
+ratios are what compare.
 """
 
 from __future__ import annotations
@@ -91,43 +94,93 @@ def first_frame(browser: Any, path: Path, timeout_s: float) -> float | None:
         context.close()
 
 
+#: Each interaction, then two animation frames (the one that draws it has ended).
+_TIMED = """async (action) => {
+  const started = performance.now();
+  action();
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  return performance.now() - started;
+}"""
+OURS = {
+    "focus": "() => window.dutygraph.focus(window.dutygraph.nodesView.getIds()[7])",
+    "zoom": "() => window.dutygraph.network.moveTo({scale: window.dutygraph.network.getScale() * 1.5})",
+    "search": "() => window.dutygraph.search('发展')",
+    "filter": "() => window.dutygraph.setFilter('cluster', '1')",
+}
+PYVIS = {
+    "focus": "() => { network.selectNodes([7]); network.focus(7, {scale: 1.2}); }",
+    "zoom": "() => network.moveTo({scale: network.getScale() * 1.5})",
+}
+
+
+def interactions(
+    browser: Any, path: Path, actions: dict[str, str], ready: str, timeout_s: float
+) -> dict[str, float]:
+    """Milliseconds per interaction on a loaded page (after ``ready`` holds); empty past the timeout."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    url = path.resolve().as_uri()
+    context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
+    page = context.new_page()
+    try:
+        page.goto(url, wait_until="commit")
+        try:
+            page.wait_for_function(ready, timeout=timeout_s * 1000)
+        except Exception:  # the page never settled: nothing to time
+            return {}
+        return {
+            name: float(page.evaluate(f"(() => {{ const run = {_TIMED}; return run({code}); }})()"))
+            for name, code in actions.items()
+        }
+    finally:
+        context.close()
+
+
+def _ms(value: float | None) -> str:
+    return "—" if value is None else f"{value:,.0f} ms"
+
+
 def main() -> int:
     formatter = argparse.RawDescriptionHelpFormatter
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=formatter)
-    parser.add_argument("--units", type=int, default=5000)
-    parser.add_argument("--timeout", type=float, default=600.0, help="seconds to wait for the pyvis page")
+    parser.add_argument("--units", type=int, nargs="+", default=[1000, 5000, 10000])
+    parser.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for a page")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
-    graph = synthetic_graph(args.units, seed=args.seed)
-    print(f"graph: {graph.number_of_nodes()} units, {graph.number_of_edges()} edges")
-    with tempfile.TemporaryDirectory() as tmp:
-        ours = Path(tmp) / "ours.html"
-        started = time.perf_counter()
-        write_page(graph, ours, title="synthetic", seed=args.seed)
-        size_mb = ours.stat().st_size / 1e6
-        print(f"our page written in {time.perf_counter() - started:.1f} s, {size_mb:.2f} MB")
-        theirs = pyvis_default_page(graph, Path(tmp) / "pyvis.html")
-        print(f"pyvis page {theirs.stat().st_size / 1e6:.2f} MB")
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            ours_ms = first_frame(browser, ours, 120.0)
-            print(f"ours:  first drawn frame {ours_ms:.0f} ms" if ours_ms else "ours: no frame within 120 s")
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for units in args.units:
+            graph = synthetic_graph(units, seed=args.seed)
+            print(f"== {graph.number_of_nodes()} units, {graph.number_of_edges()} edges")
+            ours = Path(tmp) / f"ours-{units}.html"
+            started = time.perf_counter()
+            write_page(graph, ours, title="synthetic", seed=args.seed)
+            written = time.perf_counter() - started
+            theirs = pyvis_default_page(graph, Path(tmp) / f"pyvis-{units}.html")
+            ours_ms = first_frame(browser, ours, args.timeout)
             theirs_ms = first_frame(browser, theirs, args.timeout)
-            if theirs_ms is None:
-                print(f"pyvis: no frame within {args.timeout:.0f} s")
-            else:
-                print(f"pyvis: first drawn frame {theirs_ms:.0f} ms")
-            browser.close()
-    if ours_ms is None:
-        return 1
-    if theirs_ms is None:
-        print(f"ratio: > {args.timeout * 1000 / ours_ms:.0f}x (pyvis did not draw within the timeout)")
-    else:
-        print(f"ratio: {theirs_ms / ours_ms:.1f}x (target >= 10x)")
-    print(f"our file size: {size_mb:.2f} MB (target < 10 MB)")
+            ours_times = interactions(
+                browser, ours, OURS, "() => window.dutygraph && window.dutygraph.ready", args.timeout
+            )
+            theirs_times = interactions(
+                browser,
+                theirs,
+                PYVIS,
+                "() => typeof network !== 'undefined' && network.body.nodeIndices.length > 0",
+                args.timeout,
+            )
+            print(
+                f"file size     ours {ours.stat().st_size / 1e6:6.2f} MB (written in {written:.1f} s)   pyvis {theirs.stat().st_size / 1e6:6.2f} MB"
+            )
+            ratio = f"   ratio {theirs_ms / ours_ms:.1f}x" if ours_ms and theirs_ms else ""
+            print(f"first frame   ours {_ms(ours_ms):>10}   pyvis {_ms(theirs_ms):>10}{ratio}")
+            for name in OURS:
+                mine, other = ours_times.get(name), theirs_times.get(name)
+                ratio = f"   ratio {other / mine:.1f}x" if mine and other else ""
+                print(f"{name:<13} ours {_ms(mine):>10}   pyvis {_ms(other):>10}{ratio}")
+        browser.close()
     return 0
 
 

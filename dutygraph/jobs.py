@@ -145,12 +145,11 @@ def write_store_page(
 def write_network_page(analysis: Analysis, path: Path, *, view: str = VIEW, title: str | None = None) -> Path:
     """The interactive page for ``analysis`` (see :mod:`dutygraph.viz`)."""
     from dutygraph.viz import write_page
-    from dutygraph.viz.views import view_graph
+    from dutygraph.viz.views import page_title, view_graph
 
-    documents = ", ".join(analysis.snapshot.documents) or "dutygraph"
     return write_page(
         view_graph(analysis, view),
         path,
-        title=title or f"Responsibility network — {documents}",
+        title=title or page_title(analysis),
         seed=analysis.settings.seed,
     )

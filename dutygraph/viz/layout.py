@@ -9,13 +9,16 @@ O(n²) per iteration), so the page lays out in two levels instead:
 3. the discs are laid on a sunflower spiral, biggest first, so they never overlap.
 
 A group larger than :data:`_MAX_GROUP` nodes is laid out with a cheaper local-repulsion variant
-(:func:`_local_force`, k-d tree neighbours only) instead.
+(:func:`_local_force`, k-d tree neighbours only) instead. Given each node's drawn radius, a last
+pass (:func:`_separated`) pushes overlapping discs apart, so a click on a node always hits that node.
+The page draws these positions as they are (no physics afterwards): the same input gives the same
+picture, and Reset returns to it exactly.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 
 import networkx as nx
 import numpy as np
@@ -85,8 +88,47 @@ def _normalise(pos: np.ndarray) -> np.ndarray:
     return pos / radius if radius > 0 else pos
 
 
-def layout_positions(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[float, float]]:
-    """Positions for every node (canvas units, rounded to 0.1); same graph and seed, same result."""
+def _separated(pos: np.ndarray, radii: np.ndarray, iterations: int = 60) -> np.ndarray:
+    """``pos`` moved until no two discs of ``radii`` (plus a small gap) overlap, or ``iterations`` ran.
+
+    Each pass finds the overlapping pairs with a k-d tree and moves both ends half the overlap
+    apart along the line between them (coincident points along a fixed, index-derived direction).
+    """
+    if len(pos) < 2:
+        return pos
+    pos = pos.copy()
+    gap = 4.0
+    reach = 2.0 * float(radii.max()) + gap
+    for _ in range(iterations):
+        pairs = cKDTree(pos).query_pairs(reach, output_type="ndarray")
+        if not len(pairs):
+            break
+        a, b = pairs[:, 0], pairs[:, 1]
+        delta = pos[b] - pos[a]
+        dist = np.sqrt((delta**2).sum(axis=1))
+        need = radii[a] + radii[b] + gap
+        overlap = need - dist
+        hit = overlap > 0.01
+        if not hit.any():
+            break
+        a, b, delta, dist, overlap = a[hit], b[hit], delta[hit], dist[hit], overlap[hit]
+        angle = (a * 2.399963 + b).astype(float)
+        fallback = np.stack([np.cos(angle), np.sin(angle)], axis=1)
+        direction = np.where((dist > 1e-6)[:, None], delta / np.maximum(dist, 1e-6)[:, None], fallback)
+        push = direction * (overlap / 2.0 + 0.05)[:, None]
+        move = np.zeros_like(pos)
+        np.add.at(move, a, -push)
+        np.add.at(move, b, push)
+        pos += move
+    return pos
+
+
+def layout_positions(
+    graph: nx.Graph, *, seed: int = 0, radii: Mapping[Hashable, float] | None = None
+) -> dict[Hashable, tuple[float, float]]:
+    """Positions for every node (canvas units, rounded to 0.1); same graph and seed, same result.
+
+    With ``radii`` (node -> drawn radius) no two nodes' discs overlap."""
     if graph.number_of_nodes() == 0:
         return {}
     undirected = graph.to_undirected(as_view=True) if graph.is_directed() else graph
@@ -114,4 +156,12 @@ def layout_positions(graph: nx.Graph, *, seed: int = 0) -> dict[Hashable, tuple[
         cx, cy = centre_radius * math.cos(angle), centre_radius * math.sin(angle)
         for member, (x, y) in zip(members, local * disc, strict=True):
             result[member] = (round(cx + float(x), 1), round(cy + float(y), 1))
-    return {node: result[node] for node in graph.nodes}
+    nodes = list(graph.nodes)
+    if radii is not None:
+        pos = np.asarray([result[node] for node in nodes], dtype=float)
+        sizes = np.asarray([float(radii.get(node, 10.0)) for node in nodes], dtype=float)
+        pos = _separated(pos, sizes)
+        result = {
+            node: (round(float(x), 1), round(float(y), 1)) for node, (x, y) in zip(nodes, pos, strict=True)
+        }
+    return {node: result[node] for node in nodes}

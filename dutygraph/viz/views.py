@@ -1,7 +1,10 @@
 """The graphs the network page draws, built from an :class:`Analysis`.
 
 Three views, each a NetworkX graph with the attributes the page expects (label, kind, cluster,
-load, aliases, tasks, leaders, documents, flag_reason; edge weight and kind):
+load, aliases, tasks, leaders, documents, flag_reason, jurisdiction, year, part; edge weight and kind).
+``graph.graph["parts"]`` lists the analysed parts (jurisdiction, years, clusters with the report's
+numbering and hub names), so the page names clusters as the report does and opens on an overview of
+the parts when there are several:
 
 * ``units`` — the collaboration graph (groups included, drawn apart), edges ``lead-co``/``co-co``;
 * ``tasks`` — tasks and the units on them, edges ``lead``/``co``;
@@ -11,7 +14,7 @@ load, aliases, tasks, leaders, documents, flag_reason; edge weight and kind):
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, TypeVar
 
 import networkx as nx
 
@@ -22,6 +25,7 @@ from dutygraph.graph.snapshot import TaskInfo
 from dutygraph.settings import VIEW, VIEWS
 
 _TEXT_PREVIEW = 40
+G = TypeVar("G", bound=nx.Graph)
 
 
 def _task_ref(task: TaskInfo) -> dict[str, Any]:
@@ -29,33 +33,55 @@ def _task_ref(task: TaskInfo) -> dict[str, Any]:
     return {"document": task.doc_id, "number": task.number or task.task_id, "text": text, "line": task.line}
 
 
-def _unit_nodes(part: Part, suffix: str, graph: nx.Graph) -> None:
+def _part_record(part: Part) -> dict[str, Any]:
+    """What the page shows of a part: where and when, and its clusters as the report numbers them
+    (clusters of one unit are the report's "units on their own" and get no number on the page)."""
+    return {
+        "jurisdiction": part.scope.jurisdiction or "",
+        "span": part.scope.span,
+        "clusters": {c.id: c.hubs for c in part.clustering.clusters if len(c.members) > 1},
+    }
+
+
+def _with_parts(graph: G, analysis: Analysis) -> G:
+    graph.graph["parts"] = [_part_record(part) for part in analysis.parts]
+    return graph
+
+
+def _unit_nodes(part: Part, suffix: str, graph: nx.Graph, number: int) -> None:
     snapshot = part.snapshot
     tasks: dict[str, list[dict[str, Any]]] = defaultdict(list)
     documents: dict[str, set[str]] = defaultdict(set)
+    assistants: dict[str, set[str]] = defaultdict(set)
     for task in snapshot.tasks:
+        helpers = {snapshot.leaders[leader].name for leader in task.assistants if leader in snapshot.leaders}
         for unit in task.units:
             tasks[unit].append(_task_ref(task))
             documents[unit].add(task.doc_id)
+            assistants[unit] |= helpers
     for iri, info in snapshot.units.items():
         load = part.load_of(iri)
         burden = part.burden_of(iri)
+        clustered = part.clustering.membership.get(iri)
+        # The assisting leaders too: a planner picking 许继清 expects the units he helps on.
+        leaders = load.leaders + sorted(assistants[iri] - set(load.leaders))
         graph.add_node(
             iri + suffix,
             label=info.name,
             kind=info.kind,
             is_group=info.is_group,
             aliases=info.names[1:],
-            cluster=part.clustering.membership.get(iri),
+            cluster=clustered,
             load=load.load,
             lead=load.lead,
             co=load.co,
             flag_reason=burden.reason if burden and burden.flagged else None,
             tasks=tasks[iri],
             documents=sorted(documents[iri]),
-            leaders=load.leaders,
+            leaders=leaders,
             jurisdiction=info.jurisdiction,
             year=part.year,
+            part=number,
         )
 
 
@@ -63,9 +89,9 @@ def unit_view(analysis: Analysis) -> nx.Graph:
     """Each part's units and their shared tasks; group mentions join only their own part's units
     (a group is one jurisdiction's and one year's), so nothing bridges two cities."""
     graph = nx.Graph()
-    for part in analysis.parts:
+    for number, part in enumerate(analysis.parts):
         suffix = node_suffix(analysis, part)
-        _unit_nodes(part, suffix, graph)
+        _unit_nodes(part, suffix, graph, number)
         network = collaboration(part.snapshot, include_groups=True)
         units = [iri + suffix for iri in network.units]
         # A pair that ever leads/assists each other reads as "lead-co".
@@ -79,14 +105,14 @@ def unit_view(analysis: Analysis) -> nx.Graph:
                 strict=True,
             )
         )
-    return graph
+    return _with_parts(graph, analysis)
 
 
 def task_view(analysis: Analysis) -> nx.DiGraph:
     graph = nx.DiGraph()
-    for part in analysis.parts:
+    for number, part in enumerate(analysis.parts):
         suffix = node_suffix(analysis, part)
-        _unit_nodes(part, suffix, graph)
+        _unit_nodes(part, suffix, graph, number)
         snapshot = part.snapshot
         for task in snapshot.tasks:
             graph.add_node(
@@ -97,17 +123,18 @@ def task_view(analysis: Analysis) -> nx.DiGraph:
                 documents=[task.doc_id],
                 leaders=sorted(snapshot.leaders[leader].name for leader in task.leaders),
                 load=1.0,
+                part=number,
             )
             for unit in task.units:
                 graph.add_edge(task.iri, unit + suffix, weight=1, kind="lead" if unit in task.leads else "co")
-    return graph
+    return _with_parts(graph, analysis)
 
 
 def leader_view(analysis: Analysis) -> nx.DiGraph:
     graph = nx.DiGraph()
-    for part in analysis.parts:
+    for number, part in enumerate(analysis.parts):
         suffix = node_suffix(analysis, part)
-        _unit_nodes(part, suffix, graph)
+        _unit_nodes(part, suffix, graph, number)
         snapshot = part.snapshot
         for portfolio in part.portfolios:
             info = snapshot.leaders[portfolio.iri]
@@ -121,6 +148,7 @@ def leader_view(analysis: Analysis) -> nx.DiGraph:
                 load=float(portfolio.tasks),
                 jurisdiction=info.jurisdiction,
                 year=part.year,
+                part=number,
             )
         for task in snapshot.tasks:
             for leader in task.leaders:
@@ -132,7 +160,19 @@ def leader_view(analysis: Analysis) -> nx.DiGraph:
                         graph.add_edge(*edge, weight=1, kind="supervises")
     isolated = [n for n, d in graph.nodes(data=True) if d.get("kind") != "leader" and graph.degree(n) == 0]
     graph.remove_nodes_from(isolated)
-    return graph
+    return _with_parts(graph, analysis)
+
+
+def page_title(analysis: Analysis) -> str:
+    """A title that fits one line whatever the corpus: the document when there is one, else counts
+    ("500 份文件 · 13 个辖区 · 2019–2021") — never the list of every document id."""
+    documents = list(analysis.snapshot.documents)
+    if len(documents) == 1:
+        return f"责任分工网络 — {documents[0]}"
+    years = analysis.years
+    span = "" if not years else (str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}")
+    pieces = [f"{len(documents)} 份文件", f"{len(analysis.jurisdictions)} 个辖区"] + ([span] if span else [])
+    return "责任分工网络 — " + " · ".join(pieces)
 
 
 def view_graph(analysis: Analysis, view: str = VIEW) -> nx.Graph:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -24,9 +26,14 @@ ARTIFACTS = Path(__file__).resolve().parents[2] / "artifacts"
 
 
 def page_json(html: str) -> dict[str, Any]:
-    """The JSON data block of a page, parsed."""
+    """The JSON data block of a page (plain, or gzip+base64 on large pages), parsed."""
     match = re.search(r'<script type="application/json" id="dg-data">(.*?)</script>', html, re.S)
-    assert match, "no data block"
+    if match is None:
+        packed = re.search(
+            r'<script type="application/gzip\+base64" id="dg-data-gz">(.*?)</script>', html, re.S
+        )
+        assert packed, "no data block"
+        return dict(json.loads(gzip.decompress(base64.b64decode(packed.group(1)))))
     data: dict[str, Any] = json.loads(match.group(1))
     return data
 
@@ -94,3 +101,47 @@ def open_page(browser: Any) -> Iterator[Any]:
 def parse_page() -> Any:
     """``parse_page(html)`` → the page's JSON data block."""
     return page_json
+
+
+#: The synthetic corpus of the corpus page tests: 1,000 notices over 60 cities and three years,
+#: so every city-year (180 of them) has notices.
+CORPUS_NOTICES = 1000
+CORPUS_CITIES = 60
+CORPUS_YEARS = (2019, 2020, 2021)
+
+
+@dataclass
+class CorpusPage:
+    """The network page of the synthetic corpus, with the unit graph it draws."""
+
+    path: Path
+    graph: Any
+    cities: tuple[str, ...]
+
+
+@pytest.fixture(scope="session")
+def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> CorpusPage:
+    """Generated, loaded, analysed and drawn once per test session (a few minutes on 2 cores)."""
+    import importlib.util
+    import sys
+
+    from dutygraph.jobs import analysis_of, write_network_page
+    from dutygraph.store.ingest import load_files
+    from dutygraph.store.store import Store
+    from dutygraph.viz.views import view_graph
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("synth", root / "bench" / "synth.py")
+    assert spec and spec.loader
+    synth = importlib.util.module_from_spec(spec)
+    sys.modules["synth"] = synth
+    spec.loader.exec_module(synth)
+    cities = tuple(synth.city_names(CORPUS_CITIES))
+    work = tmp_path_factory.mktemp("corpus")
+    notices = synth.generate_corpus(CORPUS_NOTICES, seed=7, cities=cities, years=CORPUS_YEARS)
+    synth.write_corpus(notices, work / "notices")
+    with Store.open(work / "store", write=True) as store:
+        load_files(store, sorted((work / "notices").glob("*.txt")))
+        analysis = analysis_of(store)
+    path = write_network_page(analysis, work / "network.html")
+    return CorpusPage(path, view_graph(analysis, "units"), cities)

@@ -32,7 +32,7 @@ def test_sample_page_loads_clean_and_draws_every_node_and_edge(open_page: Opener
     assert opened.js("window.dutygraph.drawn()") == {"nodes": 13, "edges": 14}
     assert opened.js(f"document.fonts.check('12px \"{FONT_FAMILY}\"', '湖州')") is True
     legend = opened.page.inner_text("#dg-legend")
-    for text in ("聚类 0", "政府部门", "集体提法", "牵头—配合", "配合—配合"):
+    for text in ("协作群 0", "政府部门", "集体提法", "牵头—配合", "配合—配合"):
         assert text in legend
     _assert_clean(opened)
 

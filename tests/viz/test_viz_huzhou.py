@@ -104,3 +104,80 @@ def test_viz_command_reports_an_unknown_document(huzhou: tuple[Path, nx.Graph, P
     )
     assert result.exit_code == 2
     assert "no-such-doc" in result.output
+
+
+def test_huzhou_clusters_are_the_reports(open_page: Callable[..., Any], huzhou: tuple[Path, nx.Graph, Path]) -> None:
+    path, _, _ = huzhou
+    opened = open_page(path)
+    legend = opened.page.inner_text("#dg-legend")
+    # report.md of this notice: 协作群 1–7, "4 个单位独立承担任务"; hubs as it names them
+    assert [line.split("：")[0] for line in legend.splitlines() if line.startswith("协作群 ")] == [
+        f"协作群 {n}" for n in range(1, 8)
+    ]
+    assert "协作群 1：市金融办、市市场监管局、市税务局 等 16 个" in legend
+    assert "协作群 2：市发展改革委、市商务局、市科技局 等 13 个" in legend
+    assert "4 个单位独立承担任务" in legend
+    assert "协作群（颜色） · 湖州市 2019" in legend
+    colours = [c["colour"] for c in opened.js("window.dutygraph.data.meta.clusters")]
+    assert len(set(colours)) == 7
+
+
+def test_huzhou_search_results_and_cards_say_where(
+    open_page: Callable[..., Any], huzhou: tuple[Path, nx.Graph, Path]
+) -> None:
+    path, _, _ = huzhou
+    opened = open_page(path)
+    page = opened.page
+    page.fill("#dg-search", "市发改委")
+    assert page.locator("#dg-results li").first.inner_text().startswith("市发展改革委 · 湖州市 2019")
+    page.press("#dg-search", "Enter")
+    assert page.inner_text("#dg-details").startswith("市发展改革委 · 湖州市 2019")
+    assert opened.js("document.title").startswith("责任分工网络 — ")
+
+
+def test_huzhou_focus_fades_edges_filter_fits_and_reset_restores_the_layout(
+    open_page: Callable[..., Any], huzhou: tuple[Path, nx.Graph, Path]
+) -> None:
+    path, graph, _ = huzhou
+    opened = open_page(path)
+    page = opened.page
+    first = opened.js("window.dutygraph.network.getPositions()")
+    first_view = opened.js("[window.dutygraph.network.getScale(), window.dutygraph.network.getViewPosition()]")
+    # the heaviest unit, clicked at its centre, is the one selected (no node drawn over it)
+    heaviest = max(range(graph.number_of_nodes()), key=lambda i: list(graph.nodes(data="load"))[i][1])
+    key = list(graph.nodes)[heaviest]
+    box = page.locator("#dg-network").bounding_box()
+    point = opened.js(f"window.dutygraph.network.canvasToDOM(window.dutygraph.network.getPosition({heaviest}))")
+    x, y = box["x"] + point["x"], box["y"] + point["y"]
+    page.mouse.click(x, y)
+    assert opened.js("window.dutygraph.network.getSelectedNodes()") == [heaviest]
+    highlighted = opened.js("window.dutygraph.state.highlighted")
+    assert highlighted["fadedEdges"] == graph.number_of_edges() - graph.degree(key)
+    assert highlighted["fadedNodes"] == graph.number_of_nodes() - 1 - graph.degree(key)
+    # drag it away, narrow to a leader: the view fits the leader's units
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x + 120, y + 80, steps=5)
+    page.mouse.up()
+    assert opened.js(f"window.dutygraph.network.getPositions([{heaviest}])")[str(heaviest)] != first[str(heaviest)]
+    page.select_option("#dg-filter-leader", "许继清")  # assists only: still a choice
+    shown = [n for n, d in graph.nodes(data=True) if "许继清" in d["leaders"]]
+    assert 0 < len(shown) < graph.number_of_nodes()
+    assert opened.js("window.dutygraph.drawn()")["nodes"] == len(shown)
+    assert opened.js("window.dutygraph.network.getScale()") != pytest.approx(first_view[0])
+    page.click("#dg-reset")
+    assert opened.js("window.dutygraph.network.getPositions()") == first
+    again = opened.js("[window.dutygraph.network.getScale(), window.dutygraph.network.getViewPosition()]")
+    assert again[0] == pytest.approx(first_view[0]) and again[1]["x"] == pytest.approx(first_view[1]["x"])
+    assert opened.errors == []
+
+
+def test_huzhou_units_do_not_overlap(huzhou: tuple[Path, nx.Graph, Path]) -> None:
+    from conftest import page_json
+
+    path, _, _ = huzhou
+    nodes = page_json(path.read_text(encoding="utf-8"))["nodes"]
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1 :]:
+            gap = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5 - a["size"] - b["size"]
+            assert gap > 0, (a["label"], b["label"])

@@ -42,7 +42,7 @@ def test_hostile_strings_never_appear_as_markup(parse_page: Any) -> None:
     evil = data["nodes"][0]
     assert evil["label"] == f"市{XSS_IMG}局"
     assert "</script><script>alert(2)</script>" in evil["aliases"]
-    assert evil["tasks"][0][2].startswith("任务</script>")
+    assert data["tasks"][evil["tasks"][0]][2].startswith("任务</script>")
     assert "行\u2028分隔\u2029符" in evil["aliases"]
 
 
@@ -61,16 +61,17 @@ def test_same_graph_and_seed_give_identical_bytes() -> None:
     assert render_page(big, title="t", seed=0) != render_page(big, title="t", seed=1)
 
 
-def test_small_graphs_use_physics_large_graphs_get_python_positions() -> None:
+def test_positions_come_from_python_and_physics_only_when_asked() -> None:
     small = page_data(sample_graph(), title="t")
-    assert small["meta"]["physics"] is True and small["meta"]["options"]["physics"]["enabled"] is True
+    assert small["meta"]["physics"] is False and small["meta"]["options"]["physics"]["enabled"] is False
+    assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in small["nodes"])
     large = page_data(synthetic_graph(LARGE_GRAPH + 50), title="t")
     assert large["meta"]["physics"] is False
     assert large["meta"]["options"]["physics"]["enabled"] is False
     assert large["meta"]["options"]["edges"]["smooth"]["enabled"] is False
     assert all(isinstance(n["x"], float) and isinstance(n["y"], float) for n in large["nodes"])
-    forced = page_data(sample_graph(), title="t", physics=False)
-    assert forced["meta"]["options"]["physics"]["enabled"] is False
+    forced = page_data(sample_graph(), title="t", physics=True)
+    assert forced["meta"]["options"]["physics"]["enabled"] is True
 
 
 def test_layout_is_deterministic_and_spreads_nodes() -> None:
@@ -88,13 +89,16 @@ def test_node_attributes_reach_the_page() -> None:
     assert ndrc["aliases"] == ["市发改委", "湖州市发展和改革委员会"]
     assert ndrc["flag"].startswith("牵头任务数")
     assert ndrc["lead"] == 6 and ndrc["co"] == 5
-    assert ndrc["tasks"][0][:2] == ["湖政办发〔2019〕9号", "1"]
+    first = data["tasks"][ndrc["tasks"][0]]
+    assert [data["documents"][first[0]], first[1]] == ["湖政办发〔2019〕9号", "1"]
     assert by_label["各区县政府"]["group"] is True
     assert "group" not in by_label["市财政局"]
     assert ndrc["size"] > by_label["市统计局"]["size"]  # sized by load
-    assert data["meta"]["filters"]["leaders"] == ["李平", "王纲"]
-    assert data["meta"]["filters"]["documents"] == sorted(["湖政发〔2019〕3号", "湖政办发〔2019〕9号"])
-    assert [c["id"] for c in data["meta"]["legend"]["clusters"]] == [0, 1, 2]
+    assert data["meta"]["filters"]["leaders"] == [["李平", 0], ["王纲", 0]]
+    documents = [data["documents"][d] for d, _ in data["meta"]["filters"]["documents"]]
+    assert sorted(documents) == sorted(["湖政发〔2019〕3号", "湖政办发〔2019〕9号"])
+    assert [c["id"] for c in data["meta"]["clusters"]] == [0, 1, 2]
+    assert data["meta"]["clusters"][0]["hubs"][0] == "市发展改革委"  # the heaviest member
     assert set(data["meta"]["legend"]["edges"]) == {"lead-co", "co-co"}
     assert len(data["edges"]) == sample_graph().number_of_edges()
 
