@@ -8,7 +8,7 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from page_samples import hostile_graph, leader_task_graph, sample_graph, synthetic_graph
+from page_samples import XSS_IMG, hostile_graph, leader_task_graph, sample_graph, synthetic_graph
 
 from dutygraph.viz import FONT_FAMILY, write_page
 
@@ -142,4 +142,28 @@ def test_a_large_page_is_drawn_at_once_without_physics(open_page: Opener, tmp_pa
     # nodes sit where Python put them
     x0 = opened.js("window.dutygraph.network.getPosition(0).x")
     assert x0 == pytest.approx(opened.js("window.dutygraph.data.nodes[0].x"), abs=1.0)  # vis rounds
+    _assert_clean(opened)
+
+
+def test_hostile_jurisdictions_in_the_overview_run_nothing(open_page: Opener, tmp_path: Path) -> None:
+    graph = hostile_graph()
+    for i, node in enumerate(graph.nodes):
+        graph.nodes[node]["part"] = i % 2
+    graph.graph["parts"] = [
+        {"jurisdiction": "<img src=x onerror=alert(3)>", "span": "2019", "clusters": {}},
+        {"jurisdiction": "</script><script>alert(4)</script>", "span": "2020", "clusters": {}},
+    ]
+    opened = open_page(_write(graph, tmp_path))
+    page = opened.page
+    assert opened.js("window.dutygraph.drawn()")["nodes"] == 2  # the overview: one node per part
+    page.hover("#dg-network")
+    opened.js("window.dutygraph.enterPart(1)")
+    assert "</script><script>alert(4)</script>" in page.inner_text("#dg-crumbs")
+    page.fill("#dg-search", "市")
+    results = page.inner_text("#dg-results")  # a node's own jurisdiction wins over its part's
+    assert "市财政局 · </script><script>alert(4)</script> 2020" in results
+    assert f"市{XSS_IMG}局 · 湖州</script><script>alert(2)</script>" in results
+    page.press("#dg-search", "Enter")
+    page.select_option("#dg-filter-jurisdiction", index=1)
+    assert page.locator("img").count() == 0 and page.locator("script").count() == 3
     _assert_clean(opened)

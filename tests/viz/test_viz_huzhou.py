@@ -106,7 +106,9 @@ def test_viz_command_reports_an_unknown_document(huzhou: tuple[Path, nx.Graph, P
     assert "no-such-doc" in result.output
 
 
-def test_huzhou_clusters_are_the_reports(open_page: Callable[..., Any], huzhou: tuple[Path, nx.Graph, Path]) -> None:
+def test_huzhou_clusters_are_the_reports(
+    open_page: Callable[..., Any], huzhou: tuple[Path, nx.Graph, Path]
+) -> None:
     path, _, _ = huzhou
     opened = open_page(path)
     legend = opened.page.inner_text("#dg-legend")
@@ -142,12 +144,16 @@ def test_huzhou_focus_fades_edges_filter_fits_and_reset_restores_the_layout(
     opened = open_page(path)
     page = opened.page
     first = opened.js("window.dutygraph.network.getPositions()")
-    first_view = opened.js("[window.dutygraph.network.getScale(), window.dutygraph.network.getViewPosition()]")
+    first_view = opened.js(
+        "[window.dutygraph.network.getScale(), window.dutygraph.network.getViewPosition()]"
+    )
     # the heaviest unit, clicked at its centre, is the one selected (no node drawn over it)
     heaviest = max(range(graph.number_of_nodes()), key=lambda i: list(graph.nodes(data="load"))[i][1])
     key = list(graph.nodes)[heaviest]
     box = page.locator("#dg-network").bounding_box()
-    point = opened.js(f"window.dutygraph.network.canvasToDOM(window.dutygraph.network.getPosition({heaviest}))")
+    point = opened.js(
+        f"window.dutygraph.network.canvasToDOM(window.dutygraph.network.getPosition({heaviest}))"
+    )
     x, y = box["x"] + point["x"], box["y"] + point["y"]
     page.mouse.click(x, y)
     assert opened.js("window.dutygraph.network.getSelectedNodes()") == [heaviest]
@@ -159,7 +165,10 @@ def test_huzhou_focus_fades_edges_filter_fits_and_reset_restores_the_layout(
     page.mouse.down()
     page.mouse.move(x + 120, y + 80, steps=5)
     page.mouse.up()
-    assert opened.js(f"window.dutygraph.network.getPositions([{heaviest}])")[str(heaviest)] != first[str(heaviest)]
+    assert (
+        opened.js(f"window.dutygraph.network.getPositions([{heaviest}])")[str(heaviest)]
+        != first[str(heaviest)]
+    )
     page.select_option("#dg-filter-leader", "许继清")  # assists only: still a choice
     shown = [n for n, d in graph.nodes(data=True) if "许继清" in d["leaders"]]
     assert 0 < len(shown) < graph.number_of_nodes()

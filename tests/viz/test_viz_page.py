@@ -178,3 +178,53 @@ def test_every_unit_kind_has_a_shape_and_a_label() -> None:
     from dutygraph.viz.page import KINDS
 
     assert set(UNIT_KINDS) <= set(KINDS)
+
+
+def test_cluster_colours_stay_distinct_past_the_palette() -> None:
+    from dutygraph.viz.style import PALETTE, cluster_colours
+
+    colours = cluster_colours(40)
+    assert colours[:12] == list(PALETTE)
+    rgb = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in colours]
+    closest = min(
+        sum((x - y) ** 2 for x, y in zip(a, b, strict=True)) ** 0.5
+        for i, a in enumerate(rgb)
+        for b in rgb[i + 1 :]
+    )
+    assert closest > 20  # no two of 40 clusters share a colour or nearly so
+
+
+def test_parts_of_an_analysis_become_an_overview() -> None:
+    graph = sample_graph()
+    for i, node in enumerate(graph.nodes):
+        graph.nodes[node]["part"] = i % 2
+    graph.graph["parts"] = [
+        {"jurisdiction": "湖州市", "span": "2019", "clusters": {0: ["市发展改革委"]}},
+        {"jurisdiction": "湖州市", "span": "2020", "clusters": {}},
+    ]
+    data = page_data(graph, title="t")
+    assert [p["label"] for p in data["meta"]["parts"]] == ["湖州市 2019", "湖州市 2020"]
+    overview = data["meta"]["overview"]
+    assert [n["part"] for n in overview["nodes"]] == [0, 1] and overview["edges"] == [[0, 1]]
+    # only the clusters the part names count; the rest are units on their own
+    assert [(c["part"], c["id"], c["hubs"]) for c in data["meta"]["clusters"]] == [(0, 0, ["市发展改革委"])]
+    assert all(n["part"] == 0 for n in data["nodes"] if "cluster" in n)
+    assert page_data(sample_graph(), title="t")["meta"]["overview"] is None
+
+
+def test_a_large_page_carries_its_data_compressed(parse_page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dutygraph.viz import page as page_module
+
+    plain = render_page(sample_graph(), title="t")
+    assert 'id="dg-data"' in plain and 'id="dg-data-gz"' not in plain
+    monkeypatch.setattr(page_module, "COMPRESS_ABOVE", 1000)  # the sample's data counts as large
+    packed = render_page(sample_graph(), title="t")
+    assert 'id="dg-data-gz"' in packed and 'id="dg-data"' not in packed
+    assert parse_page(packed) == parse_page(plain)
+    assert packed == render_page(sample_graph(), title="t")  # gzip without a timestamp
+
+
+def test_tasks_shared_by_units_are_stored_once() -> None:
+    data = page_data(synthetic_graph(400, seed=3), title="t")
+    referenced = [t for n in data["nodes"] for t in n.get("tasks", [])]
+    assert len(data["tasks"]) == len(set(referenced)) < len(referenced)

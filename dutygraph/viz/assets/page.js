@@ -429,9 +429,17 @@
     }
     var container = document.getElementById("dg-network");
     var options = meta.options;
-    var network = new vis.Network(container, overviewMode() ? overviewData() : unitData(), options);
     var status = document.getElementById("dg-status");
     var crumbs = document.getElementById("dg-crumbs");
+    var network = null;
+    // The header gets its final content before the first draw, so the first view is fitted to the
+    // drawing area as it stays (a header that wraps later would change what Reset returns to).
+    fillScopeSelectors();
+    fillFilters();
+    buildLegend();
+    renderCrumbs();
+    status.textContent = "显示 …";
+    network = new vis.Network(container, overviewMode() ? overviewData() : unitData(), options);
 
     network.once("afterDrawing", function () {
       api.firstDrawAt = performance.now();
@@ -604,7 +612,9 @@
       state.focused = null;
       input.value = "";
       showScope();
-      network.moveTo({ position: api.firstView.position, scale: api.firstView.scale, animation: false });
+      var back = function () { network.moveTo({ position: api.firstView.position, scale: api.firstView.scale, animation: false }); };
+      back();
+      requestAnimationFrame(back);  // after any fit vis-network schedules for the new data
     }
 
     ["leader", "cluster", "document"].forEach(function (name) {
@@ -671,10 +681,6 @@
     network.on("dragStart", function () { tooltip.hidden = true; });
     network.on("zoom", function () { tooltip.hidden = true; });
 
-    fillScopeSelectors();
-    fillFilters();
-    buildLegend();
-    renderCrumbs();
     updateStatus();
     api.network = network;
     api.drawn = drawnCounts;
