@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file, parse_text
+from dutygraph.loaders.html import nesting_depth
 from dutygraph.loaders.read import decode
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -60,13 +61,25 @@ def test_bytes_no_encoding_reads_as_a_notice_are_refused() -> None:
         decode(junk)
 
 
-@pytest.mark.parametrize("depth", [1000, 5000])
+@pytest.mark.parametrize("depth", [1000, 5000, 100_000])
 def test_html_nested_thousands_deep_is_read(depth: int) -> None:
-    body = "<div>" * depth + "1.深化放管服改革。<br>责任单位：市审计局、市财政局" + "</div>" * depth
+    """Up to 5,000 deep through the tree, deeper read flat (the tree builder would take minutes)."""
+    body = (
+        "<div>" * depth
+        + "<script>alert('not text')</script>1.深化放管服改革。<br>责任单位：市审计局、市财政局"
+        + "</div>" * depth
+    )
     parsed = parse_text(
         f"<html><head><title>关于印发重点工作责任分解的通知</title></head><body>{body}</body></html>"
     )
     assert [t.lead_units + t.co_units for t in parsed.tasks] == [["市审计局", "市财政局"]]
+    assert [t.text for t in parsed.tasks] == ["深化放管服改革。"]
+
+
+def test_nesting_depth_counts_only_elements_that_nest() -> None:
+    assert nesting_depth("<div><p>一<p>二<br><img src=x><span>三</span></div>") == 2
+    assert nesting_depth("<font>" * 7 + "</font>" * 9 + "<b>") == 7
+    assert nesting_depth("<td>" * 9000) == 0
 
 
 def test_a_file_name_that_is_not_utf8_loads(tmp_path: Path) -> None:
