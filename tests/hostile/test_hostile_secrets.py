@@ -10,7 +10,6 @@ from click.testing import CliRunner
 from dutygraph.cli import main
 from dutygraph.neo4j.connection import resolve, split_credentials
 
-HUZHOU = Path(__file__).resolve().parents[2] / "examples" / "huzhou-2019-key-tasks.txt"
 SECRET = "Hunter2-secret"
 #: URIs carrying the password, and the exit status each gets: 4 where no server answers the
 #: address, 2 where the address itself is wrong.
@@ -23,21 +22,13 @@ URIS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def loaded_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store holding the Huzhou notice, so that ``sync`` gets as far as the server."""
-    store = tmp_path_factory.mktemp("secrets") / "store"
-    result = CliRunner().invoke(main, ["load", str(HUZHOU), "--store", str(store)])
-    assert result.exit_code == 0, result.output
-    return store
-
-
 @pytest.mark.parametrize(("uri", "status"), URIS)
-def test_cypher_and_sync_never_print_the_password(loaded_store: Path, uri: str, status: int) -> None:
+def test_cypher_and_sync_never_print_the_password(huzhou_loaded: Path, uri: str, status: int) -> None:
+    """``sync`` reads a loaded store first, so that it gets as far as the server."""
     env = {"NEO4J_URI": None, "NEO4J_PASSWORD": None, "NEO4J_USERNAME": None}
     for command in (
         ["cypher", "--uri", uri, "RETURN 1"],
-        ["sync", "--uri", uri, "--store", str(loaded_store)],
+        ["sync", "--uri", uri, "--store", str(huzhou_loaded)],
     ):
         result = CliRunner().invoke(main, command, env=env)
         assert result.exit_code == status, result.output

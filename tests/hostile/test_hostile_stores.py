@@ -81,12 +81,10 @@ def _one_line_failure(code: int, stderr: str, status: int) -> None:
     assert "Traceback" not in stderr
 
 
-@pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    store = tmp_path_factory.mktemp("pristine") / "store"
-    result = CliRunner().invoke(main, ["load", str(HUZHOU), "--store", str(store)])
-    assert result.exit_code == 0, result.output
-    return store
+@pytest.fixture
+def pristine(huzhou_loaded: Path) -> Path:
+    """The Huzhou store; every test copies it before touching it."""
+    return huzhou_loaded
 
 
 # --------------------------------------------------------------------------------- a small disk
