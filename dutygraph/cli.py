@@ -7,6 +7,7 @@ stderr and the exit status :data:`EXIT_CODES` gives their class, here and nowher
 
 from __future__ import annotations
 
+import errno
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -20,14 +21,16 @@ from dutygraph import __version__, settings
 from dutygraph.errors import DutygraphError, InputError, InternalError, ServerError, StoreError
 from dutygraph.report.tables import visible
 
-#: Exit status by error class, most specific first. 2 means the user can fix it (the input, the store
-#: or the server, as the message says; click's own usage errors exit 2 too); 70 (EX_SOFTWARE) is a
-#: fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate`` and ``server status``.
+#: Exit status by error class, most specific first, so a script can tell whose move it is without
+#: reading the message: 2 the input (a file, an option, a query; click's own usage errors exit 2
+#: too), 3 the store (missing, busy, damaged), 4 a Bolt server (unreachable, refusing, failing a
+#: write), 70 (EX_SOFTWARE) a fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate``
+#: and ``server status``.
 EXIT_CODES: tuple[tuple[type[DutygraphError], int], ...] = (
     (InternalError, 70),
     (InputError, 2),
-    (StoreError, 2),
-    (ServerError, 2),
+    (StoreError, 3),
+    (ServerError, 4),
     (DutygraphError, 2),
 )
 
@@ -47,7 +50,10 @@ class _Group(click.Group):
             error = caught
         except OSError as caught:  # the disk or its permissions: a full disk, a read-only folder
             where = f"{caught.filename}: " if caught.filename else ""
-            error = InputError(f"{where}{caught.strerror or caught}")
+            # Files asked for are written through errors.whole_file; a full or read-only disk that
+            # reaches this far was met writing the store (or its server's folder).
+            kind = StoreError if caught.errno in _DISK_REFUSED else InputError
+            error = kind(f"{where}{caught.strerror or caught}")
         except RuntimeError as caught:
             if not _backend_failure(caught):
                 raise
@@ -57,6 +63,9 @@ class _Group(click.Group):
             message += " (a fault of dutygraph's: please report it)"
         click.echo(f"Error: {visible(' '.join(message.split()))}", err=True)
         sys.exit(exit_code(error))
+
+
+_DISK_REFUSED = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
 
 
 def _backend_failure(error: RuntimeError) -> bool:
@@ -409,14 +418,8 @@ def _settings(kwargs: dict[str, Any]) -> settings.Settings:
     )
 
 
-REPORT_KINDS = (
-    "workload", "overload", "centrality", "clusters", "leaders",
-    "tasks", "pairs", "scopes", "flags", "trend", "changes", "compare",
-)  # fmt: skip
-
-
 @main.command()
-@click.argument("kind", type=click.Choice(REPORT_KINDS))
+@click.argument("kind", type=click.Choice(settings.REPORT_KINDS))
 @store_option
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
 @click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市 (trend, changes: required).")

@@ -20,7 +20,7 @@ SUBJECT_TAIL_RE = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Assignment:
     """Everything said about who does one task; empty lists mean "not said"."""
 

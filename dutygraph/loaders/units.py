@@ -45,7 +45,7 @@ def states_first_leads(lines: list[Line]) -> bool:
     )
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitList:
     """Units as printed, with what the brackets said."""
 
