@@ -67,11 +67,9 @@ from dutygraph.neo4j.model import (  # noqa: E402
     DocumentRows,
     SharedRow,
 )
+from dutygraph.neo4j.statements import batches, by_other, create_relationships_query  # noqa: E402
 from dutygraph.neo4j.sync import (  # noqa: E402
     analysis_properties,
-    batches,
-    by_other,
-    create_relationships_query,
     ensure_constraints,
     referenced_agents,
     sync_store,

@@ -7,6 +7,7 @@ stderr and the exit status :data:`EXIT_CODES` gives their class, here and nowher
 
 from __future__ import annotations
 
+import errno
 import logging
 import re
 import sys
@@ -21,14 +22,16 @@ from dutygraph import __version__, settings
 from dutygraph.errors import DutygraphError, InputError, InternalError, ServerError, StoreError
 from dutygraph.report.tables import visible
 
-#: Exit status by error class, most specific first. 2 means the user can fix it (the input, the store
-#: or the server, as the message says; click's own usage errors exit 2 too); 70 (EX_SOFTWARE) is a
-#: fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate`` and ``server status``.
+#: Exit status by error class, most specific first, so a script can tell whose move it is without
+#: reading the message: 2 the input (a file, an option, a query; click's own usage errors exit 2
+#: too), 3 the store (missing, busy, damaged), 4 a Bolt server (unreachable, refusing, failing a
+#: write), 70 (EX_SOFTWARE) a fault of dutygraph's. Exit 1 stays the "answer is no" of ``validate``
+#: and ``server status``.
 EXIT_CODES: tuple[tuple[type[DutygraphError], int], ...] = (
     (InternalError, 70),
     (InputError, 2),
-    (StoreError, 2),
-    (ServerError, 2),
+    (StoreError, 3),
+    (ServerError, 4),
     (DutygraphError, 2),
 )
 
@@ -48,7 +51,10 @@ class _Group(click.Group):
             error = caught
         except OSError as caught:  # the disk or its permissions: a full disk, a read-only folder
             where = f"{caught.filename}: " if caught.filename else ""
-            error = InputError(f"{where}{caught.strerror or caught}")
+            # Files asked for are written through errors.whole_file; a full or read-only disk that
+            # reaches this far was met writing the store (or its server's folder).
+            kind = StoreError if caught.errno in _DISK_REFUSED else InputError
+            error = kind(f"{where}{caught.strerror or caught}")
         except RuntimeError as caught:
             if not _backend_failure(caught):
                 raise
@@ -58,6 +64,9 @@ class _Group(click.Group):
             message += " (a fault of dutygraph's: please report it)"
         click.echo(f"Error: {visible(' '.join(message.split()))}", err=True)
         sys.exit(exit_code(error))
+
+
+_DISK_REFUSED = frozenset({errno.ENOSPC, errno.EROFS, errno.EDQUOT})
 
 
 def _backend_failure(error: RuntimeError) -> bool:
@@ -99,6 +108,17 @@ output_option = click.option(
 
 
 _COUNTED = re.compile(r" \((\d+)/\d+\)$")
+
+
+def lang_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang zh|en``, the reader's language (Chinese by default)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(settings.LANGUAGES),
+        default=settings.LANGUAGE,
+        show_default=True,
+        help=help,
+    )
 
 
 @contextmanager
@@ -471,14 +491,8 @@ def _settings(kwargs: dict[str, Any]) -> settings.Settings:
     )
 
 
-REPORT_KINDS = (
-    "workload", "overload", "centrality", "clusters", "leaders",
-    "tasks", "pairs", "scopes", "flags", "trend", "changes", "compare",
-)  # fmt: skip
-
-
 @main.command()
-@click.argument("kind", type=click.Choice(REPORT_KINDS))
+@click.argument("kind", type=click.Choice(settings.REPORT_KINDS))
 @store_option
 @click.option("--doc", "docs", multiple=True, help="Only this document id (repeatable).")
 @click.option("--jurisdiction", help="Only this jurisdiction, e.g. 湖州市 (trend, changes: required).")
@@ -487,6 +501,12 @@ REPORT_KINDS = (
 @click.option("--top", type=int, help="Only the first N rows.")
 @format_option
 @output_option
+@lang_option("Language of the headings of --format table and markdown (csv, json, xlsx keep the keys).")
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="trend: also draw the unit's years as a line chart (FILE.png or FILE.svg).",
+)
 @analysis_options
 def report(
     kind: str,
@@ -498,6 +518,8 @@ def report(
     top: int | None,
     fmt: str,
     output: Path | None,
+    lang: str,
+    chart: Path | None,
     **knobs: Any,
 ) -> None:
     """Print one analysis table; every measure is computed per jurisdiction and year.
@@ -513,12 +535,15 @@ def report(
     Examples:
       dutygraph report workload --top 10
       dutygraph report tasks --format xlsx -o tasks.xlsx
-      dutygraph report trend --unit 市发展改革委 --jurisdiction 湖州市
+      dutygraph report trend --unit 市发展改革委 --jurisdiction 湖州市 --chart trend.png
       dutygraph report compare --function 发展改革委 --format csv
     """
     from dutygraph.jobs import report_rows
     from dutygraph.report.tables import emit_rows
     from dutygraph.store.store import Store
+
+    if chart and kind != "trend":
+        raise click.UsageError("--chart goes with report trend")
 
     with Store.open(store_path) as store:
         rows = report_rows(
@@ -530,7 +555,11 @@ def report(
             function=function,
             settings=_settings(knobs),
         )
-    emit_rows(rows[:top] if top else rows, fmt, output, title=kind)
+    emit_rows(rows[:top] if top else rows, fmt, output, title=kind, lang=lang)
+    if chart:
+        from dutygraph.report.charts import write_trend_chart
+
+        write_trend_chart(rows, chart, lang=lang)
 
 
 @main.command()
@@ -544,13 +573,7 @@ def report(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
 )
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
-@click.option(
-    "--lang",
-    type=click.Choice(settings.LANGUAGES),
-    default=settings.LANGUAGE,
-    show_default=True,
-    help="Language of report.md.",
-)
+@lang_option("Language of report.md.")
 @analysis_options
 def run(
     files: tuple[Path, ...],

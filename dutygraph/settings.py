@@ -41,6 +41,12 @@ SCOPE = "jurisdiction-year"
 SCOPES = ("jurisdiction-year", "jurisdiction", "corpus")
 #: The per-scope analysis tables (``dutygraph report KIND``, the report's CSVs).
 REPORTS = ("workload", "overload", "centrality", "clusters", "leaders")
+#: Long tables over all parts: task rows, unit pairs, one row per scope, flags across years.
+TABLES = ("tasks", "pairs", "scopes", "flags")
+#: Series over years or jurisdictions; each needs its own option (--unit, --jurisdiction, --function).
+SERIES = ("trend", "changes", "compare")
+#: Everything ``dutygraph report KIND`` answers.
+REPORT_KINDS = REPORTS + TABLES + SERIES
 
 
 @dataclass(frozen=True)

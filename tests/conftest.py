@@ -29,3 +29,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
 @pytest.fixture
 def huzhou_path() -> Path:
     return EXAMPLES / "huzhou-2019-key-tasks.txt"
+
+
+@pytest.fixture(scope="session")
+def huzhou_loaded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store holding the Huzhou notice, loaded once through the CLI. Shared: copy it before
+    changing anything in it."""
+    from click.testing import CliRunner
+
+    from dutygraph.cli import main
+
+    store = tmp_path_factory.mktemp("huzhou-loaded") / "store"
+    result = CliRunner().invoke(
+        main, ["load", str(EXAMPLES / "huzhou-2019-key-tasks.txt"), "--store", str(store)]
+    )
+    assert result.exit_code == 0, result.output
+    return store

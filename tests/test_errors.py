@@ -1,5 +1,6 @@
 """Errors by kind: real mistakes raise the class that names them, and the CLI maps each class to
-its exit status in one table (2: the user can fix it; 70: dutygraph's own fault)."""
+its exit status in one table (2: the input, 3: the store, 4: a server, 70: dutygraph's own fault),
+so a script can tell whose move it is from the status alone."""
 
 from __future__ import annotations
 
@@ -26,9 +27,9 @@ def test_every_kind_is_a_dutygraph_error() -> None:
 
 def test_exit_codes_by_kind() -> None:
     assert exit_code(InputError("x")) == 2
-    assert exit_code(StoreError("x")) == 2
-    assert exit_code(ServerError("x")) == 2
-    assert exit_code(DutygraphError("x")) == 2  # what the loaders raise: the user's file
+    assert exit_code(StoreError("x")) == 3
+    assert exit_code(ServerError("x")) == 4
+    assert exit_code(DutygraphError("x")) == 2  # an error of no named kind: assumed the user's to fix
     assert exit_code(InternalError("x")) == 70
 
 
@@ -37,7 +38,7 @@ def test_a_foreign_directory_is_a_store_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a dutygraph store"):
         Store.open(tmp_path, write=True)
     result = CliRunner().invoke(main, ["docs", "--store", str(tmp_path / "nowhere")])
-    assert result.exit_code == 2
+    assert result.exit_code == 3
     assert result.output.startswith("Error: no dutygraph store at") and result.output.count("\n") == 1
 
 

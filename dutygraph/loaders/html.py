@@ -6,6 +6,7 @@ stays one string. Table rows become cell tuples so the row reader can map column
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from typing import Any
 
@@ -54,6 +55,38 @@ _BLOCK = frozenset(
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "head", "select", "button"})
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
 
+#: Past this many elements open at once lexbor's tree builder slows down quadratically (20,000
+#: deep takes seconds, 100,000 minutes). No page an office prints nests anywhere near it, so
+#: deeper markup (broken or hostile) is read flat instead: tags dropped, blocks ending lines.
+MAX_DEPTH = 5000
+_TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>")
+#: Elements that never hold children, and those a parser closes by itself when the next begins:
+#: neither deepens the tree however many of them a page leaves open.
+_NOT_NESTING = frozenset(
+    [
+        "br",
+        "img",
+        "hr",
+        "meta",
+        "link",
+        "input",
+        "col",
+        "area",
+        "base",
+        "wbr",
+        "source",
+        "p",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "option",
+        "dt",
+        "dd",
+    ]
+)
+_HIDDEN_RE = re.compile(r"<(script|style|template|noscript)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+
 HTML_SNIFF_RE = re.compile(r"<\s*(?:!doctype\s+html|html|head|body|meta|div|p|table|br)\b", re.IGNORECASE)
 
 
@@ -98,8 +131,35 @@ def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
             closing.append("")
 
 
+def nesting_depth(html: str) -> int:
+    """How many elements are open at most at one point of ``html``, counted from its tags alone
+    (one pass, no tree): the figure that decides whether the tree builder can be afforded."""
+    depth = deepest = 0
+    for match in _TAG_RE.finditer(html):
+        if match.group(2).lower() in _NOT_NESTING or match.group(0).endswith("/>"):
+            continue
+        depth = max(depth - 1, 0) if match.group(1) else depth + 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _flat_lines(html: str) -> list[Line]:
+    """The text of markup too deep for a tree: hidden parts and tags removed, block tags and
+    table rows ending lines, cells apart by a space."""
+    text = _HIDDEN_RE.sub("", html)
+
+    def tag_break(match: re.Match[str]) -> str:
+        name = match.group(2).lower()
+        return "\n" if name in _BLOCK or name == "tr" else " " if name in ("td", "th") else ""
+
+    text = html_entities.unescape(_TAG_RE.sub(tag_break, text))
+    return split_lines("\n".join(_SPACE_RE.sub(" ", line).strip() for line in text.split("\n")))
+
+
 def html_to_lines(html: str) -> list[Line]:
     """Visible text of a page, one block per line; ``<tr>`` rows become ``Line.cells``."""
+    if nesting_depth(html) > MAX_DEPTH:
+        return _flat_lines(html)
     tree = LexborHTMLParser(html)
     root = tree.body or tree.root
     if root is None:

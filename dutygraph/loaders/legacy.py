@@ -14,6 +14,7 @@ import shutil
 import struct
 import subprocess
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from dutygraph.errors import InputError
@@ -72,8 +73,9 @@ def _run(command: list[str], what: str) -> bytes:
     return done.stdout
 
 
-def _soffice_convert(data: bytes, suffix: str, target: str) -> bytes:
-    """The file converted by LibreOffice headless to ``target`` ("docx"/"xlsx"), as bytes."""
+def soffice_convert(data: bytes, suffix: str, target: str) -> bytes:
+    """The file converted by LibreOffice headless to ``target`` ("docx"/"xlsx"), as bytes: the
+    caller reads them as it reads a file of that format, archive checks included."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         raise InputError(f"reading {suffix} files needs LibreOffice: {_INSTALL['soffice']}")
@@ -102,8 +104,9 @@ def _soffice_convert(data: bytes, suffix: str, target: str) -> bytes:
         return out.read_bytes()
 
 
-def doc_lines(data: bytes) -> list[Line]:
-    """Lines of a .doc document, through antiword (or LibreOffice when antiword is not installed)."""
+def doc_lines(data: bytes, read_docx: Callable[[bytes], list[Line]]) -> list[Line]:
+    """Lines of a .doc document, through antiword (or LibreOffice when antiword is not installed
+    or fails; ``read_docx`` then reads the converted .docx as any .docx is read)."""
     antiword = shutil.which("antiword")
     office = shutil.which("soffice") or shutil.which("libreoffice")
     if antiword is None and office is None:
@@ -122,16 +125,4 @@ def doc_lines(data: bytes) -> list[Line]:
                     raise
             else:
                 return split_lines(raw.decode("utf-8", "replace"))
-    from dutygraph.loaders.office import docx_lines
-
-    return docx_lines(_soffice_convert(data, ".doc", "docx"))
-
-
-def wps_lines(data: bytes, suffix: str) -> tuple[list[Line], str]:
-    """Lines of a WPS file (.wps text, .et spreadsheet) through LibreOffice; returns the lines and the format
-    they were read as."""
-    from dutygraph.loaders.office import docx_lines, xlsx_lines
-
-    if suffix == ".et":
-        return xlsx_lines(_soffice_convert(data, suffix, "xlsx")), "xlsx"
-    return docx_lines(_soffice_convert(data, suffix, "docx")), "docx"
+    return read_docx(soffice_convert(data, ".doc", "docx"))

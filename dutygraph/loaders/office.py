@@ -61,12 +61,70 @@ def _cell_str(value: object) -> str:
     return str(value).strip()
 
 
+_SHEET_PART_RE = re.compile(r"xl/worksheets/[^/]+\.xml")
+_MERGE_RE = re.compile(rb'(<mergeCell\b[^>]*?\bref=")([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})(")')
+_ROW_NO_RE = re.compile(rb'<row\b[^>]*?\br="(\d{1,7})"')
+_CELL_COLUMN_RE = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,3})\d')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _column_letters(number: int) -> bytes:
+    letters = b""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = bytes([65 + rest]) + letters
+    return letters
+
+
+def _merges_within_data(sheet: bytes) -> bytes:
+    """The sheet's XML with every merged range cut to the rows and columns that hold cells.
+
+    openpyxl creates an object for every cell a merge covers, so one range over a whole sheet
+    (``A1:XFD1048576``, 17 billion cells: a slip of the mouse, or a hostile file) takes it hours;
+    beyond the last cell written nothing is printed anyway."""
+    last_row = max((int(n) for n in _ROW_NO_RE.findall(sheet)), default=1)
+    last_column = max((_column_number(c) for c in set(_CELL_COLUMN_RE.findall(sheet))), default=1)
+
+    def clipped(match: re.Match[bytes]) -> bytes:
+        head, first_column, first_row, end_column, end_row, tail = match.groups()
+        column = min(_column_number(end_column), max(last_column, _column_number(first_column)))
+        row = min(int(end_row), max(last_row, int(first_row)))
+        return b"%s%s%s:%s%d%s" % (head, first_column, first_row, _column_letters(column), row, tail)
+
+    return _MERGE_RE.sub(clipped, sheet)
+
+
+def _with_merges_within_data(data: bytes) -> bytes:
+    """The workbook with :func:`_merges_within_data` applied to each sheet that merges cells
+    (unchanged, and not copied, when none does)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    sheets = [n for n, part in parts.items() if _SHEET_PART_RE.fullmatch(n) and b"<mergeCell" in part]
+    if not sheets:
+        return data
+    for name in sheets:
+        parts[name] = _merges_within_data(parts[name])
+    rewritten = io.BytesIO()
+    with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, part in parts.items():
+            archive.writestr(name, part)
+    return rewritten.getvalue()
+
+
 def xlsx_lines(data: bytes) -> list[Line]:
     """Rows of every sheet; merged cells are filled from their top-left value, as printed on screen."""
     try:
         import openpyxl
 
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+        workbook = openpyxl.load_workbook(io.BytesIO(_with_merges_within_data(data)), data_only=True)
     except Exception as error:
         raise InputError(f"cannot read this .xlsx file ({type(error).__name__})") from None
     lines: list[Line] = []

@@ -232,6 +232,19 @@ def _zip_kind(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> str | None:
     return kind
 
 
+def _office_archive(data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """A .docx or .xlsx (as given, or as LibreOffice converted a legacy file), checked by
+    :func:`_zip_kind` before any part is parsed."""
+    from dutygraph.loaders.office import docx_lines, xlsx_lines
+
+    kind = _zip_kind(data, max_bytes)
+    if kind == "docx":
+        return Source(docx_lines(data), {"format": "docx"})
+    if kind == "xlsx":
+        return Source(xlsx_lines(data), {"format": "xlsx"})
+    raise InputError("this is a zip archive that is neither .docx nor .xlsx")
+
+
 def _legacy_office(data: bytes, suffix: str) -> Source:
     """An OLE2 file: .xls when its directory names a workbook, else .doc (the names are UTF-16LE)."""
     from dutygraph.loaders.legacy import doc_lines, xls_lines
@@ -242,7 +255,7 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
         return Source(xls_lines(data), {"format": "xls"})
     if not word:
         raise InputError("this Office file is neither a .doc document nor an .xls workbook")
-    source = Source(doc_lines(data), {"format": "doc"})
+    source = Source(doc_lines(data, lambda docx: _office_archive(docx).lines), {"format": "doc"})
     mark_pipe_rows(source.lines)
     return source
 
@@ -250,25 +263,24 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
 def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides.
     ``max_bytes`` also bounds what a .docx/.xlsx unpacks to (see :data:`UNPACKED_FACTOR`)."""
-    from dutygraph.loaders.office import docx_lines, pdf_lines, xlsx_lines
+    from dutygraph.loaders.office import pdf_lines
 
     suffix = suffix.lower()
     if suffix in _WPS_SUFFIXES:
-        from dutygraph.loaders.legacy import wps_lines
+        from dutygraph.loaders.legacy import soffice_convert
 
         if suffix == ".dps":
             raise InputError("WPS presentations (.dps) hold no notice to read")
-        lines, converted = wps_lines(data, suffix)
-        return Source(lines, {"format": converted, "converted_from": suffix[1:]})
+        # .et spreadsheets become .xlsx, .wps documents .docx, read (and checked) as those are
+        source = _office_archive(
+            soffice_convert(data, suffix, "xlsx" if suffix == ".et" else "docx"), max_bytes
+        )
+        source.meta["converted_from"] = suffix[1:]
+        return source
     if not data.strip():
         raise InputError("the file is empty")
     if data.startswith(b"PK\x03\x04"):
-        kind = _zip_kind(data, max_bytes)
-        if kind == "docx":
-            return Source(docx_lines(data), {"format": "docx"})
-        if kind == "xlsx":
-            return Source(xlsx_lines(data), {"format": "xlsx"})
-        raise InputError("this is a zip archive that is neither .docx nor .xlsx")
+        return _office_archive(data, max_bytes)
     if data.startswith(b"%PDF"):
         source = Source(pdf_lines(data), {"format": "pdf"})
         mark_pipe_rows(source.lines)

@@ -2,7 +2,8 @@
 
 Strings stay exactly as printed in the document (trimmed, convention notes removed).
 Meaning — canonical unit names, kinds, IRIs — is assigned once, in ``dutygraph.ontology``.
-``ParsedDocument.to_json()`` is the shape of ``shared/contracts/parse.schema.json``.
+``ParsedDocument.to_json()`` has the shape ``tests/data/loaders/parse.schema.json`` describes (a
+test validates it), the JSON ``dutygraph parse`` prints.
 """
 
 from __future__ import annotations

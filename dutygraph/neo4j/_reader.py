@@ -22,7 +22,7 @@ def main() -> int:
     try:
         graphs = json.loads(sys.stdin.read())
         with Store.open(sys.argv[1]) as store:
-            labels = model._labels(store)
+            labels = model.pref_labels(store)
             for graph in graphs:
                 pickle.dump(
                     ("doc", model.read_document_digest(store, graph, labels)),

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import InputError
 from dutygraph.neo4j import model
 from dutygraph.neo4j.model import (
     CONSTRAINTS,
@@ -105,7 +105,7 @@ def _cell(value: Any, kind: str) -> str:
     if kind == "string[]":
         for item in value:
             if ARRAY_DELIMITER in str(item):
-                raise DutygraphError(
+                raise InputError(
                     f"cannot export {item!r}: it contains the array delimiter {ARRAY_DELIMITER!r}"
                 )
         return ARRAY_DELIMITER.join(str(item) for item in value)
@@ -168,7 +168,7 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
 
     target = Path(directory)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise DutygraphError(f"{target} exists and is not an empty folder: give a new one")
+        raise InputError(f"{target} exists and is not an empty folder: give a new one")
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:

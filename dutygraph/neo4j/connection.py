@@ -135,6 +135,8 @@ def _scrub(text: str, secret: str) -> str:
 
 
 _DATABASE_NOT_FOUND = "Neo.ClientError.Database.DatabaseNotFound"
+#: Neo4j status codes of a statement wrong as written (syntax, types, parameters): an input error.
+_STATEMENT_ERRORS = "Neo.ClientError.Statement."
 
 
 def describe_error(error: BaseException, conn: Connection) -> str:
@@ -169,7 +171,9 @@ def driver(conn: Connection) -> Iterator[neo4j.Driver]:
     one-line :class:`ServerError` without the password."""
     try:
         handle = GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password))
-    except (neo4j_errors.DriverError, neo4j_errors.Neo4jError, ValueError) as error:
+    except (neo4j_errors.ConfigurationError, ValueError) as error:  # the address as written
+        raise InputError(describe_error(error, conn)) from None
+    except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as error:
         raise ServerError(describe_error(error, conn)) from None
     try:
         try:
@@ -180,7 +184,11 @@ def driver(conn: Connection) -> Iterator[neo4j.Driver]:
             raise ServerError(describe_error(error, conn)) from None
         try:
             yield handle
-        except (neo4j_errors.DriverError, neo4j_errors.Neo4jError) as error:
+        except neo4j_errors.Neo4jError as error:
+            # A statement the server could not run as written is the query's fault, not the server's.
+            kind = InputError if (error.code or "").startswith(_STATEMENT_ERRORS) else ServerError
+            raise kind(describe_error(error, conn)) from None
+        except neo4j_errors.DriverError as error:
             raise ServerError(describe_error(error, conn)) from None
     finally:
         handle.close()

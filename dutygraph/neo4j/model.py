@@ -242,8 +242,9 @@ def _scan(store: Any, graph: NamedNode, predicate: str) -> Iterator[tuple[str, A
         yield quad.subject.value, quad.object
 
 
-def _labels(store: Any) -> dict[str, str]:
-    """skos:prefLabel of every shared node (units, leaders, places, posts)."""
+def pref_labels(store: Any) -> dict[str, str]:
+    """skos:prefLabel of every shared node (units, leaders, places, posts): read once and handed
+    to the document readers, which name each document's jurisdiction by it."""
     return {s: o.value for s, o in _scan(store, SHARED_GRAPH, SKOS_NS + "prefLabel")}
 
 
@@ -254,7 +255,7 @@ def _year(issued: str | None) -> int | None:
 def read_document(store: Any, graph: str, labels: Mapping[str, str] | None = None) -> DocumentRows | None:
     """The rows of the document in named graph ``graph`` (None when the graph holds none)."""
     g = NamedNode(graph)
-    labels = labels if labels is not None else _labels(store)
+    labels = labels if labels is not None else pref_labels(store)
     # A document is what has a dg:docId, a task what has a dg:inDocument (the mapping writes both
     # for every one): cheaper than scanning rdf:type, which every assignment and instant has too.
     docs = sorted(s for s, _ in _scan(store, g, DG_NS + "docId"))
@@ -319,7 +320,7 @@ def read_document_digest(
         return None
     if doc.task_count is None:  # an older digest, without the document's properties
         return read_document(store, graph, labels)
-    labels = labels if labels is not None else _labels(store)
+    labels = labels if labels is not None else pref_labels(store)
     props: dict[str, Any] = {
         "id": doc.iri,
         "docId": doc.doc_id,
@@ -378,7 +379,7 @@ def document_graphs(store: Any) -> list[str]:
 def read_documents(store: Any) -> Iterator[DocumentRows]:
     """Every current document's rows, one at a time, from the digests (the bulk export's reader;
     the sync reads the same rows in a child process)."""
-    labels = _labels(store)
+    labels = pref_labels(store)
     for graph in document_graphs(store):
         rows = read_document_digest(store, graph, labels)
         if rows is not None:
@@ -406,7 +407,7 @@ def read_shared(
 ) -> list[SharedRow]:
     """Unit and leader rows for ``units`` and ``leaders`` (plus parents of sub-offices), with the
     analysis results merged into the unit rows."""
-    labels = _labels(store)
+    labels = pref_labels(store)
     aliases: dict[str, set[str]] = defaultdict(set)
     for subject, alias in _scan(store, SHARED_GRAPH, SKOS_NS + "altLabel"):
         aliases[subject].add(alias.value)
@@ -464,6 +465,7 @@ __all__ = [
     "DocumentRows",
     "SharedRow",
     "TaskRow",
+    "pref_labels",
     "read_document",
     "read_document_digest",
     "read_documents",

@@ -3,16 +3,20 @@ SPARQL query that would reach out to another server."""
 
 from __future__ import annotations
 
+import io
 import os
 import random
+import zipfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file, parse_text
+from dutygraph.loaders.html import nesting_depth
 from dutygraph.loaders.read import decode
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
@@ -60,13 +64,25 @@ def test_bytes_no_encoding_reads_as_a_notice_are_refused() -> None:
         decode(junk)
 
 
-@pytest.mark.parametrize("depth", [1000, 5000])
+@pytest.mark.parametrize("depth", [1000, 5000, 100_000])
 def test_html_nested_thousands_deep_is_read(depth: int) -> None:
-    body = "<div>" * depth + "1.深化放管服改革。<br>责任单位：市审计局、市财政局" + "</div>" * depth
+    """Up to 5,000 deep through the tree, deeper read flat (the tree builder would take minutes)."""
+    body = (
+        "<div>" * depth
+        + "<script>alert('not text')</script>1.深化放管服改革。<br>责任单位：市审计局、市财政局"
+        + "</div>" * depth
+    )
     parsed = parse_text(
         f"<html><head><title>关于印发重点工作责任分解的通知</title></head><body>{body}</body></html>"
     )
     assert [t.lead_units + t.co_units for t in parsed.tasks] == [["市审计局", "市财政局"]]
+    assert [t.text for t in parsed.tasks] == ["深化放管服改革。"]
+
+
+def test_nesting_depth_counts_only_elements_that_nest() -> None:
+    assert nesting_depth("<div><p>一<p>二<br><img src=x><span>三</span></div>") == 2
+    assert nesting_depth("<font>" * 7 + "</font>" * 9 + "<b>") == 7
+    assert nesting_depth("<td>" * 9000) == 0
 
 
 def test_a_file_name_that_is_not_utf8_loads(tmp_path: Path) -> None:
@@ -94,3 +110,40 @@ def test_sparql_service_is_refused_before_any_connection(tmp_path: Path) -> None
     assert "SERVICE is refused" in result.stderr
     allowed = "SELECT ?service WHERE { GRAPH ?g { ?service dg:docId ?id } } # SERVICE <x>"
     assert runner.invoke(main, ["sparql", allowed, *store, "--format", "csv"]).exit_code == 0
+
+
+def _with_sheet_wide_merge(data: bytes) -> bytes:
+    """The workbook with one more merged range over the rest of the sheet (17 billion cells)."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            part = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                part = part.replace(
+                    b'<mergeCell ref="C2:C3"/>', b'<mergeCell ref="C2:C3"/><mergeCell ref="A9:XFD1048576"/>'
+                )
+                part = part.replace(b'<mergeCells count="1">', b'<mergeCells count="2">')
+            target.writestr(name, part)
+    return out.getvalue()
+
+
+def test_an_xlsx_merge_over_the_whole_sheet_is_read(tmp_path: Path) -> None:
+    """A merged range reaching the sheet's last cell (a slip of the mouse) is cut to the cells that
+    hold data: the table reads as printed, with the real merge still filling its rows."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["序号", "工作任务", "牵头单位", "配合单位"])
+    sheet.append([1, "深化放管服改革", "市审计局", "市财政局"])
+    sheet.append([2, "推进数字政府建设", None, "市大数据局"])
+    sheet.merge_cells("C2:C3")
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "分工表.xlsx"
+    path.write_bytes(_with_sheet_wide_merge(buffer.getvalue()))
+    assert b"A9:XFD1048576" in zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml")
+    parsed = parse_file(path)
+    assert [(t.text, t.lead_units, t.co_units) for t in parsed.tasks] == [
+        ("深化放管服改革", ["市审计局"], ["市财政局"]),
+        ("推进数字政府建设", ["市审计局"], ["市大数据局"]),
+    ]

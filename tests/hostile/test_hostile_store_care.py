@@ -38,7 +38,7 @@ def test_check_finds_one_flipped_byte_that_reading_commands_may_not_touch(tmp_pa
     data[len(data) // 2] ^= 0x01
     table.write_bytes(bytes(data))
     code, _, stderr = _cli("store", "check", "--store", str(store))
-    assert code == 2 and stderr.count("\n") == 1
+    assert code == 3 and stderr.count("\n") == 1
     assert "store damaged" in stderr and name in stderr
 
 

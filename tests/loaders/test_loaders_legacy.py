@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from dutygraph.errors import DutygraphError
+from dutygraph.errors import DutygraphError, InputError
 from dutygraph.loaders import Leader, parse_bytes, parse_file
+from dutygraph.loaders.read import read_bytes
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "loaders"
 
@@ -63,3 +64,11 @@ def test_a_damaged_legacy_file_is_refused_in_one_line():
     with pytest.raises(DutygraphError) as caught:
         parse_bytes(data, suffix=".xls")
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["legacy_notice.wps", "legacy_tasks.et"])
+def test_what_libreoffice_converts_gets_the_archive_checks(name):
+    """A converted file is read as a file of its new format is, zip-bomb limits included: with a
+    limit a few hundred bytes, the converted archive's XML is over it."""
+    with pytest.raises(InputError, match=r"unpacks to \d+ MB of XML, over the 0 MB limit"):
+        read_bytes((DATA / name).read_bytes(), Path(name).suffix, max_bytes=1000)

@@ -225,7 +225,7 @@ def test_cli_user_errors_are_one_line(synced: Path, bolt: Connection) -> None:
 def test_wrong_password_is_never_echoed(bolt: Connection) -> None:
     secret = "Wr0ng-S3cret-p@ss"
     result = CliRunner().invoke(main, ["cypher", "RETURN 1"], env=cli_env(bolt, NEO4J_PASSWORD=secret))
-    assert result.exit_code == 2
+    assert result.exit_code == 4  # the server refuses us
     assert "authentication failed" in result.output.lower()
     assert secret not in result.output
     conn = Connection(uri=bolt.uri, user=bolt.user, password=secret, database=bolt.database)
@@ -240,7 +240,7 @@ def test_unreachable_server_is_a_clean_error(tmp_path: Path) -> None:
         ["cypher", "RETURN 1", "--store", str(tmp_path)],
         env={"NEO4J_URI": "bolt://127.0.0.1:9", "NEO4J_PASSWORD": "whatever-secret"},
     )
-    assert result.exit_code == 2 and result.output.startswith("Error: cannot reach")
+    assert result.exit_code == 4 and result.output.startswith("Error: cannot reach")
     assert "whatever-secret" not in result.output
     result = CliRunner().invoke(main, ["cypher", "RETURN 1", "--store", str(tmp_path)], env={"NEO4J_URI": ""})
     assert result.exit_code == 2 and "dutygraph server start" in result.output
@@ -318,7 +318,7 @@ def test_unknown_database_says_to_use_the_home_database(synced: Path, bolt: Conn
     result = CliRunner().invoke(
         main, ["cypher", "RETURN 1", "--database", "nosuchdb"], env=cli_env(bolt, NEO4J_DATABASE="")
     )
-    assert result.exit_code == 2 and result.output.count("\n") == 1, result.output
+    assert result.exit_code == 4 and result.output.count("\n") == 1, result.output
     assert "there is no database 'nosuchdb'" in result.output
     assert "leave --database and NEO4J_DATABASE unset" in result.output
     assert "/" + "databases/" not in result.output  # ArcadeDB's message names its data folder

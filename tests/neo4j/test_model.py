@@ -16,7 +16,7 @@ from dutygraph.store.store import Store
 
 def rows_by_both(path: Path) -> list[tuple[model.DocumentRows | None, model.DocumentRows | None]]:
     with Store.open(path) as store:
-        labels = model._labels(store)
+        labels = model.pref_labels(store)
         return [
             (model.read_document(store, graph, labels), model.read_document_digest(store, graph, labels))
             for graph in model.document_graphs(store)

@@ -368,7 +368,7 @@ def test_index_in_the_way_of_a_constraint_is_one_line(
     try:
         result = CliRunner().invoke(main, ["sync", "--store", str(huzhou_store)], env=env)
         if bolt_server.is_neo4j:
-            assert result.exit_code == 2, result.output
+            assert result.exit_code == 4, result.output
             assert result.output == (
                 "Error: an index on :Unit(id) is in the way of dutygraph's uniqueness constraint "
                 "(which brings its own index): DROP INDEX `analyst_unit_id`, then sync again "

@@ -31,10 +31,7 @@ from dutygraph.graph.analysis.scope import Scope, scopes_of
 from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
-from dutygraph.settings import REPORTS, Settings
-
-#: Tables of the whole analysis (see :mod:`.tables`): not per part, or needing no option.
-TABLES = ("tasks", "pairs", "scopes", "flags")
+from dutygraph.settings import REPORTS, TABLES, Settings
 
 
 @dataclass
