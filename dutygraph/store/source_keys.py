@@ -41,7 +41,11 @@ def pipeline_version() -> str:
 def source_key(content: bytes, *, jurisdiction: str | None, aliases: bytes | None) -> str:
     """The key of one file's content read with these options by this dutygraph."""
     digest = hashlib.sha256(pipeline_version().encode())
-    for part in (jurisdiction.encode() if jurisdiction is not None else None, aliases, content):
+    for part in (
+        jurisdiction.encode("utf-8", "surrogatepass") if jurisdiction is not None else None,
+        aliases,
+        content,
+    ):
         # A length prefix keeps the parts apart (no two option sets hash alike); -1 marks "none".
         digest.update(str(-1 if part is None else len(part)).encode() + b":")
         digest.update(part or b"")
