@@ -14,7 +14,7 @@ from dutygraph.loaders.records import Leader, ParseWarning
 from dutygraph.loaders.text import join_pieces
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Section:
     """A section heading ("一、钱三雄市长牵头重点工作") and the leaders it names for its tasks."""
 
@@ -24,7 +24,7 @@ class Section:
     assisting: list[Leader] = field(default_factory=list)
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Item:
     """A numbered line, a table row or a bracket-closed sentence: a task candidate."""
 

@@ -81,6 +81,12 @@ def _title_at(head: list[Line], k: int) -> str | None:
     return None
 
 
+def date_in(folded: str) -> re.Match[str] | None:
+    """``DATE_RE.search(folded)`` after a check for 日, which every date ends in: the search runs over
+    every line of a document, and most lines hold no 日."""
+    return DATE_RE.search(folded) if "日" in folded else None
+
+
 def read_metadata(lines: list[Line]) -> DocumentInfo:
     """Title, number, issuer and date from the head of the document (and its printing line)."""
     info = DocumentInfo()
@@ -104,7 +110,7 @@ def read_metadata(lines: list[Line]) -> DocumentInfo:
             info.title = _clean_title(title)
             break
     for i, line in enumerate(lines):
-        m = DATE_RE.search(line.text.n)
+        m = date_in(line.text.n)
         if not m:
             continue
         before = line.text.n[: m.start()].strip()

@@ -16,6 +16,8 @@ from dutygraph.loaders.brackets import bracket_groups
 from dutygraph.loaders.brackets import open_depth as open_brackets
 from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
 from dutygraph.loaders.layouts.flat_table import header_run
+from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
+from dutygraph.loaders.metadata import date_in
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     CHAPTER_RE,
@@ -277,3 +279,13 @@ def test_widths_measured_once_answer_like_widths_measured_per_line(texts):
         assert measure.full(line.text.o) == plain.full(line.text.o)
         if measure.width is not None:
             assert measure.widths[line.text.o] == display_width(line.text.o)
+
+
+@SETTINGS
+@given(TEXT)
+@example("2019年2月27日")
+@example("二〇一九年二月二十七日印发")
+@example("2019年2月27")
+def test_date_check_is_the_date_search(text):
+    found, expected = date_in(text), METADATA_DATE_RE.search(text)
+    assert (found and found.span()) == (expected and expected.span())

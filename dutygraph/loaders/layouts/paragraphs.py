@@ -17,7 +17,7 @@ from dutygraph.loaders.text import T
 _LEAD_PUNCT = " 。;,、.:"
 
 
-@dataclass
+@dataclass(slots=True)
 class Segment:
     """Text (as printed) and the assignment that closed it; ``assignment`` is None for trailing text."""
 
