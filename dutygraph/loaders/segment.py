@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
@@ -33,7 +34,7 @@ PAGE_LINE = 600
 TABLE_LINE = 200
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
-    r"(?:牵头单位|责任单位|配合单位|责任部门|牵头部门|负责部门|主要责任单位|实施单位|协办单位)\s*:"
+    "(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:"
     r"|牵头\s*[,;)]|(?:按职责分工|等)?负责\s*\)|(?:配合|参与|指导|落实)\s*\)"
 )
 _GAP_RE = re.compile(r"\s+")
