@@ -106,6 +106,17 @@ output_option = click.option(
 )
 
 
+def lang_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--lang zh|en``, the reader's language (Chinese by default)."""
+    return click.option(
+        "--lang",
+        type=click.Choice(settings.LANGUAGES),
+        default=settings.LANGUAGE,
+        show_default=True,
+        help=help,
+    )
+
+
 @contextmanager
 def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
     """A progress bar on stderr: one tick per file read ("read PATH"), other messages as steps.
@@ -428,6 +439,12 @@ def _settings(kwargs: dict[str, Any]) -> settings.Settings:
 @click.option("--top", type=int, help="Only the first N rows.")
 @format_option
 @output_option
+@lang_option("Language of the headings of --format table and markdown (csv, json, xlsx keep the keys).")
+@click.option(
+    "--chart",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="trend: also draw the unit's years as a line chart (FILE.png or FILE.svg).",
+)
 @analysis_options
 def report(
     kind: str,
@@ -439,6 +456,8 @@ def report(
     top: int | None,
     fmt: str,
     output: Path | None,
+    lang: str,
+    chart: Path | None,
     **knobs: Any,
 ) -> None:
     """Print one analysis table; every measure is computed per jurisdiction and year.
@@ -454,12 +473,15 @@ def report(
     Examples:
       dutygraph report workload --top 10
       dutygraph report tasks --format xlsx -o tasks.xlsx
-      dutygraph report trend --unit 市发展改革委 --jurisdiction 湖州市
+      dutygraph report trend --unit 市发展改革委 --jurisdiction 湖州市 --chart trend.png
       dutygraph report compare --function 发展改革委 --format csv
     """
     from dutygraph.jobs import report_rows
     from dutygraph.report.tables import emit_rows
     from dutygraph.store.store import Store
+
+    if chart and kind != "trend":
+        raise click.UsageError("--chart goes with report trend")
 
     with Store.open(store_path) as store:
         rows = report_rows(
@@ -471,7 +493,11 @@ def report(
             function=function,
             settings=_settings(knobs),
         )
-    emit_rows(rows[:top] if top else rows, fmt, output, title=kind)
+    emit_rows(rows[:top] if top else rows, fmt, output, title=kind, lang=lang)
+    if chart:
+        from dutygraph.report.charts import write_trend_chart
+
+        write_trend_chart(rows, chart, lang=lang)
 
 
 @main.command()
@@ -485,13 +511,7 @@ def report(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
 )
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
-@click.option(
-    "--lang",
-    type=click.Choice(settings.LANGUAGES),
-    default=settings.LANGUAGE,
-    show_default=True,
-    help="Language of report.md.",
-)
+@lang_option("Language of report.md.")
 @analysis_options
 def run(
     files: tuple[Path, ...],

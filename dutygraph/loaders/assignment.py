@@ -16,7 +16,7 @@ from dutygraph.loaders.units import split_units
 
 #: Tails after a clause's units, never part of a unit name: "甲部、乙委等有关部门", "丙局等", "丁局各自".
 SUBJECT_TAIL_RE = re.compile(
-    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据)?各自职(?:能|责)(?:分工)?|各自|分别|共同)$"
+    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据|依照|按|依)?(?:各自)?职(?:能|责)(?:分工)?|各自|分别|共同)$"
 )
 
 

@@ -11,7 +11,7 @@ import re
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth, outside_brackets, split_top_level
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
-from dutygraph.loaders.text import T
+from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
 
 LEADER_LABELS = (
@@ -39,6 +39,27 @@ LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
+#: A field label printed with a space instead of its colon ("责任单位 区发改局"): only the long labels, and
+#: only after a boundary, so prose ("牵头单位要…") is never read as a field.
+_BARE_LABEL_RE = re.compile(
+    "(?:^|(?<=[\\s。;,)]))(?:"
+    + "|".join(
+        sorted(
+            (
+                x
+                for x in "|".join(
+                    [LEADER_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, DEADLINE_LABELS]
+                ).split("|")
+                if len(x) >= 4
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + ")(?P<gap> )\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: Words every such label holds: lines without one are not searched.
+_BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
 _KIND = {}
 for _kind, _labels in (
     ("leader", LEADER_LABELS),
@@ -173,6 +194,22 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
         result.add_units(kind, value)
 
 
+def with_bare_label_colons(lines: list[Line]) -> list[Line]:
+    """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
+    text keeps its space), so every reader of labels sees the field."""
+    out: list[Line] = []
+    for line in lines:
+        n = line.text.n
+        if " " not in n or not any(word in n for word in _BARE_LABEL_WORDS):
+            out.append(line)
+            continue
+        gaps = [m.start("gap") for m in _BARE_LABEL_RE.finditer(n)]
+        for gap in gaps:
+            n = n[:gap] + ":" + n[gap + 1 :]
+        out.append(Line(line.no, T(line.text.o, n), line.cells) if gaps else line)
+    return out
+
+
 def _reads_as_clauses(folded: str) -> bool:
     """A unit field worth the clause reader: outside its brackets it ends in a verb or says 牵头."""
     bare = outside_brackets(folded)
@@ -182,7 +219,12 @@ def _reads_as_clauses(folded: str) -> bool:
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
 _SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
-_GROUP_JOIN_RE = re.compile(r"等(?:和|及|以及|与)|以及")
+_GROUP_JOIN_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)|以及")
+#: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
+_WHEN_CLAUSE_RE = re.compile(
+    r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|长期|持续|逐步|分步|分阶段|按年度|定期|"
+    r"(?:19|20)\d\d)"
+)
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
 _TOGETHER_RE = re.compile(r"会同|联合|协同")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
@@ -256,6 +298,7 @@ def parse_clauses(t: T) -> Assignment | None:
     - clauses without a verb ("区经发局、区农业农村局") are unit groups of the next clause with one;
     - the subject loses heads (由) and tails (等, 等有关部门, 各自…), and "等和…" adds a second group;
     - "X会同Y" makes X the lead and Y co-units;
+    - a clause that says when ("2019年底前完成", "持续推进") is the deadline, never a unit;
     - "以下均需X配合,不再列出" is a standing rule: X assists this and every later task;
     - "X负责…" with text after the verb is a role clause: X is the unit;
     - labels ("牵头单位:") and convention notes ("列第一位者为牵头单位") inside the text are read as such.
@@ -280,6 +323,9 @@ def parse_clauses(t: T) -> Assignment | None:
             recognised = True
             continue
         if "不再列出" in clause.n or "下同" in clause.n:
+            continue
+        if _WHEN_CLAUSE_RE.match(clause.n):
+            result.deadline = result.deadline or clause.o
             continue
         m = closing_verb(clause.n)
         if not m:
@@ -335,6 +381,23 @@ def parse_bracket(t: T) -> Assignment | None:
     return result
 
 
+#: What ends the sentence a bare unit bracket closes ("…工作。（区发改局、区财政局）").
+_SENTENCE_CLOSE = frozenset("。;")
+#: Shortest name a bare bracket may hold: "（市）" or "（区）" after a sentence is no unit list.
+_BARE_NAME_MIN = 3
+
+
+def bare_unit_bracket(t: T) -> Assignment | None:
+    """A bracket after a sentence end that holds only unit names, no label and no verb
+    ("…工作。（区发改局、区财政局）"): the sentence's responsible units, led as the document's convention says."""
+    parts = [p.strip() for p in re.split("[、,]", t.n)]
+    if not all(len(p) >= _BARE_NAME_MIN and named_like_unit(p) for p in parts):
+        return None
+    result = Assignment(present=True)
+    result.add_units("resp", t)
+    return result
+
+
 def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
     """Top-level brackets of a line that hold assignments, with their spans."""
     if _BRACKET_START_RE.search(t.n) is None:
@@ -345,6 +408,8 @@ def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
             continue
         inner = t.cut(start + 1, end - 1)
         assignment = parse_bracket(inner)
+        if assignment is None and start and t.n[start - 1] in _SENTENCE_CLOSE:
+            assignment = bare_unit_bracket(inner)
         if assignment is not None and assignment.has_any():
             found.append((start, end, assignment))
     return found

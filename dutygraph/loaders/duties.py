@@ -34,8 +34,12 @@ RUN_UNIT = (
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
 _MAX_LIST = 40
 RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
+_CO_VERB = "配合|参与|协助|协办"
+#: After 牵头 the co-units follow a comma, or stand right after it only when a co verb closes them: in
+#: "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
 _ROLE_CHAIN_RE = re.compile(
-    rf"(?P<lead>{RUN_LIST})牵头(?:负责)?(?:,?(?P<co>{RUN_LIST})(?:配合|参与|协助|协办)?)?"
+    rf"(?P<lead>{RUN_LIST})牵头(?:负责)?"
+    rf"(?:,(?P<co>{RUN_LIST})(?:{_CO_VERB})?|(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
@@ -143,7 +147,7 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
         return None
     assignment = Assignment(present=True)
     assignment.add_units("lead", t.cut(start, m.end("lead")))
-    for group in ("co", "impl"):
+    for group in ("co", "glued", "impl"):
         if m.group(group):
             assignment.add_units("co", t.cut(*m.span(group)))
     return m.end(), assignment
@@ -156,7 +160,10 @@ def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
     found: list[tuple[int, int, Assignment]] = []
     for m in _ROLE_CHAIN_RE.finditer(t.n):
         start = _first_unit_start(t.n, m.start("lead"), m.end("lead"))
-        opens_sentence = start == 0 or t.n[:start].strip() == "由"
+        if t.n[start] == "由":
+            start += 1  # "由交建局牵头": 由 is not part of the name
+        # "由X牵头" is always the sentence's own prose, wherever it stands; a table cell never says 由
+        opens_sentence = start == 0 or t.n[:start].rstrip().endswith("由")
         chain = role_chain_at(t, start)
         if chain is None:
             continue

@@ -7,6 +7,7 @@ import re
 from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.loaders.assemble import assemble
+from dutygraph.loaders.clauses import with_bare_label_colons
 from dutygraph.loaders.layouts.numbered import read_numbered
 from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source
@@ -59,7 +60,7 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     if not lines:
         raise InputError(f"{name}: the document holds no text")
     head = [line for line in lines[:_FILE_NOTE_LINES] if not _FILE_NOTE_RE.match(line.text.n)]
-    lines = restore_lines(head + lines[_FILE_NOTE_LINES:])
+    lines = restore_lines(with_bare_label_colons(head + lines[_FILE_NOTE_LINES:]))
     if not lines:
         raise InputError(f"{name}: the document holds no text")
     if not _reads_as_chinese(lines):

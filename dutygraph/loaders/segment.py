@@ -129,6 +129,27 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
     return cuts
 
 
+#: "现将任务明确如下：1、…": the list a page's introduction announces starts at its first number.
+_ANNOUNCED_RE = re.compile(r"如下\s*:\s*(?=\d{1,3}\s*[、.]|\(\s*[一1]\s*\)|一\s*、)")
+
+
+def announced_cut(folded: str, last: dict[str, int]) -> list[int]:
+    """The offset of the first item of a list announced by "…如下：" inside a paragraph of a flattened page,
+    which holds only that item's assignment, so :func:`number_cuts` does not run there; ``last`` learns
+    the item's number so the next paragraph's items continue its run."""
+    m = _ANNOUNCED_RE.search(folded)
+    if m is None:
+        return []
+    mark = _MARK_RE.match(folded, m.end())
+    if mark is None:
+        return []
+    style, value = _mark_value(mark)
+    if value != 1:
+        return []
+    last[style] = value
+    return [m.end()]
+
+
 def holds_several_tasks(folded: str) -> bool:
     """The same assignment marker twice (two "责任单位:", two "…负责)"): the line is several tasks run together.
     Different markers once each ("(牵头单位:X;责任单位:Y)") are the fields of one task."""
@@ -184,6 +205,8 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
                 out.extend(_pieces(paragraph, number_cuts(pn, runs)))
+            elif "如下" in pn:
+                out.extend(_pieces(paragraph, announced_cut(pn, runs)))
             else:
                 out.append(paragraph)
     return out

@@ -60,6 +60,25 @@ class UnitList:
 
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
+    result = _split_units(t)
+    if "自治区" in t.n:
+        result.units = _provinces_joined(result.units)
+    return result
+
+
+def _provinces_joined(units: list[str]) -> list[str]:
+    """ "各省、自治区、直辖市人民政府" is one group, though its 、 separate: a piece that starts 自治区 or 直辖市
+    continues a piece that ends 省 or 自治区."""
+    out: list[str] = []
+    for unit in units:
+        if out and unit.startswith(("自治区", "直辖市")) and out[-1].endswith(("省", "自治区")):
+            out[-1] += "、" + unit
+        else:
+            out.append(unit)
+    return out
+
+
+def _split_units(t: T) -> UnitList:
     result = UnitList()
     if OPEN_RE.search(t.n) is None:
         result.units = _plain_units(t)  # no brackets: the common case

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -257,7 +258,8 @@ def _jurisdiction_sections(
     title = _t(lang, f"{latest.scope.span} 年", f"{latest.scope.span}") if len(parts) > 1 else ""
     if title:
         lines += [f"### {title}", ""]
-    return lines + _part_sections(latest, lang, top, "####" if title else "###", {})
+    detail = {"network": charts[f"network:{jurisdiction}"]} if f"network:{jurisdiction}" in charts else {}
+    return lines + _part_sections(latest, lang, top, "####" if title else "###", detail)
 
 
 def _comparison(analysis: Analysis, lang: str) -> list[str]:
@@ -335,8 +337,13 @@ def markdown_report(
     if len(analysis.parts) == 1:
         lines += _part_sections(analysis.parts[0], lang, top, "##", charts)
     else:
-        if "loads" in charts:
-            lines += [f"![{_t(lang, '工作量前列', 'Top loads')}]({charts['loads']})", ""]
+        for name, zh, en in (
+            ("loads", "工作量前列", "Top loads"),
+            ("loads-by-part", "各地区各年份工作量前列", "Top loads per jurisdiction-year"),
+            ("network", "各地区各年份的协作群", "Clusters per jurisdiction-year"),
+        ):
+            if name in charts:
+                lines += [f"![{_t(lang, zh, en)}]({charts[name]})", ""]
         for jurisdiction in analysis.jurisdictions:
             lines += _jurisdiction_sections(analysis, jurisdiction, lang, top, charts)
         if len(analysis.jurisdictions) > 1:
@@ -353,12 +360,52 @@ def _trend_jurisdictions(analysis: Analysis) -> list[str]:
     """The jurisdictions that get a line chart of their years: those with several, the
     :data:`TREND_CHARTS` with most tasks (a 100-city store would otherwise draw 100 charts)."""
     years = Counter(part.scope.jurisdiction or "" for part in analysis.parts)
+    return _busiest(analysis, lambda j: years[j] > 1)
+
+
+def _busiest(analysis: Analysis, keep: Callable[[str], bool]) -> list[str]:
+    """The :data:`TREND_CHARTS` jurisdictions ``keep`` accepts with most tasks, by name."""
     tasks: Counter[str] = Counter()
     for part in analysis.parts:
-        if years[part.scope.jurisdiction or ""] > 1:
+        if keep(part.scope.jurisdiction or ""):
             tasks[part.scope.jurisdiction or ""] += len(part.snapshot.tasks)
     chosen = sorted(tasks, key=lambda j: (-tasks[j], j))[:TREND_CHARTS]
     return sorted(chosen)
+
+
+def _draw_charts(analysis: Analysis, out: Path, lang: str) -> dict[str, str]:
+    """Draw the report's charts into ``out``: chart name → file name. Overview, then detail: one
+    part gets its loads and network; several get the loads in one chart and per jurisdiction-year,
+    the clusters of every jurisdiction-year in a grid, and each jurisdiction's latest year's
+    network and its units over the years."""
+    from dutygraph.report import charts
+
+    drawn = {"loads": charts.draw_bars(charts.top_loads(analysis, lang=lang), out / "top-loads.png").name}
+    if len(analysis.parts) == 1:
+        part = analysis.parts[0]
+        if part.collaboration.number_of_nodes():
+            drawn["network"] = charts.draw_network(
+                charts.network_detail(part, lang=lang), out / "network.png"
+            ).name
+        return drawn
+    drawn["loads-by-part"] = charts.draw_bars(
+        charts.loads_by_part(analysis, lang=lang), out / "loads-by-part.png"
+    ).name
+    if any(part.network.edge_count for part in analysis.parts):
+        drawn["network"] = charts.draw_network(
+            charts.network_overview(analysis, lang=lang), out / "network.png"
+        ).name
+    for number, jurisdiction in enumerate(_busiest(analysis, lambda _: True), 1):
+        latest = analysis.parts_of(jurisdiction)[-1]
+        if latest.collaboration.number_of_nodes():
+            chart = charts.network_detail(latest, lang=lang)
+            drawn[f"network:{jurisdiction}"] = charts.draw_network(
+                chart, out / f"network-{number:02d}.png"
+            ).name
+    for number, jurisdiction in enumerate(_trend_jurisdictions(analysis), 1):
+        trend = charts.jurisdiction_trend(analysis, jurisdiction, lang=lang)
+        drawn[f"trend:{jurisdiction}"] = charts.draw_lines(trend, out / f"trend-{number:02d}.png").name
+    return drawn
 
 
 def write_report(
@@ -366,26 +413,18 @@ def write_report(
 ) -> list[Path]:
     """Write report.md, report.json, the CSV tables (the long task table and the pairs among
     them) and (optionally) charts into ``out``."""
-    from dutygraph.report import charts as chart_module
+    from dutygraph.report.charts import cjk_font
 
     lang = check_language(lang)
     out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
     embedded: dict[str, str] = {}
     has_loads = any(part.loads for part in analysis.parts)
     if charts and has_loads:
-        if chart_module.cjk_font() is None:
+        if cjk_font() is None:
             charts = False
         else:
-            written.append(chart_module.load_bar_chart(analysis, out / "top-loads.png"))
-            embedded["loads"] = "top-loads.png"
-            if len(analysis.parts) == 1 and analysis.parts[0].collaboration.number_of_nodes():
-                written.append(chart_module.network_image(analysis.parts[0], out / "network.png"))
-                embedded["network"] = "network.png"
-            for number, jurisdiction in enumerate(_trend_jurisdictions(analysis), 1):
-                name = f"trend-{number:02d}.png"
-                written.append(chart_module.trend_chart(analysis, jurisdiction, out / name))
-                embedded[f"trend:{jurisdiction}"] = name
+            embedded = _draw_charts(analysis, out, lang)
+    written = [out / name for name in embedded.values()]
     report = markdown_report(analysis, charts=embedded, page=page, lang=lang)
     if not charts and has_loads:
         report += _t(

@@ -171,11 +171,24 @@ def for_terminal(value: T) -> T:
 
 
 def emit_rows(
-    rows: Sequence[dict[str, Any]], fmt: str, output: Path | None = None, title: str | None = None
+    rows: Sequence[dict[str, Any]],
+    fmt: str,
+    output: Path | None = None,
+    title: str | None = None,
+    *,
+    lang: str | None = None,
 ) -> None:
-    """Print (or write to ``output``) ``rows`` in ``fmt``; ``xlsx`` needs ``output``."""
+    """Print (or write to ``output``) ``rows`` in ``fmt``; ``xlsx`` needs ``output``.
+
+    With ``lang``, what people read — ``table`` and ``markdown`` — has headings in words (工作量,
+    "Share of tasks"), kinds by name and shares as percentages; CSV, JSON and XLSX keep the
+    stable keys and raw values programs and pivot tables rely on."""
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (choose {', '.join(FORMATS)})")
+    if lang is not None and fmt in ("table", "markdown"):
+        from dutygraph.report.wording import check_language, humanised
+
+        rows = humanised(list(rows), columns_of(rows), check_language(lang))
     if fmt == "xlsx":
         if output is None:
             raise InputError("--format xlsx needs -o FILE.xlsx")

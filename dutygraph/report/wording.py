@@ -64,7 +64,25 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "most_gained": ("任务增加最多", "Gained most"),
     "most_lost": ("任务减少最多", "Lost most"),
     "present": ("出现", "Present"),
+    "group": ("统称", "Group mention"),
+    "leader_names": ("分管领导", "Leader names"),
+    "z": ("稳健 z 值", "Robust z"),
+    "reason": ("原因", "Reason"),
+    "betweenness_method": ("中介中心性算法", "Betweenness method"),
+    "size": ("群规模", "Cluster size"),
+    "rank_in_cluster": ("群内排名", "Rank in cluster"),
+    "cluster_hubs": ("核心单位", "Hub units"),
+    "cluster_leader": ("主要分管领导", "Main leader"),
+    "number": ("任务编号", "Task number"),
+    "text": ("任务内容", "Task"),
+    "role": ("角色", "Role"),
+    "due": ("完成时限", "Due"),
+    "line": ("原文行号", "Source line"),
+    "asked_as": ("查询名称", "Asked as"),
 }
+
+#: Role notation → (Chinese, English) word.
+ROLE_NAMES: dict[str, tuple[str, str]] = {"lead": ("牵头", "lead"), "co": ("配合", "co")}
 
 #: Unit kind notation → (Chinese, English) name.
 KIND_NAMES: dict[str, tuple[str, str]] = {
@@ -113,6 +131,8 @@ def humanised(rows: list[dict[str, Any]], columns: list[str], lang: str) -> list
             value = row.get(column)
             if column == "kind":
                 value = kind_name(value, lang)
+            elif column == "role" and value in ROLE_NAMES:
+                value = ROLE_NAMES[value][0 if lang == "zh" else 1]
             elif isinstance(value, bool):
                 value = yes if value else no
             elif column in ("task_share", "load_share") and isinstance(value, float):

@@ -225,15 +225,32 @@ def test_pairs_table_counts_shared_tasks_and_jaccard(everything: Analysis) -> No
     assert not math.isnan(pair["jaccard"])
 
 
-def test_report_of_several_years_draws_each_jurisdictions_trend(tmp_path: Path, corpus: list[Path]) -> None:
-    from dutygraph.report.charts import cluster_colour
+def test_report_of_several_years_draws_overview_then_detail(tmp_path: Path, corpus: list[Path]) -> None:
+    from dutygraph.report import charts
     from dutygraph.report.files import write_report
-    from dutygraph.viz.page import PALETTE
 
     analysis = _analysis(tmp_path / "s", [p for p in corpus if "-2019-" in p.name or "-2020-" in p.name])
     written = {p.name for p in write_report(analysis, tmp_path / "out")}
-    assert {"trend-01.png", "trend-02.png", "top-loads.png"} <= written
-    assert "network.png" not in written  # one network per part: the page draws them
+    overview = {"top-loads.png", "loads-by-part.png", "network.png"}
+    detail = {"network-01.png", "network-02.png", "trend-01.png", "trend-02.png"}
+    assert overview | detail <= written
     report = (tmp_path / "out" / "report.md").read_text(encoding="utf-8")
-    assert report.count("](trend-0") == 2
-    assert [cluster_colour(c) for c in (1, 2, len(PALETTE) + 1)] == [PALETTE[1], PALETTE[2], PALETTE[1]]
+    assert report.count("](trend-0") == 2 and report.count("](network-0") == 2
+    # The latest year's network sits in each city's section, its trend too.
+    sections = report.split("\n## ")
+    qinglan = next(s for s in sections if s.startswith("青澜市"))
+    assert "](network-02.png)" in qinglan and "](trend-02.png)" in qinglan
+    panels = charts.loads_by_part(analysis, lang="en").panels
+    assert [p.title for p in panels] == ["云泽市 2019", "云泽市 2020", "青澜市 2019", "青澜市 2020"]
+    trend = charts.jurisdiction_trend(analysis, "青澜市", lang="en")
+    assert trend.years == ("2019", "2020") and len(trend.lines) == 6
+    snapshot = analysis.snapshot
+    for line in trend.lines:
+        iri = next(
+            i for i, u in snapshot.units.items() if u.name == line.label and u.jurisdiction == "青澜市"
+        )
+        expected = []
+        for year in (2019, 2020):
+            loads = _loop_loads(snapshot, _year_tasks(snapshot, "青澜市", year))
+            expected.append(loads[iri][0] + 0.5 * loads[iri][1] if iri in loads else None)
+        assert list(line.values) == expected
