@@ -3,7 +3,7 @@
 Every measure is computed per jurisdiction-year (the default scope), so both sides work on the
 same graphs: one collaboration graph per jurisdiction and year.
 
-    python bench/analysis.py [-n 1000] [--seed 7] [--cities C]
+    python bench/analysis.py [-n 1000] [--seed 7] [--cities C] [--profile]
 
 Generates ``n`` synthetic notices (about 100 tasks each), by default one per jurisdiction and
 year over synth's nine years — so 1,000 notices come from 112 jurisdictions, the way such
@@ -14,12 +14,15 @@ each analysis step on the resulting collaboration graph, and — on the same gra
 NetworkX exact betweenness (``nx.betweenness_centrality`` on 1/weight distances). Prints every
 step's time, the ratio (target: whole analysis ≥ 20× faster than the baseline), and the
 sampling error of centrality rankings: Spearman's ρ between sampled (k pivots) and exact
-betweenness on the largest jurisdiction-year's graph.
+betweenness on the largest jurisdiction-year's graph. ``--profile`` then runs ``analyse()`` once
+more under cProfile and prints the functions that hold most of its time.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import sys
 import tempfile
 import time
@@ -66,6 +69,9 @@ def main() -> None:
         "--cities",
         type=int,
         help="jurisdictions the notices spread over (default: one notice per jurisdiction and year)",
+    )
+    parser.add_argument(
+        "--profile", action="store_true", help="profile analyse() and print where its time goes"
     )
     args = parser.parse_args()
 
@@ -165,6 +171,21 @@ def main() -> None:
             print(
                 f"sampling error on a {len(sub.units)}-unit jurisdiction-year: {how}: Spearman rho vs exact = {rho:.4f}"
             )
+        if args.profile:
+            _profile(snapshot, settings)
+
+
+def _profile(snapshot: Any, settings: Settings) -> None:
+    """analyse() under cProfile: its functions by own time, as shares of the whole."""
+    profiler = cProfile.Profile()
+    profiler.runcall(analyse, snapshot, settings)
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    print(f"analyse() under cProfile: {total:.3f} s; functions by own time:")
+    rows = sorted(stats.stats.items(), key=lambda item: -item[1][2])  # type: ignore[attr-defined]
+    for (path, line, name), (_, calls, own, _, _) in rows[:15]:
+        where = f"{Path(path).name}:{line}" if line else "C"
+        print(f"  {own / total:6.1%} {own:8.3f} s  {calls:>7} calls  {name} ({where})")
 
 
 if __name__ == "__main__":

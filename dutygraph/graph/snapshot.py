@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TypeVar
 
 import numpy as np
 
@@ -25,6 +26,8 @@ from dutygraph.ontology.namespaces import DG_NS, ORG_NS, RDF_NS, SKOS_NS
 from dutygraph.ontology.registry import KINDS, kind_local_name
 from dutygraph.store.digests import Assignment, read_document
 from dutygraph.store.store import Store
+
+V = TypeVar("V")
 
 
 @dataclass(slots=True)
@@ -125,21 +128,35 @@ class Snapshot:
             g = group_of.get(task.doc_id)
             if g is not None:
                 tasks[g].append(task)
+        documents, years = (
+            _by_group(self.documents, group_of, groups),
+            _by_group(self.years, group_of, groups),
+        )
         parts = []
-        for docs, chosen in zip(groups, tasks, strict=True):
+        for chosen, docs_of, years_of in zip(tasks, documents, years, strict=True):
             used = {u for t in chosen for u in t.leads + t.cos}
             people = {p for t in chosen for p in t.leaders + t.assistants}
-            wanted = set(docs)
             parts.append(
                 Snapshot(
                     tasks=chosen,
                     units={iri: self.units[iri] for iri in sorted(used)},
                     leaders={iri: self.leaders[iri] for iri in sorted(people) if iri in self.leaders},
-                    documents={d: j for d, j in self.documents.items() if d in wanted},
-                    years={d: y for d, y in self.years.items() if d in wanted},
+                    documents=docs_of,
+                    years=years_of,
                 )
             )
         return parts
+
+
+def _by_group(values: dict[str, V], group_of: dict[str, int], groups: Sequence[object]) -> list[dict[str, V]]:
+    """``values`` (keyed by document) split by the documents' groups, in their order: one pass
+    (filtering every document once per group cost a second for 1,000 one-notice groups)."""
+    split: list[dict[str, V]] = [{} for _ in groups]
+    for doc, value in values.items():
+        g = group_of.get(doc)
+        if g is not None:
+            split[g][doc] = value
+    return split
 
 
 _RDF_TYPE = RDF_NS + "type"

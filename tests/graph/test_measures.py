@@ -3,6 +3,7 @@ snapshots: the sparse products must count exactly what a loop over tasks counts.
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from collections import defaultdict
 from itertools import combinations, pairwise
@@ -205,6 +206,34 @@ def test_exact_work_sums_over_components() -> None:
         lead_co=np.zeros(6, dtype=np.int64),
     )
     assert exact_work(network) == 18
+    assert exact_work(network) <= len(network.units) * network.edge_count  # the bound betweenness skips by
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_size_bound_decides_as_exact_work_does(seed: int) -> None:
+    """betweenness() skips finding components when n·m is under the limit: it must choose exact
+    or sampled exactly as comparing Σ n·m over the components with the limit does."""
+    network = collaboration(random_snapshot(seed))
+    work, bound = exact_work(network), len(network.units) * network.edge_count
+    assert work <= bound
+    for limit in (work - 1, work, (work + bound) // 2, bound, bound + 1):
+        _, method = betweenness(network, exact_limit=limit, samples=5, seed=1)
+        assert (method == "exact") == (work <= limit)
+
+
+def test_parts_hold_their_own_documents_in_store_order() -> None:
+    whole = random_snapshot(3)
+    tasks = [dataclasses.replace(t, doc_id=f"d{i % 7}") for i, t in enumerate(whole.tasks)]
+    order = ["d5", "d0", "d3", "d6", "d1", "d4", "d2"]
+    documents = {d: "甲市" if int(d[1]) % 2 else "乙市" for d in order}
+    years = {d: 2015 + int(d[1]) for d in order}
+    snapshot = Snapshot(tasks, whole.units, whole.leaders, documents, years)
+    groups = [["d3", "d0"], ["d1"], ["d6", "d2", "d5"]]  # d4 in none
+    for group, part in zip(groups, snapshot.parts(groups), strict=True):
+        assert list(part.documents.items()) == [(d, j) for d, j in documents.items() if d in group]
+        assert list(part.years.items()) == [(d, y) for d, y in years.items() if d in group]
+        assert part.tasks == [t for t in tasks if t.doc_id in group]
+        assert list(part.units) == sorted({u for t in part.tasks for u in t.units})
 
 
 def test_participation_by_hand() -> None:

@@ -60,7 +60,8 @@ def betweenness(
         return np.zeros(n), "exact"
     distances = (1.0 / network.weight).tolist()
     scale = 2.0 / ((n - 1) * (n - 2))
-    if exact_work(network) <= exact_limit:
+    # n·m bounds Σ n·m over the components: under the limit, no need to find them.
+    if n * network.edge_count <= exact_limit or exact_work(network) <= exact_limit:
         raw = network.igraph.betweenness(weights=distances, directed=False)
         return np.asarray(raw) * scale, "exact"
     k = min(samples, n)
