@@ -299,6 +299,16 @@ class NumberedReader:
                 current.assign.merge(inline)
                 current.closed = True
                 current.unit_line = line.no
+        elif current is None and self.last_heading is not None and not self._items_in_section():
+            # "八、支持…“O2O”" + "试点模式，…。牵头单位：X配合单位：Y": a top-level item whose text a page gap cut
+            # in two; the second piece's fields assign the item.
+            body, inline = split_inline_labels(text)
+            if inline is not None and inline.has_units():
+                heading_item = self._heading_to_item(inline)
+                if heading_item is not None:
+                    heading_item.text.append(body.o)
+                    heading_item.unit_line = line.no
+                    self.state.saw("inline-labels")
 
     # -- the scan ------------------------------------------------------------------------------------
     def run(self) -> ReadState:
