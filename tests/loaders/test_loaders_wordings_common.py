@@ -368,3 +368,17 @@ def test_a_chinese_numeral_inside_a_point_opens_no_run():
     )
     doc = parse_text(page)
     assert [(t.number, t.lead_units) for t in doc.tasks] == [("一", ["区编办"]), ("二", ["区党群工作部"])]
+
+
+def test_the_signature_block_is_no_part_of_a_last_task_without_units():
+    text = (
+        "国务院关于促进某某产业发展的意见\n国发〔2019〕12号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n一、优化发展环境\n"
+        "（一）完善市场准入。放宽准入限制。（发展改革委、商务部负责）\n"
+        "（二）加强组织领导。各地区要抓好落实。\n国务院\n2019年3月1日\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.text, t.co_units) for t in doc.tasks] == [
+        ("（一）", "完善市场准入。放宽准入限制。", ["发展改革委", "商务部"]),
+        ("（二）", "加强组织领导。各地区要抓好落实。", []),
+    ]

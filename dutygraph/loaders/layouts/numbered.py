@@ -37,7 +37,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.wrap import Measure, logical_line
+from dutygraph.loaders.wrap import Measure, is_date, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -246,6 +246,11 @@ class NumberedReader:
             self.current.unit_line = line.no
         self.state.saw("labelled-lines")
 
+    def _signature(self, index: int) -> bool:
+        """Whether the line at ``index`` is the date under the issuer's name, or that name."""
+        lines = self.lines
+        return is_date(lines[index].text.n) or (index + 1 < len(lines) and is_date(lines[index + 1].text.n))
+
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
@@ -290,6 +295,10 @@ class NumberedReader:
         if _heading_like(text.n) and self._next_numbered(index) and (current is None or current.closed):
             self._close()
             self._new_item(line, "heading", None, None, text.o)
+            self._close()
+            return
+        if current is not None and not current.closed and self._signature(index):
+            # "国务院" over "2019年3月1日" under a last task with no units: the body has ended.
             self._close()
             return
         if current is not None and not current.closed:
