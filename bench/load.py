@@ -14,7 +14,10 @@ its own:
   "re-parse a file on every command" design repeats.
 
 Prints triples/s and peak RSS for each and the ratios to the baseline (target: dutygraph ≥ 5×
-faster). A last step loads just enough notices for ≥ 1,000,000 triples into a new store and
+faster). Then, on the store just loaded (``--no-after`` skips it): a reload of the unchanged files,
+replacing one document (its file gains a byte), removing one, loading the full set again and
+``validate`` — each as a fraction of the fresh load's time — and the disk the store then takes
+against the fresh load's. A last step loads just enough notices for ≥ 1,000,000 triples into a new store and
 reports its peak RSS (target < 2 GB).
 """
 
@@ -44,6 +47,39 @@ with Store.open(Path(sys.argv[2]), write=True) as store:
     triples = len(store)
 print(json.dumps({"seconds": elapsed, "triples": triples,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+_AFTER = """
+import json, sys, time
+from pathlib import Path
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store, disk_use
+from dutygraph.store.validate import validate_store
+paths = sorted(Path(sys.argv[1]).glob("*.txt"))
+store_path = Path(sys.argv[2])
+fresh_disk = disk_use(store_path).total
+def timed(work):
+    start = time.perf_counter()
+    work()
+    return time.perf_counter() - start
+def reload(files):
+    with Store.open(store_path, write=True) as store:
+        load_files(store, files)
+figures = {"reload_unchanged": timed(lambda: reload(paths))}
+changed = paths[len(paths) // 2]
+changed.write_bytes(changed.read_bytes() + b"\\n")  # the same tasks, new bytes: replaced
+figures["replace_one"] = timed(lambda: reload([changed]))
+def remove_one():
+    with Store.open(store_path, write=True) as store:
+        store.remove(store.document_ids()[0])
+figures["remove_one"] = timed(remove_one)
+reload(paths)  # the removed document back: the same content as the fresh load
+figures["disk_ratio"] = disk_use(store_path).total / fresh_disk
+def validate():
+    with Store.open(store_path) as store:
+        validate_store(store)
+figures["validate"] = timed(validate)
+print(json.dumps(figures))
 """
 
 _CEILING = """
@@ -85,6 +121,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--batch", type=int, default=100)
     parser.add_argument("--million", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--after", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     sys.path.insert(0, str(HERE))
     import synth
@@ -93,6 +130,7 @@ def main() -> None:
         corpus = Path(tmp) / "corpus"
         synth.write_corpus(synth.generate_corpus(args.n, seed=args.seed), corpus)
         ours = _run(_OURS, str(corpus), f"{tmp}/store", str(args.batch))
+        after = _run(_AFTER, str(corpus), f"{tmp}/store") if args.after else {}
         # The baseline parses exactly what we stored.
         from dutygraph.store.store import Store
 
@@ -118,6 +156,21 @@ def main() -> None:
             f"ceiling: the backend alone is {rate['ceiling'] / rate['base']:.1f}x the baseline's rate; "
             f"dutygraph reaches {rate['ours'] / rate['ceiling']:.0%} of it"
         )
+        for name, label in (
+            ("reload_unchanged", "reload of the unchanged files"),
+            ("replace_one", "replacing one document"),
+            ("remove_one", "removing one document"),
+            ("validate", "validate (SHACL, streamed)"),
+        ):
+            if name in after:
+                seconds = after[name]
+                print(
+                    f"{label + ':':40} {seconds:6.1f} s, {seconds / ours['seconds']:6.1%} of the fresh load"
+                )
+        if after:
+            print(
+                f"disk after replace, remove and reload: {after['disk_ratio']:.2f}x the fresh load's (bound 1.2x)"
+            )
         if args.million:
             # The memory target is for one million triples: load just enough notices for that
             # (the bigger load above peaks higher: the bulk loader buffers millions of quads at once).

@@ -69,7 +69,7 @@ from dutygraph.neo4j.model import (  # noqa: E402
 )
 from dutygraph.neo4j.statements import batches, by_other, create_relationships_query  # noqa: E402
 from dutygraph.neo4j.sync import (  # noqa: E402
-    analysis_properties,
+    analysis_results,
     ensure_constraints,
     referenced_agents,
     sync_store,
@@ -335,7 +335,7 @@ def main() -> None:
         if args.analysis:
             t = time.perf_counter()
             with Store.open(store_path) as store:
-                analysis_units = len(analysis_properties(store)[0])
+                analysis_units = len(analysis_results(store)[0].units)
             print(f"analysis for the write-back: {time.perf_counter() - t:.1f} s ({analysis_units} units)")
         t = time.perf_counter()
         with Store.open(store_path) as store:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -106,6 +107,9 @@ output_option = click.option(
 )
 
 
+_COUNTED = re.compile(r" \((\d+)/\d+\)$")
+
+
 def lang_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """``--lang zh|en``, the reader's language (Chinese by default)."""
     return click.option(
@@ -119,7 +123,8 @@ def lang_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]
 
 @contextmanager
 def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
-    """A progress bar on stderr: one tick per file read ("read PATH"), other messages as steps.
+    """A progress bar on stderr: one tick per file parsed ("read PATH"), a message ending in
+    "(I/N)" moves the bar to I, any other message names the phase now running.
 
     Transient, and silent when stderr is not a terminal, so pipes and tests see only results.
     """
@@ -135,8 +140,11 @@ def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
         task = progress.add_task("reading", total=files)
 
         def advance(message: str) -> None:
+            counted = _COUNTED.search(message)
             if message.startswith("read "):
-                progress.update(task, advance=1, description=f"reading {Path(message[5:]).name}")
+                progress.update(task, advance=1, description=f"parsing {Path(message[5:]).name}")
+            elif counted:
+                progress.update(task, completed=int(counted[1]), description=message[: counted.start()])
             else:
                 progress.update(task, description=message)
 
@@ -157,7 +165,10 @@ def _file_progress(files: int) -> Iterator[Callable[[str], None]]:
 def load(
     files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float
 ) -> None:
-    """Parse FILES and store them (all or nothing); loading a document again replaces it.
+    """Parse FILES and store them (all or nothing); loading a changed document again replaces it.
+
+    A file whose bytes, options and dutygraph version match what the store holds is skipped
+    without being parsed ("unchanged").
 
     \b
     Example:
@@ -170,8 +181,11 @@ def load(
         results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases, progress=advance)
         count = store.document_count()
     for result in results:
-        verb = "replaced" if result.replaced else "loaded"
-        click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
+        if result.unchanged:
+            click.echo(f"unchanged {result.doc_id}")
+        else:
+            verb = "replaced" if result.replaced else "loaded"
+            click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
     click.echo(f"store {store_path}: {count} document(s)")
 
 
@@ -256,7 +270,9 @@ def export_graph(store_path: Path, directory: Path | None, fmt: str, output: Pat
 @main.command()
 @store_option
 def validate(store_path: Path) -> None:
-    """Check the graph against the SHACL shapes; exit 1 when there are errors.
+    """Check the graph against the SHACL shapes, one document at a time; exit 1 on errors.
+
+    Each result names its document and task ("shared graph" for units, leaders and places).
 
     \b
     Example:
@@ -265,11 +281,18 @@ def validate(store_path: Path) -> None:
     from dutygraph.store.store import Store
     from dutygraph.store.validate import validate_store
 
-    with Store.open(store_path) as store:
-        results = validate_store(store)
+    with Store.open(store_path) as store, _file_progress(store.document_count()) as advance:
+        results = validate_store(store, progress=advance)
     errors = [r for r in results if r.severity == "Violation"]
     for r in results:
-        click.echo(f"{r.severity}: {r.focus} {r.path or ''} — {r.message}")
+        where = (
+            f"{r.document} task {r.task}: "
+            if r.task
+            else f"{r.document}: "
+            if r.document
+            else "shared graph: "
+        )
+        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}")
     click.echo(f"{len(errors)} error(s), {len(results) - len(errors)} warning(s)")
     if errors:
         sys.exit(1)
@@ -279,32 +302,71 @@ def validate(store_path: Path) -> None:
 @click.argument("query")
 @store_option
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv", "turtle", "ntriples"]),
+    help="SELECT: table (default), json or csv; CONSTRUCT/DESCRIBE: turtle (default) or ntriples.",
 )
-def sparql(query: str, store_path: Path, fmt: str) -> None:
-    """Run a SPARQL SELECT QUERY (prefixes dg:, skos:, org:, prov:, dct: predeclared).
+@click.option(
+    "--timeout",
+    default=settings.QUERY_TIMEOUT,
+    show_default=True,
+    help="Seconds before a query is stopped (0: no limit).",
+)
+def sparql(query: str, store_path: Path, fmt: str | None, timeout: float) -> None:
+    """Run a SPARQL query: SELECT prints rows, ASK true or false, CONSTRUCT and DESCRIBE triples.
+
+    Prefixes dg:, skos:, org:, prov:, dct: are predeclared. A pattern outside GRAPH reads the
+    union of every document (its current version) and the shared graph of units, leaders and
+    places; GRAPH ?g ranges over the same graphs one at a time, named as exports name them.
+    Updates (INSERT, DELETE, …) are refused: the store changes only through load and remove.
 
     \b
-    Example:
-      dutygraph sparql 'SELECT ?name WHERE { GRAPH ?g { ?u a dg:Unit ; skos:prefLabel ?name } }'
+    Examples:
+      dutygraph sparql 'SELECT ?name WHERE { ?u a dg:Unit ; skos:prefLabel ?name } LIMIT 5'
+      dutygraph sparql 'ASK { ?t dg:leadUnit ?u }'
+      dutygraph sparql 'CONSTRUCT WHERE { ?u a dg:Unit ; skos:prefLabel ?name }' --format ntriples
     """
     from dutygraph.report.tables import emit_rows
-    from dutygraph.store.store import Store
+    from dutygraph.store.sparql import answer, query_form
 
-    with Store.open(store_path) as store:
-        rows = list(store.select(query))
-    emit_rows(rows, fmt)
+    form = query_form(query)
+    graph_form = form in ("CONSTRUCT", "DESCRIBE")
+    if fmt is not None and form != "ASK" and graph_form != (fmt in ("turtle", "ntriples")):
+        wanted = "turtle or ntriples" if graph_form else "table, json or csv"
+        raise InputError(f"--format {fmt} does not print a {form} answer (choose {wanted})")
+    result = answer(store_path, query, timeout=timeout, graph_format=fmt if graph_form and fmt else "turtle")
+    if result.rows is not None:
+        emit_rows(result.rows, fmt or "table")
+    elif result.boolean is not None:
+        click.echo("true" if result.boolean else "false")
+    elif result.triples is not None:
+        sys.stdout.buffer.write(result.triples)
 
 
 # --------------------------------------------------------------------------- keeping the store safe
 @main.group(name="store")
 def store_group() -> None:
-    """Check, back up or rebuild a store (see docs/reliability.md).
+    """Size, check, back up or rebuild a store (see docs/reliability.md).
 
     \b
     Example:
-      dutygraph store check && dutygraph store backup backups/2026-12-02
+      dutygraph store status && dutygraph store check && dutygraph store backup backups/2026-12-02
     """
+
+
+@store_group.command("status")
+@store_option
+def store_status(store_path: Path) -> None:
+    """Say how many documents the store holds, its size on disk and what a write would reclaim.
+
+    \b
+    Example:
+      dutygraph store status --store dutygraph-store
+    """
+    from dutygraph.store.maintenance import status_of
+
+    click.echo(status_of(store_path).describe(store_path))
 
 
 @store_group.command("check")

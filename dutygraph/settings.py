@@ -14,6 +14,8 @@ from dataclasses import dataclass
 STORE = "dutygraph-store"
 #: Seconds a writer waits for another writer's lock before giving up with a clear error.
 WRITER_WAIT = 30.0
+#: Seconds ``dutygraph sparql`` lets a query run before stopping it (0: no limit).
+QUERY_TIMEOUT = 300.0
 
 # -- the analysis ------------------------------------------------------------------------------
 #: Load counted per led task and per assisted task: leading (coordinating the co-units and

@@ -17,15 +17,8 @@ _UNRANKED = 99
 
 
 def _dedupe(values: list[str]) -> list[str]:
-    if len(values) < 2:
-        return list(values)
-    seen: set[str] = set()
-    out: list[str] = []
-    for v in values:
-        if v not in seen:
-            seen.add(v)
-            out.append(v)
-    return out
+    """The values in order, each once (a dict keeps its keys in insertion order)."""
+    return list(dict.fromkeys(values))
 
 
 def _ranks(items: list[Item]) -> dict[tuple[str | None, str], int]:

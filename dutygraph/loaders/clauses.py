@@ -39,6 +39,11 @@ LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
+#: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
+#: uses: two of the same kind in one line mark two tasks (see :mod:`dutygraph.loaders.segment`).
+UNIT_FIELD_LABELS = tuple(
+    label for label in "|".join([LEAD_LABELS, CO_LABELS, RESP_LABELS]).split("|") if len(label) >= 4
+)
 #: A field label printed with a space instead of its colon ("责任单位 区发改局"): only the long labels, and
 #: only after a boundary, so prose ("牵头单位要…") is never read as a field.
 _BARE_LABEL_RE = re.compile(

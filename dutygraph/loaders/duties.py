@@ -35,12 +35,16 @@ RUN_UNIT = (
 _MAX_LIST = 40
 RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
 _CO_VERB = "配合|参与|协助|协办"
+#: The verb of the units that carry a chain out ("相关乡镇落实"). It closes the chain only before a boundary
+#: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
+#: 实施新一轮…"), and the list ends in front of it.
+_IMPL_VERB = "负责落实|落实|实施"
 #: After 牵头 the co-units follow a comma, or stand right after it only when a co verb closes them: in
 #: "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
 _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?"
     rf"(?:,(?P<co>{RUN_LIST})(?:{_CO_VERB})?|(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
-    rf"(?:,(?P<impl>{RUN_LIST})(?:落实|实施|负责落实))?"
+    rf"(?:,(?P<impl>{RUN_LIST})(?:(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)|(?={_IMPL_VERB}|[,;。\s)\d]|$)))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
 JURISDICTION_HEAD_RE = re.compile("[区市县省]")
@@ -82,11 +86,29 @@ def _subject_units(t: T) -> list[str] | None:
     return names
 
 
+#: The rest of a last name cut short at an ending inside it ("西部" + "开发办研究提出…"): more name up to a strong
+#: end, then a separator, a tail or the sentence's verb.
+_REST_OF_NAME_RE = re.compile(
+    rf"[\u4e00-\u9fff]{{1,6}}?(?:{_STRONG_END})(?=[、,;。]|等|研究|负责|提出|制定|牵头|配合|参与|协助|$)"
+)
+
+
 def _units_after(t: T, start: int) -> list[str]:
-    m = _AFTER_RE.match(t.n, start)
-    if m is None:
-        return []
-    return [p for p in t.cut(*m.span("units")).o.split("、") if p]
+    """The unit list after 会同/配合 ("会同西部开发办、财政部等部门研究…"). A lazy name pattern stops at the first
+    ending of the last name, so that name is grown to the next strong end when one follows at once."""
+    units: list[str] = []
+    while True:
+        m = _AFTER_RE.match(t.n, start)
+        if m is None:
+            return units
+        end = m.end("units")
+        rest = _REST_OF_NAME_RE.match(t.n, end) if m.end() == end else None  # no 等…部门 tail: it may go on
+        if rest is not None:
+            end = rest.end()
+        units += [p for p in t.cut(m.start("units"), end).o.split("、") if p]
+        if rest is None or not t.n.startswith("、", end):
+            return units
+        start = end + 1  # the grown name was not the last: "会同西部开发办、财政部…"
 
 
 def duty_sentence(t: T) -> Assignment | None:

@@ -31,8 +31,10 @@ _ARTICLE_MIN_TASKS = 3
 _DUTY_WORDS_RE = re.compile("牵头|负责|责任单位|分工|配合|落实")
 
 
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
-_LATIN_RE = re.compile("[A-Za-z]")
+#: Runs, not single characters: counting the length of each run allocates one string per run instead
+#: of one per character (a notice's first 6,000 characters are mostly Han).
+_HAN_RE = re.compile("[\u4e00-\u9fff]+")
+_LATIN_RE = re.compile("[A-Za-z]+")
 #: A notice is Chinese text: at least this share of its letters are Han characters. A README, a code file
 #: or an English article quoting a few Chinese examples falls below it.
 _MIN_HAN_SHARE = 0.3
@@ -44,10 +46,10 @@ _SAMPLE_CHARS = 6000
 
 def _reads_as_chinese(lines: list[Line]) -> bool:
     sample = "".join(line.text.n for line in lines[:200])[:_SAMPLE_CHARS]
-    latin = len(_LATIN_RE.findall(sample))
+    latin = sum(map(len, _LATIN_RE.findall(sample)))
     if latin < _FEW_LETTERS:
         return True  # the common case, decided without counting the Han characters
-    han = len(_HAN_RE.findall(sample))
+    han = sum(map(len, _HAN_RE.findall(sample)))
     return han >= _MIN_HAN_SHARE * (han + latin)
 
 

@@ -9,8 +9,10 @@ document line by line, so this step restores the lines first, in two cuts:
    spaces of letter-spaced headers ("工 作 任 务", "链 长"), are not.
 2. **Numbering.** A task number inside a line ("…配合单位：各所）2、推进…") starts a new line when it
    continues a run of its own style (2 after 1, （三） after （二）), or starts a run at 1 right after a
-   sentence end. Only lines that hold the assignments of several tasks (or are page-long) are cut this
-   way, so an enumeration inside one task ("主要有：1.…；2.…") stays in its task.
+   sentence end. Lines that hold the assignments of several tasks (or are page-long) are cut this way;
+   a paragraph of such a page that holds one task's assignment only where a number continues the run after
+   that assignment, or opens one after "…如下：", so an enumeration inside one task ("主要有：1.…；2.…")
+   stays in its task.
 
 Both cuts are linear in the line: one regex pass for the candidates, one pass to accept them.
 """
@@ -20,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
@@ -31,7 +34,7 @@ PAGE_LINE = 600
 TABLE_LINE = 200
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
-    r"(?:牵头单位|责任单位|配合单位|责任部门|牵头部门|负责部门|主要责任单位|实施单位|协办单位)\s*:"
+    "(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:"
     r"|牵头\s*[,;)]|(?:按职责分工|等)?负责\s*\)|(?:配合|参与|指导|落实)\s*\)"
 )
 _GAP_RE = re.compile(r"\s+")
@@ -83,6 +86,11 @@ def paragraph_cuts(folded: str) -> list[int]:
     return cuts
 
 
+#: How deep each numbering style stands (一、 above （一） above 1. above （1） above ①, "一是" lowest): a run
+#: opens right after a heading only one level or more below it ("一、总则（一）…", not "三是…合一、").
+_DEPTH = {"cns": 0, "cnp": 1, "ar": 2, "arp": 3, "cir": 4, "shi": 5}
+
+
 def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
     style = m.lastgroup or ""
     if style == "cir":
@@ -94,11 +102,14 @@ def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
     return style, value
 
 
-def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
+def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) -> list[int]:
     """Offsets of task numbers that start a new item inside a line (see the module docstring).
 
     ``last`` holds the last value accepted per numbering style; it is updated, so runs continue across
-    the paragraphs and lines of a document.
+    the paragraphs and lines of a document. ``one_task``: a paragraph of a flattened page that holds one
+    task's assignment, where an enumeration inside the task ("做好三项工作：1.甲；2.乙") must stay; there a
+    number is a new item only at the paragraph's start, right after "…如下：", or where it continues the
+    run after an assignment ("一、支持甲。牵头单位：X完成时限：2020年4月二、支持乙…").
     """
     cuts: list[int] = []
     last_style = ""
@@ -117,9 +128,22 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
         previous = last.get(style)
         continues = previous is not None and value == previous + 1
         # a run opens at 1 after a sentence end, or right after another style's heading ("一、总则（一）…")
-        after_heading = cuts and start - cuts[-1] <= _SHORT_PARAGRAPH and last_style != style
+        after_heading = (
+            cuts
+            and start - cuts[-1] <= _SHORT_PARAGRAPH
+            and _DEPTH.get(style, 0) > _DEPTH.get(last_style, len(_DEPTH))
+        )
         opens = value == 1 and (before in _STRONG_BEFORE or not start or bool(after_heading))
         if not (continues or opens):
+            continue
+        if (
+            one_task
+            and start
+            and not (
+                (opens and folded.endswith("如下:", 0, start))
+                or (continues and _ASSIGNMENT_MARK_RE.search(folded, cuts[-1] if cuts else 0, start))
+            )
+        ):
             continue
         if style in ("ar", "arp", "cir") and before.isascii() and before.isalnum():
             continue  # "A1." / "G20、": part of a code, not a number
@@ -127,27 +151,6 @@ def number_cuts(folded: str, last: dict[str, int]) -> list[int]:
         last_style = style
         cuts.append(start)
     return cuts
-
-
-#: "现将任务明确如下：1、…": the list a page's introduction announces starts at its first number.
-_ANNOUNCED_RE = re.compile(r"如下\s*:\s*(?=\d{1,3}\s*[、.]|\(\s*[一1]\s*\)|一\s*、)")
-
-
-def announced_cut(folded: str, last: dict[str, int]) -> list[int]:
-    """The offset of the first item of a list announced by "…如下：" inside a paragraph of a flattened page,
-    which holds only that item's assignment, so :func:`number_cuts` does not run there; ``last`` learns
-    the item's number so the next paragraph's items continue its run."""
-    m = _ANNOUNCED_RE.search(folded)
-    if m is None:
-        return []
-    mark = _MARK_RE.match(folded, m.end())
-    if mark is None:
-        return []
-    style, value = _mark_value(mark)
-    if value != 1:
-        return []
-    last[style] = value
-    return [m.end()]
 
 
 def holds_several_tasks(folded: str) -> bool:
@@ -205,8 +208,6 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
                 out.extend(_pieces(paragraph, number_cuts(pn, runs)))
-            elif "如下" in pn:
-                out.extend(_pieces(paragraph, announced_cut(pn, runs)))
             else:
-                out.append(paragraph)
+                out.extend(_pieces(paragraph, number_cuts(pn, runs, one_task=True)))
     return out

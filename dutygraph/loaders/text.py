@@ -109,9 +109,15 @@ _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 def well_formed(text: str) -> str:
     """``text`` with lone surrogates replaced by U+FFFD. Python decodes the bytes of a file name or
     an argument that are not UTF-8 to surrogates, which no UTF-8 store or JSON file can hold; a
-    caller's string may carry them too. Decoded files never do (decoding is strict)."""
-    if _SURROGATE_RE.search(text) is None:
+    caller's string may carry them too. Decoded files never do (decoding is strict).
+
+    Strict UTF-8 encoding fails on exactly those code points, and encodes a notice several times
+    faster than the surrogate pattern searches it (every read asks this of the whole text)."""
+    try:
+        text.encode("utf-8")
         return text
+    except UnicodeEncodeError:
+        pass
     return _SURROGATE_RE.sub("\ufffd", text)
 
 

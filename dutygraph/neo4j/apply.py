@@ -13,24 +13,40 @@ from collections.abc import Sequence
 import neo4j
 
 from dutygraph.errors import ServerError
-from dutygraph.neo4j import model
 from dutygraph.neo4j.changes import Changes
-from dutygraph.neo4j.model import DOCUMENT, IN_DOCUMENT, LEADER, SUB_OFFICE_OF, TASK, TASK_RELATIONSHIPS, UNIT
-from dutygraph.neo4j.plan import DocumentPlan, SharedPlan
+from dutygraph.neo4j.model import (
+    ANALYSIS_YEAR,
+    DOCUMENT,
+    IN_DOCUMENT,
+    LEADER,
+    MEASURED_IN,
+    SUB_OFFICE_OF,
+    TASK,
+    TASK_RELATIONSHIPS,
+    UNIT,
+)
+from dutygraph.neo4j.plan import AnalysisPlan, DocumentPlan, SharedPlan
 from dutygraph.neo4j.statements import (
+    CREATE_ANALYSIS_YEARS,
     CREATE_DOCUMENT,
+    CREATE_MEASURES,
     CREATE_PARENTS,
     CREATE_TASKS,
+    DELETE_MEASURES,
     DELETE_PARENTS,
     DELETE_TASKS,
     REPLACE_DOCUMENT,
     REPLACE_TASKS,
+    UPDATE_MEASURES,
     batches,
     by_other,
+    by_year,
     create_relationships_query,
+    delete_nodes_query,
     delete_relationships_query,
     delete_task_relationships_query,
     run,
+    update_nodes_query,
     update_relationships_query,
     upsert_query,
 )
@@ -39,17 +55,16 @@ from dutygraph.neo4j.statements import (
 # -- shared nodes ----------------------------------------------------------------------------------
 def apply_shared(tx: neo4j.ManagedTransaction, plan: SharedPlan, batch: int) -> Changes:
     """Upsert the planned units and leaders, then move the planned sub-office links."""
-    from dutygraph.neo4j.writeback import PROPERTIES as ANALYSIS_PROPERTIES
-
-    owned = {UNIT: (*model.UNIT_PROPERTIES, *ANALYSIS_PROPERTIES), LEADER: model.LEADER_PROPERTIES}
     changes = Changes()
     for label in (UNIT, LEADER):
-        todo = [r for r in plan.create + plan.update if r.label == label]
-        gone = dict.fromkeys(owned[label])  # a property the store no longer gives is removed (null)
-        for chunk in batches(todo, batch):
-            rows = [{"id": r.id, "props": {**gone, **r.props}} for r in chunk]
-            changes.nodes(label, run(tx, upsert_query(label), rows=rows))
-        changes.add(label, "updated", sum(1 for r in plan.update if r.label == label))
+        new = [r for r in plan.create if r.label == label]
+        for chunk in batches(new, batch):
+            changes.nodes(
+                label, run(tx, upsert_query(label), rows=[{"id": r.id, "props": r.props} for r in chunk])
+            )
+        updates = [{"id": r.id, "props": plan.changed[r.id]} for r in plan.update if r.label == label]
+        for rows in batches(updates, batch):
+            changes.nodes(label, run(tx, update_nodes_query(label), rows=list(rows)), updated=len(rows))
     for statement, pairs in ((DELETE_PARENTS, plan.parents_delete), (CREATE_PARENTS, plan.parents_create)):
         for pair_chunk in batches(pairs, batch):
             changes.relationships(SUB_OFFICE_OF, run(tx, statement, rows=list(pair_chunk)))
@@ -123,4 +138,30 @@ def expect(done: int, wanted: int, what: str) -> None:
         )
 
 
-__all__ = ["apply_document", "apply_shared", "delete_tasks", "expect"]
+# -- analysis years --------------------------------------------------------------------------------
+def apply_analysis(tx: neo4j.ManagedTransaction, plan: AnalysisPlan, batch: int) -> Changes:
+    """Write the planned AnalysisYear nodes and MEASURED_IN relationships (the units exist: they
+    are upserted first, in the same transaction)."""
+    changes = Changes()
+    for year_chunk in batches(plan.years_create, batch):
+        changes.nodes(ANALYSIS_YEAR, run(tx, CREATE_ANALYSIS_YEARS, rows=[y.props for y in year_chunk]))
+    for rows in batches(plan.years_update, batch):
+        changes.nodes(
+            ANALYSIS_YEAR, run(tx, update_nodes_query(ANALYSIS_YEAR), rows=list(rows)), updated=len(rows)
+        )
+    for rows in batches(plan.measures_delete, batch):
+        changes.relationships(MEASURED_IN, run(tx, DELETE_MEASURES, rows=list(rows)))
+    for measure_chunk in batches(plan.measures_create, batch):
+        counters = run(tx, CREATE_MEASURES, rows=by_year(measure_chunk))
+        expect(counters.relationships_created, len(measure_chunk), f"{MEASURED_IN} relationships")
+        changes.relationships(MEASURED_IN, counters)
+    for rows in batches(plan.measures_update, batch):
+        changes.relationships(MEASURED_IN, run(tx, UPDATE_MEASURES, rows=list(rows)), updated=len(rows))
+    for ids in batches(plan.years_delete, batch):
+        counters = run(tx, delete_nodes_query(ANALYSIS_YEAR), ids=list(ids))
+        changes.nodes(ANALYSIS_YEAR, counters)
+        changes.add("other relationships", "deleted", counters.relationships_deleted)
+    return changes
+
+
+__all__ = ["apply_analysis", "apply_document", "apply_shared", "delete_tasks", "expect"]

@@ -28,16 +28,21 @@ from typing import IO, Any
 from dutygraph.errors import InputError
 from dutygraph.neo4j import model
 from dutygraph.neo4j.model import (
+    ANALYSIS_YEAR,
     CONSTRAINTS,
     DOCUMENT,
     DOCUMENT_PROPERTIES,
     IN_DOCUMENT,
     LEADER,
+    MEASURE_PROPERTIES,
+    MEASURED_IN,
     SUB_OFFICE_OF,
     TASK,
     TASK_PROPERTIES,
     TASK_RELATIONSHIPS,
     UNIT,
+    YEAR_PROPERTIES,
+    AnalysisRows,
 )
 
 #: Between the values of an array field (``aliases``, ``posts``); passed to the importer.
@@ -148,10 +153,14 @@ def _node_columns(label: str, names: Sequence[str], types: Mapping[str, str]) ->
     return [*columns, (":LABEL", "string")]
 
 
-def _relationship_columns(start: str, end: str, with_props: bool) -> list[tuple[str, str]]:
-    columns = [(f":START_ID({start})", "string"), (f":END_ID({end})", "string")]
-    if with_props:
-        columns += [("rank:long", "long"), ("asPrinted", "string")]
+#: The properties of a task relationship, typed.
+_ASSIGNMENT_COLUMNS = (("rank:long", "long"), ("asPrinted", "string"))
+
+
+def _relationship_columns(
+    start: str, end: str, props: Sequence[tuple[str, str]] = ()
+) -> list[tuple[str, str]]:
+    columns = [(f":START_ID({start})", "string"), (f":END_ID({end})", "string"), *props]
     return [*columns, (":TYPE", "string")]
 
 
@@ -164,7 +173,7 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
 
     The files are written into a temporary folder beside it and moved into place at the end, so
     a failure leaves no half-written directory behind."""
-    from dutygraph.neo4j.sync import analysis_properties, referenced_agents
+    from dutygraph.neo4j.sync import analysis_results, referenced_agents
 
     target = Path(directory)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -173,9 +182,9 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         units, leaders = referenced_agents(store)
-        props = analysis_properties(store)[0] if analysis else {}
-        shared = model.read_shared(store, units, leaders, props)
-        files = _write(store, work, shared)
+        results = analysis_results(store)[0] if analysis else AnalysisRows()
+        shared = model.read_shared(store, units, leaders, results.units)
+        files = _write(store, work, shared, results)
         result = ImportFiles(directory=target, files=files)
         (work / "README.md").write_text(_readme(result), encoding="utf-8")
         if target.exists():
@@ -187,7 +196,9 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
     return result
 
 
-def _write(store: Any, directory: Path, shared: Sequence[model.SharedRow]) -> list[ImportFile]:
+def _write(
+    store: Any, directory: Path, shared: Sequence[model.SharedRow], results: AnalysisRows
+) -> list[ImportFile]:
     unit_rows = [r for r in shared if r.label == UNIT]
     leader_rows = [r for r in shared if r.label == LEADER]
     extra = sorted({k for r in unit_rows for k in r.props} - {*_UNIT_PROPERTIES, model.HASH_PROPERTY})
@@ -199,14 +210,18 @@ def _write(store: Any, directory: Path, shared: Sequence[model.SharedRow]) -> li
         TASK: _Table(directory, _file_name(TASK), "nodes", _node_columns(TASK, TASK_PROPERTIES, _TYPES)),
         UNIT: _Table(directory, _file_name(UNIT), "nodes", _node_columns(UNIT, unit_names, unit_types)),
         LEADER: _Table(directory, _file_name(LEADER), "nodes", _node_columns(LEADER, _LEADER_PROPERTIES, leader_types)),
-        IN_DOCUMENT: _Table(directory, _file_name(IN_DOCUMENT), "relationships", _relationship_columns(TASK, DOCUMENT, False)),
-        SUB_OFFICE_OF: _Table(directory, _file_name(SUB_OFFICE_OF), "relationships", _relationship_columns(UNIT, UNIT, False)),
+        IN_DOCUMENT: _Table(directory, _file_name(IN_DOCUMENT), "relationships", _relationship_columns(TASK, DOCUMENT)),
+        SUB_OFFICE_OF: _Table(directory, _file_name(SUB_OFFICE_OF), "relationships", _relationship_columns(UNIT, UNIT)),
     }  # fmt: skip
     for rel_type, (direction, other) in TASK_RELATIONSHIPS.items():
         start, end = (TASK, other) if direction == "out" else (other, TASK)
         tables[rel_type] = _Table(
-            directory, _file_name(rel_type), "relationships", _relationship_columns(start, end, True)
+            directory,
+            _file_name(rel_type),
+            "relationships",
+            _relationship_columns(start, end, _ASSIGNMENT_COLUMNS),
         )
+    tables.update(_analysis_tables(directory, results))
     try:
         for row in unit_rows:
             tables[UNIT].write([row.id, *(row.props.get(n) for n in unit_names[1:]), UNIT])
@@ -214,6 +229,14 @@ def _write(store: Any, directory: Path, shared: Sequence[model.SharedRow]) -> li
                 tables[SUB_OFFICE_OF].write([row.id, row.parent, SUB_OFFICE_OF])
         for row in leader_rows:
             tables[LEADER].write([row.id, *(row.props.get(n) for n in _LEADER_PROPERTIES[1:]), LEADER])
+        for year in results.years:
+            tables[ANALYSIS_YEAR].write(
+                [year.id, *(year.props.get(n) for n in YEAR_PROPERTIES[1:]), ANALYSIS_YEAR]
+            )
+        for m in results.measures:
+            tables[MEASURED_IN].write(
+                [m.unit, m.year, *(m.props.get(n) for n in _MEASURE_NAMES), MEASURED_IN]
+            )
         for doc in model.read_documents(store):
             tables[DOCUMENT].write([doc.id, *(doc.props.get(n) for n in DOCUMENT_PROPERTIES[1:]), DOCUMENT])
             for task in doc.tasks:
@@ -226,6 +249,33 @@ def _write(store: Any, directory: Path, shared: Sequence[model.SharedRow]) -> li
     finally:
         written = [table.close() for table in tables.values()]
     return written
+
+
+_MEASURE_NAMES = (*MEASURE_PROPERTIES, model.HASH_PROPERTY)
+
+
+def _analysis_tables(directory: Path, results: AnalysisRows) -> dict[str, _Table]:
+    """The AnalysisYear nodes' and the MEASURED_IN relationships' files (header only when the
+    analysis is not exported)."""
+    types = {name: _field_type(m.props.get(name) for m in results.measures) for name in _MEASURE_NAMES}
+    columns = [
+        (name if types[name] == "string" else f"{name}:{types[name]}", types[name]) for name in _MEASURE_NAMES
+    ]
+    year_types = dict.fromkeys(("year", "documents", "tasks", "departments"), "long")
+    return {
+        ANALYSIS_YEAR: _Table(
+            directory,
+            _file_name(ANALYSIS_YEAR),
+            "nodes",
+            _node_columns(ANALYSIS_YEAR, YEAR_PROPERTIES, year_types),
+        ),
+        MEASURED_IN: _Table(
+            directory,
+            _file_name(MEASURED_IN),
+            "relationships",
+            _relationship_columns(UNIT, ANALYSIS_YEAR, columns),
+        ),
+    }
 
 
 def _readme(files: ImportFiles) -> str:

@@ -31,10 +31,12 @@ from typing import Any, NamedTuple
 
 from pyoxigraph import NamedNode
 
+from dutygraph.ontology.identity import iri_segment
 from dutygraph.ontology.namespaces import (
     DCT_NS,
     DG_NS,
     FOAF_NS,
+    ID_NS,
     ORG_NS,
     PROV_NS,
     RDF_NS,
@@ -46,9 +48,11 @@ from dutygraph.store import digests
 from dutygraph.store.store import term_value
 
 DOCUMENT, TASK, UNIT, LEADER = "Document", "Task", "Unit", "Leader"
-LABELS = (DOCUMENT, TASK, UNIT, LEADER)
+ANALYSIS_YEAR = "AnalysisYear"
+LABELS = (DOCUMENT, TASK, UNIT, LEADER, ANALYSIS_YEAR)
 IN_DOCUMENT, LEAD_UNIT, CO_UNIT = "IN_DOCUMENT", "LEAD_UNIT", "CO_UNIT"
 SUPERVISES, ASSISTS, SUB_OFFICE_OF = "SUPERVISES", "ASSISTS", "SUB_OFFICE_OF"
+MEASURED_IN = "MEASURED_IN"
 #: Relationships a task owns (rewritten with it): type → (direction from the task, other label).
 TASK_RELATIONSHIPS = {
     LEAD_UNIT: ("out", UNIT),
@@ -56,7 +60,7 @@ TASK_RELATIONSHIPS = {
     SUPERVISES: ("in", LEADER),
     ASSISTS: ("in", LEADER),
 }
-RELATIONSHIP_TYPES = (IN_DOCUMENT, LEAD_UNIT, CO_UNIT, SUPERVISES, ASSISTS, SUB_OFFICE_OF)
+RELATIONSHIP_TYPES = (IN_DOCUMENT, LEAD_UNIT, CO_UNIT, SUPERVISES, ASSISTS, SUB_OFFICE_OF, MEASURED_IN)
 ROLE_TYPES = {
     DG_NS + "LeadUnitRole": LEAD_UNIT,
     DG_NS + "CoUnitRole": CO_UNIT,
@@ -69,6 +73,16 @@ HASH_PROPERTY = "syncHash"
 #: property an analyst put on the node alone.
 UNIT_PROPERTIES = ("name", "aliases", "kind", "jurisdiction")
 LEADER_PROPERTIES = ("name", "person", "posts", "jurisdiction")
+#: A unit's figures in one jurisdiction-year, on its ``MEASURED_IN`` relationship to that
+#: ``AnalysisYear`` (:mod:`dutygraph.neo4j.writeback` says what each is).
+MEASURE_PROPERTIES = (
+    "load", "rank", "leadTasks", "coTasks", "tasks", "taskShare", "flagged", "burdenZ", "flagReason",
+    "cluster", "degree", "weightedDegree", "betweenness", "pagerank", "participation",
+)  # fmt: skip
+#: The analysis properties of a Unit node: its latest analysed year's figures, and which year.
+UNIT_ANALYSIS_PROPERTIES = ("analysisYear", *MEASURE_PROPERTIES)
+#: Every property an AnalysisYear node can have.
+YEAR_PROPERTIES = ("id", "jurisdiction", "year", "documents", "tasks", "departments", HASH_PROPERTY)
 #: On Document nodes: "<MODEL_VERSION> <store version graph>" — the store names each loaded version
 #: of a document by a graph of its own, so an equal marker means "unchanged since the last sync".
 SOURCE_PROPERTY = "syncSource"
@@ -197,18 +211,60 @@ def _document_from_wire(
     return DocumentRows(id=id, doc_id=doc_id, graph=graph, props=props, tasks=rows, hash=hash)
 
 
+class _Hashed:
+    """A row whose ``props`` carry its ``syncHash``: how the sync recognises an unchanged one."""
+
+    props: dict[str, Any]
+
+    @property
+    def hash(self) -> str:
+        return str(self.props[HASH_PROPERTY])
+
+
 @dataclass
-class SharedRow:
+class YearRow(_Hashed):
+    """An AnalysisYear node (one jurisdiction-year of the analysis): ``props`` complete."""
+
+    id: str
+    props: dict[str, Any]
+
+
+@dataclass
+class MeasureRow(_Hashed):
+    """A unit's figures in one jurisdiction-year: the MEASURED_IN from ``unit`` to ``year`` (an
+    AnalysisYear id); ``props`` complete, the hash included."""
+
+    unit: str
+    year: str
+    props: dict[str, Any]
+
+
+@dataclass
+class AnalysisRows:
+    """What the analysis write-back (:mod:`dutygraph.neo4j.writeback`) gives the property graph:
+    each unit's latest analysed year's figures (Unit properties), the years, and the figures of
+    each unit in each year. Empty when the analysis is not written."""
+
+    units: dict[str, dict[str, Any]] = field(default_factory=dict)
+    years: list[YearRow] = field(default_factory=list)
+    measures: list[MeasureRow] = field(default_factory=list)
+
+
+def analysis_year_id(jurisdiction: str | None, year: int | None) -> str:
+    """The id of a jurisdiction-year's AnalysisYear node (``…/id/analysis/湖州市/2019``); the
+    analysis has no RDF node, so the id is minted the way the store mints its IRIs."""
+    place = iri_segment(jurisdiction) if jurisdiction else "-"
+    return f"{ID_NS}analysis/{place}/{year if year is not None else 'undated'}"
+
+
+@dataclass
+class SharedRow(_Hashed):
     """A unit or leader node: ``props`` complete (id and hash included), ``parent`` for sub-offices."""
 
     id: str
     label: str
     props: dict[str, Any]
     parent: str | None = None
-
-    @property
-    def hash(self) -> str:
-        return str(self.props[HASH_PROPERTY])
 
 
 # -- reading the store ---------------------------------------------------------------------------
@@ -461,10 +517,15 @@ __all__ = [
     "DATE_PROPERTIES",
     "HASH_PROPERTY",
     "LABELS",
+    "MEASURE_PROPERTIES",
     "RELATIONSHIP_TYPES",
+    "AnalysisRows",
     "DocumentRows",
+    "MeasureRow",
     "SharedRow",
     "TaskRow",
+    "YearRow",
+    "analysis_year_id",
     "pref_labels",
     "read_document",
     "read_document_digest",

@@ -8,7 +8,7 @@ hash equals the store's is left alone without comparing its properties.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,20 +16,45 @@ import neo4j
 
 from dutygraph.neo4j.changes import Changes
 from dutygraph.neo4j.model import (
+    ANALYSIS_YEAR,
     DOCUMENT,
+    HASH_PROPERTY,
     IN_DOCUMENT,
     LEADER,
+    LEADER_PROPERTIES,
+    MEASURE_PROPERTIES,
+    MEASURED_IN,
     SUB_OFFICE_OF,
     TASK,
     TASK_RELATIONSHIPS,
     UNIT,
+    UNIT_ANALYSIS_PROPERTIES,
+    UNIT_PROPERTIES,
+    YEAR_PROPERTIES,
     DocumentRows,
+    MeasureRow,
     SharedRow,
     TaskRow,
+    YearRow,
 )
-from dutygraph.neo4j.statements import DOCUMENT_STATE, batches, existing_rels_query, read, shared_state_query
+from dutygraph.neo4j.statements import (
+    ANALYSIS_YEAR_STATE,
+    DOCUMENT_STATE,
+    MEASURE_STATE,
+    MEASURE_VALUES,
+    batches,
+    existing_rels_query,
+    node_values_query,
+    read,
+    shared_state_query,
+)
 
 RelKey = tuple[str, str, int]  # (task, other, rank)
+#: The properties the sync owns, label by label: set when they differ, removed when gone.
+UNIT_OWNED = (*UNIT_PROPERTIES, *UNIT_ANALYSIS_PROPERTIES, HASH_PROPERTY)
+LEADER_OWNED = (*LEADER_PROPERTIES, HASH_PROPERTY)
+YEAR_OWNED = tuple(p for p in YEAR_PROPERTIES if p != "id")
+MEASURE_OWNED = (*MEASURE_PROPERTIES, HASH_PROPERTY)
 
 
 # -- shared nodes ----------------------------------------------------------------------------------
@@ -39,6 +64,7 @@ class SharedPlan:
 
     create: list[SharedRow] = field(default_factory=list)
     update: list[SharedRow] = field(default_factory=list)
+    changed: dict[str, dict[str, Any]] = field(default_factory=dict)  # id → the values that differ
     parents_delete: list[dict[str, str]] = field(default_factory=list)
     parents_create: list[dict[str, str]] = field(default_factory=list)
 
@@ -74,6 +100,11 @@ def plan_shared(tx: neo4j.ManagedTransaction, rows: Sequence[SharedRow], batch: 
                     plan.parents_delete.append({"child": row.id, "parent": old_parent})
                 if row.parent:
                     plan.parents_create.append({"child": row.id, "parent": row.parent})
+    for label, owned in ((UNIT, UNIT_OWNED), (LEADER, LEADER_OWNED)):
+        stale = [r for r in plan.update if r.label == label]
+        current = _node_values(tx, label, [r.id for r in stale], batch)
+        for row in stale:
+            plan.changed[row.id] = changed_values(current.get(row.id, {}), row.props, owned)
     return plan
 
 
@@ -189,4 +220,93 @@ def count_task_relationships(
     return counts
 
 
-__all__ = ["DocumentPlan", "SharedPlan", "count_task_relationships", "plan_document", "plan_shared"]
+# -- analysis years --------------------------------------------------------------------------------
+@dataclass
+class AnalysisPlan:
+    """AnalysisYear nodes and MEASURED_IN relationships to create, update (only the values that
+    differ) or delete (a year or a unit's figures in it the analysis no longer gives)."""
+
+    years_create: list[YearRow] = field(default_factory=list)
+    years_update: list[dict[str, Any]] = field(default_factory=list)  # {"id", "props": changed values}
+    years_delete: list[str] = field(default_factory=list)
+    measures_create: list[MeasureRow] = field(default_factory=list)
+    measures_update: list[dict[str, Any]] = field(default_factory=list)  # {"unit", "year", "props"}
+    measures_delete: list[dict[str, str]] = field(default_factory=list)  # {"unit", "year"}
+
+    def changes(self) -> Changes:
+        """The plan as a change table (the dry run's report)."""
+        changes = Changes()
+        changes.add(ANALYSIS_YEAR, "created", len(self.years_create))
+        changes.add(ANALYSIS_YEAR, "updated", len(self.years_update))
+        changes.add(ANALYSIS_YEAR, "deleted", len(self.years_delete))
+        changes.add(MEASURED_IN, "created", len(self.measures_create))
+        changes.add(MEASURED_IN, "updated", len(self.measures_update))
+        changes.add(MEASURED_IN, "deleted", len(self.measures_delete))
+        return changes
+
+
+def plan_analysis(
+    tx: neo4j.ManagedTransaction, years: Sequence[YearRow], measures: Sequence[MeasureRow], batch: int
+) -> AnalysisPlan:
+    """Compare the analysis rows with what Neo4j holds, by hash; read the values of changed rows
+    only, so that an update sets just the values that differ."""
+    plan = AnalysisPlan()
+    have_years = {r["id"]: r["hash"] for r in read(tx, ANALYSIS_YEAR_STATE)}
+    plan.years_create = [y for y in years if y.id not in have_years]
+    plan.years_delete = sorted(set(have_years) - {y.id for y in years})
+    stale_years = [y for y in years if y.id in have_years and have_years[y.id] != y.hash]
+    current = _node_values(tx, ANALYSIS_YEAR, [y.id for y in stale_years], batch)
+    for y in stale_years:
+        plan.years_update.append(
+            {"id": y.id, "props": changed_values(current.get(y.id, {}), y.props, YEAR_OWNED)}
+        )
+    have = {(r["unit"], r["year"]): r["hash"] for r in read(tx, MEASURE_STATE)}
+    wanted = {(m.unit, m.year): m for m in measures}
+    plan.measures_create = [m for key, m in wanted.items() if key not in have]
+    plan.measures_delete = [{"unit": u, "year": y} for u, y in sorted(set(have) - set(wanted))]
+    stale = [m for key, m in wanted.items() if key in have and have[key] != m.hash]
+    values = _measure_values(tx, stale, batch)
+    for m in stale:
+        props = changed_values(values.get((m.unit, m.year), {}), m.props, MEASURE_OWNED)
+        plan.measures_update.append({"unit": m.unit, "year": m.year, "props": props})
+    return plan
+
+
+def changed_values(have: Mapping[str, Any], want: Mapping[str, Any], owned: Iterable[str]) -> dict[str, Any]:
+    """The owned properties whose value in Neo4j differs from the store's: the store's value, or
+    None (which ``SET n += map`` removes) where the store has none. Other properties — an analyst's
+    own — are not in the map, so they survive."""
+    return {key: want.get(key) for key in owned if have.get(key) != want.get(key)}
+
+
+def _node_values(
+    tx: neo4j.ManagedTransaction, label: str, ids: Sequence[str], batch: int
+) -> dict[str, dict[str, Any]]:
+    """Every property of the ``label`` nodes ``ids``, by id."""
+    values: dict[str, dict[str, Any]] = {}
+    for chunk in batches(list(ids), batch):
+        for rec in read(tx, node_values_query(label), ids=list(chunk)):
+            values[rec["id"]] = rec["props"]
+    return values
+
+
+def _measure_values(
+    tx: neo4j.ManagedTransaction, measures: Sequence[MeasureRow], batch: int
+) -> dict[tuple[str, str], dict[str, Any]]:
+    values: dict[tuple[str, str], dict[str, Any]] = {}
+    for chunk in batches([{"unit": m.unit, "year": m.year} for m in measures], batch):
+        for rec in read(tx, MEASURE_VALUES, rows=list(chunk)):
+            values[(rec["unit"], rec["year"])] = rec["props"]
+    return values
+
+
+__all__ = [
+    "AnalysisPlan",
+    "DocumentPlan",
+    "SharedPlan",
+    "changed_values",
+    "count_task_relationships",
+    "plan_analysis",
+    "plan_document",
+    "plan_shared",
+]

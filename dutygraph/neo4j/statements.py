@@ -14,16 +14,21 @@ from typing import Any, TypeVar
 import neo4j
 
 from dutygraph.neo4j.model import (
+    ANALYSIS_YEAR,
     DOCUMENT,
     DOCUMENT_PROPERTIES,
     HASH_PROPERTY,
     IN_DOCUMENT,
+    MEASURE_PROPERTIES,
+    MEASURED_IN,
     SOURCE_PROPERTY,
     SUB_OFFICE_OF,
     TASK,
     TASK_PROPERTIES,
     TASK_RELATIONSHIPS,
     UNIT,
+    YEAR_PROPERTIES,
+    MeasureRow,
 )
 
 T = TypeVar("T")
@@ -81,14 +86,22 @@ def create_relationships_query(rel_type: str) -> str:
     )
 
 
+def grouped(pairs: Iterable[tuple[str, dict[str, Any]]], key: str) -> list[dict[str, Any]]:
+    """``(key value, relationship row)`` pairs as one row per key value with its ``rels``: the
+    shape of the ``UNWIND $rows AS r … UNWIND r.rels AS a`` statements, which look up the node at
+    the grouped end once per group."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for value, row in pairs:
+        groups.setdefault(value, []).append(row)
+    return [{key: value, "rels": rels} for value, rels in groups.items()]
+
+
 def by_other(rows: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Relationship rows (``task``, ``other``, ``rank``, ``asPrinted``) grouped by ``other``."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row["other"], []).append(
-            {"task": row["task"], "rank": row["rank"], "asPrinted": row["asPrinted"]}
-        )
-    return [{"other": other, "rels": rels} for other, rels in groups.items()]
+    return grouped(
+        ((r["other"], {"task": r["task"], "rank": r["rank"], "asPrinted": r["asPrinted"]}) for r in rows),
+        "other",
+    )
 
 
 def delete_relationships_query(rel_type: str) -> str:
@@ -144,6 +157,17 @@ def shared_state_query(label: str) -> str:
     )
 
 
+def node_values_query(label: str) -> str:
+    """Every property of the ``label`` nodes ``$ids`` (read for nodes about to be updated, so that
+    only the values that differ are set)."""
+    return f"UNWIND $ids AS i MATCH (n:{label} {{id: i}}) RETURN n.id AS id, properties(n) AS props"
+
+
+def update_nodes_query(label: str) -> str:
+    """``+=`` of the changed values ``r.props`` (a null removes the property) on existing nodes."""
+    return f"UNWIND $rows AS r MATCH (n:{label} {{id: r.id}}) SET n += r.props"
+
+
 def upsert_query(label: str) -> str:
     """``+=``: what the sync owns is set (or removed, given as null); a property added by hand
     survives."""
@@ -165,3 +189,30 @@ CREATE_PARENTS = (
 )
 #: Every SUB_OFFICE_OF of the units ``$ids``, either way (before they are pruned).
 DETACH_PARENTS = f"UNWIND $ids AS i MATCH (:{UNIT} {{id: i}})-[x:{SUB_OFFICE_OF}]-(:{UNIT}) DELETE x"
+
+
+# -- analysis years --------------------------------------------------------------------------------
+_MEASURE = f"(u:{UNIT} {{id: r.unit}})-[m:{MEASURED_IN}]->(y:{ANALYSIS_YEAR} {{id: r.year}})"
+ANALYSIS_YEAR_STATE = f"MATCH (y:{ANALYSIS_YEAR}) RETURN y.id AS id, y.{HASH_PROPERTY} AS hash"
+MEASURE_STATE = (
+    f"MATCH (u:{UNIT})-[m:{MEASURED_IN}]->(y:{ANALYSIS_YEAR}) "
+    f"RETURN u.id AS unit, y.id AS year, m.{HASH_PROPERTY} AS hash"
+)
+MEASURE_VALUES = (
+    f"UNWIND $rows AS r MATCH {_MEASURE} RETURN u.id AS unit, y.id AS year, properties(m) AS props"
+)
+CREATE_ANALYSIS_YEARS = f"UNWIND $rows AS r CREATE (:{ANALYSIS_YEAR} {{{', '.join(f'{key}: r.{key}' for key in YEAR_PROPERTIES)}}})"
+#: New MEASURED_IN relationships from rows grouped by year (:func:`by_year`): one lookup of the
+#: year per group, then of each unit; the properties as an inline map (nulls are not stored).
+CREATE_MEASURES = (
+    f"UNWIND $rows AS r MATCH (y:{ANALYSIS_YEAR} {{id: r.year}}) UNWIND r.rels AS a "
+    f"MATCH (u:{UNIT} {{id: a.unit}}) CREATE (u)-[:{MEASURED_IN} "
+    f"{{{', '.join(f'{key}: a.{key}' for key in (*MEASURE_PROPERTIES, HASH_PROPERTY))}}}]->(y)"
+)
+UPDATE_MEASURES = f"UNWIND $rows AS r MATCH {_MEASURE} SET m += r.props"
+DELETE_MEASURES = f"UNWIND $rows AS r MATCH {_MEASURE} DELETE m"
+
+
+def by_year(measures: Iterable[MeasureRow]) -> list[dict[str, Any]]:
+    """MEASURED_IN rows grouped by their year, each relationship as its properties plus ``unit``."""
+    return grouped(((m.year, {**m.props, "unit": m.unit}) for m in measures), "year")

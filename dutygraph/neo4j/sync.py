@@ -31,11 +31,11 @@ import neo4j
 from dutygraph import settings
 from dutygraph.errors import InputError, ServerError
 from dutygraph.neo4j import model
-from dutygraph.neo4j.apply import apply_document, apply_shared
+from dutygraph.neo4j.apply import apply_analysis, apply_document, apply_shared
 from dutygraph.neo4j.changes import Changes, SyncReport
 from dutygraph.neo4j.connection import Connection, driver
-from dutygraph.neo4j.model import CONSTRAINTS, LABELS, DocumentRows, SharedRow
-from dutygraph.neo4j.plan import plan_document, plan_shared
+from dutygraph.neo4j.model import CONSTRAINTS, LABELS, AnalysisRows, DocumentRows, SharedRow
+from dutygraph.neo4j.plan import plan_analysis, plan_document, plan_shared
 from dutygraph.neo4j.prefetch import prefetch
 from dutygraph.neo4j.progress import ProgressBar
 from dutygraph.neo4j.prune import delete_document, prune_shared, sweep_orphans
@@ -47,11 +47,22 @@ Echo = Callable[[str], None]
 
 # -- transaction functions -------------------------------------------------------------------------
 def _sync_shared(
-    tx: neo4j.ManagedTransaction, rows: Sequence[SharedRow], batch: int, dry_run: bool
+    tx: neo4j.ManagedTransaction,
+    rows: Sequence[SharedRow],
+    analysis: AnalysisRows,
+    batch: int,
+    dry_run: bool,
 ) -> Changes:
-    """Units and leaders: plan against Neo4j, then count (dry run) or write the plan."""
-    plan = plan_shared(tx, rows, batch)
-    return plan.changes() if dry_run else apply_shared(tx, plan, batch)
+    """Units and leaders, then the analysis years and each unit's figures in them (the units must
+    exist first): plan against Neo4j, then count (dry run) or write the plans."""
+    shared = plan_shared(tx, rows, batch)
+    if dry_run:
+        changes = shared.changes()
+        changes.merge(plan_analysis(tx, analysis.years, analysis.measures, batch).changes())
+        return changes
+    changes = apply_shared(tx, shared, batch)
+    changes.merge(apply_analysis(tx, plan_analysis(tx, analysis.years, analysis.measures, batch), batch))
+    return changes
 
 
 def _sync_document(
@@ -133,18 +144,12 @@ def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
     return model.shared_agents(store)
 
 
-def analysis_properties(store: Any) -> tuple[dict[str, dict[str, Any]], str]:
-    """Analysis results per unit id, as Neo4j properties, and a note on where they came from.
+def analysis_results(store: Any) -> tuple[AnalysisRows, str]:
+    """The analysis write-back rows (:mod:`dutygraph.neo4j.writeback`) and a note on where they
+    came from for the report."""
+    from dutygraph.neo4j.writeback import analysis_rows
 
-    The write-back hook: load (weighted), lead/co counts, the over-burden flag with its robust z,
-    the cluster and centralities from :mod:`dutygraph.graph.analysis`. Sub-offices are rolled up to
-    their accountable unit there, so only accountable units carry these properties.
-    """
-    try:
-        from dutygraph.neo4j.writeback import unit_properties
-    except ImportError as error:
-        return {}, f"not written (analysis unavailable: {error})"
-    return unit_properties(store), "written"
+    return analysis_rows(store), "written"
 
 
 def sync_store(
@@ -198,10 +203,11 @@ def sync(
     with handle.session(database=database) as session:
         if not dry_run:
             report.changes.constraints_added += ensure_constraints(session)
-        shared_rows = _shared_rows(store, report, analysis)
+        results = _analysis(store, report, analysis)
+        shared_rows = _shared_rows(store, results)
         work = session.execute_read if dry_run else session.execute_write
         report.changes.merge(work(sweep_orphans, dry_run))
-        report.changes.merge(work(_sync_shared, shared_rows, batch_size, dry_run))
+        report.changes.merge(work(_sync_shared, shared_rows, results, batch_size, dry_run))
         synced_from = _synced_from(session)
         store_docs, todo = _documents_to_write(store, synced_from, report)
         with ProgressBar(progress, len(todo)) as advance:
@@ -226,16 +232,19 @@ def sync(
     return report
 
 
-def _shared_rows(store: Any, report: SyncReport, analysis: bool) -> list[SharedRow]:
-    """The unit and leader rows to sync, with the analysis results unless ``analysis`` is off
-    (noted in the report either way)."""
-    units, leaders = referenced_agents(store)
-    props: dict[str, dict[str, Any]] = {}
-    if analysis:
-        props, report.analysis = analysis_properties(store)
-    else:
+def _analysis(store: Any, report: SyncReport, analysis: bool) -> AnalysisRows:
+    """The analysis rows to write, unless ``analysis`` is off (noted in the report either way)."""
+    if not analysis:
         report.analysis = "not written (--no-analysis)"
-    return model.read_shared(store, units, leaders, props)
+        return AnalysisRows()
+    results, report.analysis = analysis_results(store)
+    return results
+
+
+def _shared_rows(store: Any, results: AnalysisRows) -> list[SharedRow]:
+    """The unit and leader rows to sync, the units with their latest analysed year's figures."""
+    units, leaders = referenced_agents(store)
+    return model.read_shared(store, units, leaders, results.units)
 
 
 def _documents_to_write(
@@ -259,4 +268,4 @@ def _documents_to_write(
     return store_docs, todo
 
 
-__all__ = ["Changes", "SyncReport", "analysis_properties", "ensure_constraints", "sync", "sync_store"]
+__all__ = ["Changes", "SyncReport", "analysis_results", "ensure_constraints", "sync", "sync_store"]

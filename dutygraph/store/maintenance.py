@@ -26,12 +26,14 @@ from dutygraph.store.store import (
     MARKER,
     SOURCES,
     SUMS,
+    DiskUse,
     SourceRecord,
     Store,
     StoreDamaged,
     StoreReadOnly,
     acquire_lock,
     check_intact,
+    disk_use,
     record_sums,
     recorded_sources,
     recorded_sums,
@@ -50,6 +52,35 @@ class CheckResult:
             f"store {path}: intact — {self.documents} document(s), {self.quads} quads read, "
             f"{self.tables} table file(s) matching their recorded sums"
         )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+@dataclass(frozen=True)
+class StoreStatus:
+    """How big a store is and how much of that a write would give back."""
+
+    documents: int
+    disk: DiskUse
+
+    def describe(self, path: Path) -> str:
+        disk = self.disk
+        return (
+            f"store {path}: {self.documents} document(s), {_megabytes(disk.total)} on disk "
+            f"(tables {_megabytes(disk.tables)}, journal {_megabytes(disk.journal)}, "
+            f"other {_megabytes(disk.other)}); about {_megabytes(disk.diagnostics)} reclaimable "
+            "(the backend's old diagnostic logs, deleted by the next write; superseded versions "
+            "are compacted away by the backend as it writes)"
+        )
+
+
+def status_of(path: Path) -> StoreStatus:
+    """The store's document count and disk use: cheap (the catalog and file sizes only)."""
+    with Store.open(path) as store:
+        documents = store.document_count()
+    return StoreStatus(documents, disk_use(path))
 
 
 def _writers_held_off(path: Path, wait: float) -> IO[str] | None:
@@ -170,4 +201,13 @@ def rebuild_store(
     return RebuildResult(documents, kept)
 
 
-__all__ = ["SUMS", "CheckResult", "RebuildResult", "backup_store", "check_store", "rebuild_store"]
+__all__ = [
+    "SUMS",
+    "CheckResult",
+    "RebuildResult",
+    "StoreStatus",
+    "backup_store",
+    "check_store",
+    "rebuild_store",
+    "status_of",
+]

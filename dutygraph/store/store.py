@@ -27,8 +27,9 @@ import os
 import re
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, wait
+from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from types import TracebackType
@@ -45,6 +46,7 @@ from dutygraph.ontology.namespaces import (
     DG_NS,
     GRAPH_NS,
     PREFIXES,
+    RDF_NS,
     SHARED_GRAPH,
     SKOS_PREF,
 )
@@ -68,16 +70,36 @@ SUMS = "oxigraph.sums.json"
 SOURCES = "sources.json"
 STORED_IN = ox.NamedNode(DG_NS + "storedIn")
 
-#: Shared nodes with no reference left from any other node are removed. Three rounds reach the
-#: deepest chain (sub-office → parent unit → place; leader → post → place).
-_COLLECT_ORPHANS = """
-DELETE { GRAPH <%(shared)s> { ?s ?p ?o } }
-WHERE {
-  GRAPH <%(shared)s> { ?s a ?type . ?s ?p ?o }
-  VALUES ?type { dg:Unit dg:Leader org:Post dg:Jurisdiction }
-  FILTER NOT EXISTS { GRAPH <%(shared)s> { ?x ?q ?s } FILTER(?x != ?s) }
-  FILTER NOT EXISTS { GRAPH ?g { ?y ?r ?s } GRAPH <%(catalog)s> { ?d dg:storedIn ?g } }
-}""" % {"shared": SHARED_GRAPH.value, "catalog": CATALOG_GRAPH.value}
+SOURCE_KEY = ox.NamedNode(DG_NS + "sourceKey")
+_TYPE = ox.NamedNode(RDF_NS + "type")
+
+#: The kinds of shared node that exist only while something references them.
+_COLLECTED_KINDS = "dg:Unit dg:Leader org:Post dg:Jurisdiction"
+
+
+def _collect_orphans(candidates: Iterable[str], dropped: Iterable[str]) -> str:
+    """An update removing those ``candidates`` (shared nodes) that nothing references any more.
+
+    A node is an orphan when no other shared node and no document graph references it, counting
+    neither the graphs in ``dropped`` (versions this commit replaces or removes, dropped after it)
+    nor the catalog. Only the candidates are looked at — the shared nodes the dropped versions
+    referenced, and what those reference in turn — so the cost follows the documents changed,
+    not the store: each test is a lookup of the candidate's references on the object index,
+    stopping at the first live one. Repeated three times it reaches the deepest chain (sub-office →
+    parent unit → place; leader → post → place).
+    """
+    values = " ".join(f"<{_iri(c)}>" for c in sorted(candidates))
+    excluded = ", ".join(f"<{_iri(g)}>" for g in [SHARED_GRAPH.value, CATALOG_GRAPH.value, *dropped])
+    return f"""
+DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}
+WHERE {{
+  VALUES ?s {{ {values} }}
+  VALUES ?type {{ {_COLLECTED_KINDS} }}
+  GRAPH <{SHARED_GRAPH.value}> {{ ?s a ?type . ?s ?p ?o }}
+  FILTER NOT EXISTS {{ GRAPH <{SHARED_GRAPH.value}> {{ ?x ?q ?s }} FILTER(?x != ?s) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?s }} FILTER(?g NOT IN ({excluded})) }}
+}}"""
+
 
 EXPORT_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -128,18 +150,25 @@ def recorded_sources(path: Path) -> dict[str, SourceRecord]:
 
 @dataclass(frozen=True)
 class LoadResult:
+    """What one load did with one document: loaded, replaced, or found unchanged and skipped."""
+
     doc_id: str
-    triples: int
+    triples: int  # written (0 when unchanged)
     replaced: bool
+    unchanged: bool = False
+    version: str = ""  # the version graph written (empty when unchanged)
 
 
 class Store:
     """A dutygraph store directory. Use :meth:`open` as a context manager."""
 
-    def __init__(self, path: Path, oxigraph: ox.Store, lock: IO[str] | None) -> None:
+    def __init__(
+        self, path: Path, oxigraph: ox.Store, lock: IO[str] | None, *, writing: bool = False
+    ) -> None:
         self.path = path
         self.oxigraph = oxigraph
         self._lock = lock
+        self._writing = writing  # whether ``oxigraph`` is the backend opened for writing
         self._sums: dict[str, tuple[int, str]] = {}  # the table sums recorded when a writer opened
 
     # -- opening ---------------------------------------------------------------------------
@@ -152,6 +181,10 @@ class Store:
         A damaged store (backend files missing or unreadable, the backend folder gone while the
         marker says a store is here) is refused with :class:`StoreDamaged` before anything is
         written; a writer never starts a fresh backend in a store that had one.
+
+        A writer on an existing store reads through a read-only handle until its first write
+        (:meth:`_writable`): opening RocksDB for writing already writes (a new log, a manifest),
+        and a load of unchanged files must leave the backend's files as they were.
         """
         path = Path(path) if path is not None else default_store_path()
         if not write:
@@ -167,34 +200,56 @@ class Store:
         lock = acquire_lock(path / LOCK, wait)
         try:
             # Checked again under the lock: a writer that came first may be creating the store.
-            sums: dict[str, tuple[int, str]] = {}
             if (path / MARKER).is_file():
                 check_intact(path, writer=True)
                 sums = recorded_sums(path)
-                _probe(path)
-            else:
-                _refuse_foreign(path)
+                reader = _probe(path)
+                require_space(path)
+                store = cls(path, reader, lock)
+                store._sums = sums
+                if store._unreferenced():  # a crashed or failed load's leftovers: swept now
+                    store._start_writing()
+                return store
+            _refuse_foreign(path)
             require_space(path)
-            # The record holds only while no writer has the files open: a writer killed half-way
-            # leaves none, and the next clean close sums every table afresh.
             (path / SUMS).unlink(missing_ok=True)
             oxigraph = _backend(path, read_only=False)
-            if not (path / MARKER).is_file():  # written once the backend exists (see check_intact)
-                write_atomically(path / MARKER, json.dumps({"format": FORMAT_VERSION}) + "\n")
-            store = cls(path, oxigraph, lock)
-            store._sums = sums
+            write_atomically(
+                path / MARKER, json.dumps({"format": FORMAT_VERSION}) + "\n"
+            )  # once the backend exists (see check_intact)
+            store = cls(path, oxigraph, lock, writing=True)
             store._drop_unreferenced()
         except BaseException:
             lock.close()
             raise
         return store
 
+    def _writable(self) -> ox.Store:
+        """The backend opened for writing (opened on first use)."""
+        self._require_writer()
+        if not self._writing:
+            # The record holds only while no writer has the files open: a writer killed half-way
+            # leaves none, and the next clean close sums every table afresh.
+            (self.path / SUMS).unlink(missing_ok=True)
+            self.oxigraph = _backend(self.path, read_only=False)  # the read-only handle closes
+            self._writing = True
+        return self.oxigraph
+
+    def _start_writing(self) -> ox.Store:
+        """The backend opened for writing, with what earlier loads left invisible dropped (a
+        crashed process's, or a failed load's of this one), so a commit's reference counts see
+        only the catalog's versions and the graphs it writes itself."""
+        oxigraph = self._writable()
+        self._drop_unreferenced()
+        return oxigraph
+
     def close(self) -> None:
         try:
-            if self._lock is not None:
+            if self._writing:
                 self.oxigraph.flush()
                 del self.oxigraph  # the backend closes its files before they are summed
                 record_sums(self.path, self._sums)
+                prune_diagnostic_logs(self.path)
             else:
                 del self.oxigraph
         finally:
@@ -215,30 +270,43 @@ class Store:
         """Store ``documents``, replacing any earlier version of each, all or nothing."""
         return self.load_batches([documents])
 
-    def load_batches(self, batches: Iterable[Sequence[MappedDocument]]) -> list[LoadResult]:
+    def load_batches(
+        self,
+        batches: Iterable[Sequence[MappedDocument]],
+        *,
+        keys: Mapping[str, str] | None = None,
+        progress: Callable[[str], None] | None = None,
+    ) -> list[LoadResult]:
         """Store every document of every batch in one all-or-nothing commit.
 
         Each batch is written (invisibly) as it comes, so a caller can map documents a batch at a
         time and memory stays bounded however many documents one command loads; nothing is
         visible until the single catalog switch at the end. An exception from ``batches`` leaves
-        the store as it was.
+        the store as it was; batches that are all empty leave the backend untouched.
 
         Each batch becomes one N-Quads text (its documents' triples in their version graphs)
         streamed into a single Oxigraph bulk load that runs on threads of its own while
         ``batches`` maps the next one (see :class:`_BulkWriter`). The shared descriptions the
         documents bring change the shared graph in the commit itself, by difference
-        (:meth:`_shared_changes`).
+        (:meth:`_shared_changes`). ``keys`` (document id → :mod:`.source_keys` key, read when the
+        batches are exhausted) go into the catalog with the pointers, in the same transaction.
+        ``progress`` hears each phase named.
         """
         self._require_writer()
+        say = progress or _silent
         token = uuid.uuid4().hex
         catalog = self._catalog()
         shared: dict[Triple, None] = {}  # a unit is described by every document naming it
-        pointers_out: list[str] = []
-        pointers_in: list[str] = []
+        dropped: list[str] = []  # the versions this commit replaces
         results: list[LoadResult] = []
         seen: set[str] = set()
-        with _BulkWriter(self.oxigraph) as writer:
+        with ExitStack() as stack:
+            writer: _BulkWriter | None = None
             for documents in batches:
+                if not documents:
+                    continue
+                if writer is None:
+                    writer = stack.enter_context(_BulkWriter(self._start_writing()))
                 versions = [f"{doc.graph}{_VERSION}{token}" for doc in documents]
                 for doc in documents:
                     if doc.doc_id in seen:
@@ -256,29 +324,32 @@ class Store:
                     digests.write(
                         self.path / digests.FOLDER, version, digests.digest_of(doc.triples, value=value_of)
                     )
-                    doc_iri = identity.document_iri(doc.doc_id)
-                    old = catalog.get(doc_iri)
+                    old = catalog.get(identity.document_iri(doc.doc_id))
                     if old is not None:
-                        pointers_out.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(old.value)}> .")
-                    pointers_in.append(f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version)}> .")
-                    results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None))
+                        dropped.append(old.value)
+                    results.append(LoadResult(doc.doc_id, len(doc.triples), old is not None, version=version))
+            if writer is not None:
+                say("writing: the backend sorts and stores what was read")
         if not results:
             return results
+        say("committing")
+        entries = [(identity.document_iri(r.doc_id), r.version, (keys or {}).get(r.doc_id)) for r in results]
         operations = []
-        if pointers_out:
-            operations.append(
-                f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_out)} }} }}"
-            )
-        operations.append(f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(pointers_in)} }} }}")
-        operations += self._shared_changes(shared)
-        if pointers_out:
-            operations += [_COLLECT_ORPHANS] * 3
+        if dropped:
+            operations.append(_catalog_deletion(e[0] for e in entries))
+        operations.append(_catalog_insertion(entries))
+        changes, unlinked = self._shared_changes(shared)
+        operations += changes
+        candidates = self._orphan_candidates(dropped, unlinked)
+        if candidates:
+            operations += [_collect_orphans(candidates, dropped)] * 3
         self._update(operations)
         self._drop_unreferenced()
         return results
 
-    def _shared_changes(self, triples: Iterable[Triple]) -> list[str]:
-        """Updates that make the shared graph describe ``triples``' subjects exactly so.
+    def _shared_changes(self, triples: Iterable[Triple]) -> tuple[list[str], set[str]]:
+        """Updates that make the shared graph describe ``triples``' subjects exactly so, and the
+        nodes the descriptions they delete pointed to (they may be orphans after).
 
         A shared description depends only on identity and the alias table, so each subject
         named is described afresh — a changed alias file takes effect — but only what differs
@@ -299,7 +370,29 @@ class Store:
             if part:
                 lines = " ".join(sorted(f"{s} {p} {o} ." for s, p, o in part))
                 changes.append(f"{verb} DATA {{ GRAPH <{graph}> {{ {lines} }} }}")
-        return changes
+        unlinked = {o.value for _, _, o in old - new if isinstance(o, ox.NamedNode)}
+        return changes, unlinked
+
+    def _orphan_candidates(self, versions: Iterable[str], nodes: Iterable[str]) -> set[str]:
+        """The shared nodes that ``versions`` (graphs about to be dropped) reference, ``nodes``,
+        and what those describe in the shared graph, transitively: the only nodes a commit can
+        orphan. One scan of each version graph and one subject lookup per node: O(the documents
+        changed)."""
+        frontier = set(nodes)
+        for version in versions:
+            for quad in self.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(version)):
+                if isinstance(quad.object, ox.NamedNode):
+                    frontier.add(quad.object.value)
+        candidates: set[str] = set()
+        while frontier:
+            node = frontier.pop()
+            if node in candidates:
+                continue
+            described = list(self.oxigraph.quads_for_pattern(ox.NamedNode(node), None, None, SHARED_GRAPH))
+            if described:
+                candidates.add(node)
+                frontier.update(q.object.value for q in described if isinstance(q.object, ox.NamedNode))
+        return candidates
 
     def record_sources(self, sources: dict[str, SourceRecord]) -> None:
         """Add ``sources`` (documents just committed) to the store's record of its source files."""
@@ -311,16 +404,21 @@ class Store:
         write_atomically(self.path / SOURCES, text + "\n")
 
     def remove(self, doc_id: str) -> bool:
-        """Remove one document and every shared node only it referenced; False if absent."""
+        """Remove one document and every shared node only it referenced; False if absent.
+
+        Costs O(that document): its graph is scanned once for the shared nodes it references,
+        and only those are tested for other references."""
         self._require_writer()
         doc_iri = identity.document_iri(doc_id)
         version = self._catalog().get(doc_iri)
         if version is None:
             return False
-        pointer = f"<{_iri(doc_iri)}> dg:storedIn <{_iri(version.value)}> ."
-        self._update(
-            [f"DELETE DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {pointer} }} }}", *[_COLLECT_ORPHANS] * 3]
-        )
+        self._start_writing()
+        operations = [_catalog_deletion([doc_iri])]
+        candidates = self._orphan_candidates([version.value], ())
+        if candidates:
+            operations += [_collect_orphans(candidates, [version.value])] * 3
+        self._update(operations)
         sources = recorded_sources(self.path)
         if sources.pop(doc_id, None) is not None:
             self._write_sources(sources)
@@ -328,7 +426,16 @@ class Store:
         return True
 
     def _update(self, operations: list[str]) -> None:
-        self.oxigraph.update(" ;\n".join(operations), prefixes=PREFIXES)
+        self._writable().update(" ;\n".join(operations), prefixes=PREFIXES)
+
+    def source_keys(self) -> dict[str, str]:
+        """Document IRI → the :mod:`.source_keys` key of the file its current version was read
+        from (documents stored through :meth:`load` without a key have none)."""
+        return {
+            q.subject.value: q.object.value
+            for q in self.oxigraph.quads_for_pattern(None, SOURCE_KEY, None, CATALOG_GRAPH)
+            if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.Literal)
+        }
 
     def _catalog(self) -> dict[str, ox.NamedNode]:
         """Document IRI → the version graph that currently holds it."""
@@ -338,13 +445,24 @@ class Store:
             if isinstance(q.subject, ox.NamedNode) and isinstance(q.object, ox.NamedNode)
         }
 
-    def _drop_unreferenced(self) -> None:
-        """Drop staging and superseded version graphs (invisible garbage of loads and crashes)."""
+    def _unreferenced(self) -> list[ox.NamedNode]:
+        """Staging and superseded version graphs: invisible garbage of loads and crashes."""
         current = {g.value for g in self._catalog().values()}
-        for graph in list(self.oxigraph.named_graphs()):
-            name = graph.value
-            if name.startswith(_STAGING) or (name.startswith(_DOC_GRAPHS) and name not in current):
-                self.oxigraph.remove_graph(graph)
+        return [
+            graph
+            for graph in self.oxigraph.named_graphs()
+            if isinstance(graph, ox.NamedNode)
+            and (
+                graph.value.startswith(_STAGING)
+                or (graph.value.startswith(_DOC_GRAPHS) and graph.value not in current)
+            )
+        ]
+
+    def _drop_unreferenced(self) -> None:
+        """Drop :meth:`_unreferenced` graphs and the digests of versions no longer current."""
+        current = {g.value for g in self._catalog().values()}
+        for graph in self._unreferenced():
+            self.oxigraph.remove_graph(graph)
         keep = {digests.file_name(name) for name in current}
         for path in (self.path / digests.FOLDER).glob("*.json"):
             if path.name not in keep:
@@ -377,18 +495,33 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
-        """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced)."""
-        if _SERVICE.search(_QUOTED.sub(" ", sparql)):
+        """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced).
+
+        ``GRAPH`` ranges over the visible graphs; patterns outside ``GRAPH`` read the union of
+        the store's graphs (see :mod:`.sparql`). A document graph named by its stable name
+        (``…/graph/doc/<id>``, as exports write it) is read as its current version: the IRI
+        token is exchanged for the version's, nothing else of the text is touched.
+        """
+        if _SERVICE.search(QUOTED.sub(" ", sparql)):
             raise InputError("SPARQL SERVICE is refused: a query reads this store, never another server")
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name): value for name, value in bindings.items()
         }
+        visible = self.visible_graphs()
+        versions = {stable_graph_name(g.value): g.value for g in visible}
+
+        def current(token: re.Match[str]) -> str:
+            text = token.group(0)
+            version = versions.get(text[1:-1]) if text.startswith("<") else None
+            return f"<{version}>" if version else text
+
         try:
             return self.oxigraph.query(
-                sparql,
+                QUOTED.sub(current, sparql),
                 prefixes=PREFIXES,
                 substitutions=substitutions or None,
-                named_graphs=self.visible_graphs(),
+                use_default_graph_as_union=True,
+                named_graphs=visible,
             )
         except SyntaxError as error:
             raise InputError(f"SPARQL syntax error: {str(error).splitlines()[0]}") from None
@@ -465,7 +598,7 @@ class Store:
     def quads(self) -> Iterator[ox.Quad]:
         """Every visible quad, each document graph under its stable name (no version suffix)."""
         for graph in self.visible_graphs():
-            stable = ox.NamedNode(graph.value.split(_VERSION, 1)[0])
+            stable = ox.NamedNode(stable_graph_name(graph.value))
             for quad in self.oxigraph.quads_for_pattern(None, None, None, graph):
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, stable)
 
@@ -535,7 +668,7 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 #: What in a query is not a keyword: strings, IRIs and comments (blanked before looking for one).
-_QUOTED = re.compile(
+QUOTED = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
 )
 _SERVICE = re.compile(r"(?<![?$:\w])SERVICE\b", re.IGNORECASE)
@@ -547,6 +680,39 @@ def _iri(value: str) -> str:
     if any(ch in _IRI_FORBIDDEN for ch in value):
         raise InputError(f"refusing an unsafe IRI: {value!r}")
     return value
+
+
+_HEX = re.compile(r"[0-9a-f]{64}")
+
+
+def _silent(message: str) -> None:
+    """A progress callback that hears nothing."""
+
+
+def _catalog_deletion(documents: Iterable[str]) -> str:
+    """An update deleting every catalog statement about ``documents`` (pointer and key)."""
+    values = " ".join(f"<{_iri(d)}>" for d in documents)
+    graph = CATALOG_GRAPH.value
+    return f"DELETE {{ GRAPH <{graph}> {{ ?d ?p ?o }} }} WHERE {{ VALUES ?d {{ {values} }} GRAPH <{graph}> {{ ?d ?p ?o }} }}"
+
+
+def _catalog_insertion(entries: Iterable[tuple[str, str, str | None]]) -> str:
+    """An update pointing each document at its version and recording its source key, if any."""
+    lines = []
+    for document, version, key in entries:
+        lines.append(f"<{_iri(document)}> dg:storedIn <{_iri(version)}> .")
+        if key is not None:
+            if not _HEX.fullmatch(key):
+                raise InputError(f"refusing a malformed source key: {key!r}")
+            lines.append(f'<{_iri(document)}> dg:sourceKey "{key}" .')
+    return f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(lines)} }} }}"
+
+
+def stable_graph_name(iri: str) -> str:
+    """A document version graph's stable name (``…/graph/doc/<id>``); other IRIs as they are."""
+    if iri.startswith(_DOC_GRAPHS):
+        return iri.split(_VERSION, 1)[0]
+    return iri
 
 
 def term_value(term: Any) -> Any:
@@ -600,18 +766,17 @@ def _backend(path: Path, *, read_only: bool) -> ox.Store:
         raise StoreDamaged(path, text) from None
 
 
-def _probe(path: Path) -> None:
-    """Read what a writer reads first (the catalog, the graph names) through a read-only handle:
-    damage RocksDB finds there stops the writer before it writes anything (opening RocksDB for
-    writing already rotates its log)."""
-    reader = Store(path, _backend(path, read_only=True), None)
+def _probe(path: Path) -> ox.Store:
+    """A read-only handle on which what a writer reads first (the catalog, the graph names) has
+    been read: damage RocksDB finds there stops the writer before it writes anything (opening
+    RocksDB for writing already rotates its log)."""
+    reader = _backend(path, read_only=True)
     try:
-        reader._catalog()
-        list(reader.oxigraph.named_graphs())
+        list(reader.quads_for_pattern(None, STORED_IN, None, CATALOG_GRAPH))
+        list(reader.named_graphs())
     except (OSError, RuntimeError) as error:
         raise StoreDamaged(path, reason(error)) from None
-    finally:
-        reader.close()
+    return reader
 
 
 def check_intact(path: Path, *, writer: bool = False) -> None:
@@ -680,6 +845,56 @@ def verify_sums(path: Path) -> int:
         if table.stat().st_size != size or _file_sum(table) != digest:
             raise StoreDamaged(path, f"{BACKEND}/{name} does not hold the bytes written")
     return len(sums)
+
+
+#: RocksDB's diagnostic logs of earlier sessions: ~140 kB per writer session, kept by the thousand
+#: unless removed. The backend never reads them again.
+_DIAGNOSTIC_LOGS = "LOG.old.*"
+
+
+def prune_diagnostic_logs(path: Path) -> int:
+    """Delete the backend's diagnostic logs of earlier sessions; the bytes freed."""
+    freed = 0
+    for log in (path / BACKEND).glob(_DIAGNOSTIC_LOGS):
+        try:
+            size = log.stat().st_size
+            log.unlink()
+            freed += size
+        except OSError:  # a read-only disk: left for a writer that can
+            pass
+    return freed
+
+
+@dataclass(frozen=True)
+class DiskUse:
+    """Bytes the store takes on disk, by what they hold."""
+
+    tables: int  # the backend's sorted tables: the data
+    journal: int  # the write-ahead log the next writer folds into the tables
+    diagnostics: int  # RocksDB's diagnostic logs of earlier sessions: reclaimable
+    other: int  # manifests, options, digests, the catalog files
+
+    @property
+    def total(self) -> int:
+        return self.tables + self.journal + self.diagnostics + self.other
+
+
+def disk_use(path: Path) -> DiskUse:
+    """What the store's files take, read from their sizes (no backend opened)."""
+    tables = journal = diagnostics = other = 0
+    for file in path.rglob("*"):
+        if not file.is_file():
+            continue
+        size = file.stat().st_size
+        if file.parent.name == BACKEND and file.suffix == ".sst":
+            tables += size
+        elif file.parent.name == BACKEND and file.suffix == ".log":
+            journal += size
+        elif file.parent.name == BACKEND and file.match(_DIAGNOSTIC_LOGS):
+            diagnostics += size
+        else:
+            other += size
+    return DiskUse(tables, journal, diagnostics, other)
 
 
 def write_atomically(target: Path, text: str) -> None:

@@ -29,7 +29,7 @@ from dutygraph.loaders.structure import (
     match_number,
     match_section,
 )
-from dutygraph.loaders.text import Line, T, fold, split_lines
+from dutygraph.loaders.text import _SURROGATE_RE, Line, T, fold, split_lines, well_formed
 from dutygraph.loaders.units import _TRAILING, split_units
 from dutygraph.loaders.wrap import (
     _MARKDOWN_RULE_RE,
@@ -289,3 +289,17 @@ def test_widths_measured_once_answer_like_widths_measured_per_line(texts):
 def test_date_check_is_the_date_search(text):
     found, expected = date_in(text), METADATA_DATE_RE.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+@SETTINGS
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0xD7F0, max_codepoint=0xE010) | st.sampled_from("市局a"),
+        max_size=12,
+    )
+)
+@example("市\ud800局")
+@example("\udfff")
+def test_the_encode_check_finds_what_the_surrogate_pattern_finds(text):
+    assert well_formed(text) == _SURROGATE_RE.sub("\ufffd", text)
+    assert (well_formed(text) is text) == (_SURROGATE_RE.search(text) is None)

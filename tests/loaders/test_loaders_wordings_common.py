@@ -320,3 +320,65 @@ def test_a_lead_named_by_a_you_clause_inside_the_task():
 def test_a_chain_whose_co_units_follow_lead_without_a_comma_needs_its_verb():
     text = "某区工作分工\n1.推进甲。区经发局牵头区财金局配合\n2.建立制度。由区规划局牵头建立会商制度。\n"
     assert units(text) == [(["区经发局"], ["区财金局"]), (["区规划局"], [])]
+
+
+def test_the_last_name_after_huitong_is_read_whole():
+    text = (
+        "一、关于甲问题。你省请求，国家支持甲。\n1.关于甲项目问题。发展改革委会同西部开发办研究提出了办理意见：同意支持。\n"
+        "2.关于乙项目问题。发展改革委会同西部开发办、财政部、林业局等部门研究提出了办理意见：予以支持。\n"
+    )
+    assert units(text) == [
+        (["发展改革委"], ["西部开发办"]),
+        (["发展改革委"], ["西部开发办", "财政部", "林业局"]),
+    ]
+
+
+def test_a_chain_ends_before_the_next_measure_that_opens_with_its_verb():
+    text = (
+        "某区任务分解表\n一、产业转型\n推进甲产业发展。区经发局牵头，区财金局、市场监管局，区直有关单位"
+        "实施新一轮技术改造行动。区经发局牵头，区财金局关闭养殖场。区环土局牵头，区农发局配合，相关乡镇落实\n"
+    )
+    doc = parse_text(text)
+    assert [(t.text, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("推进甲产业发展。", ["区经发局"], ["区财金局", "市场监管局", "区直有关单位"]),
+        ("实施新一轮技术改造行动。", ["区经发局"], ["区财金局"]),
+        ("关闭养殖场。", ["区环土局"], ["区农发局", "相关乡镇"]),
+    ]
+
+
+def test_a_top_level_item_cut_by_a_page_gap_keeps_its_fields():
+    page = (
+        "某方案 一、支持甲。加强甲。牵头单位：平潭海关配合单位：区旅发委完成时限：2020年4月二、支持乙发展。"
+        "规范和创新跨境电商“O2O” 试点模式，推动乙开展。牵头单位：区经发局配合单位：平潭海关完成时限：2019年底"
+        "三、支持丙。牵头单位：平潭海关配合单位：区经发局完成时限：2019年底"
+    )
+    doc = parse_text(page)
+    assert [(t.number, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("一", ["平潭海关"], ["区旅发委"]),
+        ("二", ["区经发局"], ["平潭海关"]),
+        ("三", ["平潭海关"], ["区经发局"]),
+    ]
+    assert doc.tasks[1].text == "支持乙发展。规范和创新跨境电商“O2O”试点模式，推动乙开展。"
+
+
+def test_a_chinese_numeral_inside_a_point_opens_no_run():
+    page = (
+        "某方案 1.机构专题：一是合并机构。宣传要点：机构合并等。责任单位：区编办。时间要求：8月1日。"
+        "二是打造简单政府。宣传要点：区县机构合一、片区机构设置变迁等。责任单位：区党群工作部。时间要求：8月2日。"
+    )
+    doc = parse_text(page)
+    assert [(t.number, t.lead_units) for t in doc.tasks] == [("一", ["区编办"]), ("二", ["区党群工作部"])]
+
+
+def test_the_signature_block_is_no_part_of_a_last_task_without_units():
+    text = (
+        "国务院关于促进某某产业发展的意见\n国发〔2019〕12号\n"
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n一、优化发展环境\n"
+        "（一）完善市场准入。放宽准入限制。（发展改革委、商务部负责）\n"
+        "（二）加强组织领导。各地区要抓好落实。\n国务院\n2019年3月1日\n"
+    )
+    doc = parse_text(text)
+    assert [(t.number, t.text, t.co_units) for t in doc.tasks] == [
+        ("（一）", "完善市场准入。放宽准入限制。", ["发展改革委", "商务部"]),
+        ("（二）", "加强组织领导。各地区要抓好落实。", []),
+    ]

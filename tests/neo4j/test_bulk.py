@@ -27,7 +27,7 @@ from dutygraph.neo4j.sync import sync_store
 
 pytestmark = pytest.mark.integration
 
-NODE_FILES = ["document.csv", "task.csv", "unit.csv", "leader.csv"]
+NODE_FILES = ["document.csv", "task.csv", "unit.csv", "leader.csv", "analysisyear.csv"]
 
 
 def readme_command(readme: str) -> list[str]:
@@ -91,7 +91,7 @@ def test_neo4j_admin_import_gives_the_synced_graph(
         )
         report = sync_store(huzhou_store, conn, progress=False)  # the constraints, nothing else
         assert report.changes.as_dict() == {} and report.changes.properties_set == 0
-        assert report.changes.constraints_added == 4
+        assert report.changes.constraints_added == 5  # one per label
     finally:
         imported_server.stop()
 
@@ -101,7 +101,8 @@ def test_neo4j_admin_import_gives_the_synced_graph(
         sync_store(huzhou_store, conn, progress=False)
         synced = graph_dump(graph)
         graph.clear()
-    assert len(imported[0]) == 1 + 81 + 69 + 7
+    # 1 document, 81 tasks, 69 units, 7 leaders, 1 analysis year (湖州市 2019)
+    assert len(imported[0]) == 1 + 81 + 69 + 7 + 1
     assert imported == synced
 
 

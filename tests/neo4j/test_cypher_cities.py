@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from neo4j_support import Graph, build_store
+from neo4j_support import Graph, build_store, load_synth
 
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.neo4j import cypher
@@ -16,15 +14,9 @@ from dutygraph.neo4j.connection import Connection
 from dutygraph.neo4j.sync import sync_store
 from dutygraph.store.store import Store
 
-ROOT = Path(__file__).parents[2]
-
 
 def _corpus(out: Path) -> list[Path]:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec and spec.loader
-    synth = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = synth
-    spec.loader.exec_module(synth)
+    synth = load_synth()
     synth.write_corpus(synth.generate_corpus(2, seed=3, cities=("青澜市", "云泽市"), years=(2020,)), out)
     return sorted(out.glob("*.txt"))
 

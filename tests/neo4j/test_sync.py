@@ -14,7 +14,7 @@ import neo4j.time
 import pytest
 from click.testing import CliRunner
 from neo4j import GraphDatabase
-from neo4j_support import HUZHOU, BoltServer, Graph, build_store
+from neo4j_support import HUZHOU, BoltServer, Graph, build_store, load_synth
 
 from dutygraph.cli import main
 from dutygraph.loaders.records import DocumentInfo, Leader, ParsedDocument, Task
@@ -29,6 +29,7 @@ pytestmark = pytest.mark.integration
 PREFIXES = """PREFIX dg: <https://w3id.org/dutygraph/ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX dct: <http://purl.org/dc/terms/>
 """
 
 
@@ -46,6 +47,10 @@ def store_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
         "SUPERVISES": "dg:SupervisingLeaderRole",
         "ASSISTS": "dg:AssistingLeaderRole",
     }
+    document_year = (
+        "GRAPH ?g { ?d a dg:Document . OPTIONAL { ?d dg:jurisdiction ?j } OPTIONAL { ?d dct:issued ?i } } "
+        "BIND(YEAR(?i) AS ?y)"
+    )
     with Store.open(path) as store:
         referenced = (
             f"SELECT DISTINCT ?u WHERE {{ GRAPH ?g {{ ?a prov:agent ?x ; prov:hadRole ?role }} "
@@ -59,12 +64,23 @@ def store_counts(path: Path) -> tuple[dict[str, int], dict[str, int]]:
                 f"SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?a prov:agent ?x }} "
                 f"GRAPH <{shared}> {{ ?x a dg:Leader }} }}"
             ),
+            # the analysis: one year node per jurisdiction and year of the documents
+            "AnalysisYear": count(f"SELECT DISTINCT ?j ?y WHERE {{ {document_year} }}"),
         }
         rels = {
             rel: count(f"GRAPH ?g {{ ?t prov:qualifiedAssociation ?a . ?a prov:hadRole {role} }}")
             for rel, role in roles.items()
         }
         rels["IN_DOCUMENT"] = count("GRAPH ?g { ?t a dg:Task ; dg:inDocument ?d }")
+        # one MEASURED_IN per unit named as lead or co in a jurisdiction-year, sub-offices counted
+        # for the unit at the top of their chain
+        rels["MEASURED_IN"] = count(
+            f"SELECT DISTINCT ?top ?j ?y WHERE {{ {document_year} GRAPH ?g {{ ?t dg:inDocument ?d ; "
+            "prov:qualifiedAssociation ?a . ?a prov:agent ?x ; prov:hadRole ?role "
+            "VALUES ?role { dg:LeadUnitRole dg:CoUnitRole } } "
+            f"GRAPH <{shared}> {{ ?x org:subOrganizationOf* ?top "
+            "FILTER NOT EXISTS { ?top org:subOrganizationOf ?up } } }"
+        )
         rels["SUB_OFFICE_OF"] = count(
             f"SELECT DISTINCT ?u WHERE {{ GRAPH ?g {{ ?a prov:agent ?u }} GRAPH <{shared}> "
             "{ ?u org:subOrganizationOf ?p } }"
@@ -386,17 +402,9 @@ def test_index_in_the_way_of_a_constraint_is_one_line(
 def test_a_property_added_by_hand_survives_and_owned_ones_follow_the_store(
     tmp_path: Path, bolt: Connection, graph: Graph
 ) -> None:
-    import importlib.util
-    import sys
-
     from dutygraph.neo4j.writeback import unit_properties
-    from dutygraph.store.ingest import load_files
 
-    spec = importlib.util.spec_from_file_location("synth", Path(__file__).parents[2] / "bench" / "synth.py")
-    assert spec and spec.loader
-    synth = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = synth
-    spec.loader.exec_module(synth)
+    synth = load_synth()
     corpus = synth.write_corpus(
         synth.generate_corpus(2, seed=3, cities=("青澜市",), years=(2020,)), tmp_path / "c"
     )

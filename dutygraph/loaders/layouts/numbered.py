@@ -37,7 +37,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.wrap import Measure, logical_line
+from dutygraph.loaders.wrap import Measure, is_date, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
 _LEADER_HEAD_RE = re.compile(
@@ -246,6 +246,11 @@ class NumberedReader:
             self.current.unit_line = line.no
         self.state.saw("labelled-lines")
 
+    def _signature(self, index: int) -> bool:
+        """Whether the line at ``index`` is the date under the issuer's name, or that name."""
+        lines = self.lines
+        return is_date(lines[index].text.n) or (index + 1 < len(lines) and is_date(lines[index + 1].text.n))
+
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
@@ -292,6 +297,10 @@ class NumberedReader:
             self._new_item(line, "heading", None, None, text.o)
             self._close()
             return
+        if current is not None and not current.closed and self._signature(index):
+            # "国务院" over "2019年3月1日" under a last task with no units: the body has ended.
+            self._close()
+            return
         if current is not None and not current.closed:
             body, inline = split_inline_labels(text)
             current.text.append(body.o)
@@ -299,6 +308,16 @@ class NumberedReader:
                 current.assign.merge(inline)
                 current.closed = True
                 current.unit_line = line.no
+        elif current is None and self.last_heading is not None and not self._items_in_section():
+            # "八、支持…“O2O”" + "试点模式，…。牵头单位：X配合单位：Y": a top-level item whose text a page gap cut
+            # in two; the second piece's fields assign the item.
+            body, inline = split_inline_labels(text)
+            if inline is not None and inline.has_units():
+                heading_item = self._heading_to_item(inline)
+                if heading_item is not None:
+                    heading_item.text.append(body.o)
+                    heading_item.unit_line = line.no
+                    self.state.saw("inline-labels")
 
     # -- the scan ------------------------------------------------------------------------------------
     def run(self) -> ReadState:

@@ -1,7 +1,8 @@
 // The units the analysis flags as over-burdened (robust z of the role-weighted load against
-// the units of the same jurisdiction and year), heaviest first, with the reason and the year.
-MATCH (u:Unit)
-WHERE u.flagged = true
-RETURN u.name AS unit, u.jurisdiction AS jurisdiction, u.analysisYear AS year, u.load AS load, u.leadTasks AS lead,
-       u.coTasks AS co, u.burdenZ AS z, u.flagReason AS reason
-ORDER BY load DESC, unit
+// the units of the same jurisdiction and year), in every analysed year — the latest year first,
+// heaviest first within it — with the reason. A unit flagged in several years has a row for each.
+MATCH (u:Unit)-[m:MEASURED_IN]->(y:AnalysisYear)
+WHERE m.flagged = true
+RETURN u.name AS unit, y.jurisdiction AS jurisdiction, y.year AS year, m.load AS load,
+       m.leadTasks AS lead, m.coTasks AS co, m.burdenZ AS z, m.flagReason AS reason
+ORDER BY year DESC, jurisdiction, load DESC, unit
