@@ -22,16 +22,15 @@ from pyvis.options import Options
 
 from dutygraph.errors import InputError
 from dutygraph.fonts import FAMILY
+from dutygraph.graph.colours import NO_CLUSTER, cluster_colour
 from dutygraph.viz.layout import layout_positions
 from dutygraph.viz.style import (
     EDGE_KINDS,
     FONT_STACK,
     KINDS,
     LEADER_COLOUR,
-    NO_CLUSTER,
     PART_COLOUR,
     TASK_COLOUR,
-    cluster_colours,
 )
 
 #: Above this many nodes in one view curved edges are off and edges hide while dragging.
@@ -159,10 +158,6 @@ def _clusters(
         label = _text(attrs.get("label")) or _text(key)
         members.setdefault((p, number), []).append((-max(_number(attrs.get("load"), 1.0), 0.0), i, label))
     keys = sorted(members)
-    per_part: dict[int, list[int]] = {}
-    for p, number in keys:
-        per_part.setdefault(p, []).append(number)
-    colours = cluster_colours(max((len(v) for v in per_part.values()), default=0))
     table: list[dict[str, Any]] = []
     index: dict[tuple[int, int], int] = {}
     for p, number in keys:
@@ -177,7 +172,7 @@ def _clusters(
                 "id": number,
                 "hubs": hubs,
                 "size": len(members[(p, number)]),
-                "colour": colours[per_part[p].index(number)],
+                "colour": cluster_colour(number),  # as the report's charts colour it
             }
         )
     return table, index

@@ -27,8 +27,9 @@ from markupsafe import Markup
 
 from dutygraph.errors import InputError, InternalError, whole_file
 from dutygraph.fonts import FAMILY, page_font
+from dutygraph.graph.colours import NO_CLUSTER, PALETTE
 from dutygraph.viz.data import LARGE_GRAPH, page_data
-from dutygraph.viz.style import KINDS, NO_CLUSTER, PALETTE
+from dutygraph.viz.style import KINDS
 
 __all__ = [
     "KINDS",

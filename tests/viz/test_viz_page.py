@@ -181,9 +181,9 @@ def test_every_unit_kind_has_a_shape_and_a_label() -> None:
 
 
 def test_cluster_colours_stay_distinct_past_the_palette() -> None:
-    from dutygraph.viz.style import PALETTE, cluster_colours
+    from dutygraph.graph.colours import PALETTE, cluster_colour
 
-    colours = cluster_colours(40)
+    colours = [cluster_colour(c) for c in range(1, 41)]
     assert colours[:12] == list(PALETTE)
     rgb = [tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in colours]
     closest = min(
