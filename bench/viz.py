@@ -28,18 +28,10 @@ from pyvis.network import Network
 from dutygraph.viz import write_page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "viz"))
+from chromium import CHROMIUM, CHROMIUM_ARGS
 from page_samples import synthetic_graph
 
 print = functools.partial(print, flush=True)  # progress shows while waiting
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # Runs before any page script: records when vis-network first draws on a canvas (a node, an edge
 # or a label: zoomed out to 5,000 nodes it skips labels) and when that animation frame ends.
@@ -150,7 +142,7 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         for units in args.units:
             graph = synthetic_graph(units, seed=args.seed)
             print(f"== {graph.number_of_nodes()} units, {graph.number_of_edges()} edges")
