@@ -101,20 +101,24 @@ def _merges_within_data(sheet: bytes) -> bytes:
 
 
 def _with_merges_within_data(data: bytes) -> bytes:
-    """The workbook with :func:`_merges_within_data` applied to each sheet that merges cells
-    (unchanged, and not copied, when none does)."""
+    """The workbook with :func:`_merges_within_data` applied to its sheets; the bytes as given
+    (nothing else inflated or copied) when no merge reaches past a sheet's cells, as in most."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        parts = {info.filename: archive.read(info) for info in archive.infolist()}
-    sheets = [n for n, part in parts.items() if _SHEET_PART_RE.fullmatch(n) and b"<mergeCell" in part]
-    if not sheets:
-        return data
-    for name in sheets:
-        parts[name] = _merges_within_data(parts[name])
+        infos = archive.infolist()
+        sheets = {i.filename: archive.read(i) for i in infos if _SHEET_PART_RE.fullmatch(i.filename)}
+        clipped = {
+            name: cut
+            for name, part in sheets.items()
+            if b"<mergeCell" in part and (cut := _merges_within_data(part)) != part
+        }
+        if not clipped:
+            return data
+        parts = [(i.filename, clipped.get(i.filename) or archive.read(i)) for i in infos]
     rewritten = io.BytesIO()
     with zipfile.ZipFile(rewritten, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, part in parts.items():
+        for name, part in parts:
             archive.writestr(name, part)
     return rewritten.getvalue()
 
