@@ -8,7 +8,8 @@ them a task column and one a unit, leader or deadline column) and cuts the rows;
 (:mod:`dutygraph.loaders.layouts.rows`) reads them like any other table.
 
 A row with more pieces than the table has columns has spaces inside its task text: the extra pieces
-are joined into the task cell (unit and deadline cells rarely hold a space). The last row takes only
+are joined into the task cell (unit and deadline cells rarely hold a space) — unless one of them opens
+a section ("二、基础设施"), which is then a row of its own, as a merged section row of the table was. The last row takes only
 as many pieces as the table has columns; what follows it (the signature, page furniture) is text.
 """
 
@@ -17,12 +18,15 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.structure import SECTION_RE
 from dutygraph.loaders.text import Line, T
 
 _PIECE_RE = re.compile(r"\S+")
 #: A row number on its own between spaces.
 _ROW_NUMBER_RE = re.compile(r"\d{1,3}")
 _HEADER_START = "序号"
+#: At most this many pieces (a section heading) stand between the header and row 1.
+_BEFORE_FIRST_ROW = 3
 
 
 #: A header cell is short: a longer piece is the first row's text, whatever it ends with.
@@ -81,20 +85,35 @@ def _rows(
         ):
             starts.append(k)
             expected += 1
-        elif not starts:
-            return None
+        elif not starts and (k - first >= _BEFORE_FIRST_ROW or not SECTION_RE.match(pieces[first].group())):
+            return None  # row 1 must follow the header, after at most a section heading ("一、基础设施")
     if not starts:
         return None
     rows: list[list[str]] = []
+    if starts[0] > first:
+        rows.append([" ".join(p.group() for p in pieces[first : starts[0]])])
     end = pieces[first - 1].end()
     for r, start in enumerate(starts):
         stop = starts[r + 1] if r + 1 < len(starts) else min(len(pieces), start + width)
         values = [p.group() for p in pieces[start:stop]]
-        extra = len(values) - width
-        if extra > 0:  # spaces inside the task text
-            values[text_column : text_column + extra + 1] = [
-                " ".join(values[text_column : text_column + extra + 1])
-            ]
-        rows.append(values + [""] * (width - len(values)))
+        heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
+        if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
+            rows.append(_filled(values[:heading], width, text_column))
+            rows.append([" ".join(values[heading:])])
+            end = pieces[stop - 1].end()
+            continue
+        rows.append(_filled(values, width, text_column))
         end = pieces[stop - 1].end()
     return rows, end
+
+
+def _filled(values: list[str], width: int, text_column: int) -> list[str]:
+    """A row's pieces as ``width`` cells: extra pieces were spaces inside the task text."""
+    extra = len(values) - width
+    if extra > 0:
+        values = [
+            *values[:text_column],
+            " ".join(values[text_column : text_column + extra + 1]),
+            *values[text_column + extra + 1 :],
+        ]
+    return values + [""] * (width - len(values))
