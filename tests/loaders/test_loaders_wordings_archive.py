@@ -220,6 +220,12 @@ PAGES: list[tuple[str, str, Units]] = [
         [(["区交建局"], []), (["区社会事业局"], []), (["区教育局"], [])],
     ),
     (
+        "flat-table-spaces-with-sections",
+        "附件 任务分解表 序号 工作任务 责任单位 完成时限 一、基础设施 1 建设甲 片区道路 区交建局 2019年6月 2 建设乙管网 "
+        "区水务中心 2019年9月 二、公共服务 3 新建丙学校 区教育局、区财金局 2019年12月",
+        [(["区交建局"], []), (["区水务中心"], []), ([], ["区教育局", "区财金局"])],
+    ),
+    (
         "flat-table-no-space",
         "附件 任务分解表 序号工作任务责任单位完成时限1推进甲工程建设区交建局2019年6月2推进乙工程建设区住建局2019年9月"
         "3推进丙工程建设区水务中心2019年12月",
@@ -332,14 +338,7 @@ PAGES: list[tuple[str, str, Units]] = [
 
 #: Pages the loaders do not read yet, each with the reason (strict: one that starts passing must leave the list).
 NOT_READ_YET = {
-    "labels-glued-no-colon": "a label glued to its value with no colon or space (牵头单位区发改局) is no label",
-    "zeren-label-no-separator": "a label glued to its value with no colon or space (责任单位区教育局) is no label",
-    "flat-table-spaces": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-lead-co-columns": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-chain-cells": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-leader-column": "a flattened table whose cells are separated by spaces is not found",
     "flat-table-no-space": "a run-together table whose row numbers are bare digits (no 、 or .) is not found",
-    "fujian-provincial-table": "a flattened table whose cells are separated by spaces is not found",
 }
 
 
