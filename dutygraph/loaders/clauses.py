@@ -6,6 +6,7 @@ Each rule is named in :func:`parse_clauses` and tested on its own in ``tests/loa
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
@@ -199,11 +200,45 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
         result.add_units(kind, value)
 
 
+#: A field label glued to its value with nothing between ("牵头单位区发改局配合单位区财金局完成时限2019年底"):
+#: a unit label before the start of a body's name, or a deadline label before a date. The first such label
+#: of a line must follow a boundary; once one is read, the fields after it need none (they run together).
+_GLUED_LABEL_RE = re.compile(
+    "(?P<label>"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + ")(?=(?:区|市|省|县|各|相关|有关|平潭|福建)[\u4e00-\u9fff])"
+    + "|(?P<when>完成时限|完成时间|时间节点)(?=\\d{4}年|长期|持续)"
+)
+
+
+def with_glued_label_colons(t: T) -> T:
+    """``t`` with a colon after each label glued to its value (in both halves, so the label reads as a
+    field and the value keeps its printed characters); ``t`` itself when it holds none."""
+    n = t.n
+    cuts: list[int] = []
+    for m in _GLUED_LABEL_RE.finditer(n):
+        start = m.start()
+        if cuts or start == 0 or n[start - 1] in " 。;,)":
+            cuts.append(m.end())
+    if not cuts:
+        return t
+    bounds = [0, *cuts, len(n)]
+    return T(
+        "：".join(t.o[a:b] for a, b in itertools.pairwise(bounds)),
+        ":".join(n[a:b] for a, b in itertools.pairwise(bounds)),
+    )
+
+
 def with_bare_label_colons(lines: list[Line]) -> list[Line]:
     """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
-    text keeps its space), so every reader of labels sees the field."""
+    text keeps its space), so every reader of labels sees the field; a label glued to its value gets its
+    colon too (:func:`with_glued_label_colons`)."""
     out: list[Line] = []
     for line in lines:
+        if "单位" in line.text.n:
+            glued = with_glued_label_colons(line.text)
+            if glued is not line.text:
+                line = Line(line.no, glued, line.cells)
         n = line.text.n
         if " " not in n or not any(word in n for word in _BARE_LABEL_WORDS):
             out.append(line)

@@ -29,7 +29,7 @@ _WEAK_END = "会|关|行|社|团|联|所|院"
 _UNIT_END = f"{_STRONG_END}|{_WEAK_END}"
 RUN_UNIT = (
     rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
-    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位])"  # "有关部门" is not "有关部" + "门"
+    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇])"  # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"
 )
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
 _MAX_LIST = 40

@@ -25,6 +25,7 @@ import re
 from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.spaced_table import spaced_table
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
 from dutygraph.loaders.text import Line
 
@@ -60,6 +61,13 @@ _STRONG_BEFORE = frozenset(" 。;:!?)]】”」")
 _NOT_BODY = frozenset("0123456789、,.;:)%")
 
 
+#: A notice's signature, issuer then full date ("平潭综合实验区管委会办公室 2019年4月8日"): on a flattened page
+#: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit.
+_SIGNATURE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2,30}(?:办公室|管委会|人民政府|委员会|党工委)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
+)
+
+
 def paragraph_cuts(folded: str) -> list[int]:
     """Offsets where a flattened page's paragraph gaps are, each the start of the piece after the gap."""
     cuts: list[int] = []
@@ -80,6 +88,7 @@ def paragraph_cuts(folded: str) -> list[int]:
             before in _SENTENCE_END
             or start - previous_cut <= _SHORT_PARAGRAPH
             or _STARTS_ITEM_RE.match(folded, end)
+            or _SIGNATURE_RE.match(folded, end)
         ):
             cuts.append(end)
         # otherwise a break inside a sentence ("…跨境电商专用 试点模式…"): the paragraph goes on
@@ -184,6 +193,17 @@ def _glued_header(folded: str) -> re.Match[str] | None:
     return RUN_TOGETHER_HEADER_RE.search(folded, title) if title >= 0 else None
 
 
+#: Furniture that a web page prints around its text ("当前位置：首页…", "微信 微博 QQ空间", "附件下载"): a line
+#: that holds it inside is a whole page on one line, however short the page is.
+_INLINE_FURNITURE_RE = re.compile(r"当前位置\s*:|微信\s*微博|附件下载\s*:")
+
+
+def is_flattened_page(folded: str) -> bool:
+    """A line that lost its paragraph breaks: too long for one paragraph, or page furniture inside it
+    (a short page of the 平潭 archive is no less flattened than a long one)."""
+    return len(folded) >= PAGE_LINE or _INLINE_FURNITURE_RE.search(folded, 1) is not None
+
+
 def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
@@ -193,8 +213,17 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None
-        if table is None and (line.cells is not None or (len(n) < PAGE_LINE and not holds_several_tasks(n))):
+        if table is None and (
+            line.cells is not None or (not is_flattened_page(n) and not holds_several_tasks(n))
+        ):
             out.append(line)
+            continue
+        spaced = spaced_table(line) if line.cells is None and " " in n else None
+        if spaced is not None:  # a table with a space between its cells: its rows become table rows
+            before, rows, after = spaced
+            out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
+            out.extend(rows)
+            out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
             continue
         if table is not None:
             # a table whose cells ran together: its rows are read from the one line (layouts/run_together.py)

@@ -75,7 +75,7 @@ def _unit_nodes(part: Part, suffix: str, graph: nx.Graph, number: int) -> None:
             load=load.load,
             lead=load.lead,
             co=load.co,
-            flag_reason=burden.reason if burden and burden.flagged else None,
+            flag_reason=burden.reason_in("zh") if burden and burden.flagged else None,
             tasks=tasks[iri],
             documents=sorted(documents[iri]),
             leaders=leaders,
