@@ -446,3 +446,25 @@ def test_the_headings_of_a_contingency_plan_are_no_task_text():
     tasks = parse_text(_PLAN).tasks
     assert [t.number for t in tasks] == ["（1）", "（2）", "（3）", "（4）"]
     assert tasks[-1].text == "国家卫生健康委及国家疾控局负责医疗救治和卫生防疫。"
+
+
+def test_actors_named_inside_the_procedure_text_of_a_plan():
+    plan = (
+        "国家某某物资应急预案\n2　组织体系\n2.1　成员单位职责\n（1）应急管理部负责综合协调。\n"
+        "（2）其他成员单位在指挥部的统一领导下，做好相关配合工作。\n4　应急处置\n"
+        "4.2.1　根据指挥部的安排，国家粮食和物资储备局负责调运储备物资，确保及时到位。\n"
+        "4.2.2　地方储备不能满足需要的，确需动用中央储备的，由有关省级人民政府提出申请，"
+        "由国家发展改革委会同财政部提出动用方案，报国务院批准后实施。\n"
+        "4.2.3　对应急期间发生的费用，由财政部会同有关部门及时清算。\n7　附则\n7.1　本预案由应急管理部负责解释。\n"
+    )
+    assigned = [
+        (t.number, t.lead_units, t.co_units) for t in parse_text(plan).tasks if t.lead_units or t.co_units
+    ]
+    assert assigned == [
+        ("（1）", ["应急管理部"], []),
+        ("（2）", [], ["其他成员单位"]),
+        ("4.2.1", ["国家粮食和物资储备局"], []),
+        ("4.2.2", ["国家发展改革委"], ["财政部"]),
+        ("4.2.3", ["财政部"], ["有关部门"]),
+        ("7.1", ["应急管理部"], []),
+    ]
