@@ -55,16 +55,19 @@ _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|�
 #: "本预案由国务院办公厅负责解释": the document's own name before 由 is no part of the subject.
 _DUTY_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:本[\u4e00-\u9fff]{1,4}由|由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
-    r"(?:按照?各自(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
 )
-_DUTY_VERB_STARTS = "牵负会配参协研做"
+_DUTY_VERB_STARTS = "牵负会配参协研做提经"
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
     "负责": "resp",
     "研究提出": "resp",
+    "提出办理意见": "resp",
+    "提出了办理意见": "resp",
     "参与": "co",
     "协助": "co",
     "做好配合": "co",
@@ -129,7 +132,7 @@ def duty_sentence(t: T) -> Assignment | None:
         return None
     verb = m.group("verb")
     result = Assignment(present=True)
-    if verb == "会同":
+    if verb in ("会同", "经商"):  # "X经商Y提出了办理意见": X acts after consulting Y, as with 会同
         result.lead.extend(subject)
         result.co.extend(_units_after(t, m.end()))
     elif verb == "配合":
