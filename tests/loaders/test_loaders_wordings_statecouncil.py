@@ -510,3 +510,18 @@ def test_reply_letter_handlers_worded_otherwise():
         (["国家发展改革委"], ["财政部"]),
         (["商务部"], []),
     ]
+
+
+def test_unnumbered_member_duties_are_a_task_each():
+    plan = (
+        "国家某某事故应急预案\n2　组织指挥体系\n2.2　成员单位职责\n国家发展改革委：负责协调应急物资的储备和调运。\n"
+        "公安部：负责维护事发地区社会治安秩序。\n交通运输部：会同国家铁路局负责组织运输保障。\n3　监测预警\n加强监测。\n"
+    )
+    assigned = [
+        (t.text, t.lead_units, t.co_units) for t in parse_text(plan).tasks if t.lead_units or t.co_units
+    ]
+    assert assigned == [
+        ("国家发展改革委：负责协调应急物资的储备和调运。", ["国家发展改革委"], []),
+        ("公安部：负责维护事发地区社会治安秩序。", ["公安部"], []),
+        ("交通运输部：会同国家铁路局负责组织运输保障。", ["交通运输部"], ["国家铁路局"]),
+    ]
