@@ -6,10 +6,10 @@ interrupt, and an abandoned thread would keep a core busy and hold the process o
 killed reader leaves nothing behind (it never writes). The fork costs a few milliseconds.
 
 What a query sees: ``GRAPH ?g`` ranges over the documents' current versions and the shared
-graph; a pattern outside ``GRAPH`` reads the union of the store's graphs (Oxigraph's union
-default graph — the same documents and shared nodes, plus the catalog's ``dg:storedIn``
-pointers). Graph names in answers are the stable ones exports use (``…/graph/doc/<id>``), and a
-query may name a document's graph by that stable name.
+graph; a pattern outside ``GRAPH`` reads the union of exactly those graphs, so the catalog's
+``dg:storedIn`` pointers and a replaced or half-written version never answer. Graph names in
+answers are the stable ones exports use (``…/graph/doc/<id>``), and a query may name a
+document's graph by that stable name.
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ import pyoxigraph as ox
 
 from dutygraph.errors import DutygraphError, InputError, StoreError
 from dutygraph.ontology.namespaces import PREFIXES
-from dutygraph.store.store import QUOTED, Store, stable_graph_name, term_value
+from dutygraph.store.catalog import QUOTED, stable_graph_name, term_value
+from dutygraph.store.store import Store
 
 #: The forms that read; anything else a SPARQL text can start with is an update.
 _READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
