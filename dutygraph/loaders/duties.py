@@ -154,7 +154,7 @@ _FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|
 _CLAUSE_END_RE = re.compile("[,;]")
 
 
-def _framed_duty(t: T) -> Assignment | None:
+def framed_duty_sentence(t: T) -> Assignment | None:
     """The duty a sentence states at its start, after its frame clauses, or in a clause that opens with 由.
 
     Procedure text of emergency plans puts the actor mid-sentence: "根据…的安排，中国储备粮管理总公司负责…",
@@ -181,7 +181,7 @@ def first_duty_sentence(t: T) -> Assignment | None:
     start = 0
     while start < len(t.n):
         end = t.n.find("。", start)
-        found = _framed_duty(t.cut(start, end if end >= 0 else len(t.n)))
+        found = framed_duty_sentence(t.cut(start, end if end >= 0 else len(t.n)))
         if found is not None or end < 0:
             return found
         start = end + 1
