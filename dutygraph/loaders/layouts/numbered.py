@@ -188,7 +188,7 @@ class NumberedReader:
     def _numbered(self, line: Line, numbered: Numbered) -> None:
         self._close()
         body, inline = split_inline_labels(line.text.cut(numbered.body_start))
-        segments = split_segments(body)
+        segments = split_segments(body, inline)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
         if first.assignment is not None:
