@@ -412,6 +412,18 @@ NOTICES = [
         ],
         id="role-verbs-with-their-objects",
     ),
+    pytest.param(
+        opinion(
+            "国务院关于健全某某标准体系的意见",
+            "一、主要任务\n（一）健全标准体系。（国家标准委牵头，工业和信息化部、住房和城乡建设部等部门按职责分工负责）\n"
+            "（二）加大资金投入。（财政部负责，持续推进）\n",
+        ),
+        [
+            (["国家标准委"], ["工业和信息化部", "住房和城乡建设部"]),
+            (["财政部"], []),
+        ],
+        id="lead-then-departments-and-an-open-deadline",
+    ),
 ]
 
 
