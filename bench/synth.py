@@ -1019,10 +1019,12 @@ def generate_corpus(
     seed: int,
     cities: Iterable[str] | None = None,
     years: Iterable[int] | None = None,
+    n_tasks: int | None = None,
 ) -> list[SynthNotice]:
     """``n`` notices. Notice ``i`` is city ``cities[i % C]``, year ``years[(i // C) % Y]`` and layout
     ``(seed + i) % 4 + 1``, so a corpus of ``C×Y`` notices covers every city-year once; each notice has its
-    own RNG, so the first ``k`` notices do not depend on ``n``."""
+    own RNG, so the first ``k`` notices do not depend on ``n``. ``n_tasks`` fixes every notice's length
+    (50–150 each if None): a browser test wants 1,000 notices' spread of cities, not their bulk."""
     cs = tuple(cities) if cities is not None else DEFAULT_CITIES
     ys = tuple(years) if years is not None else DEFAULT_YEARS
     if not cs or not ys:
@@ -1038,6 +1040,7 @@ def generate_corpus(
             city=city,
             year=year,
             layout=layout,
+            n_tasks=n_tasks,
             filename=f"{slug}-{year}-{i:05d}-L{layout}.txt",
         )
         out.append(_unique_number(notice, numbers))

@@ -6,7 +6,8 @@ For each size, writes a synthetic unit network (``tests/viz/page_samples.synthet
 with ``dutygraph.viz.write_page`` and with pyvis's own ``Network`` defaults (physics on, its
 template, vis-network inlined) — opens each in headless Chromium (Debian's, every network request
 blocked) and prints: file size; time from navigation to the end of the first animation frame in
-which vis-network drew on its canvas; and the time of each interaction until the frame after it is
+which the page drew (vis-network on a 2D canvas; sigma.js with WebGL for a part above
+``dutygraph.viz.data.WEBGL_ABOVE`` units, SwiftShader in headless Chromium); and the time of each interaction until the frame after it is
 drawn — focus on a unit (select, fade the rest, zoom to it) and zoom, on both pages; search and a
 cluster filter on ours (pyvis's page has neither). Not a test: timings vary by machine; the
 ratios are what compare.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import sys
 import tempfile
 import time
@@ -33,21 +35,26 @@ from page_samples import synthetic_graph
 
 print = functools.partial(print, flush=True)  # progress shows while waiting
 
-# Runs before any page script: records when vis-network first draws on a canvas (a node, an edge
-# or a label: zoomed out to 5,000 nodes it skips labels) and when that animation frame ends.
+# Runs before any page script: records when the page first draws on a canvas — vis-network on a
+# 2D canvas (a node, an edge or a label: zoomed out to 5,000 nodes it skips labels), sigma.js by
+# a WebGL draw call — and when that animation frame ends.
 FIRST_FRAME_PROBE = """
 (() => {
-  const proto = CanvasRenderingContext2D.prototype;
-  for (const name of ["arc", "lineTo", "fillText", "rect"]) {
-    const original = proto[name];
-    proto[name] = function (...args) {
-      if (window.__firstDraw === undefined && this.canvas.width > 0 && this.canvas.closest("div")) {
-        window.__firstDraw = performance.now();
-        requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
-      }
-      return original.apply(this, args);
-    };
-  }
+  const mark = (canvas) => {
+    if (window.__firstDraw === undefined && canvas.width > 0 && canvas.closest("div")) {
+      window.__firstDraw = performance.now();
+      requestAnimationFrame(() => { window.__firstFrame = performance.now(); });
+    }
+  };
+  const wrap = (proto, names) => {
+    for (const name of names) {
+      const original = proto[name];
+      proto[name] = function (...args) { mark(this.canvas); return original.apply(this, args); };
+    }
+  };
+  wrap(CanvasRenderingContext2D.prototype, ["arc", "lineTo", "fillText", "rect"]);
+  wrap(WebGLRenderingContext.prototype, ["drawArrays", "drawElements"]);
+  wrap(WebGL2RenderingContext.prototype, ["drawArrays", "drawElements", "drawArraysInstanced", "drawElementsInstanced"]);
 })();
 """
 
@@ -94,8 +101,8 @@ _TIMED = """async (action) => {
   return performance.now() - started;
 }"""
 OURS = {
-    "focus": "() => window.dutygraph.focus(window.dutygraph.nodesView.getIds()[7])",
-    "zoom": "() => window.dutygraph.network.moveTo({scale: window.dutygraph.network.getScale() * 1.5})",
+    "focus": "() => window.dutygraph.focus(window.dutygraph.shownIds()[7])",
+    "zoom": "() => window.dutygraph.zoom(1.5)",
     "search": "() => window.dutygraph.search('发展')",
     "filter": "() => window.dutygraph.setFilter('cluster', '1')",
 }
@@ -146,6 +153,7 @@ def main() -> int:
         for units in args.units:
             graph = synthetic_graph(units, seed=args.seed)
             print(f"== {graph.number_of_nodes()} units, {graph.number_of_edges()} edges")
+            print(f"load average {os.getloadavg()[0]:.1f}")
             ours = Path(tmp) / f"ours-{units}.html"
             started = time.perf_counter()
             write_page(graph, ours, title="synthetic", seed=args.seed)

@@ -100,7 +100,16 @@ ROLE_VERBS: dict[str, str] = {
     "具体负责": "resp",
     "负责": "resp",
     "抓落实": "resp",
+    # a verb and its object ("民政部负责组织实施", "财政部加强指导"): the role is the verb's, the object names no unit
+    "负责组织实施": "resp",
+    "负责具体实施": "resp",
+    "负责实施": "resp",
+    "具体实施": "resp",
     "组织实施": "resp",
+    "负责指导": "resp",
+    "加强指导": "resp",
+    "统筹指导": "resp",
+    "牵头组织实施": "lead",
     "落实": "resp",
     "指导": "resp",
     "负责配合落实": "co",
@@ -269,10 +278,45 @@ _WHEN_CLAUSE_RE = re.compile(
 _TOGETHER_RE = re.compile(r"会同|联合|协同")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
 _STANDING_RE = re.compile(
-    r"以下(?:均|都|各项|任务)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
+    r"以下(?:各项|任务|工作)?(?:任务|工作)?(?:均|都)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
 )
+#: The close of a standing rule, "不再列出" or "不再一一列出": it names no unit.
+_NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复)?列(?:出|明|举)")
 #: A role verb inside a clause, with what follows it ("丙处负责法制审查工作"): the unit is 丙处.
 _ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助)(?P<what>.+)$")
+
+
+#: Conjunctions that join two subjects ("财政部及税务总局", "有关部门和地方"). 及 joins names only; 和 and 与
+#: also sit inside names ("工业和信息化部", "文化和旅游部"), so they split only where the text before them
+#: is a whole body name on its own.
+_AND_RE = re.compile(r"以及(?!其)|及(?!其)|和|与")
+#: Group words for localities, which end like no body: "有关部门和地方", "各部门与各地".
+_LOCALITY_WORDS = frozenset({"地方", "各地", "各地方"})
+
+
+def _conjoined(part: T) -> list[T]:
+    """A subject split at the conjunctions that join two units (see :data:`_AND_RE`)."""
+    if not any(c in part.n for c in "及和与"):
+        return [part]
+    pieces: list[T] = []
+    start = 0
+    for m in _AND_RE.finditer(part.n):
+        left = part.n[start : m.start()]
+        right = part.n[m.end() :]
+        whole = m.group() != "与" and m.group() != "和"
+        if not right or len(left) < 2 or not named_like_unit(left):
+            continue
+        if not whole and not (named_like_unit(right) or _leading_locality(right)):
+            continue
+        pieces.append(part.cut(start, m.start()))
+        start = m.end()
+    pieces.append(part.cut(start))
+    return pieces
+
+
+def _leading_locality(text: str) -> bool:
+    """The text is a locality group word, or starts with one before the next conjunction."""
+    return _AND_RE.split(text, maxsplit=1)[0] in _LOCALITY_WORDS
 
 
 def _subject_parts(subject: T) -> list[T]:
@@ -296,7 +340,7 @@ def _subject_parts(subject: T) -> list[T]:
                 break
             part = part.cut(0, tail.start()).strip(" ,;。、")
         if part and not (tail is not None and tail.start() == 0 and len(part.n) <= 4):
-            cleaned.append(part)
+            cleaned.extend(_conjoined(part))
     return cleaned
 
 
@@ -362,7 +406,7 @@ def parse_clauses(t: T) -> Assignment | None:
             result.standing.extend(p.o for p in _subject_parts(who))
             recognised = True
             continue
-        if "不再列出" in clause.n or "下同" in clause.n:
+        if "下同" in clause.n or ("不再" in clause.n and _NOT_LISTED_RE.search(clause.n)):
             continue
         if _WHEN_CLAUSE_RE.match(clause.n):
             result.deadline = result.deadline or clause.o

@@ -52,19 +52,27 @@ JURISDICTION_HEAD_RE = re.compile("[区市县省]")
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
+#: "本预案由国务院办公厅负责解释": the document's own name before 由 is no part of the subject.
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
-    r"(?:按照?各自(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出)(?!同志|人|任)"  # 负责同志/负责人 are people
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:本[\u4e00-\u9fff]{1,4}由|由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
+    r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
 )
-_DUTY_VERB_STARTS = "牵负会配参协研"
+_DUTY_VERB_STARTS = "牵负会配参协研做提经"
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
     "负责": "resp",
     "研究提出": "resp",
+    "提出办理意见": "resp",
+    "提出了办理意见": "resp",
     "参与": "co",
     "协助": "co",
+    "做好配合": "co",
+    "做好相关配合": "co",
+    "做好有关配合": "co",
 }
 #: Joins inside a duty sentence's subject: "国家发展改革委及国家粮食局、商务部".
 _SUBJECT_SPLIT_RE = re.compile("、|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
@@ -124,7 +132,7 @@ def duty_sentence(t: T) -> Assignment | None:
         return None
     verb = m.group("verb")
     result = Assignment(present=True)
-    if verb == "会同":
+    if verb in ("会同", "经商"):  # "X经商Y提出了办理意见": X acts after consulting Y, as with 会同
         result.lead.extend(subject)
         result.co.extend(_units_after(t, m.end()))
     elif verb == "配合":
@@ -140,16 +148,42 @@ def duty_sentence(t: T) -> Assignment | None:
     return result
 
 
+#: A clause that sets the scene before a sentence's subject ("根据指挥部的安排，", "对…占用的贷款，", "…启动后，",
+#: "确需动用中央储备粮的，"): the duty's subject may follow it.
+_FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|如果|若|当|为了)|(?:后|时|前|的|下)$")
+_CLAUSE_END_RE = re.compile("[,;]")
+
+
+def _framed_duty(t: T) -> Assignment | None:
+    """The duty a sentence states at its start, after its frame clauses, or in a clause that opens with 由.
+
+    Procedure text of emergency plans puts the actor mid-sentence: "根据…的安排，中国储备粮管理总公司负责…",
+    "…确需动用的，由省级人民政府提出申请，由国家发展改革委及国家粮食局会同财政部提出动用方案". 由 names the actor
+    wherever its clause stands; other clauses only after scene-setting ones, so a subject inside prose is not read.
+    """
+    found = duty_sentence(t)
+    if found is not None or "," not in t.n:
+        return found
+    framed = True
+    start = 0
+    for m in _CLAUSE_END_RE.finditer(t.n):
+        framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
+        start = m.end()
+        if framed or t.n.startswith("由", start):
+            found = duty_sentence(t.cut(start))
+            if found is not None:
+                return found
+    return None
+
+
 def first_duty_sentence(t: T) -> Assignment | None:
     """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…")."""
     start = 0
     while start < len(t.n):
-        found = duty_sentence(t.cut(start))
-        if found is not None:
-            return found
         end = t.n.find("。", start)
-        if end < 0:
-            return None
+        found = _framed_duty(t.cut(start, end if end >= 0 else len(t.n)))
+        if found is not None or end < 0:
+            return found
         start = end + 1
     return None
 

@@ -25,6 +25,7 @@ import re
 from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.spaced_table import spaced_table
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
 from dutygraph.loaders.text import Line
 
@@ -216,6 +217,13 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             line.cells is not None or (not is_flattened_page(n) and not holds_several_tasks(n))
         ):
             out.append(line)
+            continue
+        spaced = spaced_table(line) if line.cells is None and " " in n else None
+        if spaced is not None:  # a table with a space between its cells: its rows become table rows
+            before, rows, after = spaced
+            out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
+            out.extend(rows)
+            out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
             continue
         if table is not None:
             # a table whose cells ran together: its rows are read from the one line (layouts/run_together.py)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +36,10 @@ from dutygraph.viz.style import (
 
 #: Above this many nodes in one view curved edges are off and edges hide while dragging.
 LARGE_GRAPH = 300
+#: A part with more nodes than this is drawn by the WebGL view (sigma.js) instead of vis-network:
+#: vis-network's 2D canvas needs seconds per focus or filter at 1,000 units (docs/performance.md),
+#: while below this it draws what the WebGL view does not (shapes per kind, dashed borders).
+WEBGL_ABOVE = 500
 #: Characters of a task's text shown in a tooltip.
 EXCERPT = 28
 #: Canvas units between two years of one jurisdiction, and between rows, on the overview.
@@ -363,7 +368,8 @@ def page_data(graph: nx.Graph, *, title: str, physics: bool | None = None, seed:
         if kind not in EDGE_KINDS or kind == "next-year":
             kind = "co-co"
         edges.append((index[a], index[b], kind, round(max(_number(attrs.get("weight"), 1.0), 0.0), 3)))
-    largest_view = max((part_of.count(p) for p in range(len(parts))), default=0)
+    sizes = Counter(part_of)
+    largest_view = max(sizes.values(), default=0)
     large = largest_view > LARGE_GRAPH
     physics_on = bool(physics)
     kinds_present = {r["kind"] for r in records} | (
@@ -387,7 +393,16 @@ def page_data(graph: nx.Graph, *, title: str, physics: bool | None = None, seed:
             "edgeKinds": {
                 k: {"colour": c, "dashes": d, "label": lbl} for k, (c, d, lbl) in EDGE_KINDS.items()
             },
-            "parts": [{"jurisdiction": p.jurisdiction, "span": p.span, "label": p.label} for p in parts],
+            "parts": [
+                {
+                    "jurisdiction": p.jurisdiction,
+                    "span": p.span,
+                    "label": p.label,
+                    "webgl": sizes[i] > WEBGL_ABOVE,
+                }
+                for i, p in enumerate(parts)
+            ],
+            "webglAbove": WEBGL_ABOVE,
             "clusters": clusters,
             "legend": {
                 "kinds": [k for k in KINDS if k in kinds_present],

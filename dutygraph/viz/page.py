@@ -102,6 +102,7 @@ def render_page(graph: nx.Graph, *, title: str, physics: bool | None = None, see
     packed = len(data_json) > COMPRESS_ABOVE
     if packed:  # mtime=0: the same data gives the same bytes
         data_json = base64.b64encode(gzip.compress(data_json.encode("utf-8"), 6, mtime=0)).decode("ascii")
+    webgl = any(p["webgl"] for p in data["meta"]["parts"])  # sigma.js only where a part needs it
     template = _ENV.get_template("page.html")
     page_script = _asset("page.js")
     ui_text = (ASSETS / "page.html").read_text(encoding="utf-8") + page_script
@@ -111,6 +112,10 @@ def render_page(graph: nx.Graph, *, title: str, physics: bool | None = None, see
         vis_css=Markup(_inline(_asset("vis-network.min.css"), "</style")),
         page_css=Markup(_inline(_asset("page.css"), "</style")),
         vis_js=Markup(_inline(_asset("vis-network.min.js"), "</script")),
+        webgl=webgl,
+        webgl_js=Markup(_inline(_asset("sigma.min.js") + "\n" + _asset("webgl.js"), "</script"))
+        if webgl
+        else "",
         page_js=Markup(_inline(page_script, "</script")),
         data_json=Markup(data_json),
         packed=packed,

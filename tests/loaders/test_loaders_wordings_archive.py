@@ -220,6 +220,19 @@ PAGES: list[tuple[str, str, Units]] = [
         [(["区交建局"], []), (["区社会事业局"], []), (["区教育局"], [])],
     ),
     (
+        "flat-table-spaces-with-sections",
+        "附件 任务分解表 序号 工作任务 责任单位 完成时限 一、基础设施 1 建设甲 片区道路 区交建局 2019年6月 2 建设乙管网 "
+        "区水务中心 2019年9月 二、公共服务 3 新建丙学校 区教育局、区财金局 2019年12月",
+        [(["区交建局"], []), (["区水务中心"], []), ([], ["区教育局", "区财金局"])],
+    ),
+    (
+        "prose-chain-beside-a-label",
+        "1.推进甲试点。试点期间由设区交警部门牵头，交建等部门配合，于年底前完成。责任单位：区公安局、区交建局"
+        " 2.推进乙试点。由区城管局牵头，区住建局配合，制定方案。责任单位：区城管局、区住建局"
+        " 3.推进丙试点。由区农发局牵头，各乡镇配合，开展排查。",
+        [([], ["区公安局", "区交建局"]), (["区城管局"], ["区住建局"]), (["区农发局"], ["各乡镇"])],
+    ),
+    (
         "flat-table-no-space",
         "附件 任务分解表 序号工作任务责任单位完成时限1推进甲工程建设区交建局2019年6月2推进乙工程建设区住建局2019年9月"
         "3推进丙工程建设区水务中心2019年12月",
@@ -332,12 +345,7 @@ PAGES: list[tuple[str, str, Units]] = [
 
 #: Pages the loaders do not read yet, each with the reason (strict: one that starts passing must leave the list).
 NOT_READ_YET = {
-    "flat-table-spaces": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-lead-co-columns": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-chain-cells": "a flattened table whose cells are separated by spaces is not found",
-    "flat-table-leader-column": "a flattened table whose cells are separated by spaces is not found",
     "flat-table-no-space": "a run-together table whose row numbers are bare digits (no 、 or .) is not found",
-    "fujian-provincial-table": "a flattened table whose cells are separated by spaces is not found",
 }
 
 

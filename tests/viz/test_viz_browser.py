@@ -11,6 +11,7 @@ import pytest
 from page_samples import XSS_IMG, hostile_graph, leader_task_graph, sample_graph, synthetic_graph
 
 from dutygraph.viz import FONT_FAMILY, write_page
+from dutygraph.viz.data import WEBGL_ABOVE
 
 pytestmark = pytest.mark.browser
 Opener = Callable[..., Any]
@@ -132,7 +133,7 @@ def test_leader_and_task_view(open_page: Opener, tmp_path: Path) -> None:
 
 
 def test_a_large_page_is_drawn_at_once_without_physics(open_page: Opener, tmp_path: Path) -> None:
-    graph = synthetic_graph(1500, seed=4)
+    graph = synthetic_graph(WEBGL_ABOVE, seed=4)  # the largest part vis-network draws
     opened = open_page(_write(graph, tmp_path))
     assert opened.js("window.dutygraph.network.physics.options.enabled") is False
     assert opened.js("window.dutygraph.drawn()") == {
@@ -166,4 +167,53 @@ def test_hostile_jurisdictions_in_the_overview_run_nothing(open_page: Opener, tm
     page.press("#dg-search", "Enter")
     page.select_option("#dg-filter-jurisdiction", index=1)
     assert page.locator("img").count() == 0 and page.locator("script").count() == 3
+    _assert_clean(opened)
+
+
+def test_a_part_above_the_webgl_threshold_is_drawn_by_webgl(open_page: Opener, tmp_path: Path) -> None:
+    from PIL import Image
+
+    graph = synthetic_graph(WEBGL_ABOVE + 100, seed=5)
+    opened = open_page(_write(graph, tmp_path))
+    page = opened.page
+    assert opened.js("window.dutygraph.renderer()") == "webgl"
+    assert opened.js("window.dutygraph.drawn()") == {
+        "nodes": graph.number_of_nodes(),
+        "edges": graph.number_of_edges(),
+    }
+    # really drawn: the stage shows many coloured pixels, not a blank canvas
+    shot = tmp_path / "webgl.png"
+    page.locator("#dg-webgl").screenshot(path=str(shot))
+    pixels = list(Image.open(shot).convert("RGB").getdata())
+    coloured = sum(1 for r, g, b in pixels if max(r, g, b) - min(r, g, b) > 40)
+    assert coloured > 5_000
+    page.wait_for_timeout(200)  # one frame after the header settles
+    first_scale = opened.js("window.dutygraph.scale()")
+    # search with jurisdiction, then focus: the unit and its neighbours stay, everything else fades
+    page.fill("#dg-search", "第7号")
+    assert page.inner_text("#dg-results li").startswith(graph.nodes[7]["label"] + " · 合成市")
+    page.press("#dg-search", "Enter")
+    assert opened.js("window.dutygraph.selected()") == [7]
+    highlighted = opened.js("window.dutygraph.state.highlighted")
+    assert highlighted["neighbourhood"] == sorted([7, *graph.neighbors(7)])
+    assert highlighted["fadedEdges"] == graph.number_of_edges() - graph.degree(7)
+    far = next(n for n in graph.nodes if n != 7 and n not in graph[7])
+    assert opened.js(f"window.dutygraph.gl.nodeLook({far}).color").startswith("rgba(215")
+    far_edge = next(i for i, (a, b) in enumerate(graph.edges) if 7 not in (a, b))
+    assert opened.js(f"window.dutygraph.gl.edgeLook({far_edge}).color").startswith("rgba(200")
+    assert opened.js("window.dutygraph.scale()") == pytest.approx(1.2, rel=1e-6)  # zoomed in to it
+    # a cluster filter keeps its units and zooms in on them
+    page.select_option("#dg-filter-cluster", "2")
+    members = [n for n, d in graph.nodes(data=True) if d["cluster"] == 2]
+    assert opened.js("window.dutygraph.drawn()")["nodes"] == len(members)
+    assert opened.js("window.dutygraph.gl.nodeLook(%d).hidden" % far) is (far not in members)
+    assert opened.js("window.dutygraph.scale()") > first_scale  # zoomed in on what remains
+    box = page.locator("#dg-webgl").bounding_box()
+    points = opened.js(f"{members}.map(id => window.dutygraph.gl.toViewport(id))")
+    assert all(0 <= p["x"] <= box["width"] and 0 <= p["y"] <= box["height"] for p in points)
+    # Reset: everything back, the exact first camera
+    page.click("#dg-reset")
+    assert opened.js("window.dutygraph.drawn()")["nodes"] == graph.number_of_nodes()
+    assert opened.js("window.dutygraph.gl.camera()") == {"x": 0.5, "y": 0.5, "ratio": 1, "angle": 0}
+    assert opened.js("window.dutygraph.scale()") == pytest.approx(first_scale)
     _assert_clean(opened)

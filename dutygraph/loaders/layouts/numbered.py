@@ -48,6 +48,8 @@ _HEADING_MAX = 30
 #: Numbering styles of tasks themselves, not of the headings above them.
 _TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "decimal", "cn-shi"})
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
+#: A member's paragraph in a plan's 成员单位职责 section: the unit, a colon, its duties ("外交部：负责…").
+_MEMBER_DUTY_RE = re.compile(r"^[^,;。:()]{2,40}:")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
@@ -186,7 +188,7 @@ class NumberedReader:
     def _numbered(self, line: Line, numbered: Numbered) -> None:
         self._close()
         body, inline = split_inline_labels(line.text.cut(numbered.body_start))
-        segments = split_segments(body)
+        segments = split_segments(body, inline)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
         if first.assignment is not None:
@@ -277,6 +279,21 @@ class NumberedReader:
                 item.unit_line = line.no
             return
         duty = duty_sentence(text) if not _heading_like(text.n) else None
+        if (
+            duty is not None
+            and current is not None
+            and (current.closed or _heading_like(current.joined))
+            and _MEMBER_DUTY_RE.match(text.n)
+        ):
+            # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
+            # not more text of the heading or of the member before it.
+            self._close()
+            item = self._new_item(line, None, None, None, text.o)
+            item.assign.merge(duty)
+            item.closed = True
+            item.unit_line = line.no
+            self.state.saw("duty-sentences")
+            return
         if duty is not None and (current is None or not current.assign.present):
             # "发展改革委会同水利部研究提出了办理意见：…" under "二、关于…问题。": the paragraph names who acts.
             if current is not None:

@@ -25,9 +25,18 @@ class Segment:
     assignment: Assignment | None
 
 
-def split_segments(t: T) -> list[Segment]:
-    """Cut a line at its assignment brackets; text after the last bracket comes back unassigned."""
-    brackets = assignment_brackets(t) or role_chains(t)
+def split_segments(t: T, labelled: Assignment | None = None) -> list[Segment]:
+    """Cut a line at its assignment brackets; text after the last bracket comes back unassigned.
+
+    ``labelled``: the fields the task's own label names ("责任单位：A、B"). A run-in role chain whose lead
+    that list does not hold is a step the prose describes ("…由设区公安交警部门牵头，交建等部门配合…"),
+    not the task's assignment: the label names who is responsible."""
+    brackets = assignment_brackets(t)
+    if not brackets:
+        brackets = role_chains(t)
+        if labelled is not None and labelled.has_units():
+            listed = set(labelled.lead + labelled.co + labelled.responsible)
+            brackets = [b for b in brackets if set(b[2].lead) <= listed]
     segments: list[Segment] = []
     previous = 0
     for start, end, assignment in brackets:

@@ -240,6 +240,9 @@
       return inView(r.part) && r.lead !== undefined && r.cluster === undefined && !r.group;
     }).length;
     if (alone && here.length) { legend.appendChild(legendRow(shapeIcon("dot", meta.colours.none, false), alone + " 个单位独立承担任务")); }
+    if (parts[state.part].webgl) {
+      legend.appendChild(el("div", "dg-card-line", "单位较多，此图以 WebGL 绘制：单位均为圆点，类型见单位卡片"));
+    }
     legend.appendChild(el("h3", null, "类型（形状）"));
     meta.legend.kinds.forEach(function (k) {
       var kind = meta.kinds[k];
@@ -439,11 +442,16 @@
     buildLegend();
     renderCrumbs();
     status.textContent = "显示 …";
-    network = new vis.Network(container, overviewMode() ? overviewData() : unitData(), options);
+    var glBox = document.getElementById("dg-webgl");
+    var gl = null;
+    var firstOnGl = glScope();
+    network = new vis.Network(container, firstOnGl ? emptyData() : (overviewMode() ? overviewData() : unitData()), options);
+    if (firstOnGl) { showGl(); }
 
     network.once("afterDrawing", function () {
-      api.firstDrawAt = performance.now();
       api.firstView = { scale: network.getScale(), position: network.getViewPosition() };
+      if (firstOnGl) { return; }
+      api.firstDrawAt = performance.now();
       if (!meta.physics) { api.ready = true; }
     });
     if (meta.physics) {
@@ -453,7 +461,47 @@
       });
     }
 
+    // ---- the WebGL view (webgl.js) for parts above meta.webglAbove units -------------------
+    function glScope() { return !overviewMode() && !!parts[state.part].webgl; }
+    function emptyData() {
+      dropViews();
+      nodesView = null;
+      edgesView = null;
+      return { nodes: new vis.DataSet([]), edges: new vis.DataSet([]) };
+    }
+    function glLook() {
+      return {
+        node: function (r) { return { color: clusterColour(r) }; },
+        edge: function (e) {
+          return { color: alpha(meta.edgeKinds[e[2]].colour, 0.75), size: 1 + 5 * Math.sqrt(e[3] / meta.maxWeight) };
+        },
+        fadedNode: FADED_NODE.background, fadedEdge: FADED_EDGE
+      };
+    }
+    function showGl() {
+      glBox.hidden = false;
+      if (gl === null) {
+        gl = window.dutygraphWebGL(glBox, {
+          labelFont: meta.options.nodes.font.face, labelSize: 14, labelColor: { color: "#1f2933" }
+        }, glLook());
+        gl.on("click", function (id) {
+          if (id === null) { clearHighlight(); showDetails(null); state.focused = null; return; }
+          highlight(id); showDetails(id); state.focused = id;
+        });
+        gl.on("hover", function (id, pointer) { showTooltip(id, pointer); });
+        gl.on("leave", function () { tooltip.hidden = true; });
+        gl.on("moved", function () { tooltip.hidden = true; });
+        gl.on("drawn", function () {
+          if (api.firstDrawAt === null) { api.firstDrawAt = performance.now(); api.ready = true; }
+        });
+        api.gl = gl;
+      }
+      gl.show(state.part, nodeIdsByPart[state.part], edgeIdsByPart[state.part], byId, data.edges, meta.directed);
+    }
+    function hideGl() { glBox.hidden = true; }
+
     function drawnCounts() {
+      if (glScope()) { return gl.drawn(); }
       return { nodes: network.body.nodeIndices.length, edges: network.body.edgeIndices.length };
     }
     function updateStatus() {
@@ -486,6 +534,7 @@
     var faded = { nodes: [], edges: [] };
     function clearHighlight() {
       if (state.highlighted === null) { return; }
+      if (state.highlighted.webgl) { gl.clear(); state.highlighted = null; return; }
       nodes.update(faded.nodes.map(function (id) { var s = nodeStyle(byId[id]); return { id: id, color: s.color, font: s.font }; }));
       edges.update(faded.edges.map(function (id) { return { id: id, color: edgeColour(meta.edgeKinds[data.edges[id][2]]) }; }));
       faded = { nodes: [], edges: [] };
@@ -493,6 +542,11 @@
     }
     function highlight(id) {
       clearHighlight();
+      if (glScope()) {
+        var seen = gl.highlight(id);
+        state.highlighted = { id: id, neighbourhood: seen.neighbourhood, fadedNodes: seen.fadedNodes, fadedEdges: seen.fadedEdges, webgl: true };
+        return;
+      }
       var keep = new Set(network.getConnectedNodes(id).concat([id]));
       var nodeUpdates = [];
       nodesView.getIds().forEach(function (n) {
@@ -536,8 +590,14 @@
       network.unselectAll();
       showDetails(null);
       tooltip.hidden = true;
-      network.setData(overviewMode() ? overviewData() : unitData());
-      network.fit({ animation: false });
+      if (glScope()) {
+        network.setData(emptyData());
+        showGl();
+      } else {
+        hideGl();
+        network.setData(overviewMode() ? overviewData() : unitData());
+        network.fit({ animation: false });
+      }
       document.getElementById("dg-filter-jurisdiction").value = state.jurisdiction;
       document.getElementById("dg-filter-year").value = state.year;
       fillFilters();
@@ -573,6 +633,12 @@
       var all = state.leader === "" && state.cluster === "" && state.document === "";
       state.shown = all ? null : new Set(records.filter(passes).map(function (r) { return r.id; }));
       clearHighlight();
+      if (glScope()) {
+        gl.filter(state.shown);
+        buildLegend();
+        updateStatus();
+        return;
+      }
       nodesView.refresh();
       edgesView.refresh();
       var ids = nodesView.getIds();
@@ -597,10 +663,12 @@
       if (state.shown !== null && !state.shown.has(id)) {
         clearFilterState(); fillFilters(); applyFilters();
       }
-      network.selectNodes([id]);
       highlight(id);
       showDetails(id);
-      network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+      if (glScope()) { gl.focus(id, 1.2); } else {
+        network.selectNodes([id]);
+        network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
+      }
       state.focused = id;
     }
 
@@ -612,6 +680,7 @@
       state.focused = null;
       input.value = "";
       showScope();
+      if (glScope()) { return; }  // showScope put the WebGL view back to its first camera
       var back = function () { network.moveTo({ position: api.firstView.position, scale: api.firstView.scale, animation: false }); };
       back();
       requestAnimationFrame(back);  // after any fit vis-network schedules for the new data
@@ -690,6 +759,18 @@
     api.overview = function () { showOverview("", ""); };
     api.fullName = function (id) { return fullName(byId[id]); };
     api.setFilter = setFilter;
+    // Renderer-neutral views for tests and the bench: which renderer draws, what is selected,
+    // the zoom (screen pixels per layout unit), zooming by a factor.
+    api.renderer = function () { return glScope() ? "webgl" : "canvas"; };
+    api.selected = function () { return glScope() ? gl.selected() : network.getSelectedNodes(); };
+    api.scale = function () { return glScope() ? gl.scale() : network.getScale(); };
+    api.zoom = function (factor) {
+      if (glScope()) { gl.zoom(factor); } else { network.moveTo({ scale: network.getScale() * factor, animation: false }); }
+    };
+    api.shownIds = function () {
+      if (overviewMode()) { return []; }
+      return nodeIdsByPart[state.part].filter(function (id) { return state.shown === null || state.shown.has(id); });
+    };
   }
 
   var fontSpec = '14px "' + meta.font + '"';

@@ -1,0 +1,119 @@
+"""A table flattened onto one line with a space between its cells → one table row per line.
+
+A page of the 平潭 archive keeps a table as its cells' text in a row, one space between cells:
+"序号 工作任务 责任单位 完成时限 1 建立甲机制 区发改局 2019年6月 2 …". Such a table is as good as one with
+real cells once it is cut at its row numbers: the header names its columns, and each row's cells follow
+its number. :func:`spaced_table` finds the header (序号 then at least two more column names, one of
+them a task column and one a unit, leader or deadline column) and cuts the rows; the rows layout
+(:mod:`dutygraph.loaders.layouts.rows`) reads them like any other table.
+
+A row with more pieces than the table has columns has spaces inside its task text: the extra pieces
+are joined into the task cell (unit and deadline cells rarely hold a space) — unless one of them opens
+a section ("二、基础设施"), which is then a row of its own, as a merged section row of the table was. The last row takes only
+as many pieces as the table has columns; what follows it (the signature, page furniture) is text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.structure import SECTION_RE
+from dutygraph.loaders.text import Line, T
+
+_PIECE_RE = re.compile(r"\S+")
+#: A row number on its own between spaces.
+_ROW_NUMBER_RE = re.compile(r"\d{1,3}")
+_HEADER_START = "序号"
+#: At most this many pieces (a section heading) stand between the header and row 1.
+_BEFORE_FIRST_ROW = 3
+
+
+#: A header cell is short: a longer piece is the first row's text, whatever it ends with.
+_HEADER_MAX = 8
+
+
+def _header_name(piece: str) -> bool:
+    """A column name ("工作任务", "整改任务", "主要责任单位")."""
+    return len(piece) <= _HEADER_MAX and column_role(piece) is not None
+
+
+def _row_line(no: int, cells: list[str]) -> Line:
+    return Line(no, T.of(" | ".join(cells)), tuple(cells))
+
+
+def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
+    """(text before the table, the table's header and rows as lines with cells, text after it), or
+    ``None`` when the line holds no space-separated table."""
+    n = line.text.n
+    at = n.find(_HEADER_START)
+    if at < 0:
+        return None
+    # pieces are cut at the printed spaces: the fold may already read "责任单位 完成时限" as a label's colon
+    pieces = list(_PIECE_RE.finditer(line.text.o, at))
+    for k, piece in enumerate(pieces):
+        if piece.group() != _HEADER_START:
+            continue
+        width = 1
+        while k + width < len(pieces) and _header_name(pieces[k + width].group()):
+            width += 1
+        header = tuple(p.group() for p in pieces[k : k + width])
+        roles = header_roles(header) if width >= 3 else None
+        if roles is None or roles[0] != "number" or "text" not in roles:
+            continue
+        rows = _rows(pieces, k + width, width, roles.index("text"))
+        if rows is None:
+            continue
+        cells, end = rows
+        lines = [_row_line(line.no, list(header)), *(_row_line(line.no, c) for c in cells)]
+        return line.text.cut(0, piece.start()), lines, line.text.cut(end)
+    return None
+
+
+def _rows(
+    pieces: list[re.Match[str]], first: int, width: int, text_column: int
+) -> tuple[list[list[str]], int] | None:
+    """The rows after a header: each opens with the next row number; ``None`` when row 1 does not follow."""
+    starts: list[int] = []
+    expected = 1
+    for k in range(first, len(pieces)):
+        value = pieces[k].group()
+        if (
+            _ROW_NUMBER_RE.fullmatch(value)
+            and int(value) == expected
+            and (not starts or k - starts[-1] >= width)
+        ):
+            starts.append(k)
+            expected += 1
+        elif not starts and (k - first >= _BEFORE_FIRST_ROW or not SECTION_RE.match(pieces[first].group())):
+            return None  # row 1 must follow the header, after at most a section heading ("一、基础设施")
+    if not starts:
+        return None
+    rows: list[list[str]] = []
+    if starts[0] > first:
+        rows.append([" ".join(p.group() for p in pieces[first : starts[0]])])
+    end = pieces[first - 1].end()
+    for r, start in enumerate(starts):
+        stop = starts[r + 1] if r + 1 < len(starts) else min(len(pieces), start + width)
+        values = [p.group() for p in pieces[start:stop]]
+        heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
+        if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
+            rows.append(_filled(values[:heading], width, text_column))
+            rows.append([" ".join(values[heading:])])
+            end = pieces[stop - 1].end()
+            continue
+        rows.append(_filled(values, width, text_column))
+        end = pieces[stop - 1].end()
+    return rows, end
+
+
+def _filled(values: list[str], width: int, text_column: int) -> list[str]:
+    """A row's pieces as ``width`` cells: extra pieces were spaces inside the task text."""
+    extra = len(values) - width
+    if extra > 0:
+        values = [
+            *values[:text_column],
+            " ".join(values[text_column : text_column + extra + 1]),
+            *values[text_column + extra + 1 :],
+        ]
+    return values + [""] * (width - len(values))
