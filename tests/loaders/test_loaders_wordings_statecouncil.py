@@ -412,6 +412,18 @@ NOTICES = [
         ],
         id="role-verbs-with-their-objects",
     ),
+    pytest.param(
+        opinion(
+            "国务院关于规范某某管理的意见",
+            "一、主要任务\n（一）完善管理制度。建立管理清单。【国家发展改革委负责】\n"
+            "（二）加强监督检查。落实国发〔2018〕38号文件要求。〔审计署牵头，财政部参与〕\n",
+        ),
+        [
+            (["国家发展改革委"], []),
+            (["审计署"], ["财政部"]),
+        ],
+        id="square-and-tortoise-shell-brackets",
+    ),
 ]
 
 
