@@ -318,7 +318,7 @@ def sparql(query: str, store_path: Path, fmt: str | None, timeout: float) -> Non
 
     Prefixes dg:, skos:, org:, prov:, dct: are predeclared. A pattern outside GRAPH reads the
     union of every document (its current version) and the shared graph of units, leaders and
-    places, and nothing else: not the store's catalog, not replaced or unfinished versions.
+    places, and nothing else: not the store's catalog, nor a version being written or replaced.
     GRAPH ?g ranges over the same graphs one at a time, named as exports name them.
     Updates (INSERT, DELETE, …) are refused: the store changes only through load and remove.
 

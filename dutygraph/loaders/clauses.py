@@ -127,7 +127,7 @@ ROLE_VERBS: dict[str, str] = {
 _VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse=True)) + ")$")
 #: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
 _VERB_LAST = frozenset(verb[-1] for verb in ROLE_VERBS)
-_BRACKET_START_RE = re.compile(r"[(\[【]")
+_BRACKET_START_RE = re.compile(r"[(\[【〔]")
 
 
 def closing_verb(text: str) -> re.Match[str] | None:
@@ -488,7 +488,9 @@ def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
         return []
     found: list[tuple[int, int, Assignment]] = []
     for start, end in bracket_groups(t):
-        if t.n[start] not in "([【":
+        if (
+            t.n[start] not in "([【〔"
+        ):  # 〔〕 hold document numbers too ("国发〔2018〕38号"): those read as no assignment
             continue
         inner = t.cut(start + 1, end - 1)
         assignment = parse_bracket(inner)

@@ -16,6 +16,7 @@ A subject counts only when every name in it ends like a body (see
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from dutygraph.loaders.assignment import Assignment
@@ -152,9 +153,11 @@ def duty_sentence(t: T) -> Assignment | None:
 #: "确需动用中央储备粮的，"): the duty's subject may follow it.
 _FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|如果|若|当|为了)|(?:后|时|前|的|下)$")
 _CLAUSE_END_RE = re.compile("[,;]")
+#: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
+_MAX_CLAUSES = 12
 
 
-def _framed_duty(t: T) -> Assignment | None:
+def framed_duty_sentence(t: T) -> Assignment | None:
     """The duty a sentence states at its start, after its frame clauses, or in a clause that opens with 由.
 
     Procedure text of emergency plans puts the actor mid-sentence: "根据…的安排，中国储备粮管理总公司负责…",
@@ -164,13 +167,15 @@ def _framed_duty(t: T) -> Assignment | None:
     found = duty_sentence(t)
     if found is not None or "," not in t.n:
         return found
+    end = t.n.find("。")
+    end = len(t.n) if end < 0 else end + 1
     framed = True
     start = 0
-    for m in _CLAUSE_END_RE.finditer(t.n):
+    for m in itertools.islice(_CLAUSE_END_RE.finditer(t.n, 0, end), _MAX_CLAUSES):
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
         if framed or t.n.startswith("由", start):
-            found = duty_sentence(t.cut(start))
+            found = duty_sentence(t.cut(start, end))
             if found is not None:
                 return found
     return None
@@ -181,7 +186,7 @@ def first_duty_sentence(t: T) -> Assignment | None:
     start = 0
     while start < len(t.n):
         end = t.n.find("。", start)
-        found = _framed_duty(t.cut(start, end if end >= 0 else len(t.n)))
+        found = framed_duty_sentence(t.cut(start, end if end >= 0 else len(t.n)))
         if found is not None or end < 0:
             return found
         start = end + 1

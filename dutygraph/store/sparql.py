@@ -6,10 +6,10 @@ interrupt, and an abandoned thread would keep a core busy and hold the process o
 killed reader leaves nothing behind (it never writes). The fork costs a few milliseconds.
 
 What a query sees: ``GRAPH ?g`` ranges over the documents' current versions and the shared
-graph; a pattern outside ``GRAPH`` reads the union of exactly those graphs, so the catalog's
-``dg:storedIn`` pointers and a replaced or half-written version never answer. Graph names in
-answers are the stable ones exports use (``…/graph/doc/<id>``), and a query may name a
-document's graph by that stable name.
+graph; a pattern outside ``GRAPH`` reads the union of exactly those graphs — the catalog's
+pointers and unfinished or replaced versions are never seen, so an analyst's count is the
+documents' count. Graph names in answers are the stable ones exports use (``…/graph/doc/<id>``), and a
+query may name a document's graph by that stable name.
 """
 
 from __future__ import annotations

@@ -457,9 +457,9 @@ class Store:
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced).
 
-        ``GRAPH`` ranges over the visible graphs, and patterns outside ``GRAPH`` read their
-        union (the default graph): the catalog's pointers and versions no longer (or not yet)
-        current stay out of sight (see :mod:`.sparql`). A document graph named by its stable name
+        ``GRAPH`` ranges over the visible graphs; patterns outside ``GRAPH`` read their union —
+        the documents' current versions and the shared graph, never the catalog or a version not
+        (or no longer) pointed at (see :mod:`.sparql`). A document graph named by its stable name
         (``…/graph/doc/<id>``, as exports write it) is read as its current version: the IRI
         token is exchanged for the version's, nothing else of the text is touched.
         """
@@ -481,7 +481,7 @@ class Store:
                 QUOTED.sub(current, sparql),
                 prefixes=PREFIXES,
                 substitutions=substitutions or None,
-                default_graph=list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph](visible),
+                default_graph=list(visible),
                 named_graphs=visible,
             )
         except SyntaxError as error:

@@ -14,7 +14,7 @@ from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth
 from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence
+from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
@@ -278,7 +278,7 @@ class NumberedReader:
                 item.closed = True
                 item.unit_line = line.no
             return
-        duty = duty_sentence(text) if not _heading_like(text.n) else None
+        duty = framed_duty_sentence(text) if not _heading_like(text.n) else None
         if (
             duty is not None
             and current is not None
