@@ -53,7 +53,8 @@ _AFTER = """
 import json, sys, time
 from pathlib import Path
 from dutygraph.store.ingest import load_files
-from dutygraph.store.store import Store, disk_use
+from dutygraph.store.files import disk_use
+from dutygraph.store.store import Store
 from dutygraph.store.validate import validate_store
 paths = sorted(Path(sys.argv[1]).glob("*.txt"))
 store_path = Path(sys.argv[2])

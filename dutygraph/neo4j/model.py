@@ -45,7 +45,7 @@ from dutygraph.ontology.namespaces import (
     TIME_NS,
 )
 from dutygraph.store import digests
-from dutygraph.store.store import term_value
+from dutygraph.store.catalog import term_value
 
 DOCUMENT, TASK, UNIT, LEADER = "Document", "Task", "Unit", "Leader"
 ANALYSIS_YEAR = "AnalysisYear"

@@ -95,7 +95,8 @@ def runtime() -> tuple[Path, Path]:
 def _ensure_store(path: Path) -> None:
     """Make ``path`` a (possibly empty) dutygraph store, so our folder inside it does not make
     ``dutygraph load`` refuse it as "not a dutygraph store"."""
-    from dutygraph.store.store import MARKER, Store, require_space
+    from dutygraph.store.files import MARKER, require_space
+    from dutygraph.store.store import Store
 
     if not (path / MARKER).is_file():
         Store.open(path, write=True).close()

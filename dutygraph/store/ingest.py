@@ -21,8 +21,9 @@ from dutygraph.loaders.read import DEFAULT_MAX_BYTES, OBJECT_MODEL_FORMATS
 from dutygraph.ontology.identity import document_iri
 from dutygraph.ontology.mapping import MappedDocument, document_id_of, map_document
 from dutygraph.ontology.registry import UnitRegistry, default_registry
+from dutygraph.store.files import SourceRecord, recorded_sources
 from dutygraph.store.source_keys import source_key
-from dutygraph.store.store import LoadResult, SourceRecord, Store, recorded_sources
+from dutygraph.store.store import LoadResult, Store
 
 Progress = Callable[[str], None]
 

@@ -19,8 +19,7 @@ from typing import IO
 
 from dutygraph.errors import DutygraphError, InputError, StoreError
 from dutygraph.store import digests
-from dutygraph.store.ingest import load_files
-from dutygraph.store.store import (
+from dutygraph.store.files import (
     BACKEND,
     LOCK,
     MARKER,
@@ -28,7 +27,6 @@ from dutygraph.store.store import (
     SUMS,
     DiskUse,
     SourceRecord,
-    Store,
     StoreDamaged,
     StoreReadOnly,
     acquire_lock,
@@ -39,6 +37,8 @@ from dutygraph.store.store import (
     recorded_sums,
     verify_sums,
 )
+from dutygraph.store.ingest import load_files
+from dutygraph.store.store import Store
 
 
 @dataclass(frozen=True)

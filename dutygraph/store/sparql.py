@@ -29,7 +29,8 @@ import pyoxigraph as ox
 
 from dutygraph.errors import DutygraphError, InputError, StoreError
 from dutygraph.ontology.namespaces import PREFIXES
-from dutygraph.store.store import QUOTED, Store, stable_graph_name, term_value
+from dutygraph.store.catalog import QUOTED, stable_graph_name, term_value
+from dutygraph.store.store import Store
 
 #: The forms that read; anything else a SPARQL text can start with is an update.
 _READ_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")

@@ -20,15 +20,11 @@ Outside the store (export, :meth:`Store.quads`) a document's graph has its stabl
 
 from __future__ import annotations
 
-import fcntl
-import hashlib
 import json
 import os
 import re
-import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -41,64 +37,48 @@ from dutygraph import settings
 from dutygraph.errors import InputError, StoreError, whole_file
 from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
-from dutygraph.ontology.namespaces import (
-    DCT_NS,
-    DG_NS,
-    GRAPH_NS,
-    PREFIXES,
-    RDF_NS,
-    SHARED_GRAPH,
-    SKOS_PREF,
-)
+from dutygraph.ontology.namespaces import DCT_NS, DG_NS, PREFIXES, SHARED_GRAPH, SKOS_PREF
 from dutygraph.ontology.ntriples import Triple, nquads, value_of
 from dutygraph.store import digests
+from dutygraph.store.bulk import BulkWriter
+from dutygraph.store.catalog import (
+    CATALOG_GRAPH,
+    DOC_GRAPHS,
+    QUOTED,
+    SERVICE,
+    SOURCE_KEY,
+    STAGING,
+    STORED_IN,
+    VERSION_MARK,
+    catalog_deletion,
+    catalog_insertion,
+    collect_orphans,
+    stable_graph_name,
+    term_value,
+)
 from dutygraph.store.digests import Digest
+from dutygraph.store.files import (
+    FORMAT_VERSION,
+    LOCK,
+    MARKER,
+    SOURCES,
+    SUMS,
+    SourceRecord,
+    acquire_lock,
+    check_intact,
+    open_backend,
+    probe,
+    prune_diagnostic_logs,
+    reason,
+    record_sums,
+    recorded_sources,
+    recorded_sums,
+    refuse_foreign,
+    require_space,
+    write_atomically,
+)
 
-FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
-MARKER = "dutygraph-store.json"
 DEFAULT_STORE = settings.STORE
-_STAGING = GRAPH_NS + "staging/"
-_DOC_GRAPHS = GRAPH_NS + "doc/"
-_VERSION = "/v/"
-CATALOG_GRAPH = ox.NamedNode(GRAPH_NS + "catalog")
-BACKEND = "oxigraph"
-LOCK = "write.lock"
-#: Size and SHA-256 of each backend table file, recorded by each writer (``store check`` reads it).
-SUMS = "oxigraph.sums.json"
-#: Where each stored document was loaded from (``store rebuild`` reads it): plain JSON, readable
-#: when the backend is not.
-SOURCES = "sources.json"
-STORED_IN = ox.NamedNode(DG_NS + "storedIn")
-
-SOURCE_KEY = ox.NamedNode(DG_NS + "sourceKey")
-_TYPE = ox.NamedNode(RDF_NS + "type")
-
-#: The kinds of shared node that exist only while something references them.
-_COLLECTED_KINDS = "dg:Unit dg:Leader org:Post dg:Jurisdiction"
-
-
-def _collect_orphans(candidates: Iterable[str], dropped: Iterable[str]) -> str:
-    """An update removing those ``candidates`` (shared nodes) that nothing references any more.
-
-    A node is an orphan when no other shared node and no document graph references it, counting
-    neither the graphs in ``dropped`` (versions this commit replaces or removes, dropped after it)
-    nor the catalog. Only the candidates are looked at — the shared nodes the dropped versions
-    referenced, and what those reference in turn — so the cost follows the documents changed,
-    not the store: each test is a lookup of the candidate's references on the object index,
-    stopping at the first live one. Repeated three times it reaches the deepest chain (sub-office →
-    parent unit → place; leader → post → place).
-    """
-    values = " ".join(f"<{_iri(c)}>" for c in sorted(candidates))
-    excluded = ", ".join(f"<{_iri(g)}>" for g in [SHARED_GRAPH.value, CATALOG_GRAPH.value, *dropped])
-    return f"""
-DELETE {{ GRAPH <{SHARED_GRAPH.value}> {{ ?s ?p ?o }} }}
-WHERE {{
-  VALUES ?s {{ {values} }}
-  VALUES ?type {{ {_COLLECTED_KINDS} }}
-  GRAPH <{SHARED_GRAPH.value}> {{ ?s a ?type . ?s ?p ?o }}
-  FILTER NOT EXISTS {{ GRAPH <{SHARED_GRAPH.value}> {{ ?x ?q ?s }} FILTER(?x != ?s) }}
-  FILTER NOT EXISTS {{ GRAPH ?g {{ ?y ?r ?s }} FILTER(?g NOT IN ({excluded})) }}
-}}"""
 
 
 EXPORT_FORMATS = {
@@ -126,26 +106,6 @@ class DocumentSummary:
     tasks: int
     warnings: int
     source: str
-
-
-@dataclass(frozen=True)
-class SourceRecord:
-    """Where a stored document came from and how it was loaded: enough to load it again."""
-
-    path: str  # absolute
-    jurisdiction: str  # the jurisdiction its units were given (loading with it gives the same IRIs)
-    aliases: str | None = None  # the alias file it was loaded with, absolute
-
-
-def recorded_sources(path: Path) -> dict[str, SourceRecord]:
-    """Document id → its :class:`SourceRecord`, as the writers recorded them."""
-    try:
-        raw = json.loads((path / SOURCES).read_text(encoding="utf-8"))
-        return {doc_id: SourceRecord(**fields) for doc_id, fields in raw.items()}
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, TypeError, AttributeError):
-        raise StoreDamaged(path, f"{SOURCES} is unreadable") from None
 
 
 @dataclass(frozen=True)
@@ -189,10 +149,10 @@ class Store:
         path = Path(path) if path is not None else default_store_path()
         if not write:
             check_intact(path)
-            return cls(path, _backend(path, read_only=True), None)
+            return cls(path, open_backend(path, read_only=True), None)
         if path.exists() and not path.is_dir():
             raise StoreError(f"store path {path} exists and is not a directory")
-        _refuse_foreign(path)
+        refuse_foreign(path)
         try:
             path.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -203,17 +163,17 @@ class Store:
             if (path / MARKER).is_file():
                 check_intact(path, writer=True)
                 sums = recorded_sums(path)
-                reader = _probe(path)
+                reader = probe(path)
                 require_space(path)
                 store = cls(path, reader, lock)
                 store._sums = sums
                 if store._unreferenced():  # a crashed or failed load's leftovers: swept now
                     store._start_writing()
                 return store
-            _refuse_foreign(path)
+            refuse_foreign(path)
             require_space(path)
             (path / SUMS).unlink(missing_ok=True)
-            oxigraph = _backend(path, read_only=False)
+            oxigraph = open_backend(path, read_only=False)
             write_atomically(
                 path / MARKER, json.dumps({"format": FORMAT_VERSION}) + "\n"
             )  # once the backend exists (see check_intact)
@@ -231,7 +191,7 @@ class Store:
             # The record holds only while no writer has the files open: a writer killed half-way
             # leaves none, and the next clean close sums every table afresh.
             (self.path / SUMS).unlink(missing_ok=True)
-            self.oxigraph = _backend(self.path, read_only=False)  # the read-only handle closes
+            self.oxigraph = open_backend(self.path, read_only=False)  # the read-only handle closes
             self._writing = True
         return self.oxigraph
 
@@ -286,7 +246,7 @@ class Store:
 
         Each batch becomes one N-Quads text (its documents' triples in their version graphs)
         streamed into a single Oxigraph bulk load that runs on threads of its own while
-        ``batches`` maps the next one (see :class:`_BulkWriter`). The shared descriptions the
+        ``batches`` maps the next one (see :class:`BulkWriter`). The shared descriptions the
         documents bring change the shared graph in the commit itself, by difference
         (:meth:`_shared_changes`). ``keys`` (document id → :mod:`.source_keys` key, read when the
         batches are exhausted) go into the catalog with the pointers, in the same transaction.
@@ -301,13 +261,13 @@ class Store:
         results: list[LoadResult] = []
         seen: set[str] = set()
         with ExitStack() as stack:
-            writer: _BulkWriter | None = None
+            writer: BulkWriter | None = None
             for documents in batches:
                 if not documents:
                     continue
                 if writer is None:
-                    writer = stack.enter_context(_BulkWriter(self._start_writing()))
-                versions = [f"{doc.graph}{_VERSION}{token}" for doc in documents]
+                    writer = stack.enter_context(BulkWriter(self._start_writing()))
+                versions = [f"{doc.graph}{VERSION_MARK}{token}" for doc in documents]
                 for doc in documents:
                     if doc.doc_id in seen:
                         raise InputError(f"document {doc.doc_id} is given twice")
@@ -336,13 +296,13 @@ class Store:
         entries = [(identity.document_iri(r.doc_id), r.version, (keys or {}).get(r.doc_id)) for r in results]
         operations = []
         if dropped:
-            operations.append(_catalog_deletion(e[0] for e in entries))
-        operations.append(_catalog_insertion(entries))
+            operations.append(catalog_deletion(e[0] for e in entries))
+        operations.append(catalog_insertion(entries))
         changes, unlinked = self._shared_changes(shared)
         operations += changes
         candidates = self._orphan_candidates(dropped, unlinked)
         if candidates:
-            operations += [_collect_orphans(candidates, dropped)] * 3
+            operations += [collect_orphans(candidates, dropped)] * 3
         self._update(operations)
         self._drop_unreferenced()
         return results
@@ -414,10 +374,10 @@ class Store:
         if version is None:
             return False
         self._start_writing()
-        operations = [_catalog_deletion([doc_iri])]
+        operations = [catalog_deletion([doc_iri])]
         candidates = self._orphan_candidates([version.value], ())
         if candidates:
-            operations += [_collect_orphans(candidates, [version.value])] * 3
+            operations += [collect_orphans(candidates, [version.value])] * 3
         self._update(operations)
         sources = recorded_sources(self.path)
         if sources.pop(doc_id, None) is not None:
@@ -453,8 +413,8 @@ class Store:
             for graph in self.oxigraph.named_graphs()
             if isinstance(graph, ox.NamedNode)
             and (
-                graph.value.startswith(_STAGING)
-                or (graph.value.startswith(_DOC_GRAPHS) and graph.value not in current)
+                graph.value.startswith(STAGING)
+                or (graph.value.startswith(DOC_GRAPHS) and graph.value not in current)
             )
         ]
 
@@ -506,7 +466,7 @@ class Store:
         (``…/graph/doc/<id>``, as exports write it) is read as its current version: the IRI
         token is exchanged for the version's, nothing else of the text is touched.
         """
-        if _SERVICE.search(QUOTED.sub(" ", sparql)):
+        if SERVICE.search(QUOTED.sub(" ", sparql)):
             raise InputError("SPARQL SERVICE is refused: a query reads this store, never another server")
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(name): value for name, value in bindings.items()
@@ -607,375 +567,8 @@ class Store:
                 yield ox.Quad(quad.subject, quad.predicate, quad.object, stable)
 
 
-class _BulkWriter:
-    """One Oxigraph bulk load for a whole ``load``, fed batch by batch through a pipe.
-
-    Oxigraph's bulk loader parses on one thread while others sort and write what it parsed
-    (RocksDB files of ~1 M quads); each separate call pays that start-up and, as the store
-    grows, more compaction (ten calls of 470,000 quads took 1.6× one call of all of them). So
-    one call reads N-Quads from a pipe on a thread of its own, another thread pushes each
-    batch's bytes into the pipe, and both release the GIL: the caller maps the next batch in
-    Python meanwhile. At most one batch waits in memory. Leaving the ``with`` block closes the
-    pipe and waits for the load to finish (its error is raised then, unless another one is
-    already on its way out).
-    """
-
-    def __init__(self, oxigraph: ox.Store) -> None:
-        self._threads = ThreadPoolExecutor(max_workers=2, thread_name_prefix="dutygraph-bulk-load")
-        read_end, self._pipe = os.pipe()
-        self._load = self._threads.submit(_bulk_load_from, oxigraph, read_end)
-        self._pending: Future[None] | None = None
-
-    def write(self, nquads: str) -> None:
-        """Start pushing ``nquads`` once the previous batch is in."""
-        self._wait_pending()
-        self._pending = self._threads.submit(_write_all, self._pipe, nquads.encode())
-
-    def _wait_pending(self) -> None:
-        if self._pending is None:
-            return
-        try:
-            self._pending.result()
-        except BrokenPipeError:
-            self._load.result()  # the load stopped reading: its own error says why
-            raise
-
-    def __enter__(self) -> _BulkWriter:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        try:
-            if exc_type is None:
-                self._wait_pending()
-        finally:
-            if self._pending is not None:
-                wait([self._pending])  # still writing: let it finish before the pipe closes
-            os.close(self._pipe)  # end of input: the load ends too
-            self._threads.shutdown(wait=True)
-        if exc_type is None:
-            self._load.result()
-
-
-def _bulk_load_from(oxigraph: ox.Store, read_end: int) -> None:
-    try:
-        oxigraph.bulk_load(path=f"/dev/fd/{read_end}", format=ox.RdfFormat.N_QUADS)
-    finally:
-        os.close(read_end)  # a writer still pushing gets BrokenPipeError instead of waiting forever
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-#: What in a query is not a keyword: strings, IRIs and comments (blanked before looking for one).
-QUOTED = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*'
-)
-_SERVICE = re.compile(r"(?<![?$:\w])SERVICE\b", re.IGNORECASE)
-_IRI_FORBIDDEN = frozenset('<>"{}|^`\\ \n\r\t')
-
-
-def _iri(value: str) -> str:
-    """``value`` checked safe to write between ``<…>`` in an update (our IRIs always are)."""
-    if any(ch in _IRI_FORBIDDEN for ch in value):
-        raise InputError(f"refusing an unsafe IRI: {value!r}")
-    return value
-
-
-_HEX = re.compile(r"[0-9a-f]{64}")
-
-
 def _silent(message: str) -> None:
     """A progress callback that hears nothing."""
 
 
-def _catalog_deletion(documents: Iterable[str]) -> str:
-    """An update deleting every catalog statement about ``documents`` (pointer and key)."""
-    values = " ".join(f"<{_iri(d)}>" for d in documents)
-    graph = CATALOG_GRAPH.value
-    return f"DELETE {{ GRAPH <{graph}> {{ ?d ?p ?o }} }} WHERE {{ VALUES ?d {{ {values} }} GRAPH <{graph}> {{ ?d ?p ?o }} }}"
-
-
-def _catalog_insertion(entries: Iterable[tuple[str, str, str | None]]) -> str:
-    """An update pointing each document at its version and recording its source key, if any."""
-    lines = []
-    for document, version, key in entries:
-        lines.append(f"<{_iri(document)}> dg:storedIn <{_iri(version)}> .")
-        if key is not None:
-            if not _HEX.fullmatch(key):
-                raise InputError(f"refusing a malformed source key: {key!r}")
-            lines.append(f'<{_iri(document)}> dg:sourceKey "{key}" .')
-    return f"INSERT DATA {{ GRAPH <{CATALOG_GRAPH.value}> {{ {' '.join(lines)} }} }}"
-
-
-def stable_graph_name(iri: str) -> str:
-    """A document version graph's stable name (``…/graph/doc/<id>``); other IRIs as they are."""
-    if iri.startswith(_DOC_GRAPHS):
-        return iri.split(_VERSION, 1)[0]
-    return iri
-
-
-def term_value(term: Any) -> Any:
-    """A SPARQL term as a plain Python value: IRIs and strings as str, integers as int."""
-    if term is None:
-        return None
-    if isinstance(term, ox.Literal):
-        if term.datatype.value.endswith("#integer"):
-            return int(term.value)
-        return term.value
-    return term.value
-
-
-class StoreDamaged(StoreError):
-    """The store's files are damaged: named in one line with the way out, never written to."""
-
-    def __init__(self, path: Path, what: str) -> None:
-        super().__init__(
-            f"store damaged: {path}: {what}; restore it from a backup (dutygraph store backup) "
-            f"or rebuild it from its source files: dutygraph store rebuild --store {path}"
-        )
-
-
-class StoreReadOnly(StoreError):
-    """The store cannot be written (a read-only disk, another user's folder); readers still work."""
-
-
-def reason(error: BaseException) -> str:
-    """The first line of an OS or backend error, without the traceback around it."""
-    text = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-    return (text.strip().splitlines() or [type(error).__name__])[0][:300]
-
-
-#: Backend errors that mean the disk or its permissions, not damage (the message is RocksDB's).
-_ENVIRONMENT = (
-    "No space left on device",
-    "Read-only file system",
-    "Permission denied",
-    "Disk quota exceeded",
-)
-
-
-def _backend(path: Path, *, read_only: bool) -> ox.Store:
-    folder = str(path / BACKEND)
-    try:
-        return ox.Store.read_only(folder) if read_only else ox.Store(folder)
-    except (OSError, RuntimeError) as error:
-        text = reason(error)
-        if any(cause in str(error) for cause in _ENVIRONMENT):
-            raise StoreError(f"cannot open the store at {path}: {text}") from None
-        raise StoreDamaged(path, text) from None
-
-
-def _probe(path: Path) -> ox.Store:
-    """A read-only handle on which what a writer reads first (the catalog, the graph names) has
-    been read: damage RocksDB finds there stops the writer before it writes anything (opening
-    RocksDB for writing already rotates its log)."""
-    reader = _backend(path, read_only=True)
-    try:
-        list(reader.quads_for_pattern(None, STORED_IN, None, CATALOG_GRAPH))
-        list(reader.named_graphs())
-    except (OSError, RuntimeError) as error:
-        raise StoreDamaged(path, reason(error)) from None
-    return reader
-
-
-def check_intact(path: Path, *, writer: bool = False) -> None:
-    """The cheap checks every command makes before reading or writing: the marker and its format,
-    the backend folder and its CURRENT file, and (for a writer, under the lock, when no other
-    process changes the files) every table file the last writer recorded, at its recorded size.
-    RocksDB itself then refuses missing or truncated table files when it opens."""
-    marker = path / MARKER
-    if not marker.is_file():
-        raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
-    _check_format(marker)
-    backend = path / BACKEND
-    for required in (backend, backend / "CURRENT"):
-        if not required.exists():
-            raise StoreDamaged(path, f"{required.relative_to(path)} is missing")
-    if writer:
-        for name, (size, _) in recorded_sums(path).items():
-            try:
-                actual = (backend / name).stat().st_size
-            except FileNotFoundError:
-                raise StoreDamaged(path, f"{BACKEND}/{name} is missing") from None
-            if actual != size:
-                raise StoreDamaged(path, f"{BACKEND}/{name} is {actual} bytes, {size} when written")
-
-
-def recorded_sums(path: Path) -> dict[str, tuple[int, str]]:
-    try:
-        recorded = json.loads((path / SUMS).read_text(encoding="utf-8"))
-        return {name: (int(size), str(digest)) for name, (size, digest) in recorded.items()}
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError, TypeError, AttributeError):
-        raise StoreDamaged(path, f"{SUMS} is unreadable") from None
-
-
-def _file_sum(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def record_sums(path: Path, known: dict[str, tuple[int, str]]) -> None:
-    """Record the size and SHA-256 of every table file, which RocksDB never changes once written,
-    for ``dutygraph store check``; only files not in ``known`` (the last record) are read. A
-    record that cannot be written is left out (a full disk): checks then skip the table sums."""
-    sums = {}
-    try:
-        for table in sorted((path / BACKEND).glob("*.sst")):
-            size = table.stat().st_size
-            old = known.get(table.name)
-            sums[table.name] = (size, old[1] if old and old[0] == size else _file_sum(table))
-        write_atomically(path / SUMS, json.dumps(sums, indent=0) + "\n")
-    except OSError:
-        (path / SUMS).with_name(SUMS + ".tmp").unlink(missing_ok=True)
-
-
-def verify_sums(path: Path) -> int:
-    """Re-read every recorded table file and compare its SHA-256; the number of files checked."""
-    sums = recorded_sums(path)
-    for name, (size, digest) in sums.items():
-        table = path / BACKEND / name
-        if not table.is_file():
-            raise StoreDamaged(path, f"{BACKEND}/{name} is missing")
-        if table.stat().st_size != size or _file_sum(table) != digest:
-            raise StoreDamaged(path, f"{BACKEND}/{name} does not hold the bytes written")
-    return len(sums)
-
-
-#: RocksDB's diagnostic logs of earlier sessions: ~140 kB per writer session, kept by the thousand
-#: unless removed. The backend never reads them again.
-_DIAGNOSTIC_LOGS = "LOG.old.*"
-
-
-def prune_diagnostic_logs(path: Path) -> int:
-    """Delete the backend's diagnostic logs of earlier sessions; the bytes freed."""
-    freed = 0
-    for log in (path / BACKEND).glob(_DIAGNOSTIC_LOGS):
-        try:
-            size = log.stat().st_size
-            log.unlink()
-            freed += size
-        except OSError:  # a read-only disk: left for a writer that can
-            pass
-    return freed
-
-
-@dataclass(frozen=True)
-class DiskUse:
-    """Bytes the store takes on disk, by what they hold."""
-
-    tables: int  # the backend's sorted tables: the data
-    journal: int  # the write-ahead log the next writer folds into the tables
-    diagnostics: int  # RocksDB's diagnostic logs of earlier sessions: reclaimable
-    other: int  # manifests, options, digests, the catalog files
-
-    @property
-    def total(self) -> int:
-        return self.tables + self.journal + self.diagnostics + self.other
-
-
-def disk_use(path: Path) -> DiskUse:
-    """What the store's files take, read from their sizes (no backend opened)."""
-    tables = journal = diagnostics = other = 0
-    for file in path.rglob("*"):
-        if not file.is_file():
-            continue
-        size = file.stat().st_size
-        if file.parent.name == BACKEND and file.suffix == ".sst":
-            tables += size
-        elif file.parent.name == BACKEND and file.suffix == ".log":
-            journal += size
-        elif file.parent.name == BACKEND and file.match(_DIAGNOSTIC_LOGS):
-            diagnostics += size
-        else:
-            other += size
-    return DiskUse(tables, journal, diagnostics, other)
-
-
-def write_atomically(target: Path, text: str) -> None:
-    partial = target.with_name(target.name + ".tmp")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(target)
-
-
-#: Below this much free space a writer refuses to start: RocksDB needs room for its log and
-#: tables, and a load that fills the disk half-way leaves files the next writer must sweep.
-MIN_FREE_BYTES = 4 * 1024 * 1024
-
-
-def require_space(path: Path) -> None:
-    try:
-        info = os.statvfs(path)
-    except OSError:
-        return
-    free = info.f_bavail * info.f_frsize
-    if free < MIN_FREE_BYTES:
-        raise StoreError(
-            f"cannot write to the store at {path}: only {free / 1048576:.1f} MB free on its disk "
-            f"(a writer needs {MIN_FREE_BYTES / 1048576:.0f} MB)"
-        )
-
-
-def _refuse_foreign(path: Path) -> None:
-    """A folder holding anything but an unfinished store of ours (its lock, its backend) and no
-    marker is someone else's: refused before anything is written into it."""
-    if not path.is_dir() or (path / MARKER).is_file():
-        return
-    if any(entry.name not in (LOCK, BACKEND) for entry in path.iterdir()):
-        raise StoreError(f"{path} is not a dutygraph store (no {MARKER}); choose another --store")
-
-
-def _check_format(marker: Path) -> None:
-    try:
-        version = json.loads(marker.read_text(encoding="utf-8")).get("format")
-    except (OSError, ValueError, AttributeError):
-        raise StoreError(f"{marker} is unreadable; this is not a dutygraph store") from None
-    if version != FORMAT_VERSION:
-        raise StoreError(
-            f"store {marker.parent} has format {version!r}; this dutygraph reads format {FORMAT_VERSION}. "
-            "Re-load the documents into a new --store."
-        )
-
-
-def acquire_lock(path: Path, wait: float) -> IO[str]:
-    try:
-        handle = path.open("a+", encoding="utf-8")
-    except OSError as error:  # a read-only disk, another user's store
-        raise StoreReadOnly(
-            f"cannot write to the store at {path.parent}: {reason(error)} (reading it still works)"
-        ) from None
-    deadline = time.monotonic() + wait
-    while True:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return handle
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                handle.close()
-                raise StoreError(
-                    f"store {path.parent} is busy: another dutygraph process is writing to it "
-                    f"(waited {wait:g} s; try again or pass --wait)"
-                ) from None
-            time.sleep(0.1)
-
-
-__all__ = [
-    "DG_NS",
-    "DocumentSummary",
-    "LoadResult",
-    "SourceRecord",
-    "Store",
-    "StoreDamaged",
-    "StoreReadOnly",
-    "default_store_path",
-    "recorded_sources",
-]
+__all__ = ["DocumentSummary", "LoadResult", "Store", "default_store_path"]

@@ -12,7 +12,8 @@ import rdflib
 from pyshacl import validate as shacl_validate
 
 from dutygraph.ontology.namespaces import DG_NS, PROV_NS, RDF_TYPE, SHARED_GRAPH
-from dutygraph.store.store import Store, stable_graph_name
+from dutygraph.store.catalog import stable_graph_name
+from dutygraph.store.store import Store
 
 SH = rdflib.Namespace("http://www.w3.org/ns/shacl#")
 DG = rdflib.Namespace(DG_NS)

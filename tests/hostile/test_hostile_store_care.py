@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from dutygraph.cli import main
-from dutygraph.store.store import SOURCES, SUMS
+from dutygraph.store.files import SOURCES, SUMS
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"

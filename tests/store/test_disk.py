@@ -8,8 +8,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from dutygraph.cli import main
+from dutygraph.store.files import disk_use
 from dutygraph.store.ingest import load_files
-from dutygraph.store.store import Store, disk_use
+from dutygraph.store.store import Store
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"

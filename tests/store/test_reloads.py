@@ -11,8 +11,9 @@ from click.testing import CliRunner
 
 from dutygraph.cli import main
 from dutygraph.ontology.identity import document_graph_iri
+from dutygraph.store.files import BACKEND
 from dutygraph.store.ingest import load_files
-from dutygraph.store.store import BACKEND, Store
+from dutygraph.store.store import Store
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"

@@ -19,8 +19,9 @@ from rdflib.compare import isomorphic
 
 from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
+from dutygraph.store.catalog import CATALOG_GRAPH
 from dutygraph.store.ingest import load_files
-from dutygraph.store.store import CATALOG_GRAPH, Store
+from dutygraph.store.store import Store
 from dutygraph.store.validate import validate_store
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
