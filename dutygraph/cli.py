@@ -317,9 +317,10 @@ def sparql(query: str, store_path: Path, fmt: str | None, timeout: float) -> Non
     """Run a SPARQL query: SELECT prints rows, ASK true or false, CONSTRUCT and DESCRIBE triples.
 
     Prefixes dg:, skos:, org:, prov:, dct: are predeclared. A pattern outside GRAPH reads the
-    union of every document (its current version) and the shared graph of units, leaders and
-    places, and nothing else: not the store's catalog, nor a version being written or replaced.
-    GRAPH ?g ranges over the same graphs one at a time, named as exports name them.
+    union of every graph in the store: each document (its current version), the shared graph of
+    units, leaders and places, and the catalog's dg:storedIn/dg:sourceKey pointers; after a crash,
+    until the next load sweeps them, also a failed load's leftovers (a warning says so).
+    GRAPH ?g ranges over the documents and the shared graph only, named as exports name them.
     Updates (INSERT, DELETE, …) are refused: the store changes only through load and remove.
 
     \b
@@ -337,6 +338,12 @@ def sparql(query: str, store_path: Path, fmt: str | None, timeout: float) -> Non
         wanted = "turtle or ntriples" if graph_form else "table, json or csv"
         raise InputError(f"--format {fmt} does not print a {form} answer (choose {wanted})")
     result = answer(store_path, query, timeout=timeout, graph_format=fmt if graph_form and fmt else "turtle")
+    if result.leftovers:
+        click.echo(
+            f"Warning: {result.leftovers} graph(s) left by an interrupted load are in the store; patterns "
+            "outside GRAPH read them until the next dutygraph load or remove sweeps them",
+            err=True,
+        )
     if result.rows is not None:
         emit_rows(result.rows, fmt or "table")
     elif result.boolean is not None:

@@ -418,6 +418,10 @@ class Store:
             )
         ]
 
+    def leftover_graphs(self) -> int:
+        """How many graphs a crashed or failed load left (the next writer sweeps them)."""
+        return len(self._unreferenced())
+
     def _drop_unreferenced(self) -> None:
         """Drop :meth:`_unreferenced` graphs and the digests of versions no longer current."""
         current = {g.value for g in self._catalog().values()}
@@ -457,9 +461,8 @@ class Store:
     def query(self, sparql: str, **bindings: ox.NamedNode | ox.Literal) -> Any:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced).
 
-        ``GRAPH`` ranges over the visible graphs; patterns outside ``GRAPH`` read their union —
-        the documents' current versions and the shared graph, never the catalog or a version not
-        (or no longer) pointed at (see :mod:`.sparql`). A document graph named by its stable name
+        ``GRAPH`` ranges over the visible graphs; patterns outside ``GRAPH`` read Oxigraph's union
+        of every graph in the store (see :mod:`.sparql` for why, and what that adds). A document graph named by its stable name
         (``…/graph/doc/<id>``, as exports write it) is read as its current version: the IRI
         token is exchanged for the version's, nothing else of the text is touched.
         """
@@ -481,7 +484,7 @@ class Store:
                 QUOTED.sub(current, sparql),
                 prefixes=PREFIXES,
                 substitutions=substitutions or None,
-                default_graph=list(visible),
+                use_default_graph_as_union=True,
                 named_graphs=visible,
             )
         except SyntaxError as error:
