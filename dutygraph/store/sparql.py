@@ -12,8 +12,8 @@ tasks, units or leaders are the documents' counts) and, only after a crash and u
 load or removal sweeps them, a failed load's leftover graphs — then the command warns. Naming
 exactly the visible graphs as the default graph is what would hide both, but Oxigraph then
 evaluates every pattern once per graph: on 1,000 notices a join of tasks to unit labels took
-114 s instead of 0.4 s. Graph names in answers are the stable ones exports use (``…/graph/doc/<id>``), and a
-query may name a document's graph by that stable name.
+114 s instead of 0.4 s. Graph names in answers are the stable ones exports use
+(``…/graph/doc/<id>``), and a query may name a document's graph by that stable name.
 """
 
 from __future__ import annotations

@@ -462,9 +462,10 @@ class Store:
         """Run SPARQL with our prefixes; ``bindings`` substitute variables (never string-spliced).
 
         ``GRAPH`` ranges over the visible graphs; patterns outside ``GRAPH`` read Oxigraph's union
-        of every graph in the store (see :mod:`.sparql` for why, and what that adds). A document graph named by its stable name
-        (``…/graph/doc/<id>``, as exports write it) is read as its current version: the IRI
-        token is exchanged for the version's, nothing else of the text is touched.
+        of every graph in the store (see :mod:`.sparql` for why, and what that adds). A document
+        graph named by its stable name (``…/graph/doc/<id>``, as exports write it) is read as its
+        current version: the IRI token is exchanged for the version's, nothing else of the text is
+        touched.
         """
         if SERVICE.search(QUOTED.sub(" ", sparql)):
             raise InputError("SPARQL SERVICE is refused: a query reads this store, never another server")
