@@ -145,9 +145,10 @@
         var now = renderer.getGraphToViewportRatio();
         if (now < scale) { ratio = ratio * now / scale; }
         camera.setState({ x: d.x, y: d.y, ratio: ratio, angle: 0 });
+        renderer.refresh();  // draw now: sigma's screen measures follow the last frame, not the camera
       },
       home: function () { renderer.setCustomBBox(null); renderer.getCamera().setState(HOME); renderer.refresh(); },
-      zoom: function (factor) { var c = renderer.getCamera(); c.setState({ ratio: c.ratio / factor }); },
+      zoom: function (factor) { var c = renderer.getCamera(); c.setState({ ratio: c.ratio / factor }); renderer.refresh(); },
       drawn: function () { return { nodes: counts.nodes, edges: counts.edges }; },
       scale: function () { return renderer.getGraphToViewportRatio(); },
       camera: function () { return renderer.getCamera().getState(); },
