@@ -108,9 +108,15 @@ def probe(path: Path) -> ox.Store:
 
 def check_intact(path: Path, *, writer: bool = False) -> None:
     """The cheap checks every command makes before reading or writing: the marker and its format,
-    the backend folder and its CURRENT file, and (for a writer, under the lock, when no other
-    process changes the files) every table file the last writer recorded, at its recorded size.
-    RocksDB itself then refuses missing or truncated table files when it opens."""
+    the backend folder and its CURRENT file, and every table file the last writer recorded, at its
+    recorded size. RocksDB alone finds a missing or cut table only when a read reaches it, so a
+    reader whose command never touches that table would answer from a damaged store.
+
+    A writer checks under the lock, when no other process changes the files. A reader checks
+    without it: a writer that starts writing meanwhile deletes the record first (and compaction
+    may then replace tables), so a mismatch counts as damage only while the record still reads
+    the same afterwards.
+    """
     marker = path / MARKER
     if not marker.is_file():
         raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
@@ -119,14 +125,22 @@ def check_intact(path: Path, *, writer: bool = False) -> None:
     for required in (backend, backend / "CURRENT"):
         if not required.exists():
             raise StoreDamaged(path, f"{required.relative_to(path)} is missing")
-    if writer:
-        for name, (size, _) in recorded_sums(path).items():
-            try:
-                actual = (backend / name).stat().st_size
-            except FileNotFoundError:
-                raise StoreDamaged(path, f"{BACKEND}/{name} is missing") from None
-            if actual != size:
-                raise StoreDamaged(path, f"{BACKEND}/{name} is {actual} bytes, {size} when written")
+    recorded = recorded_sums(path)
+    damage = _table_damage(backend, recorded)
+    if damage and (writer or recorded_sums(path) == recorded):
+        raise StoreDamaged(path, damage)
+
+
+def _table_damage(backend: Path, recorded: dict[str, tuple[int, str]]) -> str | None:
+    """The first recorded table file that is missing or not at its recorded size, in words."""
+    for name, (size, _) in recorded.items():
+        try:
+            actual = (backend / name).stat().st_size
+        except FileNotFoundError:
+            return f"{BACKEND}/{name} is missing"
+        if actual != size:
+            return f"{BACKEND}/{name} is {actual} bytes, {size} when written"
+    return None
 
 
 def recorded_sums(path: Path) -> dict[str, tuple[int, str]]:
