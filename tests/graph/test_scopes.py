@@ -6,15 +6,14 @@ off the Huzhou notice by hand), never by the code under test.
 
 from __future__ import annotations
 
-import importlib.util
 import math
-import sys
 from collections import defaultdict
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import pytest
+from synth_corpus import load_synth
 
 from dutygraph.graph.analysis import REPORTS, Analysis, tables
 from dutygraph.graph.snapshot import Snapshot
@@ -30,19 +29,10 @@ CITIES = ("青澜市", "云泽市")
 YEARS = (2017, 2018, 2019, 2020)
 
 
-def _synth() -> Any:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     """Two notices per city and year: 2 cities × 4 years; 青澜市 renames 市国土资源局 in 2018."""
-    synth = _synth()
+    synth = load_synth()
     out = tmp_path_factory.mktemp("corpus")
     synth.write_corpus(synth.generate_corpus(16, seed=5, cities=CITIES, years=YEARS), out)
     return sorted(out.glob("*.txt"))

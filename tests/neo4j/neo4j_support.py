@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from neo4j import Driver
 
@@ -16,16 +13,6 @@ from dutygraph.store.store import Store
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
-
-
-def load_synth() -> ModuleType:
-    """``bench/synth.py`` (the synthetic corpus generator), imported from its file."""
-    spec = importlib.util.spec_from_file_location("synth", EXAMPLES.parent / "bench" / "synth.py")
-    assert spec and spec.loader
-    synth = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = synth
-    spec.loader.exec_module(synth)
-    return synth
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from neo4j_support import Graph, build_store, load_synth
+from neo4j_support import Graph, build_store
+from synth_corpus import load_synth
 
 from dutygraph.graph.analysis import analyse
 from dutygraph.graph.snapshot import Snapshot, read_snapshot

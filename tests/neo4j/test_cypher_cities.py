@@ -6,7 +6,8 @@ from collections import Counter
 from itertools import combinations
 from pathlib import Path
 
-from neo4j_support import Graph, build_store, load_synth
+from neo4j_support import Graph, build_store
+from synth_corpus import load_synth
 
 from dutygraph.graph.snapshot import read_snapshot
 from dutygraph.neo4j import cypher

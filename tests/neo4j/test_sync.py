@@ -14,7 +14,8 @@ import neo4j.time
 import pytest
 from click.testing import CliRunner
 from neo4j import GraphDatabase
-from neo4j_support import HUZHOU, BoltServer, Graph, build_store, load_synth
+from neo4j_support import HUZHOU, BoltServer, Graph, build_store
+from synth_corpus import load_synth
 
 from dutygraph.cli import main
 from dutygraph.loaders.records import DocumentInfo, Leader, ParsedDocument, Task

@@ -9,13 +9,12 @@ or from plain loops over the snapshot's task records, not from the page code.
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from synth_corpus import load_synth
 
 from dutygraph.graph.analysis import Analysis
 
@@ -36,21 +35,12 @@ HOSTILE_NOTICE = """青澜市人民政府办公室关于印发2020年重点工�
 """
 
 
-def _synth() -> Any:
-    spec = importlib.util.spec_from_file_location("synth", ROOT / "bench" / "synth.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["synth"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def corpus_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Analysis]:
     """1,000 notices (six tasks each: the spread of a real corpus without its bulk) and the page."""
     from dutygraph.jobs import run_job
 
-    synth = _synth()
+    synth = load_synth()
     root = tmp_path_factory.mktemp("corpus")
     notices = synth.generate_corpus(1000, seed=7, cities=synth.city_names(N_CITIES), years=YEARS, n_tasks=6)
     synth.write_corpus(notices, root / "notices")
