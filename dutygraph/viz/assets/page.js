@@ -540,10 +540,11 @@
       faded = { nodes: [], edges: [] };
       state.highlighted = null;
     }
-    function highlight(id) {
+    // With `scale`, also centre on `id`, zoomed in to at least `scale` (one frame on WebGL).
+    function highlight(id, scale) {
       clearHighlight();
       if (glScope()) {
-        var seen = gl.highlight(id);
+        var seen = scale === undefined ? gl.highlight(id) : gl.focus(id, scale);
         state.highlighted = { id: id, neighbourhood: seen.neighbourhood, fadedNodes: seen.fadedNodes, fadedEdges: seen.fadedEdges, webgl: true };
         return;
       }
@@ -566,6 +567,10 @@
         id: id, neighbourhood: Array.from(keep).sort(function (a, b) { return a - b; }),
         fadedNodes: faded.nodes.length, fadedEdges: faded.edges.length
       };
+      if (scale !== undefined) {
+        network.selectNodes([id]);
+        network.focus(id, { scale: Math.max(network.getScale(), scale), animation: false });
+      }
     }
 
     // ---- moving between the overview and a part ----------------------------------------------
@@ -663,12 +668,8 @@
       if (state.shown !== null && !state.shown.has(id)) {
         clearFilterState(); fillFilters(); applyFilters();
       }
-      highlight(id);
+      highlight(id, 1.2);
       showDetails(id);
-      if (glScope()) { gl.focus(id, 1.2); } else {
-        network.selectNodes([id]);
-        network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: false });
-      }
       state.focused = id;
     }
 

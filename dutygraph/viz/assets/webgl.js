@@ -8,6 +8,43 @@
 (function () {
   "use strict";
 
+  // Sigma's own node and edge programs, drawn without instancing: the same shaders, but each
+  // item's data written once per vertex and drawn by one drawArrays. SwiftShader (software WebGL,
+  // all a browser without a GPU has) draws an instanced call instance by instance, which is
+  // seconds per frame for 66,000 edges; one flat call is a few milliseconds.
+  var P = window.SigmaPrograms;
+  function flat(Instanced) {
+    var base = Instanced.prototype.getDefinition();
+    var perItem = P.getAttributesItemsCount(base.ATTRIBUTES);
+    var perConstant = P.getAttributesItemsCount(base.CONSTANT_ATTRIBUTES);
+    var perVertex = perItem + perConstant;
+    var constant = new Float32Array([].concat.apply([], base.CONSTANT_DATA));
+    var item = new Float32Array(perItem);
+    var itemBits = new Uint32Array(item.buffer);
+    var definition = Object.assign({}, base, { ATTRIBUTES: base.ATTRIBUTES.concat(base.CONSTANT_ATTRIBUTES) });
+    delete definition.CONSTANT_ATTRIBUTES;
+    delete definition.CONSTANT_DATA;
+    return class extends Instanced {
+      getDefinition() { return definition; }
+      processVisibleItem(index, start, a, b, c) {
+        var array = this.array;
+        this.array = item;  // the instanced program writes one item's attributes here
+        try { super.processVisibleItem(index, 0, a, b, c); } finally { this.array = array; }
+        if (this.bits === undefined || this.bits.buffer !== array.buffer) { this.bits = new Uint32Array(array.buffer); }
+        var bits = this.bits;  // colours are packed bits: copied as bits, not as numbers
+        for (var v = 0, at = start; v < base.VERTICES; v++) {
+          for (var i = 0; i < perItem; i++) { bits[at++] = itemBits[i]; }
+          for (var k = 0; k < perConstant; k++) { array[at++] = constant[v * perConstant + k]; }
+        }
+      }
+    };
+  }
+  var EDGE_PROGRAMS = {
+    line: flat(P.EdgeRectangleProgram),
+    arrow: P.createEdgeCompoundProgram([flat(P.createEdgeClampedProgram()), flat(P.createEdgeArrowHeadProgram())])
+  };
+  var NODE_PROGRAMS = { circle: flat(P.NodeCircleProgram) };
+
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
     var graphs = {};
@@ -64,7 +101,8 @@
       renderer = new window.Sigma(graph, container, Object.assign({
         nodeReducer: nodeReducer, edgeReducer: edgeReducer, zIndex: true, allowInvalidContainer: true,
         itemSizesReference: "positions", zoomToSizeRatioFunction: function (ratio) { return ratio; },
-        enableCameraRotation: false, hideEdgesOnMove: false
+        enableCameraRotation: false, hideEdgesOnMove: false,
+        nodeProgramClasses: NODE_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
       }, settings));
       renderer.on("clickNode", function (ev) { if (handlers.click) { handlers.click(+ev.node); } });
       renderer.on("clickStage", function () { if (handlers.click) { handlers.click(null); } });
@@ -77,8 +115,36 @@
       // The header may wrap after the first frame (status, lists): follow the stage's size, so the
       // first camera shows the same picture when Reset returns to it.
       if (window.ResizeObserver) {
-        new ResizeObserver(function () { renderer.resize(); renderer.refresh(); }).observe(container);
+        new ResizeObserver(function () {
+          var d = renderer.getDimensions();
+          if (container.offsetWidth !== d.width || container.offsetHeight !== d.height) { redrawSoon(); }
+        }).observe(container);
       }
+    }
+    // Every change is drawn by one refresh (reducers, then one frame): now when the caller reads
+    // the result at once, else at the next animation frame, where changes made meanwhile join it.
+    var pending = null;
+    function redraw() {
+      if (pending !== null) { cancelAnimationFrame(pending); pending = null; }
+      renderer.refresh();
+    }
+    function redrawSoon() {
+      if (pending === null) { pending = requestAnimationFrame(function () { pending = null; renderer.refresh(); }); }
+    }
+    // The neighbourhood of `id` (within the filter) becomes the focus; everything else fades.
+    function mark(id) {
+      keep = new Set([id]);
+      graph.forEachNeighbor(String(id), function (n) { if (shown === null || shown.has(+n)) { keep.add(+n); } });
+      focused = id;
+      var fadedEdges = 0;
+      graph.forEachEdge(function (e, attrs, s, t) {
+        var visible = shown === null || (shown.has(+s) && shown.has(+t));
+        if (visible && +s !== id && +t !== id) { fadedEdges++; }
+      });
+      return {
+        neighbourhood: Array.from(keep).sort(function (a, b) { return a - b; }),
+        fadedNodes: counts.nodes - keep.size, fadedEdges: fadedEdges
+      };
     }
     var HOME = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
@@ -92,8 +158,7 @@
         if (renderer === null) { start(); } else { renderer.setGraph(graph); }
         renderer.setCustomBBox(null);
         renderer.getCamera().setState(HOME);
-        renderer.resize();
-        renderer.refresh();
+        redraw();
         countDrawn();
       },
       // Keep only `ids` (a Set, or null for all) and fit the view to them.
@@ -112,43 +177,39 @@
         }
         renderer.setCustomBBox(box);
         renderer.getCamera().setState(HOME);
-        renderer.refresh();
+        redraw();
         countDrawn();
       },
       // Fade everything outside `id` and its neighbours, edges included.
       highlight: function (id) {
-        var key = String(id);
-        keep = new Set([id]);
-        graph.forEachNeighbor(key, function (n) { if (shown === null || shown.has(+n)) { keep.add(+n); } });
-        focused = id;
-        renderer.refresh({ skipIndexation: false });
-        var fadedEdges = 0;
-        graph.forEachEdge(function (e, attrs, s, t) {
-          var visible = shown === null || (shown.has(+s) && shown.has(+t));
-          if (visible && +s !== id && +t !== id) { fadedEdges++; }
-        });
-        return {
-          neighbourhood: Array.from(keep).sort(function (a, b) { return a - b; }),
-          fadedNodes: counts.nodes - keep.size, fadedEdges: fadedEdges
-        };
+        var seen = mark(id);
+        redraw();
+        return seen;
       },
       clear: function () {
         if (keep === null && focused === null) { return; }
         keep = null; focused = null;
-        renderer.refresh();
+        redrawSoon();
       },
-      // Centre on `id`, zoomed in to at least `scale` screen pixels per layout unit.
+      // Highlight `id`, centred, zoomed in to at least `scale` screen pixels per layout unit: one frame.
       focus: function (id, scale) {
-        var d = renderer.getNodeDisplayData(String(id));
+        var d = renderer.getNodeDisplayData(String(id));  // where the last frame put it
         var camera = renderer.getCamera();
         var ratio = camera.ratio;
         var now = renderer.getGraphToViewportRatio();
         if (now < scale) { ratio = ratio * now / scale; }
         camera.setState({ x: d.x, y: d.y, ratio: ratio, angle: 0 });
-        renderer.refresh();  // draw now: sigma's screen measures follow the last frame, not the camera
+        var seen = mark(id);
+        redraw();  // now: sigma's screen measures (scale, toViewport) follow the last frame
+        return seen;
       },
-      home: function () { renderer.setCustomBBox(null); renderer.getCamera().setState(HOME); renderer.refresh(); },
-      zoom: function (factor) { var c = renderer.getCamera(); c.setState({ ratio: c.ratio / factor }); renderer.refresh(); },
+      // Only the camera moves: unless a change waits to be drawn, the frame is drawn from what
+      // sigma already holds, nothing reduced again.
+      zoom: function (factor) {
+        var c = renderer.getCamera();
+        c.setState({ ratio: c.ratio / factor });
+        if (pending !== null) { redraw(); } else { renderer.render(); }
+      },
       drawn: function () { return { nodes: counts.nodes, edges: counts.edges }; },
       scale: function () { return renderer.getGraphToViewportRatio(); },
       camera: function () { return renderer.getCamera().getState(); },
