@@ -26,6 +26,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from pyvis.network import Network
 
 from dutygraph.viz import write_page
@@ -83,11 +85,16 @@ def first_frame(browser: Any, path: Path, timeout_s: float) -> float | None:
     page = context.new_page()
     try:
         page.goto(url, wait_until="commit")
-        try:  # the timeout holds even while the page's script keeps its thread busy
-            page.wait_for_function("window.__firstFrame !== undefined", polling=50, timeout=timeout_s * 1000)
-        except Exception:
-            return None
-        return float(page.evaluate("window.__firstFrame"))
+        deadline = time.monotonic() + timeout_s
+        while (left := deadline - time.monotonic()) > 0:
+            try:  # the timeout holds even while the page's script keeps its thread busy
+                page.wait_for_function("window.__firstFrame !== undefined", polling=50, timeout=left * 1000)
+                return float(page.evaluate("window.__firstFrame"))
+            except PlaywrightTimeout:
+                return None
+            except PlaywrightError:  # the document was replaced while waiting: wait in the new one
+                continue
+        return None
     finally:
         context.close()
 
