@@ -24,9 +24,17 @@ def match_section(folded: str) -> re.Match[str] | None:
     return SECTION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
 
 
+#: "3　预警", "7 附则": a plan's chapter — one or two digits, a space (ideographic in print), a short
+#: title with no punctuation and nothing after it. A task number always carries "、" or "." ("3.预警…"),
+#: and a table row holds more cells than one.
+PLAN_CHAPTER_RE = re.compile(r"^\d{1,2}\s+(?P<body>[^\s\d.,;:!?()、。，；：！？（）]{2,16})$")
+
+
 def match_chapter(folded: str) -> re.Match[str] | None:
-    """``CHAPTER_RE.match``, after the same kind of check: a chapter line starts with 第."""
-    return CHAPTER_RE.match(folded) if folded.startswith("第") else None
+    """``CHAPTER_RE.match`` (a chapter line starts with 第, checked first), or a plan's chapter."""
+    if folded.startswith("第"):
+        return CHAPTER_RE.match(folded)
+    return PLAN_CHAPTER_RE.match(folded) if folded[:1].isdigit() else None
 
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.

@@ -477,11 +477,6 @@ def test_member_duties_of_a_contingency_plan():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decimal headings with ideographic spaces ('1.1　编制目的', '3　预警') are read as task text: "
-    "the heading before the duties becomes a task and the next chapter joins the last duty",
-)
 def test_the_headings_of_a_contingency_plan_are_no_task_text():
     tasks = parse_text(_PLAN).tasks
     assert [t.number for t in tasks] == ["（1）", "（2）", "（3）", "（4）"]
