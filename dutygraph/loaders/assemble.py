@@ -150,6 +150,9 @@ def assemble(
             # One unit answering alone leads; in a longer list only a stated convention names the lead.
             lead = responsible[:1]
             co = responsible[1:] + co
+        elif responsible and co:
+            # "X、Y负责，Z参与": the units answering for the task are set apart from those assisting
+            lead = responsible
         elif responsible:
             co = responsible + co
             if lead_unnamed_line is None:
