@@ -25,7 +25,7 @@ import re
 from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
-from dutygraph.loaders.spaced_table import spaced_table
+from dutygraph.loaders.spaced_table import spaced_rows, spaced_table
 from dutygraph.loaders.structure import CN_DIGITS, cn_number
 from dutygraph.loaders.text import Line
 
@@ -208,8 +208,15 @@ def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
     runs: dict[str, int] = {}
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         n = line.text.n
+        if n.startswith("序号") and line.cells is None and (rows := spaced_rows(lines, i - 1)) is not None:
+            table, i = rows  # a space-separated table printed one row per line
+            out.extend(table)
+            continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None

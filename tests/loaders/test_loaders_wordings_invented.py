@@ -885,8 +885,6 @@ NOT_READ_YET = {
     "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
     "district-label-bracket-with-a-bare-deadline": "in '（责任单位：A、B；2023年9月底前）' the deadline without its own "
     "label is read as a third unit ('2023年9月底前')",
-    "gov-table-rows-one-a-line-with-cell-spaces": "a table rendered one row a line, cells separated by spaces "
-    "('1 制定… 国家发展改革委、财政部 2023年6月底前完成'), is refused as 'no tasks found'",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
     "county-empty-co-unit-placeholders": "an empty cell written '配合单位：无' or '配合单位：—' gives a co-unit named "

@@ -572,3 +572,21 @@ def test_a_tab_after_a_heading_number_makes_no_table():
         "某某工作方案\n一、\t总体要求\n（一）\t完善机制。（民政部负责）\n（二）\t加强保障。（财政部负责）\n"
     )
     assert units(notice) == [(["民政部"], []), (["财政部"], [])]
+
+
+def test_a_table_printed_row_by_row_with_spaces_between_cells():
+    """A web page's table rendered one row per line, a space between cells; an empty 配合单位 cell
+    leaves the deadline in its own column, and a section row stands between two rows."""
+    table = (
+        "某某工作任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n"
+        "1 制定绩效评价指导意见 国家卫生健康委 财政部、人力资源社会保障部 2023年9月底前\n"
+        "2 出台签约服务指导意见 国家医保局 2023年6月底前\n二、保障措施\n"
+        "3 开展监测评估 国家疾控局 国家卫生健康委 持续推进\n"
+    )
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.deadline) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部", "人力资源社会保障部"], "2023年9月底前"),
+        ("2", "出台签约服务指导意见", ["国家医保局"], [], "2023年6月底前"),
+        ("3", "开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
+    ]
+    assert tasks[2].section == "二、保障措施"
