@@ -856,6 +856,94 @@ NOTICES = [
         [(["区机关事务中心"], []), (["区工信局"], []), (["区住建局"], [])],
         id="pingtan-numbered-attachment-list",
     ),
+    # -- fourth batch: lead marks inside lists, separators, prose clauses -------------------------------
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于加快某某设施建设的意见",
+            "国办发〔2023〕31号",
+            "一、主要任务\n（一）完善设施布局。（国家发展改革委牵头、财政部配合）\n"
+            "（二）推进技术攻关。（工业和信息化部牵头 科技部配合）\n"
+            "（三）落实用地保障。（自然资源部、住房城乡建设部按职责分工负责，其中自然资源部牵头）\n"
+            "（四）加强运营监管。（市场监管总局负责）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部"]),
+            (["工业和信息化部"], ["科技部"]),
+            (["自然资源部"], ["住房城乡建设部"]),
+            (["市场监管总局"], []),
+        ],
+        id="gov-lead-marks-after-dun-space-and-qizhong",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于推进某某法治建设的意见",
+            "国办发〔2023〕32号",
+            "一、主要任务\n（一）健全制度体系。（司法部牵头，各地区各部门按职责分工负责）\n"
+            "（二）严格规范执法。（各地区各有关部门负责）\n"
+            "（三）加强执法监督。（国务院各有关部门、各省级人民政府按职责分工负责）\n",
+        ),
+        [
+            (["司法部"], ["各地区", "各部门"]),
+            ([], ["各地区", "各有关部门"]),
+            ([], ["国务院各有关部门", "各省级人民政府"]),
+        ],
+        id="gov-group-words-without-a-separator",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于做好某某长期工作的通知",
+            "国办发〔2023〕33号",
+            "一、完善规划体系。（国家发展改革委负责，“十四五”期间持续推进）\n二、开展评估工作。（财政部负责，2023年内完成）\n"
+            "三、加强监督检查。（审计署、财政部负责，每年开展一次）\n",
+        ),
+        [(["国家发展改革委"], []), (["财政部"], []), ([], ["审计署", "财政部"])],
+        id="gov-deadlines-named-by-period",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年统计工作要点的通知",
+            "各片区管理局，区直各单位： 1.完善统计制度。由区经发局牵头，会同区财金局、区统计局制定实施细则。"
+            " 2.规范统计执法。由区交建局负责，区公安局配合。 3.做好统计调查。区农发局负责组织实施。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区经发局"], ["区财金局", "区统计局"]), (["区交建局"], ["区公安局"]), (["区农发局"], [])],
+        id="pingtan-you-clauses-in-the-prose",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年乡镇污水治理任务分工的通知",
+            "各片区管理局，区直各单位： 1.推进乡镇污水管网建设。责任单位：潭城镇、苏澳镇、流水镇、北厝镇"
+            " 2.推进农村黑臭水体治理。责任单位：岚城乡、敖东镇 3.做好运行维护。责任单位：区直各单位、各片区管理局（按职责分工负责）"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [
+            ([], ["潭城镇", "苏澳镇", "流水镇", "北厝镇"]),
+            ([], ["岚城乡", "敖东镇"]),
+            ([], ["区直各单位", "各片区管理局"]),
+        ],
+        id="pingtan-townships-and-a-duty-note-after-a-group",
+    ),
+    pytest.param(
+        "某区2023年重点改革任务分工\n1.深化财政预算管理改革。责任单位：区财政局/区审计局\n"
+        "2.推进国企改革。责任单位：区国资中心及区财政局\n3.推进医保支付方式改革。责任单位：区医疗保障局与区卫生健康局\n",
+        [
+            ([], ["区财政局", "区审计局"]),
+            ([], ["区国资中心", "区财政局"]),
+            ([], ["区医疗保障局", "区卫生健康局"]),
+        ],
+        id="district-slash-ji-yu-between-units",
+    ),
+    pytest.param(
+        "某县2023年耕地保护督察整改任务分工\n1.整改违法占用耕地问题。（责任单位：县自然资源局、县农业农村局，县自然资源局牵头）\n"
+        "2.整改违规建设问题。（责任单位：县住房和城乡建设局、县城市管理局，其中县城市管理局为牵头单位）\n"
+        "3.整改非粮化问题。责任单位：县农业农村局、县林业局、各乡镇人民政府（县农业农村局牵头）\n",
+        [
+            (["县自然资源局"], ["县农业农村局"]),
+            (["县城市管理局"], ["县住房和城乡建设局"]),
+            (["县农业农村局"], ["县林业局", "各乡镇人民政府"]),
+        ],
+        id="county-lead-named-after-the-list",
+    ),
 ]
 
 
@@ -913,6 +1001,16 @@ NOT_READ_YET = {
     "B is marked 配合",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
+    "gov-lead-marks-after-dun-space-and-qizhong": "'A牵头、B配合' and 'A牵头 B配合' give no lead ('A牵头' is read as "
+    "a name); '…按职责分工负责，其中A牵头' gives a lead '其中A' and keeps A among the co-units",
+    "gov-group-words-without-a-separator": "'各地区各部门' and '各地区各有关部门' printed without 、 are read as one unit",
+    "gov-deadlines-named-by-period": "'“十四五”期间持续推进' after the unit is read as a second unit (no deadline)",
+    "pingtan-you-clauses-in-the-prose": "'由A牵头，会同B、C制定…' gives a co-unit '会同B'; '由A负责，B配合。' drops B",
+    "pingtan-townships-and-a-duty-note-after-a-group": "a note '（按职责分工负责）' after the last unit of a label list "
+    "stays in its name ('各片区管理局（按职责分工负责）')",
+    "district-slash-ji-yu-between-units": "units joined by '/', '及' or '与' in a 责任单位 list are read as one name",
+    "county-lead-named-after-the-list": "a lead named after the list ('（责任单位：A、B，A牵头）', '其中B为牵头单位', "
+    "'A、B、C（A牵头）') is not applied: both become leads, or '其中B' or 'C（A牵头）' is read as a unit",
     "gov-green-development-clauses": "in '（A、B等部门按职责分工负责，各地区结合实际推进）' the verb phrase stays in the "
     "last name ('各地区结合实际推进')",
 }
