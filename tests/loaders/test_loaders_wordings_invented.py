@@ -944,6 +944,56 @@ NOTICES = [
         ],
         id="county-lead-named-after-the-list",
     ),
+    # -- fifth batch: standing rules, prose in the requirements, page furniture -----------------------------
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于印发某某提升行动实施方案的通知",
+            "国办发〔2023〕34号",
+            "某某提升行动实施方案\n一、主要任务\n（一）完善标准体系。建立甲标准。（国家发展改革委牵头，财政部参与，各地区负责落实，下同）\n"
+            "（二）培育市场主体。（商务部负责）\n（三）强化科技支撑。（科技部牵头，工业和信息化部参与）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部", "各地区"]),
+            (["商务部"], ["各地区"]),
+            (["科技部"], ["工业和信息化部", "各地区"]),
+        ],
+        id="gov-standing-rule-by-xiatong",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于印发某某保障行动方案的通知",
+            "国办发〔2023〕35号",
+            "某某保障行动方案\n（本方案各项任务均需地方各级人民政府负责落实，不再单独列出）\n一、主要任务\n"
+            "（一）扩大有效供给。（国家发展改革委牵头，财政部参与）\n（二）规范市场秩序。（市场监管总局负责）\n"
+            "（三）加强监测预警。（国家统计局、商务部按职责分工负责）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部", "地方各级人民政府"]),
+            (["市场监管总局"], ["地方各级人民政府"]),
+            ([], ["国家统计局", "商务部", "地方各级人民政府"]),
+        ],
+        id="gov-standing-rule-above-the-tasks",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年网络安全工作任务分工的通知",
+            "各片区管理局，区直各单位： 一、工作任务 （一）开展网络安全检查。责任单位：区委网信办 （二）加强数据安全管理。"
+            "责任单位：区数据资源管理局、区公安局 二、工作要求 （一）加强协调。各责任单位要密切配合，各牵头单位要加强统筹。"
+            " （二）强化督查。区督查室负责跟踪督办。 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区委网信办"], []), ([], ["区数据资源管理局", "区公安局"]), ([], []), (["区督查室"], [])],
+        id="pingtan-requirements-that-name-units-in-passing",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年档案工作任务分工的通知",
+            "各片区管理局，区直各单位： 1.推进档案数字化。责任单位：区档案馆 2.开展档案安全检查。责任单位：区档案馆、区保密局"
+            " 平潭综合实验区管委会办公室 2023年6月12日 上一篇：关于印发2023年第一批重点项目的通知"
+            " 下一篇：关于做好2023年“三夏”安全生产工作的通知 相关链接： 1.平潭综合实验区政府网 2.福建省人民政府网",
+        ),
+        [(["区档案馆"], []), ([], ["区档案馆", "区保密局"])],
+        id="pingtan-numbered-related-links-after-the-signature",
+    ),
 ]
 
 
@@ -1011,6 +1061,14 @@ NOT_READ_YET = {
     "district-slash-ji-yu-between-units": "units joined by '/', '及' or '与' in a 责任单位 list are read as one name",
     "county-lead-named-after-the-list": "a lead named after the list ('（责任单位：A、B，A牵头）', '其中B为牵头单位', "
     "'A、B、C（A牵头）') is not applied: both become leads, or '其中B' or 'C（A牵头）' is read as a unit",
+    "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
+    "get 各地区",
+    "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
+    "不再单独列出）') is not applied (an assignment-without-task warning instead)",
+    "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
+    "'各责任单位要密切'",
+    "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
+    "becomes two tasks",
     "gov-green-development-clauses": "in '（A、B等部门按职责分工负责，各地区结合实际推进）' the verb phrase stays in the "
     "last name ('各地区结合实际推进')",
 }
@@ -1093,6 +1151,16 @@ LEADERS = [
         id="zeren-lingdao-with-the-government-before-the-post",
         marks=pytest.mark.xfail(
             strict=True, reason="'责任领导：区政府副区长林海' gives no leader ('分管副区长林海' does)"
+        ),
+    ),
+    pytest.param(
+        "1.推进甲大桥建设。责任领导：县委常委、常务副县长张三；牵头单位：区交通运输局；配合单位：区财政局",
+        (["区交通运输局"], ["区财政局"]),
+        ["张三"],
+        id="zeren-lingdao-with-two-posts",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'县委常委、常务副县长张三' gives two leaders, a post without name ('县委常委') and 张三",
         ),
     ),
 ]
@@ -1236,3 +1304,16 @@ NOT_NOTICES = [
 def test_a_page_that_assigns_no_work_is_refused(text):
     with pytest.raises(DutygraphError):
         parse_text(text)
+
+
+@pytest.mark.xfail(strict=True, reason="the label '协管领导：…' is dropped: no assisting leader is recorded")
+def test_an_assisting_leader_label():
+    doc = parse_text(
+        "某县2023年重点工作分工\n1.推进甲工作。牵头领导：副县长张三；协管领导：县政府办副主任李四；牵头单位：县发改局\n"
+        "2.推进乙工作。牵头单位：县财政局\n"
+    )
+    task = doc.tasks[0]
+    assert ([leader.name for leader in task.leaders], [leader.name for leader in task.assisting_leaders]) == (
+        ["张三"],
+        ["李四"],
+    )
