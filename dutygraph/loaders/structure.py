@@ -37,6 +37,12 @@ def match_chapter(folded: str) -> re.Match[str] | None:
     return PLAN_CHAPTER_RE.match(folded) if folded[:1].isdigit() else None
 
 
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_CHARS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOT_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+#: Each one-character number's value, 1–20.
+CHAR_NUMBERS = {c: i + 1 for chars in (CIRCLED, PAREN_CHARS, DOT_CHARS) for i, c in enumerate(chars)}
+
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("cn-paren", re.compile(rf"^(?P<mark>\(\s*(?P<num>[{CN_DIGITS}]{{1,4}})\s*\))\s*(?P<body>.*)$")),
@@ -50,7 +56,10 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
-    ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    ("circled", re.compile(rf"^(?P<mark>(?P<num>[{CIRCLED}]))\s*(?P<body>.*)$")),
+    # "⑴", "⒈": one character that prints a parenthesised or dotted number (word processors' lists)
+    ("paren-char", re.compile(rf"^(?P<mark>(?P<num>[{PAREN_CHARS}]))\s*(?P<body>.*)$")),
+    ("dot-char", re.compile(rf"^(?P<mark>(?P<num>[{DOT_CHARS}]))\s*(?P<body>.*)$")),
     # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
     ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
@@ -134,7 +143,7 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
-_NUMBER_STARTS = frozenset("0123456789(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_NUMBER_STARTS = frozenset("0123456789(" + "".join(CHAR_NUMBERS))
 
 
 @dataclass(frozen=True)
@@ -180,7 +189,7 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             if style == "decimal"
             else int(num)
             if num.isdecimal()
-            else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
+            else (cn_number(num) if style == "cn-paren" else CHAR_NUMBERS[num])
         )
         return Numbered(style, mark, value, m.start("body"))
     return None

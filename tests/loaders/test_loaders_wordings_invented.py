@@ -1001,24 +1001,16 @@ NOTICES = [
 NOT_READ_YET = {
     "county-zhuban-xieban-on-their-own-lines": "'主办单位：X' on a line of its own under the task is dropped: "
     "the task gets no lead, only the 协办 co-units (beside the task on one line it is read)",
-    "county-convention-paiming-diyi-and-half-paren-numbers": "the convention '各项任务均由排名第一的单位牵头，"
-    "其他单位配合' is not recognised: it becomes a task (lead '各项任务均由排名第一的单位', co '其他单位') "
-    "and the later lists get no lead",
-    "district-parenthesized-digit-chars": "numbers ⑴ ⑵ ⑶ (U+2474…) open no task: the notice is refused as 'no tasks found'",
     "district-units-separated-by-spaces-only": "units separated only by spaces after '配合单位：' are read as one "
     "name ('区文化和旅游局 区教育局 团区委'), with a unit-suspect-concatenation warning",
     "district-member-duties-unit-first-without-colons": "unnumbered unit-first duty lines ('区教育局负责…') under a "
     "plain 成员单位职责 title (no decimal heading) are refused as 'no tasks found'",
-    "county-role-verbs-xiezhu-xietong-zhuzhua-zhichi": "'协同' is read into the unit name ('各乡镇人民政府协同'), and "
-    "'（X主抓，Y、Z支持）' is not read as an assignment at all (the task gets no units, the bracket stays in its text)",
     "district-canyu-zeren-bumen-chengban-labels": "'承办单位：A、B' on a line of its own is not read (the task gets "
     "no units); beside the task on one line it is",
     "district-stray-spaces-and-unlabelled-deadlines": "a deadline after the unit list with only a space "
     "('责任单位：区X局 2023年底前完成') is read into the last unit's name",
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
     "columns 完成时限 then 责任单位, is refused as 'no tasks found'",
-    "county-qiantou-and-peihe-markers": "a '（配合）' marker after the last co-unit stays in its name "
-    "('各乡镇人民政府（配合）'); the '（牵头）' marker is understood",
     "district-convention-with-bare-lists-and-deadlines": "a bare unit list with '；2023年9月底前' or '；长期坚持' after it "
     "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
     "district-label-bracket-with-a-bare-deadline": "in '（责任单位：A、B；2023年9月底前）' the deadline without its own "
@@ -1069,8 +1061,6 @@ NOT_READ_YET = {
     "'各责任单位要密切'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
-    "gov-green-development-clauses": "in '（A、B等部门按职责分工负责，各地区结合实际推进）' the verb phrase stays in the "
-    "last name ('各地区结合实际推进')",
 }
 
 
