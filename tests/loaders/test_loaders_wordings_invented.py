@@ -994,6 +994,65 @@ NOTICES = [
         [(["区档案馆"], []), ([], ["区档案馆", "区保密局"])],
         id="pingtan-numbered-related-links-after-the-signature",
     ),
+    # -- sixth batch: look-alike colons and spaces, label forms, notes after names --------------------------
+    pytest.param(
+        "某区2023年优化营商环境工作任务分工\n1.推行企业开办“一网通办”。牵头单位∶区市场监督管理局；配合单位∶区税务局、区公安分局\n"
+        "2.推进工程建设项目审批改革。牵头单位∶区住房和城乡建设局；配合单位∶区自然资源局\n"
+        "3.优化纳税服务。牵头单位﹕区税务局；配合单位﹕区财政局\n",
+        [
+            (["区市场监督管理局"], ["区税务局", "区公安分局"]),
+            (["区住房和城乡建设局"], ["区自然资源局"]),
+            (["区税务局"], ["区财政局"]),
+        ],
+        id="district-ratio-and-small-form-colons",
+    ),
+    pytest.param(
+        "某县2023年森林资源保护任务分工\n1.开展森林督查。责任单位：县林业局　县自然资源局　县公安局\n"
+        "2.加强林区防火。责任单位：县林业局　各乡镇人民政府\n3.推进国土绿化。责任单位：县林业局\n",
+        [
+            ([], ["县林业局", "县自然资源局", "县公安局"]),
+            ([], ["县林业局", "各乡镇人民政府"]),
+            (["县林业局"], []),
+        ],
+        id="county-ideographic-spaces-between-units",
+    ),
+    pytest.param(
+        "某县2023年民生实事项目任务分工\n1.新建农村公路50公里。【牵头单位】县交通运输局【配合单位】县财政局、各乡镇人民政府\n"
+        "2.改造农村供水工程。【牵头单位】县水利局【配合单位】县卫生健康局\n3.建设乡镇养老服务中心。【责任单位】县民政局\n",
+        [
+            (["县交通运输局"], ["县财政局", "各乡镇人民政府"]),
+            (["县水利局"], ["县卫生健康局"]),
+            (["县民政局"], []),
+        ],
+        id="county-label-words-in-square-brackets",
+    ),
+    pytest.param(
+        "某区2023年社区治理工作任务分工\n1.推进社区减负增效。责任单位——区民政局、区委组织部\n"
+        "2.建设智慧社区。责任单位——区数据资源管理局\n3.培育社区社会组织。责任单位——区民政局、各街道办事处\n",
+        [([], ["区民政局", "区委组织部"]), (["区数据资源管理局"], []), ([], ["区民政局", "各街道办事处"])],
+        id="district-dash-after-the-label",
+    ),
+    pytest.param(
+        "某区2023年农贸市场提升改造任务分工\n1.改造农贸市场5个。责任单位：区商务局（牵头）区市场监督管理局、区城市管理局\n"
+        "2.规范市场周边秩序。责任单位：区城市管理局（牵头）区公安分局\n3.开展食品安全抽检。责任单位：区市场监督管理局\n",
+        [
+            (["区商务局"], ["区市场监督管理局", "区城市管理局"]),
+            (["区城市管理局"], ["区公安分局"]),
+            (["区市场监督管理局"], []),
+        ],
+        id="district-lead-marker-without-a-separator-after-it",
+    ),
+    pytest.param(
+        "某县2023年重点项目攻坚任务分工\n1.推进县城污水处理厂扩建。牵头单位：县住房和城乡建设局（分管领导：张三）；配合单位：县发展和改革局\n"
+        "2.推进工业园区道路建设。牵头单位：县工业园区管委会（分管领导：李四）；配合单位：县交通运输局\n"
+        "3.推进县人民医院新院区建设。牵头单位：县卫生健康局（分管领导：王五）\n",
+        [
+            (["县住房和城乡建设局"], ["县发展和改革局"]),
+            (["县工业园区管委会"], ["县交通运输局"]),
+            (["县卫生健康局"], []),
+        ],
+        id="county-leader-note-after-the-lead",
+    ),
 ]
 
 
@@ -1059,6 +1118,16 @@ NOT_READ_YET = {
     "不再单独列出）') is not applied (an assignment-without-task warning instead)",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
+    "district-ratio-and-small-form-colons": "labels with the look-alike colons '∶' (U+2236) or '﹕' (U+FE55) are not "
+    "read: no units, the labels stay in the task text",
+    "county-ideographic-spaces-between-units": "units separated by ideographic spaces ('县林业局　县自然资源局') are read "
+    "as one name",
+    "county-label-words-in-square-brackets": "'【牵头单位】X【配合单位】Y' gives a unit named '牵头单位' and leaves X and Y "
+    "in the task text",
+    "district-dash-after-the-label": "'责任单位——X、Y' (a dash for the colon) is not read: no units",
+    "district-lead-marker-without-a-separator-after-it": "'A（牵头）B、C' with no 、 after the marker glues A and B "
+    "into one lead ('区商务局区市场监督管理局')",
+    "county-leader-note-after-the-lead": "a note '（分管领导：张三）' after the lead cuts its name to '县住房和城乡建设局（'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
