@@ -1053,6 +1053,27 @@ NOTICES = [
         ],
         id="county-leader-note-after-the-lead",
     ),
+    # -- seventh batch: member duties on one-line pages -----------------------------------------------------
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于调整安全生产委员会组成人员及职责的通知",
+            "各片区管理局，区直各单位： 三、成员单位职责 （一）区应急管理局：负责安委会日常工作。（二）区公安局：负责维护社会治安秩序，"
+            "会同区交通运输局做好交通管制。（三）区卫健委、区医保局：按职责负责医疗救治和费用保障工作。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区应急管理局"], []), (["区公安局"], ["区交通运输局"]), ([], ["区卫健委", "区医保局"])],
+        id="pingtan-member-duties-with-colons-run-on",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于成立防汛抗旱指挥部的通知",
+            "各片区管理局，区直各单位： 三、各成员单位职责 1.区应急管理局负责指挥部日常工作。2.区水利局负责水利工程调度。"
+            "3.区气象局负责天气监测预报。4.区住建局会同各片区管理局做好在建工地防汛工作。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区应急管理局"], []), (["区水利局"], []), (["区气象局"], []), (["区住建局"], ["各片区管理局"])],
+        id="pingtan-member-duties-unit-first-run-on",
+    ),
 ]
 
 
@@ -1128,6 +1149,10 @@ NOT_READ_YET = {
     "district-lead-marker-without-a-separator-after-it": "'A（牵头）B、C' with no 、 after the marker glues A and B "
     "into one lead ('区商务局区市场监督管理局')",
     "county-leader-note-after-the-lead": "a note '（分管领导：张三）' after the lead cuts its name to '县住房和城乡建设局（'",
+    "pingtan-member-duties-with-colons-run-on": "member duties '（一）A：负责…。（二）B：负责…' run on one line are read "
+    "as one task: only the first unit is kept",
+    "pingtan-member-duties-unit-first-run-on": "member duties '1.A负责…。2.B负责…' run on one line are read as one task: "
+    "only the first unit is kept",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
@@ -1355,6 +1380,37 @@ NOT_NOTICES = [
             reason="a work summary whose numbered points name no unit loads (two unit-less tasks, warnings only) "
             "instead of being refused",
         ),
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区市场监督管理局行政处罚决定书",
+            "岚市监罚〔2023〕12号 当事人：平潭某某贸易有限公司 一、违法事实 经查，当事人销售过期食品。 二、处罚依据 依据《中华人民共和国"
+            "食品安全法》第一百二十四条。 三、处罚决定 1.没收违法所得500元。 2.罚款5000元。 平潭综合实验区市场监督管理局 2023年5月6日",
+            column="行政执法公示",
+        ),
+        id="penalty-decision",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a penalty decision loads as a notice with two unit-less tasks ('没收违法所得500元。', '罚款5000元。')",
+        ),
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区经济发展局2022年政府信息公开工作年度报告",
+            "一、总体情况 2022年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。（一）主动公开情况。全年主动公开政府信息120条。"
+            "（二）依申请公开情况。全年收到申请5件。 二、存在的主要问题及改进情况 公开内容还不够全面。 平潭综合实验区经济发展局 2023年1月20日",
+            column="政府信息公开年报",
+        ),
+        id="annual-disclosure-report",
+    ),
+    pytest.param(
+        pingtan_page(
+            "企业开办政策问答",
+            "1.问：企业开办需要哪些材料？答：营业执照申请书、章程等，可到区行政服务中心办理。 2.问：办理时限多长？答：1个工作日内办结。"
+            " 3.问：咨询电话？答：区市场监管局 0591-12345678。",
+            column="政策解读",
+        ),
+        id="questions-and-answers",
     ),
 ]
 
