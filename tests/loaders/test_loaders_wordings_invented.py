@@ -1097,16 +1097,6 @@ NOT_READ_YET = {
     "label is read as a third unit ('2023年9月底前')",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "county-empty-co-unit-placeholders": "an empty cell written '配合单位：无' or '配合单位：—' gives a co-unit named "
-    "'无' or '—'",
-    "district-contact-person-after-the-unit": "a contact person after the unit ('区商务局（联系人：陈明）') stays in the "
-    "unit's name",
-    "county-verbs-zhuze-fuzongze-tongchou-duzhidao": "the role verbs 主责, 负总责 and 统筹 stay in the unit name "
-    "('县应急管理局负总责') and make no lead; '督促指导' leaves '县民政局督促'",
-    "district-verb-phrases-after-the-names": "verb phrases stay in the names: '区水利局负责牵头' gives '区水利局负责', "
-    "'区直各部门各司其职' and '各镇街具体落实' give '区直各部门各司其职' and '各镇街具体'",
-    "gov-tails-he-danwei-yiju-and-verbs": "'等有关部门和单位' and '各有关部门和单位' leave a unit '单位'; '依据职责分工负责' "
-    "leaves '税务总局等部门依据'; '…按职责分工抓好落实' and '各地区根据实际情况落实' stay whole; '统筹' makes no lead",
     "county-primary-and-secondary-responsible-units": "'主要责任单位：A；次要责任单位：B' gives no lead and a unit '次要'; "
     "'第一责任单位：A；第二责任单位：B' is not read at all (left in the task text)",
     "bureau-internal-gu-shi": "labels 牵头股室/配合股室/责任股室 inside one bureau are not read: every task gets no units",
@@ -1119,8 +1109,6 @@ NOT_READ_YET = {
     "district-peihe-danwei-marker-xiezuo-zhichi-labels": "'（配合单位）' after a name stays in it; the labels "
     "'协作单位：' and '支持单位：' are dropped with their units",
     "county-star-marks-the-lead": "the convention '（标“★”的为牵头单位）' is not used: no lead, and '★' stays in the name",
-    "pingtan-zeren-label-then-peihe-verb": "'（责任单位：A，B配合）' gives no lead: A is not read as the lead although "
-    "B is marked 配合",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
     "gov-lead-marks-after-dun-space-and-qizhong": "'A牵头、B配合' and 'A牵头 B配合' give no lead ('A牵头' is read as "
