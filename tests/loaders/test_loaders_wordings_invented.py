@@ -1074,6 +1074,17 @@ NOTICES = [
         [(["区应急管理局"], []), (["区水利局"], []), (["区气象局"], []), (["区住建局"], ["各片区管理局"])],
         id="pingtan-member-duties-unit-first-run-on",
     ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于某省所提建议办理工作的通知",
+            "国办函〔2023〕36号",
+            "一、关于支持甲项目建设。（国家发展改革委商财政部负责）\n"
+            "二、关于加大乙资金支持。（财政部牵头，商国家发展改革委等部门办理）\n"
+            "三、关于完善丙政策。（自然资源部负责）\n",
+        ),
+        [(["国家发展改革委"], ["财政部"]), (["财政部"], ["国家发展改革委"]), (["自然资源部"], [])],
+        id="gov-shang-for-consulting",
+    ),
 ]
 
 
@@ -1141,6 +1152,8 @@ NOT_READ_YET = {
     "as one task: only the first unit is kept",
     "pingtan-member-duties-unit-first-run-on": "member duties '1.A负责…。2.B负责…' run on one line are read as one task: "
     "only the first unit is kept",
+    "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
+    "co-unit '商国家发展改革委等部门办理'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
@@ -1289,6 +1302,20 @@ DEADLINES = [
         id="gov-cn-two-stage-deadline",
         marks=pytest.mark.xfail(
             strict=True, reason="a two-stage deadline keeps only its first stage ('2023年底前取得阶段性进展')"
+        ),
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院关于某项改革试点的通知",
+            "国发〔2023〕37号",
+            "一、扩大试点范围。（责任部门：国家发展改革委、财政部；时间：2024年底前）\n"
+            "二、便利跨境投资。（负责部门：商务部、海关总署；适用范围：所有自贸试验区，2024年6月底前完成）\n",
+        ),
+        ["2024年底前", "2024年6月底前完成"],
+        id="gov-cn-time-field-and-scope-field",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="no deadline is read from a '时间：' field, nor from a date after the 适用范围 field",
         ),
     ),
 ]
