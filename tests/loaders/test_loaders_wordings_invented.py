@@ -1085,6 +1085,30 @@ NOTICES = [
         [(["国家发展改革委"], ["财政部"]), (["财政部"], ["国家发展改革委"]), (["自然资源部"], [])],
         id="gov-shang-for-consulting",
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发生态环境督察反馈问题整改方案的通知",
+            "各片区管理局，区直各单位： 附件 督察反馈问题整改任务清单 序号 存在问题 整改措施 责任单位 整改时限"
+            " 1 部分河道垃圾堆积 开展河道清理 区水利局、各片区管理局 2023年6月底前 2 养殖尾水直排 建设尾水处理设施 区海洋与渔业局"
+            " 2023年9月底前 3 建筑工地扬尘 落实扬尘管控措施 区住建局 长期坚持",
+        ),
+        [([], ["区水利局", "各片区管理局"]), (["区海洋与渔业局"], []), (["区住建局"], [])],
+        id="pingtan-flat-table-rectification-headers",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年金融工作任务分解表的通知",
+            "各片区管理局，区直各单位： 附件 任务分解表 序号 工作任务 牵头单位 配合单位 完成时限 1 建立政银企对接机制 区金融服务中心"
+            " 区财金局 2023年6月 2 推进企业上市培育 区金融服务中心 2023年9月 3 防范化解金融风险 区金融服务中心 区公安局、人民银行平潭分行"
+            " 2023年12月",
+        ),
+        [
+            (["区金融服务中心"], ["区财金局"]),
+            (["区金融服务中心"], []),
+            (["区金融服务中心"], ["区公安局", "人民银行平潭分行"]),
+        ],
+        id="pingtan-flat-table-with-an-empty-co-unit-cell",
+    ),
 ]
 
 
@@ -1154,6 +1178,10 @@ NOT_READ_YET = {
     "only the first unit is kept",
     "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
     "co-unit '商国家发展改革委等部门办理'",
+    "pingtan-flat-table-rectification-headers": "a flattened table whose headers are 存在问题/整改措施/责任单位/整改时限 "
+    "is refused as 'no tasks found' (with 工作任务/完成时限 it is read)",
+    "pingtan-flat-table-with-an-empty-co-unit-cell": "an empty 配合单位 cell in a spaced flattened table shifts the row: "
+    "the date becomes a co-unit ('2023年9月'), the next row number the deadline, and the rows after it are lost",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
