@@ -1114,14 +1114,10 @@ NOTICES = [
 
 #: Notices the loaders misread today, each with what goes wrong (strict: a case that starts passing leaves).
 NOT_READ_YET = {
-    "county-zhuban-xieban-on-their-own-lines": "'主办单位：X' on a line of its own under the task is dropped: "
-    "the task gets no lead, only the 协办 co-units (beside the task on one line it is read)",
     "district-units-separated-by-spaces-only": "units separated only by spaces after '配合单位：' are read as one "
     "name ('区文化和旅游局 区教育局 团区委'), with a unit-suspect-concatenation warning",
     "district-member-duties-unit-first-without-colons": "unnumbered unit-first duty lines ('区教育局负责…') under a "
     "plain 成员单位职责 title (no decimal heading) are refused as 'no tasks found'",
-    "district-canyu-zeren-bumen-chengban-labels": "'承办单位：A、B' on a line of its own is not read (the task gets "
-    "no units); beside the task on one line it is",
     "district-stray-spaces-and-unlabelled-deadlines": "a deadline after the unit list with only a space "
     "('责任单位：区X局 2023年底前完成') is read into the last unit's name",
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
@@ -1132,17 +1128,9 @@ NOT_READ_YET = {
     "label is read as a third unit ('2023年9月底前')",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "county-primary-and-secondary-responsible-units": "'主要责任单位：A；次要责任单位：B' gives no lead and a unit '次要'; "
-    "'第一责任单位：A；第二责任单位：B' is not read at all (left in the task text)",
-    "bureau-internal-gu-shi": "labels 牵头股室/配合股室/责任股室 inside one bureau are not read: every task gets no units",
-    "district-tuijin-shixian-label": "the label '推进时限：' leaves a unit '推进' (the deadline itself is read)",
     "district-unnumbered-task-a-line": "unnumbered tasks, one a line, each with '责任单位：…', are refused as "
     "'no tasks found'",
     "county-numbered-diyi-comma": "tasks numbered '第一，' '第二，' open no task: refused as 'no tasks found'",
-    "district-short-labels-zhuban-xieban": "the short labels '主办：' and '协办：' (without 单位) are not read, while "
-    "'牵头：'/'配合：' are",
-    "district-peihe-danwei-marker-xiezuo-zhichi-labels": "'（配合单位）' after a name stays in it; the labels "
-    "'协作单位：' and '支持单位：' are dropped with their units",
     "county-star-marks-the-lead": "the convention '（标“★”的为牵头单位）' is not used: no lead, and '★' stays in the name",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
