@@ -1109,6 +1109,29 @@ NOTICES = [
         ],
         id="pingtan-flat-table-with-an-empty-co-unit-cell",
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会专题会议纪要",
+            "〔2023〕15号 6月10日，管委会副主任林海主持召开专题会议，研究甲项目推进有关问题。现将会议议定事项纪要如下："
+            " 一、关于甲项目用地问题。会议要求，区自然资源局牵头，区住建局配合，7月底前完成用地报批。 二、关于乙项目资金问题。"
+            "会议同意由区财金局统筹安排资金。 三、关于丙项目施工问题。会议要求区交建局督促施工单位加快进度，各片区管理局做好协调。"
+            " 出席：林海 区自然资源局、区住建局、区财金局、区交建局负责同志。",
+            column="会议纪要",
+        ),
+        [(["区自然资源局"], ["区住建局"]), (["区财金局"], []), (["区交建局"], ["各片区管理局"])],
+        id="pingtan-meeting-minutes-decisions",
+    ),
+    pytest.param(
+        "某区2023年质量强区工作任务分工\n1.开展质量提升行动。责任单位：区市场监督管理局、区工业和信息化局\n"
+        "2.培育区长质量奖企业。责任单位：区市场监督管理局、区财政局、区工商联\n3.加强计量基础建设。责任单位：区市场监督管理局\n"
+        "注：牵头单位列首位。\n",
+        [
+            (["区市场监督管理局"], ["区工业和信息化局"]),
+            (["区市场监督管理局"], ["区财政局", "区工商联"]),
+            (["区市场监督管理局"], []),
+        ],
+        id="district-convention-with-the-lead-as-subject",
+    ),
 ]
 
 
@@ -1170,6 +1193,10 @@ NOT_READ_YET = {
     "is refused as 'no tasks found' (with 工作任务/完成时限 it is read)",
     "pingtan-flat-table-with-an-empty-co-unit-cell": "an empty 配合单位 cell in a spaced flattened table shifts the row: "
     "the date becomes a co-unit ('2023年9月'), the next row number the deadline, and the rows after it are lost",
+    "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
+    "refused as 'no tasks found'",
+    "district-convention-with-the-lead-as-subject": "the convention '注：牵头单位列首位。' is not recognised: the lists "
+    "get no lead",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
