@@ -1291,6 +1291,39 @@ LEADERS = [
             reason="'县委常委、常务副县长张三' gives two leaders, a post without name ('县委常委') and 张三",
         ),
     ),
+    pytest.param(
+        "1.推进甲大桥建设。（管委会分管副主任负责，区交通运输局牵头，区财政局配合）",
+        (["区交通运输局"], ["区财政局"]),
+        [None],
+        id="post-only-pingtan-leader-in-a-parenthetical",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'管委会分管副主任负责' is read as a co-unit '管委会分管副主任', not as a leader by post",
+        ),
+    ),
+    pytest.param(
+        "1.推进甲大桥建设。责任领导：管委会分管领导；牵头单位：区交通运输局；配合单位：区财政局",
+        (["区交通运输局"], ["区财政局"]),
+        [None],
+        id="post-only-leader-label",
+        marks=pytest.mark.xfail(strict=True, reason="'责任领导：管委会分管领导' records no leader"),
+    ),
+    pytest.param(
+        "1.推进甲大桥建设。责任领导：林海同志；牵头单位：区交通运输局；配合单位：区财政局",
+        (["区交通运输局"], ["区财政局"]),
+        ["林海"],
+        id="leader-name-with-tongzhi",
+        marks=pytest.mark.xfail(strict=True, reason="'林海同志' is recorded as the name '林海同志'"),
+    ),
+    pytest.param(
+        "1.推进甲大桥建设。牵头领导：林海（管委会副主任）、陈刚（党工委委员）；牵头单位：区交通运输局；配合单位：区财政局",
+        (["区交通运输局"], ["区财政局"]),
+        ["林海", "陈刚"],
+        id="two-leaders-each-with-a-post-in-brackets",
+        marks=pytest.mark.xfail(
+            strict=True, reason="'牵头领导：林海（管委会副主任）、陈刚（党工委委员）' records no leader"
+        ),
+    ),
 ]
 
 
