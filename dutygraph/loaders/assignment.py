@@ -77,6 +77,7 @@ class Assignment:
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)
+        self.deadline = self.deadline or units.deadline
         units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced

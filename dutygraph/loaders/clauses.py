@@ -65,7 +65,13 @@ _BARE_LABEL_RE = re.compile(
             reverse=True,
         )
     )
-    + ")(?P<gap> )\\s*(?=[\u4e00-\u9fff\\d])"
+    + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: "【牵头单位】区商务局【配合单位】区财政局": the label in brackets of its own, the closing one for its colon.
+_BRACKETED_LABEL_RE = re.compile(
+    r"[\[【](?P<label>"
+    + "|".join(sorted(UNIT_FIELD_LABELS + tuple(DEADLINE_LABELS.split("|")), key=len, reverse=True))
+    + r")[\]】]"
 )
 #: Words every such label holds: lines without one are not searched.
 _BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
@@ -275,13 +281,19 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if " " not in n or not any(word in n for word in _BARE_LABEL_WORDS):
+        if not any(word in n for word in _BARE_LABEL_WORDS) or not (
+            " " in n or "—" in n or "】" in n or "]" in n
+        ):
             out.append(line)
             continue
-        gaps = [m.start("gap") for m in _BARE_LABEL_RE.finditer(n)]
-        for gap in gaps:
-            n = n[:gap] + ":" + n[gap + 1 :]
-        out.append(Line(line.no, T(line.text.o, n), line.cells) if gaps else line)
+        changed = n
+        for m in _BARE_LABEL_RE.finditer(n):
+            start, end = m.span("gap")
+            changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
+        for m in _BRACKETED_LABEL_RE.finditer(n):
+            start, end = m.span()
+            changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
+        out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
     return out
 
 

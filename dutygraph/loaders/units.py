@@ -62,14 +62,67 @@ class UnitList:
     first_leads: bool = False
     #: brackets were unbalanced, so the list was split ignoring brackets.
     unbalanced: bool = False
+    #: a date printed in the list after its units ("区税务局 2023年底前完成", "A、B;2023年9月底前").
+    deadline: str | None = None
 
 
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
+    if any(c in t.n for c in _WEAK_SEPARATORS) or _WHEN_START_RE.search(t.n) is not None:
+        result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
     return result
+
+
+#: What else stands between two units where 、 is missing: a space (ASCII or ideographic), a slash, a
+#: conjunction, or nothing before a second group word ("各地区各部门").
+_WEAK_SEPARATORS = " \u3000/／及与和各"
+_SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
+_AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
+#: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
+_WHEN_RE = re.compile(
+    r"^[“\"]?(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季|每月|上半年|下半年|[一二三四]季度|"
+    r"十[一二三四五六]五[”\"]?期间)"
+)
+_WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
+_TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
+#: A generic word after 和 that names the group before it again ("各有关部门和单位").
+_SAME_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
+
+
+def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
+    """Units split where a weaker separator than 、 stands between two whole names, and the date printed
+    after them; a piece is only split when every part reads as a unit name on its own."""
+    out: list[str] = []
+    deadline: str | None = None
+    for unit in units:
+        if _WHEN_RE.match(unit):
+            deadline = deadline or unit
+            continue
+        pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
+        when = next((k for k, p in enumerate(pieces) if k and _WHEN_RE.match(p)), None)
+        if when is not None:
+            # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
+            deadline = deadline or " ".join(pieces[when:])
+            pieces = pieces[:when]
+            unit = " ".join(pieces)
+        if len(pieces) > 1 and all(named_like_unit(p) for p in pieces):
+            out.extend(part for piece in pieces for part in _conjoined_names(piece))
+            continue
+        two = _TWO_GROUPS_RE.match(unit)
+        out.extend(two.groups() if two is not None else _conjoined_names(unit))
+    return out, deadline
+
+
+def _conjoined_names(unit: str) -> list[str]:
+    """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole."""
+    parts = [p for p in _AND_SPLIT_RE.split(unit) if p] if any(c in unit for c in "及与和") else []
+    if len(parts) > 1 and all(named_like_unit(p) for p in parts) and not _SAME_GROUP_RE.fullmatch(parts[-1]):
+        return parts
+    return [unit] if unit else []
 
 
 def _provinces_joined(units: list[str]) -> list[str]:

@@ -1137,18 +1137,12 @@ NOTICES = [
 
 #: Notices the loaders misread today, each with what goes wrong (strict: a case that starts passing leaves).
 NOT_READ_YET = {
-    "district-units-separated-by-spaces-only": "units separated only by spaces after '配合单位：' are read as one "
-    "name ('区文化和旅游局 区教育局 团区委'), with a unit-suspect-concatenation warning",
     "district-member-duties-unit-first-without-colons": "unnumbered unit-first duty lines ('区教育局负责…') under a "
     "plain 成员单位职责 title (no decimal heading) are refused as 'no tasks found'",
-    "district-stray-spaces-and-unlabelled-deadlines": "a deadline after the unit list with only a space "
-    "('责任单位：区X局 2023年底前完成') is read into the last unit's name",
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
     "columns 完成时限 then 责任单位, is refused as 'no tasks found'",
     "district-convention-with-bare-lists-and-deadlines": "a bare unit list with '；2023年9月底前' or '；长期坚持' after it "
     "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
-    "district-label-bracket-with-a-bare-deadline": "in '（责任单位：A、B；2023年9月底前）' the deadline without its own "
-    "label is read as a third unit ('2023年9月底前')",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
     "district-unnumbered-task-a-line": "unnumbered tasks, one a line, each with '责任单位：…', are refused as "
@@ -1159,12 +1153,9 @@ NOT_READ_YET = {
     "under 保障措施 are read as one task",
     "gov-lead-marks-after-dun-space-and-qizhong": "'A牵头、B配合' and 'A牵头 B配合' give no lead ('A牵头' is read as "
     "a name); '…按职责分工负责，其中A牵头' gives a lead '其中A' and keeps A among the co-units",
-    "gov-group-words-without-a-separator": "'各地区各部门' and '各地区各有关部门' printed without 、 are read as one unit",
-    "gov-deadlines-named-by-period": "'“十四五”期间持续推进' after the unit is read as a second unit (no deadline)",
     "pingtan-you-clauses-in-the-prose": "'由A牵头，会同B、C制定…' gives a co-unit '会同B'; '由A负责，B配合。' drops B",
     "pingtan-townships-and-a-duty-note-after-a-group": "a note '（按职责分工负责）' after the last unit of a label list "
     "stays in its name ('各片区管理局（按职责分工负责）')",
-    "district-slash-ji-yu-between-units": "units joined by '/', '及' or '与' in a 责任单位 list are read as one name",
     "county-lead-named-after-the-list": "a lead named after the list ('（责任单位：A、B，A牵头）', '其中B为牵头单位', "
     "'A、B、C（A牵头）') is not applied: both become leads, or '其中B' or 'C（A牵头）' is read as a unit",
     "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
@@ -1173,13 +1164,6 @@ NOT_READ_YET = {
     "不再单独列出）') is not applied (an assignment-without-task warning instead)",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
-    "district-ratio-and-small-form-colons": "labels with the look-alike colons '∶' (U+2236) or '﹕' (U+FE55) are not "
-    "read: no units, the labels stay in the task text",
-    "county-ideographic-spaces-between-units": "units separated by ideographic spaces ('县林业局　县自然资源局') are read "
-    "as one name",
-    "county-label-words-in-square-brackets": "'【牵头单位】X【配合单位】Y' gives a unit named '牵头单位' and leaves X and Y "
-    "in the task text",
-    "district-dash-after-the-label": "'责任单位——X、Y' (a dash for the colon) is not read: no units",
     "district-lead-marker-without-a-separator-after-it": "'A（牵头）B、C' with no 、 after the marker glues A and B "
     "into one lead ('区商务局区市场监督管理局')",
     "county-leader-note-after-the-lead": "a note '（分管领导：张三）' after the lead cuts its name to '县住房和城乡建设局（'",
