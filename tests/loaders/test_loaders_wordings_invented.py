@@ -1132,6 +1132,46 @@ NOTICES = [
         ],
         id="district-convention-with-the-lead-as-subject",
     ),
+    pytest.param(
+        "某县2023年稳就业工作任务分工\n1.落实援企稳岗政策。（县人力资源和社会保障局为主，县财政局参与）\n"
+        "2.做好高校毕业生就业。（县人力资源和社会保障局抓总，县教育局配合）\n"
+        "3.举办招聘活动。（县商务局主办，县总工会协办）\n"
+        "4.建设零工市场。（县住房和城乡建设局具体承办，县自然资源局协助）\n"
+        "5.办理劳动争议信访件。（县信访局承办）\n",
+        [
+            (["县人力资源和社会保障局"], ["县财政局"]),
+            (["县人力资源和社会保障局"], ["县教育局"]),
+            (["县商务局"], ["县总工会"]),
+            (["县住房和城乡建设局"], ["县自然资源局"]),
+            (["县信访局"], []),
+        ],
+        id="county-verbs-weizhu-zhuazong-zhuban-chengban",
+    ),
+    pytest.param(
+        "某区2023年安全生产和消防工作任务分工\n"
+        "1.落实行业监管责任。（区应急管理局负责，区直各单位按照“谁主管、谁负责”原则落实）\n"
+        "2.开展安全生产大检查。（区应急管理局牵头，区住房和城乡建设局、区交通运输局共同推进）\n"
+        "3.建设微型消防站。（区消防救援大队负责，区财政局做好资金保障）\n"
+        "4.开展安全宣传进企业。责任单位：区应急管理局等5个部门\n",
+        [
+            (["区应急管理局"], ["区直各单位"]),
+            (["区应急管理局"], ["区住房和城乡建设局", "区交通运输局"]),
+            (["区消防救援大队"], ["区财政局"]),
+            (["区应急管理局"], []),
+        ],
+        id="district-tails-principle-gongtong-zuohao-and-counted-deng",
+    ),
+    pytest.param(
+        "某区2023年政务服务提升任务分工\n1.推行帮办代办服务。（牵头单位为区行政审批服务局，配合单位为各街道办事处）\n"
+        "2.推进“高效办成一件事”。（牵头单位为区政务服务数据管理局，配合单位为区公安分局、区人社局）\n"
+        "3.开展政务服务评价。（牵头单位为区行政审批服务局）\n",
+        [
+            (["区行政审批服务局"], ["各街道办事处"]),
+            (["区政务服务数据管理局"], ["区公安分局", "区人社局"]),
+            (["区行政审批服务局"], []),
+        ],
+        id="district-label-words-as-predicates",
+    ),
 ]
 
 
@@ -1181,6 +1221,11 @@ NOT_READ_YET = {
     "refused as 'no tasks found'",
     "district-convention-with-the-lead-as-subject": "the convention '注：牵头单位列首位。' is not recognised: the lists "
     "get no lead",
+    "county-verbs-weizhu-zhuazong-zhuban-chengban": "the role verbs 为主, 抓总, 主办/协办, 具体承办 and 承办 stay in the "
+    "unit names ('县商务局主办', '县信访局承办') and make no lead",
+    "district-tails-principle-gongtong-zuohao-and-counted-deng": "tails stay in the names: '按照“谁主管、谁负责”原则落实', "
+    "'共同推进', '做好资金保障' (which also takes the lead away), and '等5个部门'",
+    "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
