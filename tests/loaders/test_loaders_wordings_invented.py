@@ -1172,6 +1172,18 @@ NOTICES = [
         ],
         id="district-label-words-as-predicates",
     ),
+    pytest.param(
+        "某区2023年优化营商环境专项行动任务分工\n1.开展涉企违规收费整治。（区市场监督管理局负责，即日起至2023年12月）\n"
+        "2.建立企业诉求直通车。（区工商联牵头，区发展和改革局配合，每季度报送进展）\n"
+        "3.推行包容审慎监管。（区司法局负责，常态化推进）\n4.清理拖欠企业账款。（区财政局负责；时间：2023年底）\n",
+        [
+            (["区市场监督管理局"], []),
+            (["区工商联"], ["区发展和改革局"]),
+            (["区司法局"], []),
+            (["区财政局"], []),
+        ],
+        id="district-time-phrases-after-the-units",
+    ),
 ]
 
 
@@ -1226,6 +1238,8 @@ NOT_READ_YET = {
     "district-tails-principle-gongtong-zuohao-and-counted-deng": "tails stay in the names: '按照“谁主管、谁负责”原则落实', "
     "'共同推进', '做好资金保障' (which also takes the lead away), and '等5个部门'",
     "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
+    "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
+    "'每季度报送进展', '常态化推进', '时间：2023年底'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
