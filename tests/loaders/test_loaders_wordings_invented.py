@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from dutygraph.errors import DutygraphError
-from dutygraph.loaders import parse_text
+from dutygraph.loaders import parse_file, parse_text
 
 Units = list[tuple[list[str], list[str]]]
 
@@ -1566,3 +1566,17 @@ def test_an_assisting_leader_label():
         ["张三"],
         ["李四"],
     )
+
+
+def test_an_archive_page_saved_in_gb18030_with_crlf_reads_like_the_text(tmp_path):
+    page = pingtan_page(
+        "平潭综合实验区管委会办公室关于印发2023年食品安全工作任务分工的通知",
+        "各片区管理局，区直各单位： 1.开展校园食品安全守护行动。(牵头单位:区教育局;配合单位:区市场监管局、区卫健委)"
+        " 2.加强进口冷链食品监管。(责任单位:平潭海关、区市场监管局) 平潭综合实验区管委会办公室 2023年3月1日",
+    )
+    path = tmp_path / "page.txt"
+    path.write_bytes(page.replace("\n", "\r\n").encode("gb18030"))
+    assert [(t.lead_units, t.co_units) for t in parse_file(path).tasks] == [
+        (["区教育局"], ["区市场监管局", "区卫健委"]),
+        ([], ["平潭海关", "区市场监管局"]),
+    ]
