@@ -1184,6 +1184,30 @@ NOTICES = [
         ],
         id="district-time-phrases-after-the-units",
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年为民办实事项目分工的通知",
+            "各片区管理局，区直各单位： 一、总体要求 坚持以人民为中心。 二、工作任务 新建农村公路20公里。责任单位：区交通运输局"
+            " 改造提升农贸市场3个。责任单位：区商务局、区市场监管局 新增公办学位1000个。责任单位：区教育局 三、工作要求 各单位要高度重视。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区交通运输局"], []), ([], ["区商务局", "区市场监管局"]), (["区教育局"], [])],
+        id="pingtan-unnumbered-tasks-under-a-heading",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年旅游市场整治工作任务分工的通知",
+            "各片区管理局，区直各单位： 二、工作任务 整治“不合理低价游”。牵头单位：区文旅局；配合单位：区公安局、区市场监管局。"
+            "规范景区经营秩序。牵头单位：区文旅局；配合单位：各片区管理局。打击非法营运车辆。牵头单位：区交通运输局。"
+            " 三、工作要求 各单位要高度重视。 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [
+            (["区文旅局"], ["区公安局", "区市场监管局"]),
+            (["区文旅局"], ["各片区管理局"]),
+            (["区交通运输局"], []),
+        ],
+        id="pingtan-unnumbered-tasks-with-lead-and-co-labels",
+    ),
 ]
 
 
@@ -1240,6 +1264,10 @@ NOT_READ_YET = {
     "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
     "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
     "'每季度报送进展', '常态化推进', '时间：2023年底'",
+    "pingtan-unnumbered-tasks-under-a-heading": "unnumbered tasks run on under '二、工作任务' on a one-line page are "
+    "read as one task (the heading's number) with only the first unit",
+    "pingtan-unnumbered-tasks-with-lead-and-co-labels": "unnumbered tasks with 牵头/配合 labels run on one line are "
+    "read as one task whose leads are all three tasks' leads",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
