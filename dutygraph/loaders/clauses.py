@@ -10,7 +10,7 @@ import itertools
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
-from dutygraph.loaders.brackets import bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
@@ -174,10 +174,27 @@ def closing_verb(text: str) -> re.Match[str] | None:
     return _VERB_RE.search(text)
 
 
+#: "国家发展改革委牵头、财政部配合", "工业和信息化部牵头 科技部配合": a lead clause closed by 、 or a space.
+_LEAD_THEN_RE = re.compile(r"牵头(?:负责)?(?:[、 ]\s*)(?=[\u4e00-\u9fff])")
+
+
 def split_clauses(t: T) -> list[T]:
-    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
+    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators), and after a lead
+    clause that a 、 or a space closes."""
     parts, _ = split_top_level(t, ",;。")
-    return [p for p in (p.strip() for p in parts) if p]
+    out: list[T] = []
+    for part in parts:
+        part = part.strip()
+        start = 0
+        if "牵头" in part.n:
+            for m in _LEAD_THEN_RE.finditer(part.n):
+                if not open_depth(part.n[: m.start()]):
+                    out.append(part.cut(start, m.start() + len(m.group().rstrip("、 "))))
+                    start = m.end()
+        piece = part.cut(start).strip()
+        if piece:
+            out.append(piece)
+    return [p for p in out if p]
 
 
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
@@ -192,6 +209,13 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
     """
     result = Assignment(present=True)
     matches = list(LABEL_RE.finditer(t.n))
+    nested: list[re.Match[str]] = []
+    if len(matches) > 1 and OPEN_RE.search(t.n, matches[0].end()) is not None:
+        # "牵头单位：县住建局（分管领导：张三）；配合单位：…": a label inside a bracket of a field's value is a
+        # note on that value, not a field of its own
+        depth = open_depth(t.n[: matches[0].start()])
+        nested = [m for m in matches if open_depth(t.n[: m.start()]) > depth]
+        matches = [m for m in matches if m not in nested]
     other_fields = (
         [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
@@ -212,7 +236,17 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
             result.empty_labels.append(label)
             continue
         apply_field(result, _KIND[label], value)
+    for m in nested:
+        kind = _KIND[m.group("label")]
+        if kind in ("leader", "assist"):
+            close = _CLOSE_RE.search(t.n, m.end())
+            value = t.cut(m.end(), close.start() if close else len(t.n)).strip(" ;,。.、")
+            if value:
+                apply_field(result, kind, value)
     return result
+
+
+_CLOSE_RE = re.compile(r"[)\]】〕]")
 
 
 def apply_field(result: Assignment, kind: str, value: T) -> None:
@@ -304,7 +338,7 @@ def _reads_as_clauses(folded: str) -> bool:
 
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
-_SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
+_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要)")
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 #: ("…等有关部门和单位" is one tail: "单位" names no second group.)
 _GROUP_JOIN_RE = re.compile(
@@ -391,6 +425,17 @@ def _joined(parts: list[T]) -> T:
     return T("、".join(p.o for p in parts), "、".join(p.n for p in parts))
 
 
+def _named_among(subject: T, listed: list[T]) -> bool:
+    """Every unit ``subject`` names is one of the units of ``listed`` (the clauses before it)."""
+    names = {u for t in listed for part in _subject_parts(t) for u in _unit_names(part)}
+    own = [u for p in _subject_parts(subject) for u in _unit_names(p)]
+    return bool(own) and all(u in names for u in own)
+
+
+def _unit_names(part: T) -> list[str]:
+    return [u.strip() for u in re.split(r"[、,;]", part.n) if u.strip()]
+
+
 def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     """Add what a clause's subject names under ``kind``; False when it names nothing."""
     parts = [p for s in subjects for p in _subject_parts(s)]
@@ -472,6 +517,11 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             continue
         subject = clause.cut(0, m.start())
         kind = ROLE_VERBS[m.group("verb")]
+        if pending and kind == "lead" and _named_among(subject, pending):
+            # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
+            if _add_subject(result, "resp", pending):
+                recognised = True
+            pending = []
         if kind == "co" and field in ("lead", "resp") and pending:
             if _add_subject(result, field, pending):
                 recognised = True

@@ -31,11 +31,15 @@ _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单�
 #: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
-_LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
+_LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责)$")
 #: Who to call at a unit, not its name: "区商务局（联系人：陈明）", "（联系电话：…）".
-_CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员)")
+_CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员|[\u4e00-\u9fff]{2,6}领导\s*:|责任人\s*:)")
+#: A note that names which listed unit leads: "（县农业农村局牵头）", "（其中区财政局为牵头单位）".
+_NAMED_LEAD_RE = re.compile(r"^(?:由|其中)?(?P<who>[^()、,;]{2,30}?)(?:为牵头单位|为牵头部门|牵头)$")
 #: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
-_CO_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实)$")
+_CO_MARK_RE = re.compile(
+    r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实|负责|按职责分工负责|按职责负责|分别负责|共同负责)$"
+)
 
 #: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
 _BODY_END = "局|委|办|厅|部|政府"
@@ -69,11 +73,26 @@ class UnitList:
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
+    if any(mark in t.n for mark in _LEAD_SIGNS):
+        _read_lead_signs(result)
     if any(c in t.n for c in _WEAK_SEPARATORS) or _WHEN_START_RE.search(t.n) is not None:
         result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
     return result
+
+
+#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
+_LEAD_SIGNS = "★☆▲"
+
+
+def _read_lead_signs(result: UnitList) -> None:
+    for i, unit in enumerate(result.units):
+        bare = unit.strip(_LEAD_SIGNS + " ")
+        if bare != unit.strip():
+            result.units[i] = bare
+            if i not in result.marked_leads:
+                result.marked_leads.append(i)
 
 
 #: What else stands between two units where 、 is missing: a space (ASCII or ideographic), a slash, a
@@ -146,8 +165,11 @@ def _split_units(t: T) -> UnitList:
     if not balanced:
         parts, _ = split_top_level(t, _SEPARATORS, respect_brackets=False)
         result.unbalanced = True
-    for raw in parts:
-        piece = raw.strip(_TRAILING)
+    named_leads: list[str] = []
+    k = 0
+    while k < len(parts):
+        piece = parts[k].strip(_TRAILING)
+        k += 1
         lead_mark = False
         if OPEN_RE.search(piece.n) is None:
             if piece:
@@ -160,10 +182,20 @@ def _split_units(t: T) -> UnitList:
         previous = 0
         for start, end in bracket_groups(piece):
             inner = piece.n[start + 1 : end - 1].strip()
+            named = _NAMED_LEAD_RE.match(inner)
             if _LEAD_MARK_RE.match(inner):
                 lead_mark = True
+                if piece.n[end:].strip(_TRAILING):
+                    # "区商务局（牵头）区市场监督管理局": the mark closes its unit, the next name follows at once
+                    parts.insert(k, piece.cut(end))
+                    kept_o.append(piece.o[previous:start])
+                    kept_n.append(piece.n[previous:start])
+                    previous = len(piece.n)
+                    break
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
+            elif named is not None and start > 0:
+                named_leads.append(named.group("who"))  # "A、B、C（A牵头）": the note names the lead
             elif (
                 not _NOTE_RE.search(inner)
                 and not _SCOPE_NOTE_RE.match(inner)
@@ -175,8 +207,9 @@ def _split_units(t: T) -> UnitList:
             kept_n.append(piece.n[previous:start])
             previous = end
         if previous:
-            kept_o.append(piece.o[previous:])
-            kept_n.append(piece.n[previous:])
+            if previous < len(piece.n):
+                kept_o.append(piece.o[previous:])
+                kept_n.append(piece.n[previous:])
             piece = T("".join(kept_o), "".join(kept_n))
         piece = piece.strip(_TRAILING)
         if not piece:
@@ -184,6 +217,9 @@ def _split_units(t: T) -> UnitList:
         if lead_mark:
             result.marked_leads.append(len(result.units))
         result.units.append(piece.o)
+    for who in named_leads:
+        if who in result.units and result.units.index(who) not in result.marked_leads:
+            result.marked_leads.append(result.units.index(who))
     return result
 
 

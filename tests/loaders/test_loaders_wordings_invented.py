@@ -1224,25 +1224,15 @@ NOT_READ_YET = {
     "district-unnumbered-task-a-line": "unnumbered tasks, one a line, each with '责任单位：…', are refused as "
     "'no tasks found'",
     "county-numbered-diyi-comma": "tasks numbered '第一，' '第二，' open no task: refused as 'no tasks found'",
-    "county-star-marks-the-lead": "the convention '（标“★”的为牵头单位）' is not used: no lead, and '★' stays in the name",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
-    "gov-lead-marks-after-dun-space-and-qizhong": "'A牵头、B配合' and 'A牵头 B配合' give no lead ('A牵头' is read as "
-    "a name); '…按职责分工负责，其中A牵头' gives a lead '其中A' and keeps A among the co-units",
     "pingtan-you-clauses-in-the-prose": "'由A牵头，会同B、C制定…' gives a co-unit '会同B'; '由A负责，B配合。' drops B",
-    "pingtan-townships-and-a-duty-note-after-a-group": "a note '（按职责分工负责）' after the last unit of a label list "
-    "stays in its name ('各片区管理局（按职责分工负责）')",
-    "county-lead-named-after-the-list": "a lead named after the list ('（责任单位：A、B，A牵头）', '其中B为牵头单位', "
-    "'A、B、C（A牵头）') is not applied: both become leads, or '其中B' or 'C（A牵头）' is read as a unit",
     "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
     "get 各地区",
     "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
     "不再单独列出）') is not applied (an assignment-without-task warning instead)",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
-    "district-lead-marker-without-a-separator-after-it": "'A（牵头）B、C' with no 、 after the marker glues A and B "
-    "into one lead ('区商务局区市场监督管理局')",
-    "county-leader-note-after-the-lead": "a note '（分管领导：张三）' after the lead cuts its name to '县住房和城乡建设局（'",
     "pingtan-member-duties-with-colons-run-on": "member duties '（一）A：负责…。（二）B：负责…' run on one line are read "
     "as one task: only the first unit is kept",
     "pingtan-member-duties-unit-first-run-on": "member duties '1.A负责…。2.B负责…' run on one line are read as one task: "
