@@ -10,7 +10,7 @@ import itertools
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
-from dutygraph.loaders.brackets import bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
@@ -20,17 +20,20 @@ LEADER_LABELS = (
     "牵头区领导|牵头省领导|联系领导|领导|责任人"
 )
 ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
-LEAD_LABELS = "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|牵头处室|牵头科室|总牵头单位|牵头"
+LEAD_LABELS = (
+    "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
+    "牵头|主办"
+)
 CO_LABELS = (
-    "配合单位|配合部门|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|协办部门|配合处室|配合科室|"
-    "实施单位|主要配合单位|配合"
+    "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
+    "配合科室|配合股室|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
 )
 RESP_LABELS = (
     "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "承办部门|执行单位"
+    "责任股室|承办部门|执行单位"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
-DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|时限"
+DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
 _ALL = "|".join(
     [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
 )
@@ -62,7 +65,13 @@ _BARE_LABEL_RE = re.compile(
             reverse=True,
         )
     )
-    + ")(?P<gap> )\\s*(?=[\u4e00-\u9fff\\d])"
+    + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: "【牵头单位】区商务局【配合单位】区财政局": the label in brackets of its own, the closing one for its colon.
+_BRACKETED_LABEL_RE = re.compile(
+    r"[\[【](?P<label>"
+    + "|".join(sorted(UNIT_FIELD_LABELS + tuple(DEADLINE_LABELS.split("|")), key=len, reverse=True))
+    + r")[\]】]"
 )
 #: Words every such label holds: lines without one are not searched.
 _BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
@@ -121,6 +130,29 @@ ROLE_VERBS: dict[str, str] = {
     "参与": "co",
     "参加": "co",
     "协办": "co",
+    "负总责": "lead",
+    "主责": "lead",
+    "负责牵头": "lead",
+    "统筹推进": "lead",
+    "统筹": "lead",
+    "督促指导": "co",
+    "各司其职": "resp",
+    "具体落实": "resp",
+    "根据实际情况落实": "resp",
+    "按职责分工抓好落实": "resp",
+    "按职责抓好落实": "resp",
+    "协同推进": "co",
+    "协同配合": "co",
+    "协同": "co",
+    "支持配合": "co",
+    "配合实施": "co",
+    "支持": "co",
+    "主抓": "lead",
+    "结合实际推进": "resp",
+    "结合实际落实": "resp",
+    "抓好落实": "resp",
+    "组织落实": "resp",
+    "推进落实": "resp",
     "协助推进": "assist",
     "协助": "assist",
 }
@@ -142,10 +174,27 @@ def closing_verb(text: str) -> re.Match[str] | None:
     return _VERB_RE.search(text)
 
 
+#: "国家发展改革委牵头、财政部配合", "工业和信息化部牵头 科技部配合": a lead clause closed by 、 or a space.
+_LEAD_THEN_RE = re.compile(r"牵头(?:负责)?(?:[、 ]\s*)(?=[\u4e00-\u9fff])")
+
+
 def split_clauses(t: T) -> list[T]:
-    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
+    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators), and after a lead
+    clause that a 、 or a space closes."""
     parts, _ = split_top_level(t, ",;。")
-    return [p for p in (p.strip() for p in parts) if p]
+    out: list[T] = []
+    for part in parts:
+        part = part.strip()
+        start = 0
+        if "牵头" in part.n:
+            for m in _LEAD_THEN_RE.finditer(part.n):
+                if not open_depth(part.n[: m.start()]):
+                    out.append(part.cut(start, m.start() + len(m.group().rstrip("、 "))))
+                    start = m.end()
+        piece = part.cut(start).strip()
+        if piece:
+            out.append(piece)
+    return [p for p in out if p]
 
 
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
@@ -160,6 +209,13 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
     """
     result = Assignment(present=True)
     matches = list(LABEL_RE.finditer(t.n))
+    nested: list[re.Match[str]] = []
+    if len(matches) > 1 and OPEN_RE.search(t.n, matches[0].end()) is not None:
+        # "牵头单位：县住建局（分管领导：张三）；配合单位：…": a label inside a bracket of a field's value is a
+        # note on that value, not a field of its own
+        depth = open_depth(t.n[: matches[0].start()])
+        nested = [m for m in matches if open_depth(t.n[: m.start()]) > depth]
+        matches = [m for m in matches if m not in nested]
     other_fields = (
         [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
@@ -180,7 +236,17 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
             result.empty_labels.append(label)
             continue
         apply_field(result, _KIND[label], value)
+    for m in nested:
+        kind = _KIND[m.group("label")]
+        if kind in ("leader", "assist"):
+            close = _CLOSE_RE.search(t.n, m.end())
+            value = t.cut(m.end(), close.start() if close else len(t.n)).strip(" ;,。.、")
+            if value:
+                apply_field(result, kind, value)
     return result
+
+
+_CLOSE_RE = re.compile(r"[)\]】〕]")
 
 
 def apply_field(result: Assignment, kind: str, value: T) -> None:
@@ -198,7 +264,7 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
             leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
         (result.leaders if kind == "leader" else result.assisting).extend(leaders)
     elif kind == "split" or _reads_as_clauses(value.n):
-        clauses = parse_clauses(value)
+        clauses = parse_clauses(value, kind)
         if clauses is not None:
             result.merge(clauses)
         elif kind == "split":
@@ -249,13 +315,19 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if " " not in n or not any(word in n for word in _BARE_LABEL_WORDS):
+        if not any(word in n for word in _BARE_LABEL_WORDS) or not (
+            " " in n or "—" in n or "】" in n or "]" in n
+        ):
             out.append(line)
             continue
-        gaps = [m.start("gap") for m in _BARE_LABEL_RE.finditer(n)]
-        for gap in gaps:
-            n = n[:gap] + ":" + n[gap + 1 :]
-        out.append(Line(line.no, T(line.text.o, n), line.cells) if gaps else line)
+        changed = n
+        for m in _BARE_LABEL_RE.finditer(n):
+            start, end = m.span("gap")
+            changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
+        for m in _BRACKETED_LABEL_RE.finditer(n):
+            start, end = m.span()
+            changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
+        out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
     return out
 
 
@@ -266,9 +338,12 @@ def _reads_as_clauses(folded: str) -> bool:
 
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
-_SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
+_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要)")
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
-_GROUP_JOIN_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)|以及")
+#: ("…等有关部门和单位" is one tail: "单位" names no second group.)
+_GROUP_JOIN_RE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)(?!(?:有关|相关|其他)?(?:单位|部门)$)|以及"
+)
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|长期|持续|逐步|分步|分阶段|按年度|定期|"
@@ -290,6 +365,8 @@ _ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|�
 #: also sit inside names ("工业和信息化部", "文化和旅游部"), so they split only where the text before them
 #: is a whole body name on its own.
 _AND_RE = re.compile(r"以及(?!其)|及(?!其)|和|与")
+#: "单位" after "各有关部门和": the same group spoken of twice, not a second one.
+_BARE_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
 #: Group words for localities, which end like no body: "有关部门和地方", "各部门与各地".
 _LOCALITY_WORDS = frozenset({"地方", "各地", "各地方"})
 
@@ -304,7 +381,7 @@ def _conjoined(part: T) -> list[T]:
         left = part.n[start : m.start()]
         right = part.n[m.end() :]
         whole = m.group() != "与" and m.group() != "和"
-        if not right or len(left) < 2 or not named_like_unit(left):
+        if not right or len(left) < 2 or not named_like_unit(left) or _BARE_GROUP_RE.match(right):
             continue
         if not whole and not (named_like_unit(right) or _leading_locality(right)):
             continue
@@ -348,6 +425,17 @@ def _joined(parts: list[T]) -> T:
     return T("、".join(p.o for p in parts), "、".join(p.n for p in parts))
 
 
+def _named_among(subject: T, listed: list[T]) -> bool:
+    """Every unit ``subject`` names is one of the units of ``listed`` (the clauses before it)."""
+    names = {u for t in listed for part in _subject_parts(t) for u in _unit_names(part)}
+    own = [u for p in _subject_parts(subject) for u in _unit_names(p)]
+    return bool(own) and all(u in names for u in own)
+
+
+def _unit_names(part: T) -> list[str]:
+    return [u.strip() for u in re.split(r"[、,;]", part.n) if u.strip()]
+
+
 def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     """Add what a clause's subject names under ``kind``; False when it names nothing."""
     parts = [p for s in subjects for p in _subject_parts(s)]
@@ -373,8 +461,10 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     return True
 
 
-def parse_clauses(t: T) -> Assignment | None:
+def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read.
+
+    ``field`` is the role of the label the text stands under ("责任单位:X,Y配合" → ``"resp"``).
 
     The grammar, rule by rule (each rule has its own test):
 
@@ -385,6 +475,7 @@ def parse_clauses(t: T) -> Assignment | None:
     - a clause that says when ("2019年底前完成", "持续推进") is the deadline, never a unit;
     - "以下均需X配合,不再列出" is a standing rule: X assists this and every later task;
     - "X负责…" with text after the verb is a role clause: X is the unit;
+    - under a label, units before a clause marked 配合 are the label's ("责任单位:X,Y配合": X is responsible);
     - labels ("牵头单位:") and convention notes ("列第一位者为牵头单位") inside the text are read as such.
     """
     result = Assignment()
@@ -426,6 +517,15 @@ def parse_clauses(t: T) -> Assignment | None:
             continue
         subject = clause.cut(0, m.start())
         kind = ROLE_VERBS[m.group("verb")]
+        if pending and kind == "lead" and _named_among(subject, pending):
+            # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
+            if _add_subject(result, "resp", pending):
+                recognised = True
+            pending = []
+        if kind == "co" and field in ("lead", "resp") and pending:
+            if _add_subject(result, field, pending):
+                recognised = True
+            pending = []
         subjects = [*pending, subject]
         pending = []
         before = len(result.responsible)
