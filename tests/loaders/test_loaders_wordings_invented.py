@@ -1208,6 +1208,20 @@ NOTICES = [
         ],
         id="pingtan-unnumbered-tasks-with-lead-and-co-labels",
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年农村人居环境整治任务分工的通知",
+            "各片区管理局，区直各单位： 现将有关任务分工如下，各片区管理局负责辖区内各项任务的落实，以下不再列出。"
+            " 1.推进农村污水治理。（责任单位：区资源生态局牵头，区财金局参与） 2.开展村庄清洁行动。（责任单位：区农业农村局）"
+            " 3.推进农村公厕改造。（责任单位：区住建局） 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [
+            (["区资源生态局"], ["区财金局", "各片区管理局"]),
+            (["区农业农村局"], ["各片区管理局"]),
+            (["区住建局"], ["各片区管理局"]),
+        ],
+        id="pingtan-standing-rule-in-the-lead-in-sentence",
+    ),
 ]
 
 
@@ -1258,6 +1272,8 @@ NOT_READ_YET = {
     "read as one task (the heading's number) with only the first unit",
     "pingtan-unnumbered-tasks-with-lead-and-co-labels": "unnumbered tasks with 牵头/配合 labels run on one line are "
     "read as one task whose leads are all three tasks' leads",
+    "pingtan-standing-rule-in-the-lead-in-sentence": "a standing rule in the lead-in sentence ('各片区管理局负责辖区内各项任务"
+    "的落实，以下不再列出') is not applied to the tasks",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
