@@ -1240,7 +1240,6 @@ NOT_READ_YET = {
     "county-numbered-diyi-comma": "tasks numbered '第一，' '第二，' open no task: refused as 'no tasks found'",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
-    "pingtan-you-clauses-in-the-prose": "'由A牵头，会同B、C制定…' gives a co-unit '会同B'; '由A负责，B配合。' drops B",
     "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
     "get 各地区",
     "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
