@@ -1222,6 +1222,41 @@ NOTICES = [
         ],
         id="pingtan-standing-rule-in-the-lead-in-sentence",
     ),
+    pytest.param(
+        "某区2023年生活垃圾分类工作任务分工\n1.完善分类投放设施。牵头部门（单位）：区城市管理局；配合部门（单位）：各街道办事处、区住房和城乡建设局\n"
+        "2.推进厨余垃圾处理项目。牵头部门（单位）：区城市管理局；配合部门（单位）：区发展和改革局\n"
+        "3.开展分类进校园。责任部门（单位）：区教育局、团区委\n4.开展分类督导。牵头单位(部门)：区城市管理局\n",
+        [
+            (["区城市管理局"], ["各街道办事处", "区住房和城乡建设局"]),
+            (["区城市管理局"], ["区发展和改革局"]),
+            ([], ["区教育局", "团区委"]),
+            (["区城市管理局"], []),
+        ],
+        id="district-label-words-with-bracketed-suffixes",
+    ),
+    pytest.param(
+        "某县2023年防止返贫监测帮扶任务分工\n1.开展防返贫动态监测。责任主体：县乡村振兴局；配合主体：县民政局、县医疗保障局\n"
+        "2.落实帮扶措施。实施主体：各乡镇人民政府\n3.发展帮扶产业。责任主体：县农业农村局；配合主体：各乡镇人民政府\n",
+        [
+            (["县乡村振兴局"], ["县民政局", "县医疗保障局"]),
+            (["各乡镇人民政府"], []),
+            (["县农业农村局"], ["各乡镇人民政府"]),
+        ],
+        id="county-zhuti-labels",
+    ),
+    pytest.param(
+        "某区2023年创建文明典范城市任务分工\n1.整治占道经营。主要责任单位：区城市管理局；协同责任单位：区市场监督管理局、各街道办事处\n"
+        "2.规范共享单车停放。主要责任单位：区交通运输局；协同责任单位：区城市管理局\n"
+        "3.开展文明交通劝导。责任单位及责任人：区公安分局（陈明）\n"
+        "4.开展志愿服务。牵头单位：区文明办 配合单位：团区委 督导单位：区委督查室\n",
+        [
+            (["区城市管理局"], ["区市场监督管理局", "各街道办事处"]),
+            (["区交通运输局"], ["区城市管理局"]),
+            (["区公安分局"], []),
+            (["区文明办"], ["团区委"]),
+        ],
+        id="district-zhuyao-xietong-and-oversight-labels",
+    ),
 ]
 
 
@@ -1273,6 +1308,11 @@ NOT_READ_YET = {
     "read as one task whose leads are all three tasks' leads",
     "pingtan-standing-rule-in-the-lead-in-sentence": "a standing rule in the lead-in sentence ('各片区管理局负责辖区内各项任务"
     "的落实，以下不再列出') is not applied to the tasks",
+    "district-label-words-with-bracketed-suffixes": "labels with a bracketed suffix ('牵头部门（单位）：', '配合部门（单位）：', "
+    "'责任部门（单位）：', '牵头单位(部门)：') are not read: the tasks get no units",
+    "county-zhuti-labels": "'实施主体：' is not read, and '配合主体：' is dropped with its units ('责任主体：' is read)",
+    "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
+    "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
