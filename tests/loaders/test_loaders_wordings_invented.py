@@ -1257,6 +1257,22 @@ NOTICES = [
         ],
         id="district-zhuyao-xietong-and-oversight-labels",
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年文化惠民工作要点及分工表的通知",
+            "附件 2023年文化惠民工作要点及分工表 序号主要工作任务具体工作措施完成时限主要责任单位任务来源1推进公共文化服务"
+            "1、建设城市书房5家6月区文旅局区图书馆1、全区工作要点 2、开展送戏下乡100场9月区文旅局区文联各乡镇"
+            "3、举办青少年研学活动12月区教育局区少年宫区博物馆4、开展党史宣讲12月区委党校区委宣传部"
+            " 注：主要责任单位第一个为牵头单位，其余为主要配合单位。",
+        ),
+        [
+            (["区文旅局"], ["区图书馆"]),
+            (["区文旅局"], ["区文联", "各乡镇"]),
+            (["区教育局"], ["区少年宫", "区博物馆"]),
+            (["区委党校"], ["区委宣传部"]),
+        ],
+        id="pingtan-run-together-table-with-uncommon-names",
+    ),
 ]
 
 
@@ -1313,6 +1329,8 @@ NOT_READ_YET = {
     "county-zhuti-labels": "'实施主体：' is not read, and '配合主体：' is dropped with its units ('责任主体：' is read)",
     "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
     "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
+    "pingtan-run-together-table-with-uncommon-names": "in a run-together table the names the vocabulary lacks "
+    "(区图书馆, 区文联, 各乡镇, 区少年宫, 区博物馆) are dropped and '区委党校区委宣传部' becomes '区委'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
