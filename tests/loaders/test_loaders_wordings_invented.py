@@ -1278,17 +1278,12 @@ NOTICES = [
 
 #: Notices the loaders misread today, each with what goes wrong (strict: a case that starts passing leaves).
 NOT_READ_YET = {
-    "district-member-duties-unit-first-without-colons": "unnumbered unit-first duty lines ('区教育局负责…') under a "
-    "plain 成员单位职责 title (no decimal heading) are refused as 'no tasks found'",
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
     "columns 完成时限 then 责任单位, is refused as 'no tasks found'",
     "district-convention-with-bare-lists-and-deadlines": "a bare unit list with '；2023年9月底前' or '；长期坚持' after it "
     "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "district-unnumbered-task-a-line": "unnumbered tasks, one a line, each with '责任单位：…', are refused as "
-    "'no tasks found'",
-    "county-numbered-diyi-comma": "tasks numbered '第一，' '第二，' open no task: refused as 'no tasks found'",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
     "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
@@ -1318,8 +1313,6 @@ NOT_READ_YET = {
     "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
     "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
     "'每季度报送进展', '常态化推进', '时间：2023年底'",
-    "pingtan-unnumbered-tasks-under-a-heading": "unnumbered tasks run on under '二、工作任务' on a one-line page are "
-    "read as one task (the heading's number) with only the first unit",
     "pingtan-unnumbered-tasks-with-lead-and-co-labels": "unnumbered tasks with 牵头/配合 labels run on one line are "
     "read as one task whose leads are all three tasks' leads",
     "pingtan-standing-rule-in-the-lead-in-sentence": "a standing rule in the lead-in sentence ('各片区管理局负责辖区内各项任务"

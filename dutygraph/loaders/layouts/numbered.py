@@ -95,6 +95,9 @@ class NumberedReader:
         self.last_heading: tuple[Line, Numbered | None, str] | None = None
         #: the line after "附件N" may be the attachment's title, not a sub-heading.
         self.expect_title = False
+        #: under a title or heading that announces duties ("成员单位职责"): a paragraph that opens with a
+        #: unit and its duty ("区教育局负责…") is a task of its own.
+        self.member_duties = False
         #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
         self.measure = Measure.of(lines)
 
@@ -141,6 +144,7 @@ class NumberedReader:
         """A section heading; reads the leaders it names ("钱三雄市长牵头重点工作(许继清副市长协助推进)")."""
         self._close()
         section = Section(title=line.text.o, line=line.no)
+        self.member_duties = "职责" in body.n
         rest = body
         units = Assignment()
         for start, end in reversed(bracket_groups(body)):
@@ -286,12 +290,20 @@ class NumberedReader:
                 item.closed = True
                 item.unit_line = line.no
             return
+        if _heading_like(text.n) and "职责" in text.n and current is None:
+            self.member_duties = True  # the document's title: "…领导小组成员单位职责"
         duty = framed_duty_sentence(text) if not _heading_like(text.n) else None
-        if (
-            duty is not None
-            and current is not None
-            and (current.closed or _heading_like(current.joined))
-            and _MEMBER_DUTY_RE.match(text.n)
+        if duty is not None and (
+            (
+                current is not None
+                and (current.closed or _heading_like(current.joined))
+                and _MEMBER_DUTY_RE.match(text.n)
+            )
+            or (
+                self.member_duties
+                and (current is None or current.closed or _heading_like(current.joined))
+                and duty_sentence(text) is not None
+            )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
             # not more text of the heading or of the member before it.
@@ -343,6 +355,15 @@ class NumberedReader:
                     heading_item.text.append(body.o)
                     heading_item.unit_line = line.no
                     self.state.saw("inline-labels")
+        else:
+            body, inline = split_inline_labels(text)
+            if inline is not None and inline.has_units() and body.n:
+                # "开展城乡环境卫生整治。责任单位：区爱卫办、各街道办事处": an unnumbered task on a line of its own
+                item = self._new_item(line, None, None, None, body.o)
+                item.assign.merge(inline)
+                item.closed = True
+                item.unit_line = line.no
+                self.state.saw("inline-labels")
 
     # -- the scan ------------------------------------------------------------------------------------
     def run(self) -> ReadState:
