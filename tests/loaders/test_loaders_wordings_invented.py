@@ -1273,6 +1273,17 @@ NOTICES = [
         ],
         id="pingtan-run-together-table-with-uncommon-names",
     ),
+    pytest.param(
+        "某县2023年重大项目要素保障任务分工\n1.保障项目用地。牵头单位：县自然资源局、县发展和改革局（双牵头）；配合单位：县林业局\n"
+        "2.保障项目用能。责任单位：县发展和改革局（主责）、国网某县供电公司\n"
+        "3.保障项目资金。责任单位：县财政局（责任单位）、县金融服务中心（配合）\n",
+        [
+            (["县自然资源局", "县发展和改革局"], ["县林业局"]),
+            (["县发展和改革局"], ["国网某县供电公司"]),
+            (["县财政局"], ["县金融服务中心"]),
+        ],
+        id="county-role-markers-in-brackets-after-names",
+    ),
 ]
 
 
@@ -1324,6 +1335,8 @@ NOT_READ_YET = {
     "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
     "pingtan-run-together-table-with-uncommon-names": "in a run-together table the names the vocabulary lacks "
     "(区图书馆, 区文联, 各乡镇, 区少年宫, 区博物馆) are dropped and '区委党校区委宣传部' becomes '区委'",
+    "county-role-markers-in-brackets-after-names": "the markers '（双牵头）', '（主责）' and '（责任单位）' after a name stay "
+    "in it and '（主责）' makes no lead ('（牵头）', '（协办）', '（配合）' are understood)",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
