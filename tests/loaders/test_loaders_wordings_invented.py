@@ -1284,6 +1284,16 @@ NOTICES = [
         ],
         id="county-role-markers-in-brackets-after-names",
     ),
+    pytest.param(
+        "某区2016年食品安全工作任务分工\n1.开展餐饮服务单位量化分级。责任单位：区卫生和计划生育局及区食品药品监督管理局\n"
+        "2.整治校园周边食品摊点。责任单位：区教育和体育局与区城市管理局\n3.开展农产品质量抽检。责任单位：区农业和水利局\n",
+        [
+            ([], ["区卫生和计划生育局", "区食品药品监督管理局"]),
+            ([], ["区教育和体育局", "区城市管理局"]),
+            (["区农业和水利局"], []),
+        ],
+        id="district-ji-and-yu-between-names-that-hold-he",
+    ),
 ]
 
 
@@ -1337,6 +1347,8 @@ NOT_READ_YET = {
     "(区图书馆, 区文联, 各乡镇, 区少年宫, 区博物馆) are dropped and '区委党校区委宣传部' becomes '区委'",
     "county-role-markers-in-brackets-after-names": "the markers '（双牵头）', '（主责）' and '（责任单位）' after a name stay "
     "in it and '（主责）' makes no lead ('（牵头）', '（协办）', '（配合）' are understood)",
+    "district-ji-and-yu-between-names-that-hold-he": "'A及B' and 'A与B' are not split when A itself holds 和 "
+    "('区卫生和计划生育局及区食品药品监督管理局' stays one name)",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
