@@ -1294,6 +1294,17 @@ NOTICES = [
         ],
         id="district-ji-and-yu-between-names-that-hold-he",
     ),
+    pytest.param(
+        "某区2023年项目建设攻坚任务分工\n1.编制项目年度计划。（区发展和改革局负责，其中涉及资金的由区财政局负责）\n"
+        "2.推进项目征地拆迁。（区自然资源局牵头，涉及乡镇的由各乡镇人民政府负责落实）\n"
+        "3.推进国企项目建设。（区发展和改革局牵头，区财政局配合；涉及农村的，区农业农村局配合）\n",
+        [
+            (["区发展和改革局"], ["区财政局"]),
+            (["区自然资源局"], ["各乡镇人民政府"]),
+            (["区发展和改革局"], ["区财政局", "区农业农村局"]),
+        ],
+        id="district-conditional-clauses-naming-a-unit",
+    ),
 ]
 
 
@@ -1349,6 +1360,8 @@ NOT_READ_YET = {
     "in it and '（主责）' makes no lead ('（牵头）', '（协办）', '（配合）' are understood)",
     "district-ji-and-yu-between-names-that-hold-he": "'A及B' and 'A与B' are not split when A itself holds 和 "
     "('区卫生和计划生育局及区食品药品监督管理局' stays one name)",
+    "district-conditional-clauses-naming-a-unit": "a condition before the unit stays in its name: '其中涉及资金的由A负责' "
+    "gives '涉及资金的由区财政局', and '；涉及农村的，B配合' adds a unit '涉及农村的'",
     "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
     "becomes two tasks",
 }
