@@ -25,8 +25,8 @@ import re
 from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
-from dutygraph.loaders.spaced_table import spaced_table
-from dutygraph.loaders.structure import CN_DIGITS, cn_number
+from dutygraph.loaders.spaced_table import spaced_rows, spaced_table
+from dutygraph.loaders.structure import CHAR_NUMBERS, CIRCLED, CN_DIGITS, DOT_CHARS, PAREN_CHARS, cn_number
 from dutygraph.loaders.text import Line
 
 #: A line this long is a page (or a table) that lost its breaks, whatever it holds.
@@ -42,8 +42,9 @@ _GAP_RE = re.compile(r"\s+")
 _SENTENCE_END = frozenset("。;:!?)]】”」")
 #: A piece this short before a gap is a line of its own (a title, a date, a signature, a heading).
 _SHORT_PARAGRAPH = 40
+_CHAR_MARKS = "".join(CHAR_NUMBERS)
 _STARTS_ITEM_RE = re.compile(
-    rf"\(?\s*(?:[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*[、.)]|[①②③④⑤⑥⑦⑧⑨⑩]|[\u4e00-\u9fff]{{2,8}}\s*:"
+    rf"\(?\s*(?:[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*[、.)]|[{_CHAR_MARKS}]|[\u4e00-\u9fff]{{2,8}}\s*:"
 )
 #: Number marks anywhere in a folded line; which alternative matched names the style.
 _MARK_RE = re.compile(
@@ -51,10 +52,9 @@ _MARK_RE = re.compile(
     rf"|(?P<cns>(?P<cns_v>[{CN_DIGITS}]{{1,4}})\s*、)"
     r"|(?P<arp>\(\s*(?P<arp_v>\d{1,3})\s*\))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})\s*[.、](?!\d))"
-    r"|(?P<cir>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    rf"|(?P<cir>[{CIRCLED}])|(?P<pch>[{PAREN_CHARS}])|(?P<dch>[{DOT_CHARS}])"
     r"|(?P<shi>(?P<shi_v>[一二三四五六七八九十]{1,3})是)"
 )
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: What may stand right before a number that opens a run ("。1、", "）（一）", start of line).
 _STRONG_BEFORE = frozenset(" 。;:!?)]】”」")
 #: What may not follow a number mark: a digit or separator means a list of numbers ("1、2、3项").
@@ -97,13 +97,13 @@ def paragraph_cuts(folded: str) -> list[int]:
 
 #: How deep each numbering style stands (一、 above （一） above 1. above （1） above ①, "一是" lowest): a run
 #: opens right after a heading only one level or more below it ("一、总则（一）…", not "三是…合一、").
-_DEPTH = {"cns": 0, "cnp": 1, "ar": 2, "arp": 3, "cir": 4, "shi": 5}
+_DEPTH = {"cns": 0, "cnp": 1, "ar": 2, "dch": 2, "arp": 3, "pch": 3, "cir": 4, "shi": 5}
 
 
 def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
     style = m.lastgroup or ""
-    if style == "cir":
-        return style, _CIRCLED.index(m.group("cir")) + 1
+    if style in ("cir", "pch", "dch"):
+        return style, CHAR_NUMBERS[m.group(style)]
     if style.endswith("_v"):
         style = style[:-2]
     raw = m.group(f"{style}_v")
@@ -208,8 +208,15 @@ def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
     runs: dict[str, int] = {}
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         n = line.text.n
+        if n.startswith("序号") and line.cells is None and (rows := spaced_rows(lines, i - 1)) is not None:
+            table, i = rows  # a space-separated table printed one row per line
+            out.extend(table)
+            continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None

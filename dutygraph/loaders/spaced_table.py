@@ -1,4 +1,4 @@
-"""A table flattened onto one line with a space between its cells → one table row per line.
+"""A table kept as text with a space between its cells → one table row per line.
 
 A page of the 平潭 archive keeps a table as its cells' text in a row, one space between cells:
 "序号 工作任务 责任单位 完成时限 1 建立甲机制 区发改局 2019年6月 2 …". Such a table is as good as one with
@@ -11,6 +11,9 @@ A row with more pieces than the table has columns has spaces inside its task tex
 are joined into the task cell (unit and deadline cells rarely hold a space) — unless one of them opens
 a section ("二、基础设施"), which is then a row of its own, as a merged section row of the table was. The last row takes only
 as many pieces as the table has columns; what follows it (the signature, page furniture) is text.
+
+The same table printed one row per line (a web page's table rendered row by row) is read by
+:func:`spaced_rows`: a header line, then lines that each open with the next row number.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.structure import SECTION_RE
 from dutygraph.loaders.text import Line, T
 
@@ -117,3 +121,40 @@ def _filled(values: list[str], width: int, text_column: int) -> list[str]:
             *values[text_column + extra + 1 :],
         ]
     return values + [""] * (width - len(values))
+
+
+def _header(pieces: list[str]) -> tuple[str, ...] | None:
+    """The column roles when ``pieces`` are a whole header line (序号, a task column, two or more others)."""
+    if len(pieces) < 3 or pieces[0] != _HEADER_START or not all(_header_name(p) for p in pieces[1:]):
+        return None
+    roles = header_roles(tuple(pieces))
+    return roles if roles is not None and "text" in roles else None
+
+
+def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
+    """(the header and rows as lines with cells, the index after the last row) when ``lines[i]`` is a
+    space-separated header line and row 1 follows on the next line; else ``None``."""
+    header = lines[i].text.o.split()
+    roles = _header(header)
+    if roles is None:
+        return None
+    width, text_column = len(header), roles.index("text")
+    out = [_row_line(lines[i].no, header)]
+    expected = 1
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        values = line.text.o.split()
+        if line.cells is None and values[0] == str(expected) and len(values) >= 2:
+            if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
+                # an empty cell before the deadline ("2 出台… 国家医保局 2023年6月底前"): the date stays last
+                values = values[:-1] + [""] * (width - len(values)) + values[-1:]
+            cells = _filled(values, width, text_column)
+            out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
+            expected += 1
+        elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:
+            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row between two rows
+        else:
+            break
+        j += 1
+    return (out, j) if expected > 1 else None

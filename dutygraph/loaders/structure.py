@@ -24,10 +24,24 @@ def match_section(folded: str) -> re.Match[str] | None:
     return SECTION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
 
 
-def match_chapter(folded: str) -> re.Match[str] | None:
-    """``CHAPTER_RE.match``, after the same kind of check: a chapter line starts with 第."""
-    return CHAPTER_RE.match(folded) if folded.startswith("第") else None
+#: "3　预警", "7 附则": a plan's chapter — one or two digits, a space (ideographic in print), a short
+#: title with no punctuation and nothing after it. A task number always carries "、" or "." ("3.预警…"),
+#: and a table row holds more cells than one.
+PLAN_CHAPTER_RE = re.compile(r"^\d{1,2}\s+(?P<body>[^\s\d.,;:!?()、。，；：！？（）]{2,16})$")
 
+
+def match_chapter(folded: str) -> re.Match[str] | None:
+    """``CHAPTER_RE.match`` (a chapter line starts with 第, checked first), or a plan's chapter."""
+    if folded.startswith("第"):
+        return CHAPTER_RE.match(folded)
+    return PLAN_CHAPTER_RE.match(folded) if folded[:1].isdigit() else None
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_CHARS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOT_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+#: Each one-character number's value, 1–20.
+CHAR_NUMBERS = {c: i + 1 for chars in (CIRCLED, PAREN_CHARS, DOT_CHARS) for i, c in enumerate(chars)}
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -42,7 +56,10 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
-    ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    ("circled", re.compile(rf"^(?P<mark>(?P<num>[{CIRCLED}]))\s*(?P<body>.*)$")),
+    # "⑴", "⒈": one character that prints a parenthesised or dotted number (word processors' lists)
+    ("paren-char", re.compile(rf"^(?P<mark>(?P<num>[{PAREN_CHARS}]))\s*(?P<body>.*)$")),
+    ("dot-char", re.compile(rf"^(?P<mark>(?P<num>[{DOT_CHARS}]))\s*(?P<body>.*)$")),
     # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
     ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
@@ -126,7 +143,7 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
-_NUMBER_STARTS = frozenset("0123456789(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_NUMBER_STARTS = frozenset("0123456789(" + "".join(CHAR_NUMBERS))
 
 
 @dataclass(frozen=True)
@@ -172,7 +189,7 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             if style == "decimal"
             else int(num)
             if num.isdecimal()
-            else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
+            else (cn_number(num) if style == "cn-paren" else CHAR_NUMBERS[num])
         )
         return Numbered(style, mark, value, m.start("body"))
     return None

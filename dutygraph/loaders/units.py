@@ -23,6 +23,8 @@ _SEPARATOR_RE = re.compile("[、,;\n]")
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
     r"(?:(?:第一|第1)(?:位|个|家|名)?|首(?:位|个|家|名))[^,;。]{0,8}?(?:为|是)[^,;。]{0,6}?(?:牵头|汇总|主办)"
+    # "均由排名第一的单位牵头", "由排在首位的部门牵头"
+    r"|(?:第一|第1|首)(?:位|个|家|名)?的?(?:单位|部门)(?:为|是)?(?:牵头|主办)"
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
@@ -30,6 +32,8 @@ _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单�
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
 _LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
+#: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
+_CO_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实)$")
 
 #: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
 _BODY_END = "局|委|办|厅|部|政府"
@@ -105,7 +109,11 @@ def _split_units(t: T) -> UnitList:
                 lead_mark = True
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
-            elif not _NOTE_RE.search(inner) and not _SCOPE_NOTE_RE.match(inner):
+            elif (
+                not _NOTE_RE.search(inner)
+                and not _SCOPE_NOTE_RE.match(inner)
+                and not _CO_MARK_RE.match(inner)
+            ):
                 continue
             kept_o.append(piece.o[previous:start])
             kept_n.append(piece.n[previous:start])

@@ -70,6 +70,13 @@ def measure(clause: str) -> str:
         ),
         ("（国务院办公厅牵头，各地区、各部门负责）", ["国务院办公厅"], ["各地区", "各部门"]),
         ("（商务部、海关总署按照职责分工负责；持续推进）", [], ["商务部", "海关总署"]),
+        # the units answering are set apart from those taking part: they lead
+        (
+            "（国家卫生健康委、国家医保局负责，国家中医药局参与）",
+            ["国家卫生健康委", "国家医保局"],
+            ["国家中医药局"],
+        ),
+        ("（工业和信息化部、科技部按职责分工负责，各地区配合）", ["工业和信息化部", "科技部"], ["各地区"]),
     ],
 )
 def test_state_council_parentheticals(clause, lead, co):

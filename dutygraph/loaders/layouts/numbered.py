@@ -37,6 +37,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import FIRST_LEADS_RE
 from dutygraph.loaders.wrap import Measure, is_date, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
@@ -45,8 +46,10 @@ _LEADER_HEAD_RE = re.compile(
 )
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
+#: A line that states the first-listed-leads convention on its own is at most this long.
+_CONVENTION_MAX = 60
 #: Numbering styles of tasks themselves, not of the headings above them.
-_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "decimal", "cn-shi"})
+_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "paren-char", "dot-char", "decimal", "cn-shi"})
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 #: A member's paragraph in a plan's 成员单位职责 section: the unit, a colon, its duties ("外交部：负责…").
 _MEMBER_DUTY_RE = re.compile(r"^[^,;。:()]{2,40}:")
@@ -256,6 +259,10 @@ class NumberedReader:
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
+        if len(text.n) <= _CONVENTION_MAX and FIRST_LEADS_RE.search(text.n):
+            # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
+            # document by units.states_first_leads — a note, not a task and not task text.
+            return
         segments = split_segments(text)
         if segments[0].assignment is not None or len(segments) > 1:
             self.state.saw("bracket-paragraphs")
