@@ -16,8 +16,13 @@ from dutygraph.loaders.units import split_units
 
 #: Tails after a clause's units, never part of a unit name: "甲部、乙委等有关部门", "丙局等", "丁局各自".
 SUBJECT_TAIL_RE = re.compile(
-    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据|依照|按|依)?(?:各自)?职(?:能|责)(?:分工)?|各自|分别|共同)$"
+    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?(?:和|及)?(?:单位|部门)?"
+    r"|(?:按照|根据|依照|依据|按|依)?(?:各自)?职(?:能|责)(?:分工)?|各自|分别|共同)$"
 )
+
+
+#: What a form prints in an empty unit field ("配合单位：无", "配合单位：—"): no unit.
+_NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
 
 
 @dataclass(slots=True)
@@ -72,7 +77,7 @@ class Assignment:
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)
-        units.units = [_without_tail(u) for u in units.units]
+        units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
         if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way

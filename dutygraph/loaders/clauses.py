@@ -20,17 +20,20 @@ LEADER_LABELS = (
     "牵头区领导|牵头省领导|联系领导|领导|责任人"
 )
 ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
-LEAD_LABELS = "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|牵头处室|牵头科室|总牵头单位|牵头"
+LEAD_LABELS = (
+    "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
+    "牵头|主办"
+)
 CO_LABELS = (
-    "配合单位|配合部门|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|协办部门|配合处室|配合科室|"
-    "实施单位|主要配合单位|配合"
+    "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
+    "配合科室|配合股室|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
 )
 RESP_LABELS = (
     "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "承办部门|执行单位"
+    "责任股室|承办部门|执行单位"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
-DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|时限"
+DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
 _ALL = "|".join(
     [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
 )
@@ -121,6 +124,17 @@ ROLE_VERBS: dict[str, str] = {
     "参与": "co",
     "参加": "co",
     "协办": "co",
+    "负总责": "lead",
+    "主责": "lead",
+    "负责牵头": "lead",
+    "统筹推进": "lead",
+    "统筹": "lead",
+    "督促指导": "co",
+    "各司其职": "resp",
+    "具体落实": "resp",
+    "根据实际情况落实": "resp",
+    "按职责分工抓好落实": "resp",
+    "按职责抓好落实": "resp",
     "协同推进": "co",
     "协同配合": "co",
     "协同": "co",
@@ -210,7 +224,7 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
             leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
         (result.leaders if kind == "leader" else result.assisting).extend(leaders)
     elif kind == "split" or _reads_as_clauses(value.n):
-        clauses = parse_clauses(value)
+        clauses = parse_clauses(value, kind)
         if clauses is not None:
             result.merge(clauses)
         elif kind == "split":
@@ -280,7 +294,10 @@ def _reads_as_clauses(folded: str) -> bool:
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
 _SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
-_GROUP_JOIN_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)|以及")
+#: ("…等有关部门和单位" is one tail: "单位" names no second group.)
+_GROUP_JOIN_RE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)(?!(?:有关|相关|其他)?(?:单位|部门)$)|以及"
+)
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|长期|持续|逐步|分步|分阶段|按年度|定期|"
@@ -302,6 +319,8 @@ _ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|�
 #: also sit inside names ("工业和信息化部", "文化和旅游部"), so they split only where the text before them
 #: is a whole body name on its own.
 _AND_RE = re.compile(r"以及(?!其)|及(?!其)|和|与")
+#: "单位" after "各有关部门和": the same group spoken of twice, not a second one.
+_BARE_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
 #: Group words for localities, which end like no body: "有关部门和地方", "各部门与各地".
 _LOCALITY_WORDS = frozenset({"地方", "各地", "各地方"})
 
@@ -316,7 +335,7 @@ def _conjoined(part: T) -> list[T]:
         left = part.n[start : m.start()]
         right = part.n[m.end() :]
         whole = m.group() != "与" and m.group() != "和"
-        if not right or len(left) < 2 or not named_like_unit(left):
+        if not right or len(left) < 2 or not named_like_unit(left) or _BARE_GROUP_RE.match(right):
             continue
         if not whole and not (named_like_unit(right) or _leading_locality(right)):
             continue
@@ -385,8 +404,10 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     return True
 
 
-def parse_clauses(t: T) -> Assignment | None:
+def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read.
+
+    ``field`` is the role of the label the text stands under ("责任单位:X,Y配合" → ``"resp"``).
 
     The grammar, rule by rule (each rule has its own test):
 
@@ -397,6 +418,7 @@ def parse_clauses(t: T) -> Assignment | None:
     - a clause that says when ("2019年底前完成", "持续推进") is the deadline, never a unit;
     - "以下均需X配合,不再列出" is a standing rule: X assists this and every later task;
     - "X负责…" with text after the verb is a role clause: X is the unit;
+    - under a label, units before a clause marked 配合 are the label's ("责任单位:X,Y配合": X is responsible);
     - labels ("牵头单位:") and convention notes ("列第一位者为牵头单位") inside the text are read as such.
     """
     result = Assignment()
@@ -438,6 +460,10 @@ def parse_clauses(t: T) -> Assignment | None:
             continue
         subject = clause.cut(0, m.start())
         kind = ROLE_VERBS[m.group("verb")]
+        if kind == "co" and field in ("lead", "resp") and pending:
+            if _add_subject(result, field, pending):
+                recognised = True
+            pending = []
         subjects = [*pending, subject]
         pending = []
         before = len(result.responsible)

@@ -77,7 +77,7 @@ ROW_NUMBER_RE = re.compile(r"^\d{1,3}$")
 FURNITURE_RE = re.compile(
     r"^(?:浏览量|浏览次数|阅读量|访问量|点击数|点击率|来源\s*:|信息来源|发布日期|发布时间|发文日期|时间\s*:|"
     r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
-    r"主办单位\s*:|承办单位\s*:|ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
+    r"ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
     r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话|"
     # a site archive's page header ("标题: …", "原文链接: …", "==== 正文 ====") and a file's "# source: …" lines
@@ -92,6 +92,21 @@ FURNITURE_STARTS = frozenset(
 
 def is_furniture(folded: str) -> bool:
     return folded[:1] in FURNITURE_STARTS and FURNITURE_RE.match(folded) is not None
+
+
+#: "主办单位：…市人民政府办公室" closes a web page, and "主办单位：县行政审批服务局" under a task is its lead:
+#: the label is furniture only among furniture (see :func:`is_site_credit`).
+_SITE_CREDIT_RE = re.compile(r"^(?:主办单位|承办单位|主办|承办)\s*:")
+_SITE_WORDS_RE = re.compile(r"ICP|备案|版权|网站|技术支持|承办单位\s*:.*主办|主办单位\s*:.*承办")
+
+
+def is_site_credit(folded: str, after_furniture: bool) -> bool:
+    """A page's "主办单位：…/承办单位：…" credit line: right after other page furniture, or holding site words."""
+    return (
+        folded[:1] in "主承"
+        and _SITE_CREDIT_RE.match(folded) is not None
+        and (after_furniture or _SITE_WORDS_RE.search(folded) is not None)
+    )
 
 
 #: The document's tail: copy-to list and printing line. Nothing after it is read until a new attachment.

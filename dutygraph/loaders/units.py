@@ -32,6 +32,8 @@ _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单�
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
 _LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
+#: Who to call at a unit, not its name: "区商务局（联系人：陈明）", "（联系电话：…）".
+_CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员)")
 #: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
 _CO_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实)$")
 
@@ -113,6 +115,7 @@ def _split_units(t: T) -> UnitList:
                 not _NOTE_RE.search(inner)
                 and not _SCOPE_NOTE_RE.match(inner)
                 and not _CO_MARK_RE.match(inner)
+                and not _CONTACT_RE.match(inner)
             ):
                 continue
             kept_o.append(piece.o[previous:start])

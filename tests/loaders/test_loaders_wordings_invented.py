@@ -856,19 +856,233 @@ NOTICES = [
         [(["区机关事务中心"], []), (["区工信局"], []), (["区住建局"], [])],
         id="pingtan-numbered-attachment-list",
     ),
+    # -- fourth batch: lead marks inside lists, separators, prose clauses -------------------------------
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于加快某某设施建设的意见",
+            "国办发〔2023〕31号",
+            "一、主要任务\n（一）完善设施布局。（国家发展改革委牵头、财政部配合）\n"
+            "（二）推进技术攻关。（工业和信息化部牵头 科技部配合）\n"
+            "（三）落实用地保障。（自然资源部、住房城乡建设部按职责分工负责，其中自然资源部牵头）\n"
+            "（四）加强运营监管。（市场监管总局负责）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部"]),
+            (["工业和信息化部"], ["科技部"]),
+            (["自然资源部"], ["住房城乡建设部"]),
+            (["市场监管总局"], []),
+        ],
+        id="gov-lead-marks-after-dun-space-and-qizhong",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于推进某某法治建设的意见",
+            "国办发〔2023〕32号",
+            "一、主要任务\n（一）健全制度体系。（司法部牵头，各地区各部门按职责分工负责）\n"
+            "（二）严格规范执法。（各地区各有关部门负责）\n"
+            "（三）加强执法监督。（国务院各有关部门、各省级人民政府按职责分工负责）\n",
+        ),
+        [
+            (["司法部"], ["各地区", "各部门"]),
+            ([], ["各地区", "各有关部门"]),
+            ([], ["国务院各有关部门", "各省级人民政府"]),
+        ],
+        id="gov-group-words-without-a-separator",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于做好某某长期工作的通知",
+            "国办发〔2023〕33号",
+            "一、完善规划体系。（国家发展改革委负责，“十四五”期间持续推进）\n二、开展评估工作。（财政部负责，2023年内完成）\n"
+            "三、加强监督检查。（审计署、财政部负责，每年开展一次）\n",
+        ),
+        [(["国家发展改革委"], []), (["财政部"], []), ([], ["审计署", "财政部"])],
+        id="gov-deadlines-named-by-period",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年统计工作要点的通知",
+            "各片区管理局，区直各单位： 1.完善统计制度。由区经发局牵头，会同区财金局、区统计局制定实施细则。"
+            " 2.规范统计执法。由区交建局负责，区公安局配合。 3.做好统计调查。区农发局负责组织实施。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区经发局"], ["区财金局", "区统计局"]), (["区交建局"], ["区公安局"]), (["区农发局"], [])],
+        id="pingtan-you-clauses-in-the-prose",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年乡镇污水治理任务分工的通知",
+            "各片区管理局，区直各单位： 1.推进乡镇污水管网建设。责任单位：潭城镇、苏澳镇、流水镇、北厝镇"
+            " 2.推进农村黑臭水体治理。责任单位：岚城乡、敖东镇 3.做好运行维护。责任单位：区直各单位、各片区管理局（按职责分工负责）"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [
+            ([], ["潭城镇", "苏澳镇", "流水镇", "北厝镇"]),
+            ([], ["岚城乡", "敖东镇"]),
+            ([], ["区直各单位", "各片区管理局"]),
+        ],
+        id="pingtan-townships-and-a-duty-note-after-a-group",
+    ),
+    pytest.param(
+        "某区2023年重点改革任务分工\n1.深化财政预算管理改革。责任单位：区财政局/区审计局\n"
+        "2.推进国企改革。责任单位：区国资中心及区财政局\n3.推进医保支付方式改革。责任单位：区医疗保障局与区卫生健康局\n",
+        [
+            ([], ["区财政局", "区审计局"]),
+            ([], ["区国资中心", "区财政局"]),
+            ([], ["区医疗保障局", "区卫生健康局"]),
+        ],
+        id="district-slash-ji-yu-between-units",
+    ),
+    pytest.param(
+        "某县2023年耕地保护督察整改任务分工\n1.整改违法占用耕地问题。（责任单位：县自然资源局、县农业农村局，县自然资源局牵头）\n"
+        "2.整改违规建设问题。（责任单位：县住房和城乡建设局、县城市管理局，其中县城市管理局为牵头单位）\n"
+        "3.整改非粮化问题。责任单位：县农业农村局、县林业局、各乡镇人民政府（县农业农村局牵头）\n",
+        [
+            (["县自然资源局"], ["县农业农村局"]),
+            (["县城市管理局"], ["县住房和城乡建设局"]),
+            (["县农业农村局"], ["县林业局", "各乡镇人民政府"]),
+        ],
+        id="county-lead-named-after-the-list",
+    ),
+    # -- fifth batch: standing rules, prose in the requirements, page furniture -----------------------------
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于印发某某提升行动实施方案的通知",
+            "国办发〔2023〕34号",
+            "某某提升行动实施方案\n一、主要任务\n（一）完善标准体系。建立甲标准。（国家发展改革委牵头，财政部参与，各地区负责落实，下同）\n"
+            "（二）培育市场主体。（商务部负责）\n（三）强化科技支撑。（科技部牵头，工业和信息化部参与）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部", "各地区"]),
+            (["商务部"], ["各地区"]),
+            (["科技部"], ["工业和信息化部", "各地区"]),
+        ],
+        id="gov-standing-rule-by-xiatong",
+    ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于印发某某保障行动方案的通知",
+            "国办发〔2023〕35号",
+            "某某保障行动方案\n（本方案各项任务均需地方各级人民政府负责落实，不再单独列出）\n一、主要任务\n"
+            "（一）扩大有效供给。（国家发展改革委牵头，财政部参与）\n（二）规范市场秩序。（市场监管总局负责）\n"
+            "（三）加强监测预警。（国家统计局、商务部按职责分工负责）\n",
+        ),
+        [
+            (["国家发展改革委"], ["财政部", "地方各级人民政府"]),
+            (["市场监管总局"], ["地方各级人民政府"]),
+            ([], ["国家统计局", "商务部", "地方各级人民政府"]),
+        ],
+        id="gov-standing-rule-above-the-tasks",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年网络安全工作任务分工的通知",
+            "各片区管理局，区直各单位： 一、工作任务 （一）开展网络安全检查。责任单位：区委网信办 （二）加强数据安全管理。"
+            "责任单位：区数据资源管理局、区公安局 二、工作要求 （一）加强协调。各责任单位要密切配合，各牵头单位要加强统筹。"
+            " （二）强化督查。区督查室负责跟踪督办。 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区委网信办"], []), ([], ["区数据资源管理局", "区公安局"]), ([], []), (["区督查室"], [])],
+        id="pingtan-requirements-that-name-units-in-passing",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于印发2023年档案工作任务分工的通知",
+            "各片区管理局，区直各单位： 1.推进档案数字化。责任单位：区档案馆 2.开展档案安全检查。责任单位：区档案馆、区保密局"
+            " 平潭综合实验区管委会办公室 2023年6月12日 上一篇：关于印发2023年第一批重点项目的通知"
+            " 下一篇：关于做好2023年“三夏”安全生产工作的通知 相关链接： 1.平潭综合实验区政府网 2.福建省人民政府网",
+        ),
+        [(["区档案馆"], []), ([], ["区档案馆", "区保密局"])],
+        id="pingtan-numbered-related-links-after-the-signature",
+    ),
+    # -- sixth batch: look-alike colons and spaces, label forms, notes after names --------------------------
+    pytest.param(
+        "某区2023年优化营商环境工作任务分工\n1.推行企业开办“一网通办”。牵头单位∶区市场监督管理局；配合单位∶区税务局、区公安分局\n"
+        "2.推进工程建设项目审批改革。牵头单位∶区住房和城乡建设局；配合单位∶区自然资源局\n"
+        "3.优化纳税服务。牵头单位﹕区税务局；配合单位﹕区财政局\n",
+        [
+            (["区市场监督管理局"], ["区税务局", "区公安分局"]),
+            (["区住房和城乡建设局"], ["区自然资源局"]),
+            (["区税务局"], ["区财政局"]),
+        ],
+        id="district-ratio-and-small-form-colons",
+    ),
+    pytest.param(
+        "某县2023年森林资源保护任务分工\n1.开展森林督查。责任单位：县林业局　县自然资源局　县公安局\n"
+        "2.加强林区防火。责任单位：县林业局　各乡镇人民政府\n3.推进国土绿化。责任单位：县林业局\n",
+        [
+            ([], ["县林业局", "县自然资源局", "县公安局"]),
+            ([], ["县林业局", "各乡镇人民政府"]),
+            (["县林业局"], []),
+        ],
+        id="county-ideographic-spaces-between-units",
+    ),
+    pytest.param(
+        "某县2023年民生实事项目任务分工\n1.新建农村公路50公里。【牵头单位】县交通运输局【配合单位】县财政局、各乡镇人民政府\n"
+        "2.改造农村供水工程。【牵头单位】县水利局【配合单位】县卫生健康局\n3.建设乡镇养老服务中心。【责任单位】县民政局\n",
+        [
+            (["县交通运输局"], ["县财政局", "各乡镇人民政府"]),
+            (["县水利局"], ["县卫生健康局"]),
+            (["县民政局"], []),
+        ],
+        id="county-label-words-in-square-brackets",
+    ),
+    pytest.param(
+        "某区2023年社区治理工作任务分工\n1.推进社区减负增效。责任单位——区民政局、区委组织部\n"
+        "2.建设智慧社区。责任单位——区数据资源管理局\n3.培育社区社会组织。责任单位——区民政局、各街道办事处\n",
+        [([], ["区民政局", "区委组织部"]), (["区数据资源管理局"], []), ([], ["区民政局", "各街道办事处"])],
+        id="district-dash-after-the-label",
+    ),
+    pytest.param(
+        "某区2023年农贸市场提升改造任务分工\n1.改造农贸市场5个。责任单位：区商务局（牵头）区市场监督管理局、区城市管理局\n"
+        "2.规范市场周边秩序。责任单位：区城市管理局（牵头）区公安分局\n3.开展食品安全抽检。责任单位：区市场监督管理局\n",
+        [
+            (["区商务局"], ["区市场监督管理局", "区城市管理局"]),
+            (["区城市管理局"], ["区公安分局"]),
+            (["区市场监督管理局"], []),
+        ],
+        id="district-lead-marker-without-a-separator-after-it",
+    ),
+    pytest.param(
+        "某县2023年重点项目攻坚任务分工\n1.推进县城污水处理厂扩建。牵头单位：县住房和城乡建设局（分管领导：张三）；配合单位：县发展和改革局\n"
+        "2.推进工业园区道路建设。牵头单位：县工业园区管委会（分管领导：李四）；配合单位：县交通运输局\n"
+        "3.推进县人民医院新院区建设。牵头单位：县卫生健康局（分管领导：王五）\n",
+        [
+            (["县住房和城乡建设局"], ["县发展和改革局"]),
+            (["县工业园区管委会"], ["县交通运输局"]),
+            (["县卫生健康局"], []),
+        ],
+        id="county-leader-note-after-the-lead",
+    ),
+    # -- seventh batch: member duties on one-line pages -----------------------------------------------------
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于调整安全生产委员会组成人员及职责的通知",
+            "各片区管理局，区直各单位： 三、成员单位职责 （一）区应急管理局：负责安委会日常工作。（二）区公安局：负责维护社会治安秩序，"
+            "会同区交通运输局做好交通管制。（三）区卫健委、区医保局：按职责负责医疗救治和费用保障工作。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区应急管理局"], []), (["区公安局"], ["区交通运输局"]), ([], ["区卫健委", "区医保局"])],
+        id="pingtan-member-duties-with-colons-run-on",
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区管委会办公室关于成立防汛抗旱指挥部的通知",
+            "各片区管理局，区直各单位： 三、各成员单位职责 1.区应急管理局负责指挥部日常工作。2.区水利局负责水利工程调度。"
+            "3.区气象局负责天气监测预报。4.区住建局会同各片区管理局做好在建工地防汛工作。"
+            " 平潭综合实验区管委会办公室 2023年6月12日",
+        ),
+        [(["区应急管理局"], []), (["区水利局"], []), (["区气象局"], []), (["区住建局"], ["各片区管理局"])],
+        id="pingtan-member-duties-unit-first-run-on",
+    ),
 ]
 
 
 #: Notices the loaders misread today, each with what goes wrong (strict: a case that starts passing leaves).
 NOT_READ_YET = {
-    "county-zhuban-xieban-on-their-own-lines": "'主办单位：X' on a line of its own under the task is dropped: "
-    "the task gets no lead, only the 协办 co-units (beside the task on one line it is read)",
     "district-units-separated-by-spaces-only": "units separated only by spaces after '配合单位：' are read as one "
     "name ('区文化和旅游局 区教育局 团区委'), with a unit-suspect-concatenation warning",
     "district-member-duties-unit-first-without-colons": "unnumbered unit-first duty lines ('区教育局负责…') under a "
     "plain 成员单位职责 title (no decimal heading) are refused as 'no tasks found'",
-    "district-canyu-zeren-bumen-chengban-labels": "'承办单位：A、B' on a line of its own is not read (the task gets "
-    "no units); beside the task on one line it is",
     "district-stray-spaces-and-unlabelled-deadlines": "a deadline after the unit list with only a space "
     "('责任单位：区X局 2023年底前完成') is read into the last unit's name",
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
@@ -879,32 +1093,44 @@ NOT_READ_YET = {
     "label is read as a third unit ('2023年9月底前')",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "county-empty-co-unit-placeholders": "an empty cell written '配合单位：无' or '配合单位：—' gives a co-unit named "
-    "'无' or '—'",
-    "district-contact-person-after-the-unit": "a contact person after the unit ('区商务局（联系人：陈明）') stays in the "
-    "unit's name",
-    "county-verbs-zhuze-fuzongze-tongchou-duzhidao": "the role verbs 主责, 负总责 and 统筹 stay in the unit name "
-    "('县应急管理局负总责') and make no lead; '督促指导' leaves '县民政局督促'",
-    "district-verb-phrases-after-the-names": "verb phrases stay in the names: '区水利局负责牵头' gives '区水利局负责', "
-    "'区直各部门各司其职' and '各镇街具体落实' give '区直各部门各司其职' and '各镇街具体'",
-    "gov-tails-he-danwei-yiju-and-verbs": "'等有关部门和单位' and '各有关部门和单位' leave a unit '单位'; '依据职责分工负责' "
-    "leaves '税务总局等部门依据'; '…按职责分工抓好落实' and '各地区根据实际情况落实' stay whole; '统筹' makes no lead",
-    "county-primary-and-secondary-responsible-units": "'主要责任单位：A；次要责任单位：B' gives no lead and a unit '次要'; "
-    "'第一责任单位：A；第二责任单位：B' is not read at all (left in the task text)",
-    "bureau-internal-gu-shi": "labels 牵头股室/配合股室/责任股室 inside one bureau are not read: every task gets no units",
-    "district-tuijin-shixian-label": "the label '推进时限：' leaves a unit '推进' (the deadline itself is read)",
     "district-unnumbered-task-a-line": "unnumbered tasks, one a line, each with '责任单位：…', are refused as "
     "'no tasks found'",
     "county-numbered-diyi-comma": "tasks numbered '第一，' '第二，' open no task: refused as 'no tasks found'",
-    "district-short-labels-zhuban-xieban": "the short labels '主办：' and '协办：' (without 单位) are not read, while "
-    "'牵头：'/'配合：' are",
-    "district-peihe-danwei-marker-xiezuo-zhichi-labels": "'（配合单位）' after a name stays in it; the labels "
-    "'协作单位：' and '支持单位：' are dropped with their units",
     "county-star-marks-the-lead": "the convention '（标“★”的为牵头单位）' is not used: no lead, and '★' stays in the name",
-    "pingtan-zeren-label-then-peihe-verb": "'（责任单位：A，B配合）' gives no lead: A is not read as the lead although "
-    "B is marked 配合",
     "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
     "under 保障措施 are read as one task",
+    "gov-lead-marks-after-dun-space-and-qizhong": "'A牵头、B配合' and 'A牵头 B配合' give no lead ('A牵头' is read as "
+    "a name); '…按职责分工负责，其中A牵头' gives a lead '其中A' and keeps A among the co-units",
+    "gov-group-words-without-a-separator": "'各地区各部门' and '各地区各有关部门' printed without 、 are read as one unit",
+    "gov-deadlines-named-by-period": "'“十四五”期间持续推进' after the unit is read as a second unit (no deadline)",
+    "pingtan-you-clauses-in-the-prose": "'由A牵头，会同B、C制定…' gives a co-unit '会同B'; '由A负责，B配合。' drops B",
+    "pingtan-townships-and-a-duty-note-after-a-group": "a note '（按职责分工负责）' after the last unit of a label list "
+    "stays in its name ('各片区管理局（按职责分工负责）')",
+    "district-slash-ji-yu-between-units": "units joined by '/', '及' or '与' in a 责任单位 list are read as one name",
+    "county-lead-named-after-the-list": "a lead named after the list ('（责任单位：A、B，A牵头）', '其中B为牵头单位', "
+    "'A、B、C（A牵头）') is not applied: both become leads, or '其中B' or 'C（A牵头）' is read as a unit",
+    "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
+    "get 各地区",
+    "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
+    "不再单独列出）') is not applied (an assignment-without-task warning instead)",
+    "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
+    "'各责任单位要密切'",
+    "district-ratio-and-small-form-colons": "labels with the look-alike colons '∶' (U+2236) or '﹕' (U+FE55) are not "
+    "read: no units, the labels stay in the task text",
+    "county-ideographic-spaces-between-units": "units separated by ideographic spaces ('县林业局　县自然资源局') are read "
+    "as one name",
+    "county-label-words-in-square-brackets": "'【牵头单位】X【配合单位】Y' gives a unit named '牵头单位' and leaves X and Y "
+    "in the task text",
+    "district-dash-after-the-label": "'责任单位——X、Y' (a dash for the colon) is not read: no units",
+    "district-lead-marker-without-a-separator-after-it": "'A（牵头）B、C' with no 、 after the marker glues A and B "
+    "into one lead ('区商务局区市场监督管理局')",
+    "county-leader-note-after-the-lead": "a note '（分管领导：张三）' after the lead cuts its name to '县住房和城乡建设局（'",
+    "pingtan-member-duties-with-colons-run-on": "member duties '（一）A：负责…。（二）B：负责…' run on one line are read "
+    "as one task: only the first unit is kept",
+    "pingtan-member-duties-unit-first-run-on": "member duties '1.A负责…。2.B负责…' run on one line are read as one task: "
+    "only the first unit is kept",
+    "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
+    "becomes two tasks",
 }
 
 
@@ -985,6 +1211,16 @@ LEADERS = [
         id="zeren-lingdao-with-the-government-before-the-post",
         marks=pytest.mark.xfail(
             strict=True, reason="'责任领导：区政府副区长林海' gives no leader ('分管副区长林海' does)"
+        ),
+    ),
+    pytest.param(
+        "1.推进甲大桥建设。责任领导：县委常委、常务副县长张三；牵头单位：区交通运输局；配合单位：区财政局",
+        (["区交通运输局"], ["区财政局"]),
+        ["张三"],
+        id="zeren-lingdao-with-two-posts",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="'县委常委、常务副县长张三' gives two leaders, a post without name ('县委常委') and 张三",
         ),
     ),
 ]
@@ -1121,6 +1357,37 @@ NOT_NOTICES = [
             "instead of being refused",
         ),
     ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区市场监督管理局行政处罚决定书",
+            "岚市监罚〔2023〕12号 当事人：平潭某某贸易有限公司 一、违法事实 经查，当事人销售过期食品。 二、处罚依据 依据《中华人民共和国"
+            "食品安全法》第一百二十四条。 三、处罚决定 1.没收违法所得500元。 2.罚款5000元。 平潭综合实验区市场监督管理局 2023年5月6日",
+            column="行政执法公示",
+        ),
+        id="penalty-decision",
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="a penalty decision loads as a notice with two unit-less tasks ('没收违法所得500元。', '罚款5000元。')",
+        ),
+    ),
+    pytest.param(
+        pingtan_page(
+            "平潭综合实验区经济发展局2022年政府信息公开工作年度报告",
+            "一、总体情况 2022年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。（一）主动公开情况。全年主动公开政府信息120条。"
+            "（二）依申请公开情况。全年收到申请5件。 二、存在的主要问题及改进情况 公开内容还不够全面。 平潭综合实验区经济发展局 2023年1月20日",
+            column="政府信息公开年报",
+        ),
+        id="annual-disclosure-report",
+    ),
+    pytest.param(
+        pingtan_page(
+            "企业开办政策问答",
+            "1.问：企业开办需要哪些材料？答：营业执照申请书、章程等，可到区行政服务中心办理。 2.问：办理时限多长？答：1个工作日内办结。"
+            " 3.问：咨询电话？答：区市场监管局 0591-12345678。",
+            column="政策解读",
+        ),
+        id="questions-and-answers",
+    ),
 ]
 
 
@@ -1128,3 +1395,16 @@ NOT_NOTICES = [
 def test_a_page_that_assigns_no_work_is_refused(text):
     with pytest.raises(DutygraphError):
         parse_text(text)
+
+
+@pytest.mark.xfail(strict=True, reason="the label '协管领导：…' is dropped: no assisting leader is recorded")
+def test_an_assisting_leader_label():
+    doc = parse_text(
+        "某县2023年重点工作分工\n1.推进甲工作。牵头领导：副县长张三；协管领导：县政府办副主任李四；牵头单位：县发改局\n"
+        "2.推进乙工作。牵头单位：县财政局\n"
+    )
+    task = doc.tasks[0]
+    assert ([leader.name for leader in task.leaders], [leader.name for leader in task.assisting_leaders]) == (
+        ["张三"],
+        ["李四"],
+    )

@@ -30,6 +30,7 @@ from dutygraph.loaders.structure import (
     Numbered,
     attachment_number,
     is_furniture,
+    is_site_credit,
     is_tail,
     match_chapter,
     match_enumeration,
@@ -347,12 +348,19 @@ class NumberedReader:
     def run(self) -> ReadState:
         lines = self.lines
         i = 0
+        after_furniture = False
         while i < len(lines):
             line = lines[i]
             n = line.text.n
-            if is_furniture(n) or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n)):
+            if (
+                is_furniture(n)
+                or is_site_credit(n, after_furniture)
+                or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n))
+            ):
+                after_furniture = True
                 i += 1
                 continue
+            after_furniture = False
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
             # (a header cell is at most 12 characters, so longer lines skip the call)
