@@ -189,7 +189,7 @@ def store_status(store_path: Path) -> None:
 def store_check(store_path: Path, wait: float) -> None:
     """Read the whole store back (every quad, every digest, every table file's recorded sum).
 
-    Exit 2 with one line naming the damage when something is wrong; nothing is written.
+    Exit 3 with one line naming the damage when something is wrong; nothing is written.
 
     \b
     Example:
