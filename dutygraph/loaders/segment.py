@@ -151,6 +151,9 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
             and not (
                 (opens and folded.endswith("如下:", 0, start))
                 or (continues and _ASSIGNMENT_MARK_RE.search(folded, cuts[-1] if cuts else 0, start))
+                # "1.加强组织领导。…2.强化督查考核。…": a paragraph that opens with its first number is a run of
+                # items, not one task's enumeration ("做好三项工作:1.甲;2.乙" opens with text)
+                or (continues and before == "。" and cuts and cuts[0] == 0)
             )
         ):
             continue
@@ -159,6 +162,21 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
         last[style] = value
         last_style = style
         cuts.append(start)
+    return cuts
+
+
+_UNIT_LABEL_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:")
+
+
+def label_cuts(folded: str) -> list[int]:
+    """Where unnumbered tasks run on in one paragraph ("整治甲。牵头单位：X；配合单位：Y。规范乙。牵头单位：…"):
+    after the sentence end that closes each task's labels."""
+    cuts: list[int] = []
+    start = 0
+    for end in (m.end() for m in re.finditer("。", folded)):
+        if end < len(folded) and _UNIT_LABEL_RE.search(folded, start, end) is not None:
+            cuts.append(end)
+            start = end
     return cuts
 
 
@@ -243,7 +261,10 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         for paragraph in paragraphs:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
-                out.extend(_pieces(paragraph, number_cuts(pn, runs)))
+                cuts = number_cuts(pn, runs)
+                if not [c for c in cuts if c] and holds_several_tasks(pn):
+                    cuts = label_cuts(pn)  # unnumbered tasks, each closed by its own labels
+                out.extend(_pieces(paragraph, cuts))
             else:
                 out.extend(_pieces(paragraph, number_cuts(pn, runs, one_task=True)))
     return out

@@ -1284,18 +1284,12 @@ NOT_READ_YET = {
     "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "pingtan-unassigned-guarantee-measures-run-on": "on a one-line page two unassigned measures '1.加强…。2.强化…。' "
-    "under 保障措施 are read as one task",
     "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
     "get 各地区",
     "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
     "不再单独列出）') is not applied (an assignment-without-task warning instead)",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
-    "pingtan-member-duties-with-colons-run-on": "member duties '（一）A：负责…。（二）B：负责…' run on one line are read "
-    "as one task: only the first unit is kept",
-    "pingtan-member-duties-unit-first-run-on": "member duties '1.A负责…。2.B负责…' run on one line are read as one task: "
-    "only the first unit is kept",
     "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
     "co-unit '商国家发展改革委等部门办理'",
     "pingtan-flat-table-rectification-headers": "a flattened table whose headers are 存在问题/整改措施/责任单位/整改时限 "
@@ -1313,8 +1307,6 @@ NOT_READ_YET = {
     "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
     "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
     "'每季度报送进展', '常态化推进', '时间：2023年底'",
-    "pingtan-unnumbered-tasks-with-lead-and-co-labels": "unnumbered tasks with 牵头/配合 labels run on one line are "
-    "read as one task whose leads are all three tasks' leads",
     "pingtan-standing-rule-in-the-lead-in-sentence": "a standing rule in the lead-in sentence ('各片区管理局负责辖区内各项任务"
     "的落实，以下不再列出') is not applied to the tasks",
     "district-label-words-with-bracketed-suffixes": "labels with a bracketed suffix ('牵头部门（单位）：', '配合部门（单位）：', "
