@@ -25,6 +25,8 @@ FIRST_LEADS_RE = re.compile(
     r"(?:(?:第一|第1)(?:位|个|家|名)?|首(?:位|个|家|名))[^,;。]{0,8}?(?:为|是)[^,;。]{0,6}?(?:牵头|汇总|主办)"
     # "均由排名第一的单位牵头", "由排在首位的部门牵头"
     r"|(?:第一|第1|首)(?:位|个|家|名)?的?(?:单位|部门)(?:为|是)?(?:牵头|主办)"
+    # "牵头单位列首位", "牵头部门排在第一位"
+    r"|牵头(?:单位|部门)(?:列|排|为)在?(?:首位|第一位|第一)"
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
@@ -101,7 +103,7 @@ _WEAK_SEPARATORS = " \u3000/／及与和各"
 _SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
 _AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
 #: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
-_WHEN_RE = re.compile(
+WHEN_RE = re.compile(
     r"^[“\"]?(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季|每月|上半年|下半年|[一二三四]季度|"
     r"十[一二三四五六]五[”\"]?期间)"
 )
@@ -118,11 +120,11 @@ def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
     out: list[str] = []
     deadline: str | None = None
     for unit in units:
-        if _WHEN_RE.match(unit):
+        if WHEN_RE.match(unit):
             deadline = deadline or unit
             continue
         pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
-        when = next((k for k, p in enumerate(pieces) if k and _WHEN_RE.match(p)), None)
+        when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
         if when is not None:
             # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
             deadline = deadline or " ".join(pieces[when:])

@@ -1280,14 +1280,8 @@ NOTICES = [
 NOT_READ_YET = {
     "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
     "columns 完成时限 then 责任单位, is refused as 'no tasks found'",
-    "district-convention-with-bare-lists-and-deadlines": "a bare unit list with '；2023年9月底前' or '；长期坚持' after it "
-    "in one bracket is no assignment: the task gets no units and the bracket stays in its text",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "gov-standing-rule-by-xiatong": "'（A牵头，B参与，各地区负责落实，下同）' is not carried on: later tasks do not "
-    "get 各地区",
-    "gov-standing-rule-above-the-tasks": "a standing rule above the tasks ('（本方案各项任务均需地方各级人民政府负责落实，"
-    "不再单独列出）') is not applied (an assignment-without-task warning instead)",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
     "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
@@ -1298,17 +1292,8 @@ NOT_READ_YET = {
     "the date becomes a co-unit ('2023年9月'), the next row number the deadline, and the rows after it are lost",
     "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
     "refused as 'no tasks found'",
-    "district-convention-with-the-lead-as-subject": "the convention '注：牵头单位列首位。' is not recognised: the lists "
-    "get no lead",
-    "county-verbs-weizhu-zhuazong-zhuban-chengban": "the role verbs 为主, 抓总, 主办/协办, 具体承办 and 承办 stay in the "
-    "unit names ('县商务局主办', '县信访局承办') and make no lead",
-    "district-tails-principle-gongtong-zuohao-and-counted-deng": "tails stay in the names: '按照“谁主管、谁负责”原则落实', "
-    "'共同推进', '做好资金保障' (which also takes the lead away), and '等5个部门'",
-    "district-label-words-as-predicates": "'（牵头单位为A，配合单位为B）' gives co-units '牵头单位为A' and '配合单位为B'",
     "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
     "'每季度报送进展', '常态化推进', '时间：2023年底'",
-    "pingtan-standing-rule-in-the-lead-in-sentence": "a standing rule in the lead-in sentence ('各片区管理局负责辖区内各项任务"
-    "的落实，以下不再列出') is not applied to the tasks",
     "district-label-words-with-bracketed-suffixes": "labels with a bracketed suffix ('牵头部门（单位）：', '配合部门（单位）：', "
     "'责任部门（单位）：', '牵头单位(部门)：') are not read: the tasks get no units",
     "county-zhuti-labels": "'实施主体：' is not read, and '配合主体：' is dropped with its units ('责任主体：' is read)",

@@ -12,7 +12,13 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth
-from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
+from dutygraph.loaders.clauses import (
+    LABEL_LINE_RE,
+    LABEL_RE,
+    LEAD_IN_STANDING_RE,
+    parse_bracket,
+    parse_labelled,
+)
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence
 from dutygraph.loaders.items import Item, ReadState, Section
@@ -98,6 +104,9 @@ class NumberedReader:
         #: under a title or heading that announces duties ("成员单位职责"): a paragraph that opens with a
         #: unit and its duty ("区教育局负责…") is a task of its own.
         self.member_duties = False
+        #: units a standing rule stated outside any task ("（本方案各项任务均需地方各级人民政府负责落实，不再单独
+        #: 列出）", "…各片区管理局负责辖区内各项任务的落实，以下不再列出") adds to the next task, and so to all later ones.
+        self.carried: list[str] = []
         #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
         self.measure = Measure.of(lines)
 
@@ -118,6 +127,9 @@ class NumberedReader:
     ) -> Item:
         item = Item(line.no, self.attachment, self.section, style, number, value, [text] if text else [])
         item.printed = line.text.o
+        if self.carried:
+            item.assign.standing += self.carried
+            self.carried = []
         self.state.items.append(item)
         self.current = item
         self.last_heading = None
@@ -231,6 +243,9 @@ class NumberedReader:
             item.unit_line = line.no
 
     def _labelled(self, line: Line, assignment: Assignment) -> None:
+        if assignment.standing and not (assignment.lead or assignment.co or assignment.responsible):
+            self.carried += assignment.standing  # a standing rule on a line of its own
+            return
         only_leaders = (
             not assignment.has_units()
             and not assignment.deadline
@@ -264,6 +279,8 @@ class NumberedReader:
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
+        if "以下" in text.n and (standing := LEAD_IN_STANDING_RE.search(text.n)) is not None:
+            self.carried += [u.strip() for u in text.cut(*standing.span("who")).o.split("、") if u.strip()]
         if len(text.n) <= _CONVENTION_MAX and FIRST_LEADS_RE.search(text.n):
             # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
             # document by units.states_first_leads — a note, not a task and not task text.
