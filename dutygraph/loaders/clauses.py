@@ -11,6 +11,7 @@ import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.columns import column_role
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, named_like_unit
@@ -22,15 +23,15 @@ LEADER_LABELS = (
 ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
 LEAD_LABELS = (
     "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
-    "牵头|主办"
+    "牵头主体|牵头|主办"
 )
 CO_LABELS = (
     "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
-    "配合科室|配合股室|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
+    "配合科室|配合股室|配合主体|协同责任单位|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
 )
 RESP_LABELS = (
     "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "责任股室|承办部门|执行单位"
+    "责任股室|承办部门|执行单位|实施主体|责任单位及责任人"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
 DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
@@ -40,7 +41,9 @@ _ALL = "|".join(
 #: A label and its colon, anywhere (inside a bracket several labels follow each other).
 LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 #: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
-OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
+_FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
 #: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
@@ -66,6 +69,12 @@ _BARE_LABEL_RE = re.compile(
         )
     )
     + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: "牵头部门（单位）：", "配合单位(部门)：": a label with its alternative word in brackets.
+_LABEL_SUFFIX_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
 )
 #: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
 _LABEL_IS_RE = re.compile(
@@ -317,6 +326,20 @@ def with_glued_label_colons(t: T) -> T:
     )
 
 
+_PIECE_BEFORE_RE = re.compile(r"(\S+)\s+$")
+_PIECE_AFTER_RE = re.compile(r"\s*(\S+)")
+
+
+def _in_header_row(folded: str, start: int, end: int) -> bool:
+    """The label at ``start`` stands among column names ("序号 工作任务 完成时限 责任单位 1.…"): a table's
+    header row, where a space separates cells, not a label from its value."""
+    before = _PIECE_BEFORE_RE.search(folded, max(0, start - 12), start)
+    after = _PIECE_AFTER_RE.match(folded, end)
+    return (before is not None and column_role(before.group(1), exact=True) is not None) or (
+        after is not None and column_role(after.group(1), exact=True) is not None
+    )
+
+
 def with_bare_label_colons(lines: list[Line]) -> list[Line]:
     """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
     text keeps its space), so every reader of labels sees the field; a label glued to its value gets its
@@ -328,13 +351,18 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为"):
+        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为("):
             out.append(line)
             continue
         changed = n
         for m in _BARE_LABEL_RE.finditer(n):
             start, end = m.span("gap")
+            if _in_header_row(n, m.start(), end):
+                continue
             changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
+        for m in _LABEL_SUFFIX_RE.finditer(n):
+            start, end = m.span("suffix")
+            changed = changed[:start] + " " * (end - start) + changed[end:]
         for m in _LABEL_IS_RE.finditer(n):
             changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
         for m in _BRACKETED_LABEL_RE.finditer(n):
@@ -512,6 +540,10 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         if ":" in clause.n and LABEL_RE.search(clause.n):  # every label ends in a colon
             result.merge(parse_labelled(clause))
             recognised = True
+            continue
+        if ":" in clause.n and (field_clause := _FIELD_CLAUSE_RE.match(clause.n)) is not None:
+            if any(w in field_clause.group("label") for w in ("时间", "时限", "期限", "日期")):
+                result.deadline = result.deadline or clause.cut(field_clause.end()).strip().o
             continue
         standing = (
             _STANDING_RE.search(clause.n)

@@ -31,6 +31,10 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "建设内容",
         "主要工作",
         "目标任务及措施",
+        "整改措施",
+        "整改任务",
+        "整改目标和措施",
+        "整改内容",
         "工作措施",
         "内容",
     ),
@@ -91,9 +95,11 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "完成时限要求",
         "计划完成时间",
         "截止时间",
+        "整改时限",
+        "整改期限",
     ),
     "section": ("类别", "分类", "领域", "板块", "类型"),
-    "note": ("备注", "说明"),
+    "note": ("备注", "说明", "存在问题", "问题"),
 }
 _EXACT = {name: role for role, names in _ROLE_NAMES.items() for name in names}
 #: Every header name mapped to a role.

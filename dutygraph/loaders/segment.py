@@ -33,6 +33,8 @@ from dutygraph.loaders.text import Line
 PAGE_LINE = 600
 #: A table whose cells ran together, header and rows, is at least this long.
 TABLE_LINE = 200
+#: Once the page is cut, a line that opens with a run-together header holds at least a header and a row.
+TABLE_PIECE = 60
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
     "(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:"
@@ -231,9 +233,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         line = lines[i]
         i += 1
         n = line.text.n
-        if n.startswith("序号") and line.cells is None and (rows := spaced_rows(lines, i - 1)) is not None:
-            table, i = rows  # a space-separated table printed one row per line
-            out.extend(table)
+        if n.startswith("序号") and line.cells is None and (by_line := spaced_rows(lines, i - 1)) is not None:
+            table_rows, i = by_line  # a space-separated table printed one row per line
+            out.extend(table_rows)
             continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
@@ -245,9 +247,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             continue
         spaced = spaced_table(line) if line.cells is None and " " in n else None
         if spaced is not None:  # a table with a space between its cells: its rows become table rows
-            before, rows, after = spaced
+            before, spaced_rows_read, after = spaced
             out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
-            out.extend(rows)
+            out.extend(spaced_rows_read)
             out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
             continue
         if table is not None:

@@ -1278,25 +1278,14 @@ NOTICES = [
 
 #: Notices the loaders misread today, each with what goes wrong (strict: a case that starts passing leaves).
 NOT_READ_YET = {
-    "pingtan-flat-table-no-spaces-deadline-before-units": "a flattened table without cell spaces, rows numbered '1.', "
-    "columns 完成时限 then 责任单位, is refused as 'no tasks found'",
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
     "pingtan-requirements-that-name-units-in-passing": "prose in 工作要求 ('各责任单位要密切配合') gives a lead unit "
     "'各责任单位要密切'",
     "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
     "co-unit '商国家发展改革委等部门办理'",
-    "pingtan-flat-table-rectification-headers": "a flattened table whose headers are 存在问题/整改措施/责任单位/整改时限 "
-    "is refused as 'no tasks found' (with 工作任务/完成时限 it is read)",
-    "pingtan-flat-table-with-an-empty-co-unit-cell": "an empty 配合单位 cell in a spaced flattened table shifts the row: "
-    "the date becomes a co-unit ('2023年9月'), the next row number the deadline, and the rows after it are lost",
     "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
     "refused as 'no tasks found'",
-    "district-time-phrases-after-the-units": "time phrases after the units are read as units: '即日起至2023年12月', "
-    "'每季度报送进展', '常态化推进', '时间：2023年底'",
-    "district-label-words-with-bracketed-suffixes": "labels with a bracketed suffix ('牵头部门（单位）：', '配合部门（单位）：', "
-    "'责任部门（单位）：', '牵头单位(部门)：') are not read: the tasks get no units",
-    "county-zhuti-labels": "'实施主体：' is not read, and '配合主体：' is dropped with its units ('责任主体：' is read)",
     "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
     "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
     "pingtan-run-together-table-with-uncommon-names": "in a run-together table the names the vocabulary lacks "

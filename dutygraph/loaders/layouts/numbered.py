@@ -28,7 +28,7 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.layouts.run_together import read_run_together
 from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
-from dutygraph.loaders.segment import TABLE_LINE
+from dutygraph.loaders.segment import TABLE_PIECE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
@@ -452,7 +452,7 @@ class NumberedReader:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
-            if line.cells is None and len(n) >= TABLE_LINE and run_together_roles(n) is not None:
+            if line.cells is None and len(n) >= TABLE_PIECE and run_together_roles(n) is not None:
                 self._close()
                 read_run_together(line, self.attachment, self.section, self.state)
                 i = last + 1
