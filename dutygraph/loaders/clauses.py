@@ -14,7 +14,7 @@ from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outs
 from dutygraph.loaders.columns import column_role
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, named_like_unit
+from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
 
 LEADER_LABELS = (
     "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
@@ -580,6 +580,9 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             pending.append(clause)
             continue
         subject = clause.cut(0, m.start())
+        if exhorts(subject.n):
+            pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
+            continue
         kind = ROLE_VERBS[m.group("verb")]
         if pending and kind == "lead" and _named_among(subject, pending):
             # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads

@@ -282,6 +282,17 @@ _UNIT_END_RE = re.compile(
 )
 
 
+#: A modal before the verb ("要密切配合", "应积极参与"): a sentence of exhortation, not an assignment.
+_EXHORTATION_RE = re.compile(r"(?:要|应当|应|须|必须|需要)[\u4e00-\u9fff]{0,4}$")
+
+
+def exhorts(subject: str) -> bool:
+    """ "各责任单位要密切" before 配合: units told what to do in general, not named to a task. (A modal inside
+    a name, "区应急管理局", leaves the subject ending like a unit.)"""
+    m = _EXHORTATION_RE.search(subject)
+    return m is not None and named_like_unit(subject[: m.start()]) and _UNIT_END_RE.search(subject) is None
+
+
 def named_like_unit(text: str) -> bool:
     """Stricter than :func:`looks_like_unit`: the name must end like a body or be a group word (各…)."""
     text = text.strip().rstrip("。.")
