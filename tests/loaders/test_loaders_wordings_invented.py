@@ -1557,11 +1557,6 @@ NOT_NOTICES = [
         "2.重点项目建设加快推进。全年开工重点项目30个，竣工15个。\n二、存在的问题\n项目储备不足，要素保障压力较大。\n"
         "三、2023年工作思路\n继续抓好项目建设，推动经济高质量发展。\n某区发展和改革局\n2023年1月10日\n",
         id="work-summary",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a work summary whose numbered points name no unit loads (two unit-less tasks, warnings only) "
-            "instead of being refused",
-        ),
     ),
     pytest.param(
         pingtan_page(
@@ -1571,10 +1566,6 @@ NOT_NOTICES = [
             column="行政执法公示",
         ),
         id="penalty-decision",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="a penalty decision loads as a notice with two unit-less tasks ('没收违法所得500元。', '罚款5000元。')",
-        ),
     ),
     pytest.param(
         pingtan_page(
