@@ -86,6 +86,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
+        if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
+            continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if (
             before in _SENTENCE_END
             or start - previous_cut <= _SHORT_PARAGRAPH
