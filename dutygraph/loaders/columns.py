@@ -101,7 +101,29 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     "section": ("类别", "分类", "领域", "板块", "类型"),
     "note": ("备注", "说明", "存在问题", "问题"),
 }
+
+
+def with_variants(names: set[str] | frozenset[str]) -> set[str]:
+    """Column names and their twins with 单位 and 部门 swapped ("主要责任单位" / "主要责任部门"): offices print
+    either word in the same place."""
+    out = set(names)
+    for name in names:
+        if "单位" in name:
+            out.add(name.replace("单位", "部门"))
+        if "部门" in name:
+            out.add(name.replace("部门", "单位"))
+    return out
+
+
 _EXACT = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+_EXACT.update(
+    {
+        twin: role
+        for name, role in list(_EXACT.items())
+        for twin in with_variants({name})
+        if twin not in _EXACT
+    }
+)
 #: Every header name mapped to a role.
 KNOWN_HEADERS = frozenset(_EXACT)
 _BY_LENGTH = sorted(_EXACT, key=len, reverse=True)
