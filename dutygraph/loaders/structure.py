@@ -56,6 +56,8 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
+    # "第一，完善…": an ordinal and a comma (a chapter "第一章" has no comma)
+    ("cn-ordinal", re.compile(rf"^(?P<mark>第(?P<num>[{CN_DIGITS}]{{1,3}}))[,、]\s*(?P<body>\S.*)$")),
     ("circled", re.compile(rf"^(?P<mark>(?P<num>[{CIRCLED}]))\s*(?P<body>.*)$")),
     # "⑴", "⒈": one character that prints a parenthesised or dotted number (word processors' lists)
     ("paren-char", re.compile(rf"^(?P<mark>(?P<num>[{PAREN_CHARS}]))\s*(?P<body>.*)$")),
@@ -158,7 +160,7 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
-_NUMBER_STARTS = frozenset("0123456789(" + "".join(CHAR_NUMBERS))
+_NUMBER_STARTS = frozenset("0123456789(第" + "".join(CHAR_NUMBERS))
 
 
 @dataclass(frozen=True)
@@ -204,7 +206,7 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             if style == "decimal"
             else int(num)
             if num.isdecimal()
-            else (cn_number(num) if style == "cn-paren" else CHAR_NUMBERS[num])
+            else (cn_number(num) if style in ("cn-paren", "cn-ordinal") else CHAR_NUMBERS[num])
         )
         return Numbered(style, mark, value, m.start("body"))
     return None

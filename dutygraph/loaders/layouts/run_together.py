@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.columns import KNOWN_HEADERS, column_role
+from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
 from dutygraph.loaders.duties import JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
@@ -24,18 +24,20 @@ from dutygraph.loaders.text import Line, T
 #: characters or more) and the other columns such tables carry.
 _HEADER_NAMES = tuple(
     sorted(
-        {n for n in KNOWN_HEADERS if len(n) >= 2}
-        | {
-            "主要工作任务",
-            "具体工作措施",
-            "存在问题",
-            "整改目标和措施",
-            "整改措施",
-            "主要责任单位",
-            "任务来源",
-            "工作要求",
-        }
-        | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
+        with_variants(
+            {n for n in KNOWN_HEADERS if len(n) >= 2}
+            | {
+                "主要工作任务",
+                "具体工作措施",
+                "存在问题",
+                "整改目标和措施",
+                "整改措施",
+                "主要责任单位",
+                "任务来源",
+                "工作要求",
+            }
+            | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
+        )
     )
 )
 
