@@ -47,6 +47,8 @@ class Assignment:
     unbalanced: bool = False
     #: units a standing rule adds to this and every later task ("以下均需相关乡镇配合,不再列出").
     standing: list[str] = field(default_factory=list)
+    #: unit names printed with no separator that were split apart ("区发改局区财政局"), as printed.
+    glued: list[str] = field(default_factory=list)
 
     def has_units(self) -> bool:
         return bool(self.lead or self.co or self.responsible or self.standing)
@@ -66,6 +68,7 @@ class Assignment:
         self.empty_labels += other.empty_labels
         self.unbalanced = self.unbalanced or other.unbalanced
         self.standing += other.standing
+        self.glued += other.glued
 
     def merge_behind(self, other: Assignment) -> None:
         """Take in a later clause of the same task: its units join as co-units behind this one's lead
@@ -74,12 +77,14 @@ class Assignment:
         self.leaders += other.leaders
         self.assisting += other.assisting
         self.standing += other.standing
+        self.glued += other.glued
         self.first_leads = self.first_leads or other.first_leads
 
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)
         self.deadline = self.deadline or units.deadline
+        self.glued += units.glued
         units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced

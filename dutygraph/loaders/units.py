@@ -70,6 +70,8 @@ class UnitList:
     unbalanced: bool = False
     #: a date printed in the list after its units ("区税务局 2023年底前完成", "A、B;2023年9月底前").
     deadline: str | None = None
+    #: names printed with no separator and split at a body's first characters ("区发改局区财政局"), as printed.
+    glued: list[str] = field(default_factory=list)
 
 
 def split_units(t: T) -> UnitList:
@@ -81,6 +83,8 @@ def split_units(t: T) -> UnitList:
         result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
+    if not result.marked_leads and any(_GLUED_AT_RE.search(u) for u in result.units):
+        result.units, result.glued = _glued_apart(result.units)
     return result
 
 
@@ -144,6 +148,32 @@ def _conjoined_names(unit: str) -> list[str]:
     if len(parts) > 1 and all(named_like_unit(p) for p in parts) and not _SAME_GROUP_RE.fullmatch(parts[-1]):
         return parts
     return [unit] if unit else []
+
+
+#: Where one name ends like a body and the next starts like a body of a jurisdiction, with nothing between:
+#: "区发改局|区财政局", "区城管局|各乡镇人民政府", "市委|市政府". ("市公安局大数据局" has no such point.)
+#: (A 各 phrase after a body is its own departments, "市政府各有关部门", unless it names localities.)
+_GLUED_AT_RE = re.compile(
+    r"(?<=[局委办厅部府心团司院站所队])(?=(?:[区市县省]|各(?:乡镇|街道|镇|区|县|市|设区市|片区))[\u4e00-\u9fff])"
+)
+#: The shortest name a glued list is split into ("市委").
+_GLUED_NAME_MIN = 2
+
+
+def _glued_apart(units: list[str]) -> tuple[list[str], list[str]]:
+    """Names printed with no separator, split at :data:`_GLUED_AT_RE` where every part reads as a name on
+    its own; the units, and the printed strings that were split (the parse warns about each)."""
+    out: list[str] = []
+    glued: list[str] = []
+    for unit in units:
+        cuts = [m.start() for m in _GLUED_AT_RE.finditer(unit)]
+        parts = [unit[a:b] for a, b in zip([0, *cuts], [*cuts, len(unit)], strict=True)] if cuts else [unit]
+        if len(parts) > 1 and all(len(p) >= _GLUED_NAME_MIN and named_like_unit(p) for p in parts):
+            out.extend(parts)
+            glued.append(unit)
+        else:
+            out.append(unit)
+    return out, glued
 
 
 def _provinces_joined(units: list[str]) -> list[str]:

@@ -418,3 +418,22 @@ def test_a_space_after_a_labels_colon_on_a_one_line_page():
         (["区经发局", "区口岸办"], ["平潭海关", "区交通集团"]),
         (["区口岸办"], ["平潭海关"]),
     ]
+
+
+def test_names_printed_without_a_separator_are_split_with_a_warning():
+    """ "区发改局区财政局": where one name ends like a body and the next starts like a local body's, the
+    list is split and the parse says so on the line; "市政府各有关部门" and "市公安局大数据局" stay whole."""
+    notice = (
+        "某区任务分工\n1.推进甲工作。责任单位：区发改局区财政局区交建局\n"
+        "2.推进乙工作。牵头单位：区住建局；配合单位：区城管局各乡镇人民政府\n"
+        "3.推进丙工作。责任单位：市政府各有关部门、市公安局大数据局\n"
+    )
+    doc = parse_text(notice)
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        ([], ["区发改局", "区财政局", "区交建局"]),
+        (["区住建局"], ["区城管局", "各乡镇人民政府"]),
+        ([], ["市政府各有关部门", "市公安局大数据局"]),
+    ]
+    split = [(w.line, w.message) for w in doc.warnings if w.code == "units-without-separator"]
+    assert [line for line, _ in split] == [2, 3]
+    assert "区发改局区财政局区交建局" in split[0][1]
