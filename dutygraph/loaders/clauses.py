@@ -161,6 +161,8 @@ ROLE_VERBS: dict[str, str] = {
     "主办": "lead",
     "具体承办": "resp",
     "承办": "resp",
+    "负责办理": "resp",
+    "办理": "resp",
     "共同推进": "resp",
     "做好": "co",
     "协同推进": "co",
@@ -379,7 +381,8 @@ def _reads_as_clauses(folded: str) -> bool:
 
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
-_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要)")
+#: ("商国家发展改革委等部门办理": 商, to consult, before the consulted units; not the 商 of 商务部, 商业银行.)
+_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))")
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 #: ("…等有关部门和单位" is one tail: "单位" names no second group.)
 _GROUP_JOIN_RE = re.compile(
@@ -391,7 +394,7 @@ _WHEN_CLAUSE_RE = re.compile(
     r"按年度|按季度|定期|常态化|即日起|(?:19|20)\d\d)"
 )
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
-_TOGETHER_RE = re.compile(r"会同|联合|协同")
+_TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
 #: "本方案各项任务均需地方各级人民政府负责落实，不再单独列出" says the same above the tasks.
 _STANDING_RE = re.compile(

@@ -1280,8 +1280,6 @@ NOTICES = [
 NOT_READ_YET = {
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "gov-shang-for-consulting": "'A商B负责' is read as one name ('国家发展改革委商财政部'); '商B等部门办理' as a "
-    "co-unit '商国家发展改革委等部门办理'",
     "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
     "refused as 'no tasks found'",
     "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
