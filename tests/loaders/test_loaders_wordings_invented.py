@@ -1286,8 +1286,6 @@ NOT_READ_YET = {
     "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
     "pingtan-run-together-table-with-uncommon-names": "in a run-together table the names the vocabulary lacks "
     "(区图书馆, 区文联, 各乡镇, 区少年宫, 区博物馆) are dropped and '区委党校区委宣传部' becomes '区委'",
-    "pingtan-numbered-related-links-after-the-signature": "page furniture '相关链接： 1.… 2.…' after the signature "
-    "becomes two tasks",
 }
 
 

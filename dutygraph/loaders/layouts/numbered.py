@@ -32,6 +32,7 @@ from dutygraph.loaders.segment import TABLE_PIECE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
+    LINKS_RE,
     SECTION_RE,
     Numbered,
     attachment_number,
@@ -107,6 +108,8 @@ class NumberedReader:
         #: units a standing rule stated outside any task ("（本方案各项任务均需地方各级人民政府负责落实，不再单独
         #: 列出）", "…各片区管理局负责辖区内各项任务的落实，以下不再列出") adds to the next task, and so to all later ones.
         self.carried: list[str] = []
+        #: a date line has stood under tasks: the notice's signature, after which a page prints its links.
+        self.signed = False
         #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
         self.measure = Measure.of(lines)
 
@@ -396,9 +399,16 @@ class NumberedReader:
                 or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n))
             ):
                 after_furniture = True
+                if self.signed and LINKS_RE.match(n):
+                    # "… 2023年6月12日 相关链接：1.…": the page's links after the notice, nothing until an attachment
+                    # (the same words head some pages, above the notice)
+                    self._close()
+                    self.tail = True
                 i += 1
                 continue
             after_furniture = False
+            if self.state.items and is_date(n):
+                self.signed = True
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
             # (a header cell is at most 12 characters, so longer lines skip the call)
