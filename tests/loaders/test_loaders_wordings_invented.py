@@ -1284,8 +1284,6 @@ NOT_READ_YET = {
     "refused as 'no tasks found'",
     "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
     "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
-    "pingtan-run-together-table-with-uncommon-names": "in a run-together table the names the vocabulary lacks "
-    "(区图书馆, 区文联, 各乡镇, 区少年宫, 区博物馆) are dropped and '区委党校区委宣传部' becomes '区委'",
 }
 
 
