@@ -21,7 +21,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import named_like_unit
+from dutygraph.loaders.units import exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
@@ -87,7 +87,7 @@ def _subject_units(t: T) -> list[str] | None:
     for m in [*_SUBJECT_SPLIT_RE.finditer(t.n), None]:
         end = m.start() if m is not None else len(t.n)
         piece = t.cut(start, end).strip()
-        if not piece or len(piece.n) > 24 or not named_like_unit(piece.n):
+        if not piece or len(piece.n) > 24 or not named_like_unit(piece.n) or exhorts(piece.n):
             return None
         names.append(piece.o)
         if m is not None:

@@ -115,6 +115,10 @@ def is_site_credit(folded: str, after_furniture: bool) -> bool:
 TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
 
 
+#: A web page's link lists ("相关链接：1.…2.…", "上一篇：…"): furniture, and nothing after them is the notice.
+LINKS_RE = re.compile(r"^(?:相关链接|相关阅读|延伸阅读|相关文章|相关新闻|相关文件|上一篇|下一篇)")
+
+
 def is_tail(folded: str) -> bool:
     return (folded.startswith("抄") or folded.endswith("印发")) and TAIL_RE.match(folded) is not None
 

@@ -25,6 +25,8 @@ FIRST_LEADS_RE = re.compile(
     r"(?:(?:第一|第1)(?:位|个|家|名)?|首(?:位|个|家|名))[^,;。]{0,8}?(?:为|是)[^,;。]{0,6}?(?:牵头|汇总|主办)"
     # "均由排名第一的单位牵头", "由排在首位的部门牵头"
     r"|(?:第一|第1|首)(?:位|个|家|名)?的?(?:单位|部门)(?:为|是)?(?:牵头|主办)"
+    # "牵头单位列首位", "牵头部门排在第一位"
+    r"|牵头(?:单位|部门)(?:列|排|为)在?(?:首位|第一位|第一)"
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
@@ -68,6 +70,8 @@ class UnitList:
     unbalanced: bool = False
     #: a date printed in the list after its units ("区税务局 2023年底前完成", "A、B;2023年9月底前").
     deadline: str | None = None
+    #: names printed with no separator and split at a body's first characters ("区发改局区财政局"), as printed.
+    glued: list[str] = field(default_factory=list)
 
 
 def split_units(t: T) -> UnitList:
@@ -79,6 +83,8 @@ def split_units(t: T) -> UnitList:
         result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
+    if not result.marked_leads and any(_GLUED_AT_RE.search(u) for u in result.units):
+        result.units, result.glued = _glued_apart(result.units)
     return result
 
 
@@ -101,7 +107,7 @@ _WEAK_SEPARATORS = " \u3000/／及与和各"
 _SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
 _AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
 #: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
-_WHEN_RE = re.compile(
+WHEN_RE = re.compile(
     r"^[“\"]?(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季|每月|上半年|下半年|[一二三四]季度|"
     r"十[一二三四五六]五[”\"]?期间)"
 )
@@ -118,11 +124,11 @@ def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
     out: list[str] = []
     deadline: str | None = None
     for unit in units:
-        if _WHEN_RE.match(unit):
+        if WHEN_RE.match(unit):
             deadline = deadline or unit
             continue
         pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
-        when = next((k for k, p in enumerate(pieces) if k and _WHEN_RE.match(p)), None)
+        when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
         if when is not None:
             # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
             deadline = deadline or " ".join(pieces[when:])
@@ -142,6 +148,32 @@ def _conjoined_names(unit: str) -> list[str]:
     if len(parts) > 1 and all(named_like_unit(p) for p in parts) and not _SAME_GROUP_RE.fullmatch(parts[-1]):
         return parts
     return [unit] if unit else []
+
+
+#: Where one name ends like a body and the next starts like a body of a jurisdiction, with nothing between:
+#: "区发改局|区财政局", "区城管局|各乡镇人民政府", "市委|市政府". ("市公安局大数据局" has no such point.)
+#: (A 各 phrase after a body is its own departments, "市政府各有关部门", unless it names localities.)
+_GLUED_AT_RE = re.compile(
+    r"(?<=[局委办厅部府心团司院站所队])(?=(?:[区市县省]|各(?:乡镇|街道|镇|区|县|市|设区市|片区))[\u4e00-\u9fff])"
+)
+#: The shortest name a glued list is split into ("市委").
+_GLUED_NAME_MIN = 2
+
+
+def _glued_apart(units: list[str]) -> tuple[list[str], list[str]]:
+    """Names printed with no separator, split at :data:`_GLUED_AT_RE` where every part reads as a name on
+    its own; the units, and the printed strings that were split (the parse warns about each)."""
+    out: list[str] = []
+    glued: list[str] = []
+    for unit in units:
+        cuts = [m.start() for m in _GLUED_AT_RE.finditer(unit)]
+        parts = [unit[a:b] for a, b in zip([0, *cuts], [*cuts, len(unit)], strict=True)] if cuts else [unit]
+        if len(parts) > 1 and all(len(p) >= _GLUED_NAME_MIN and named_like_unit(p) for p in parts):
+            out.extend(parts)
+            glued.append(unit)
+        else:
+            out.append(unit)
+    return out, glued
 
 
 def _provinces_joined(units: list[str]) -> list[str]:
@@ -278,6 +310,17 @@ _UNIT_END_RE = re.compile(
     r"(局|委|办|厅|部|院|中心|政府|集团|公司|队|所|站|室|会|处|社|行|馆|园|校|区|街道|乡镇|指挥部|专班|"
     r"单位|部门|联|科|组|关|署|庭|台|团|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校)$"
 )
+
+
+#: A modal before the verb ("要密切配合", "应积极参与"): a sentence of exhortation, not an assignment.
+_EXHORTATION_RE = re.compile(r"(?:要|应当|应|须|必须|需要)[\u4e00-\u9fff]{0,4}$")
+
+
+def exhorts(subject: str) -> bool:
+    """ "各责任单位要密切" before 配合: units told what to do in general, not named to a task. (A modal inside
+    a name, "区应急管理局", leaves the subject ending like a unit.)"""
+    m = _EXHORTATION_RE.search(subject)
+    return m is not None and named_like_unit(subject[: m.start()]) and _UNIT_END_RE.search(subject) is None
 
 
 def named_like_unit(text: str) -> bool:

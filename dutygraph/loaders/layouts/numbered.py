@@ -12,9 +12,15 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth
-from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
+from dutygraph.loaders.clauses import (
+    LABEL_LINE_RE,
+    LABEL_RE,
+    LEAD_IN_STANDING_RE,
+    parse_bracket,
+    parse_labelled,
+)
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence
+from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence, role_chains
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
@@ -22,10 +28,11 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.layouts.run_together import read_run_together
 from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
-from dutygraph.loaders.segment import TABLE_LINE
+from dutygraph.loaders.segment import TABLE_PIECE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
+    LINKS_RE,
     SECTION_RE,
     Numbered,
     attachment_number,
@@ -98,6 +105,11 @@ class NumberedReader:
         #: under a title or heading that announces duties ("成员单位职责"): a paragraph that opens with a
         #: unit and its duty ("区教育局负责…") is a task of its own.
         self.member_duties = False
+        #: units a standing rule stated outside any task ("（本方案各项任务均需地方各级人民政府负责落实，不再单独
+        #: 列出）", "…各片区管理局负责辖区内各项任务的落实，以下不再列出") adds to the next task, and so to all later ones.
+        self.carried: list[str] = []
+        #: a date line has stood under tasks: the notice's signature, after which a page prints its links.
+        self.signed = False
         #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
         self.measure = Measure.of(lines)
 
@@ -118,6 +130,9 @@ class NumberedReader:
     ) -> Item:
         item = Item(line.no, self.attachment, self.section, style, number, value, [text] if text else [])
         item.printed = line.text.o
+        if self.carried:
+            item.assign.standing += self.carried
+            self.carried = []
         self.state.items.append(item)
         self.current = item
         self.last_heading = None
@@ -231,6 +246,9 @@ class NumberedReader:
             item.unit_line = line.no
 
     def _labelled(self, line: Line, assignment: Assignment) -> None:
+        if assignment.standing and not (assignment.lead or assignment.co or assignment.responsible):
+            self.carried += assignment.standing  # a standing rule on a line of its own
+            return
         only_leaders = (
             not assignment.has_units()
             and not assignment.deadline
@@ -264,6 +282,8 @@ class NumberedReader:
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
+        if "以下" in text.n and (standing := LEAD_IN_STANDING_RE.search(text.n)) is not None:
+            self.carried += [u.strip() for u in text.cut(*standing.span("who")).o.split("、") if u.strip()]
         if len(text.n) <= _CONVENTION_MAX and FIRST_LEADS_RE.search(text.n):
             # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
             # document by units.states_first_leads — a note, not a task and not task text.
@@ -379,9 +399,16 @@ class NumberedReader:
                 or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n))
             ):
                 after_furniture = True
+                if self.signed and LINKS_RE.match(n):
+                    # "… 2023年6月12日 相关链接：1.…": the page's links after the notice, nothing until an attachment
+                    # (the same words head some pages, above the notice)
+                    self._close()
+                    self.tail = True
                 i += 1
                 continue
             after_furniture = False
+            if self.state.items and is_date(n):
+                self.signed = True
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
             # (a header cell is at most 12 characters, so longer lines skip the call)
@@ -435,7 +462,7 @@ class NumberedReader:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
-            if line.cells is None and len(n) >= TABLE_LINE and run_together_roles(n) is not None:
+            if line.cells is None and len(n) >= TABLE_PIECE and run_together_roles(n) is not None:
                 self._close()
                 read_run_together(line, self.attachment, self.section, self.state)
                 i = last + 1
@@ -464,8 +491,14 @@ class NumberedReader:
                 if item is not None:
                     item.text = [body.cut(start).strip().o]
                 self.state.saw("leader-portfolios")
-            elif self.current is None and len(body.n) > _HEADING_MAX:
-                duty = duty_sentence(body)
+            elif self.current is None:
+                duty = duty_sentence(body) if len(body.n) > _HEADING_MAX else None
+                if duty is None and "牵头" in body.n:
+                    # "一、整改甲问题。区环土局牵头，区农发局配合": a run-in chain after the item's first sentence
+                    # (a short heading only when the chain names co-units too: "二、区发改局牵头事项" stays one)
+                    chains = role_chains(body)
+                    if len(chains) == 1 and (len(body.n) > _HEADING_MAX or chains[0][2].co):
+                        duty = chains[0][2]
                 if duty is not None:
                     # "一、由区规划局牵头，建立…": a numbered duty sentence, not a heading.
                     self._heading_to_item(duty)
