@@ -76,6 +76,8 @@ _LABEL_SUFFIX_RE = re.compile(
     + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
     + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
 )
+_SUFFIX_MARK_RE = re.compile(r"\((?:单位|部门|处室|科室)\)")
+_IS_MARK_RE = re.compile(r"(?:单位|部门|主体|处室|科室|股室)为")
 #: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
 _LABEL_IS_RE = re.compile(
     r"(?:^|(?<=[\s。;,(]))(?:"
@@ -357,17 +359,18 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         changed = n
-        for m in _BARE_LABEL_RE.finditer(n):
+        # each form is looked for only where its mark is printed: most lines hold none of them
+        for m in _BARE_LABEL_RE.finditer(n) if " " in n or "—" in n else ():
             start, end = m.span("gap")
             if _in_header_row(n, m.start(), end):
                 continue
             changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
-        for m in _LABEL_SUFFIX_RE.finditer(n):
+        for m in _LABEL_SUFFIX_RE.finditer(n) if _SUFFIX_MARK_RE.search(n) else ():
             start, end = m.span("suffix")
             changed = changed[:start] + " " * (end - start) + changed[end:]
-        for m in _LABEL_IS_RE.finditer(n):
+        for m in _LABEL_IS_RE.finditer(n) if _IS_MARK_RE.search(n) else ():
             changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
-        for m in _BRACKETED_LABEL_RE.finditer(n):
+        for m in _BRACKETED_LABEL_RE.finditer(n) if "】" in n or "]" in n else ():
             start, end = m.span()
             changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
         out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)

@@ -77,19 +77,20 @@ class UnitList:
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
-    if any(mark in t.n for mark in _LEAD_SIGNS):
+    if _LEAD_SIGN_RE.search(t.n) is not None:
         _read_lead_signs(result)
-    if any(c in t.n for c in _WEAK_SEPARATORS) or _WHEN_START_RE.search(t.n) is not None:
+    if _WEAKLY_SEPARATED_RE.search(t.n) is not None:
         result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
-    if not result.marked_leads and any(_GLUED_AT_RE.search(u) for u in result.units):
+    if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
         result.units, result.glued = _glued_apart(result.units)
     return result
 
 
 #: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
 _LEAD_SIGNS = "★☆▲"
+_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]")
 
 
 def _read_lead_signs(result: UnitList) -> None:
@@ -103,7 +104,7 @@ def _read_lead_signs(result: UnitList) -> None:
 
 #: What else stands between two units where 、 is missing: a space (ASCII or ideographic), a slash, a
 #: conjunction, or nothing before a second group word ("各地区各部门").
-_WEAK_SEPARATORS = " \u3000/／及与和各"
+_WEAK_SEPARATORS = " \u3000/／及与和"
 _SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
 _AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
 #: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
@@ -112,6 +113,8 @@ WHEN_RE = re.compile(
     r"十[一二三四五六]五[”\"]?期间)"
 )
 _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
+_WEAKLY_SEPARATED_RE = re.compile(f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}")
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
 #: A generic word after 和 that names the group before it again ("各有关部门和单位").
