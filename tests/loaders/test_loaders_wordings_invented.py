@@ -1312,10 +1312,10 @@ NOTICES = [
 NOT_READ_YET = {
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
-    "refused as 'no tasks found'",
-    "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
-    "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
+    "pingtan-meeting-minutes-decisions": "in meeting minutes only the first 议定事项 is read; '会议同意由A统筹…' and "
+    "'会议要求A督促…，B做好协调' give no task",
+    "district-zhuyao-xietong-and-oversight-labels": "'责任单位及责任人：区公安分局（陈明）' keeps the person in the "
+    "unit name ('区公安分局（陈明）')",
     "county-role-markers-in-brackets-after-names": "the markers '（双牵头）', '（主责）' and '（责任单位）' after a name stay "
     "in it and '（主责）' makes no lead ('（牵头）', '（协办）', '（配合）' are understood)",
     "district-ji-and-yu-between-names-that-hold-he": "'A及B' and 'A与B' are not split when A itself holds 和 "
