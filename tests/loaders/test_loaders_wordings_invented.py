@@ -1316,12 +1316,6 @@ NOT_READ_YET = {
     "'会议要求A督促…，B做好协调' give no task",
     "district-zhuyao-xietong-and-oversight-labels": "'责任单位及责任人：区公安分局（陈明）' keeps the person in the "
     "unit name ('区公安分局（陈明）')",
-    "county-role-markers-in-brackets-after-names": "the markers '（双牵头）', '（主责）' and '（责任单位）' after a name stay "
-    "in it and '（主责）' makes no lead ('（牵头）', '（协办）', '（配合）' are understood)",
-    "district-ji-and-yu-between-names-that-hold-he": "'A及B' and 'A与B' are not split when A itself holds 和 "
-    "('区卫生和计划生育局及区食品药品监督管理局' stays one name)",
-    "district-conditional-clauses-naming-a-unit": "a condition before the unit stays in its name: '其中涉及资金的由A负责' "
-    "gives '涉及资金的由区财政局', and '；涉及农村的，B配合' adds a unit '涉及农村的'",
 }
 
 
