@@ -202,6 +202,13 @@ def assemble(
                 "unit-unbalanced-brackets",
                 f"{label}: brackets in the unit list do not pair up",
             )
+        for printed in a.glued:
+            warn(
+                item.unit_line or item.line,
+                "units-without-separator",
+                f"{label}: {printed!r} holds several names with no separator; read as "
+                f"{' + '.join(u for u in lead + co if u in printed)}",
+            )
         for unit in lead + co:
             glued = suspect_concatenation(unit)
             if glued:

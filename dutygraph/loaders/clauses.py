@@ -11,9 +11,10 @@ import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.columns import column_role
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
+from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
 
 LEADER_LABELS = (
     "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
@@ -22,15 +23,15 @@ LEADER_LABELS = (
 ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
 LEAD_LABELS = (
     "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
-    "牵头|主办"
+    "牵头主体|牵头|主办"
 )
 CO_LABELS = (
     "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
-    "配合科室|配合股室|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
+    "配合科室|配合股室|配合主体|协同责任单位|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
 )
 RESP_LABELS = (
     "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "责任股室|承办部门|执行单位"
+    "责任股室|承办部门|执行单位|实施主体|责任单位及责任人"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
 DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
@@ -40,7 +41,11 @@ _ALL = "|".join(
 #: A label and its colon, anywhere (inside a bracket several labels follow each other).
 LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 #: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
-OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
+_FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that only states a case ("涉及农村的", "属于跨区域的"): no unit.
+_CONDITION_RE = re.compile(r"^(?:其中)?(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}的$")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
 #: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
@@ -66,6 +71,20 @@ _BARE_LABEL_RE = re.compile(
         )
     )
     + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: "牵头部门（单位）：", "配合单位(部门)：": a label with its alternative word in brackets.
+_LABEL_SUFFIX_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
+)
+_SUFFIX_MARK_RE = re.compile(r"\((?:单位|部门|处室|科室)\)")
+_IS_MARK_RE = re.compile(r"(?:单位|部门|主体|处室|科室|股室)为")
+#: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
+_LABEL_IS_RE = re.compile(
+    r"(?:^|(?<=[\s。;,(]))(?:"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + r")(?P<gap>为)(?=[\u4e00-\u9fff])"
 )
 #: "【牵头单位】区商务局【配合单位】区财政局": the label in brackets of its own, the closing one for its colon.
 _BRACKETED_LABEL_RE = re.compile(
@@ -141,6 +160,15 @@ ROLE_VERBS: dict[str, str] = {
     "根据实际情况落实": "resp",
     "按职责分工抓好落实": "resp",
     "按职责抓好落实": "resp",
+    "为主": "lead",
+    "抓总": "lead",
+    "主办": "lead",
+    "具体承办": "resp",
+    "承办": "resp",
+    "负责办理": "resp",
+    "办理": "resp",
+    "共同推进": "resp",
+    "做好": "co",
     "协同推进": "co",
     "协同配合": "co",
     "协同": "co",
@@ -304,6 +332,20 @@ def with_glued_label_colons(t: T) -> T:
     )
 
 
+_PIECE_BEFORE_RE = re.compile(r"(\S+)\s+$")
+_PIECE_AFTER_RE = re.compile(r"\s*(\S+)")
+
+
+def _in_header_row(folded: str, start: int, end: int) -> bool:
+    """The label at ``start`` stands among column names ("序号 工作任务 完成时限 责任单位 1.…"): a table's
+    header row, where a space separates cells, not a label from its value."""
+    before = _PIECE_BEFORE_RE.search(folded, max(0, start - 12), start)
+    after = _PIECE_AFTER_RE.match(folded, end)
+    return (before is not None and column_role(before.group(1), exact=True) is not None) or (
+        after is not None and column_role(after.group(1), exact=True) is not None
+    )
+
+
 def with_bare_label_colons(lines: list[Line]) -> list[Line]:
     """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
     text keeps its space), so every reader of labels sees the field; a label glued to its value gets its
@@ -315,16 +357,22 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if not any(word in n for word in _BARE_LABEL_WORDS) or not (
-            " " in n or "—" in n or "】" in n or "]" in n
-        ):
+        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为("):
             out.append(line)
             continue
         changed = n
-        for m in _BARE_LABEL_RE.finditer(n):
+        # each form is looked for only where its mark is printed: most lines hold none of them
+        for m in _BARE_LABEL_RE.finditer(n) if " " in n or "—" in n else ():
             start, end = m.span("gap")
+            if _in_header_row(n, m.start(), end):
+                continue
             changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
-        for m in _BRACKETED_LABEL_RE.finditer(n):
+        for m in _LABEL_SUFFIX_RE.finditer(n) if _SUFFIX_MARK_RE.search(n) else ():
+            start, end = m.span("suffix")
+            changed = changed[:start] + " " * (end - start) + changed[end:]
+        for m in _LABEL_IS_RE.finditer(n) if _IS_MARK_RE.search(n) else ():
+            changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
+        for m in _BRACKETED_LABEL_RE.finditer(n) if "】" in n or "]" in n else ():
             start, end = m.span()
             changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
         out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
@@ -338,7 +386,11 @@ def _reads_as_clauses(folded: str) -> bool:
 
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
-_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要)")
+#: ("商国家发展改革委等部门办理": 商, to consult, before the consulted units; not the 商 of 商务部, 商业银行.)
+#: ("其中涉及资金的由区财政局负责": a condition before the subject, which names the case, not a unit.)
+_SUBJECT_HEAD_RE = re.compile(
+    r"^(?:其中)?(?:(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}?的,?)?(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))?"
+)
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 #: ("…等有关部门和单位" is one tail: "单位" names no second group.)
 _GROUP_JOIN_RE = re.compile(
@@ -346,19 +398,27 @@ _GROUP_JOIN_RE = re.compile(
 )
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
-    r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|长期|持续|逐步|分步|分阶段|按年度|定期|"
-    r"(?:19|20)\d\d)"
+    r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|每季度?|每月|每半年|长期|持续|逐步|分步|分阶段|"
+    r"按年度|按季度|定期|常态化|即日起|(?:19|20)\d\d)"
 )
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
-_TOGETHER_RE = re.compile(r"会同|联合|协同")
+_TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
+#: "本方案各项任务均需地方各级人民政府负责落实，不再单独列出" says the same above the tasks.
 _STANDING_RE = re.compile(
-    r"以下(?:各项|任务|工作)?(?:任务|工作)?(?:均|都)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
+    r"(?:以下|本方案|本通知|本意见|本计划)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|须|由)?(?P<who>.+?)(?:负责)?"
+    r"(?:配合落实|配合|落实|参与|负责)"
 )
 #: The close of a standing rule, "不再列出" or "不再一一列出": it names no unit.
-_NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复)?列(?:出|明|举)")
+_NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复|单独|另行)?列(?:出|明|举)")
+#: A standing rule in a lead-in sentence, the units first: "各片区管理局负责辖区内各项任务的落实，以下不再列出".
+LEAD_IN_STANDING_RE = re.compile(
+    r"(?:^|[,;。:])(?P<who>[^,;。:]{2,30}?)(?:负责|配合)[^,;。]{0,30}?落实,?以下(?:均|都)?不再(?:一一|单独)?列出"
+)
+#: Group words, which a "下同" carries on to later tasks: "各地区", "地方各级人民政府", "相关乡镇".
+_GROUP_WORD_RE = re.compile(r"^(?:各|地方|相关|有关)")
 #: A role verb inside a clause, with what follows it ("丙处负责法制审查工作"): the unit is 丙处.
-_ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助)(?P<what>.+)$")
+_ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助|做好)(?P<what>.+)$")
 
 
 #: Conjunctions that join two subjects ("财政部及税务总局", "有关部门和地方"). 及 joins names only; 和 and 与
@@ -480,6 +540,7 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     """
     result = Assignment()
     pending: list[T] = []
+    last_subjects: list[T] = []
     recognised = False
     clause_units: list[tuple[str, int]] = []
     for clause in split_clauses(t):
@@ -491,11 +552,27 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             result.merge(parse_labelled(clause))
             recognised = True
             continue
-        standing = _STANDING_RE.search(clause.n) if "以下" in clause.n else None
+        if _CONDITION_RE.match(clause.n):
+            continue  # "涉及农村的": the case the next clause's units answer for
+        if ":" in clause.n and (field_clause := _FIELD_CLAUSE_RE.match(clause.n)) is not None:
+            if any(w in field_clause.group("label") for w in ("时间", "时限", "期限", "日期")):
+                result.deadline = result.deadline or clause.cut(field_clause.end()).strip().o
+            continue
+        standing = (
+            _STANDING_RE.search(clause.n)
+            if "以下" in clause.n or (clause.n.startswith("本") and "不再" in t.n)
+            else None
+        )
         if standing is not None:
             who = clause.cut(*standing.span("who"))
             result.standing.extend(p.o for p in _subject_parts(who))
             recognised = True
+            continue
+        if "下同" in clause.n and last_subjects:
+            # "（A牵头，B参与，各地区负责落实，下同）": the groups of the clause before 下同 go on to later tasks
+            groups = [p.o for p in _subject_parts(last_subjects[-1])]
+            if groups and all(_GROUP_WORD_RE.match(g) for g in groups):
+                result.standing.extend(groups)
             continue
         if "下同" in clause.n or ("不再" in clause.n and _NOT_LISTED_RE.search(clause.n)):
             continue
@@ -516,6 +593,9 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             pending.append(clause)
             continue
         subject = clause.cut(0, m.start())
+        if exhorts(subject.n):
+            pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
+            continue
         kind = ROLE_VERBS[m.group("verb")]
         if pending and kind == "lead" and _named_among(subject, pending):
             # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
@@ -527,6 +607,7 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
                 recognised = True
             pending = []
         subjects = [*pending, subject]
+        last_subjects = subjects
         pending = []
         before = len(result.responsible)
         if _add_subject(result, kind, subjects):
@@ -574,7 +655,9 @@ _BARE_NAME_MIN = 3
 def bare_unit_bracket(t: T) -> Assignment | None:
     """A bracket after a sentence end that holds only unit names, no label and no verb
     ("…工作。（区发改局、区财政局）"): the sentence's responsible units, led as the document's convention says."""
-    parts = [p.strip() for p in re.split("[、,]", t.n)]
+    parts = [p.strip() for p in re.split("[、,;]", t.n)]
+    while len(parts) > 1 and WHEN_RE.match(parts[-1]):
+        parts.pop()  # "（区教育局、区委编办；长期坚持）": the deadline after the units
     if not all(len(p) >= _BARE_NAME_MIN and named_like_unit(p) for p in parts):
         return None
     result = Assignment(present=True)

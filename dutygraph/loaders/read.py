@@ -184,7 +184,7 @@ def _mark_tab_rows(lines: list[Line]) -> None:
             continue
         cells = _tab_cells(o)
         if not in_table:
-            in_table = header_roles([c for c in cells if c]) is not None
+            in_table = header_roles(tuple(c for c in cells if c)) is not None
         if in_table:
             line.cells = tuple(cells)
 

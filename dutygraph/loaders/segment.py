@@ -33,6 +33,8 @@ from dutygraph.loaders.text import Line
 PAGE_LINE = 600
 #: A table whose cells ran together, header and rows, is at least this long.
 TABLE_LINE = 200
+#: Once the page is cut, a line that opens with a run-together header holds at least a header and a row.
+TABLE_PIECE = 60
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
     "(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:"
@@ -84,6 +86,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
+        if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
+            continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if (
             before in _SENTENCE_END
             or start - previous_cut <= _SHORT_PARAGRAPH
@@ -151,6 +155,9 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
             and not (
                 (opens and folded.endswith("如下:", 0, start))
                 or (continues and _ASSIGNMENT_MARK_RE.search(folded, cuts[-1] if cuts else 0, start))
+                # "1.加强组织领导。…2.强化督查考核。…": a paragraph that opens with its first number is a run of
+                # items, not one task's enumeration ("做好三项工作:1.甲;2.乙" opens with text)
+                or (continues and before == "。" and cuts and cuts[0] == 0)
             )
         ):
             continue
@@ -159,6 +166,21 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
         last[style] = value
         last_style = style
         cuts.append(start)
+    return cuts
+
+
+_UNIT_LABEL_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:")
+
+
+def label_cuts(folded: str) -> list[int]:
+    """Where unnumbered tasks run on in one paragraph ("整治甲。牵头单位：X；配合单位：Y。规范乙。牵头单位：…"):
+    after the sentence end that closes each task's labels."""
+    cuts: list[int] = []
+    start = 0
+    for end in (m.end() for m in re.finditer("。", folded)):
+        if end < len(folded) and _UNIT_LABEL_RE.search(folded, start, end) is not None:
+            cuts.append(end)
+            start = end
     return cuts
 
 
@@ -213,9 +235,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         line = lines[i]
         i += 1
         n = line.text.n
-        if n.startswith("序号") and line.cells is None and (rows := spaced_rows(lines, i - 1)) is not None:
-            table, i = rows  # a space-separated table printed one row per line
-            out.extend(table)
+        if n.startswith("序号") and line.cells is None and (by_line := spaced_rows(lines, i - 1)) is not None:
+            table_rows, i = by_line  # a space-separated table printed one row per line
+            out.extend(table_rows)
             continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
@@ -227,9 +249,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             continue
         spaced = spaced_table(line) if line.cells is None and " " in n else None
         if spaced is not None:  # a table with a space between its cells: its rows become table rows
-            before, rows, after = spaced
+            before, spaced_rows_read, after = spaced
             out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
-            out.extend(rows)
+            out.extend(spaced_rows_read)
             out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
             continue
         if table is not None:
@@ -243,7 +265,10 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         for paragraph in paragraphs:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
-                out.extend(_pieces(paragraph, number_cuts(pn, runs)))
+                cuts = number_cuts(pn, runs)
+                if not [c for c in cuts if c] and holds_several_tasks(pn):
+                    cuts = label_cuts(pn)  # unnumbered tasks, each closed by its own labels
+                out.extend(_pieces(paragraph, cuts))
             else:
                 out.extend(_pieces(paragraph, number_cuts(pn, runs, one_task=True)))
     return out

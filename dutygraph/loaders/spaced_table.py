@@ -65,7 +65,7 @@ def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
         roles = header_roles(header) if width >= 3 else None
         if roles is None or roles[0] != "number" or "text" not in roles:
             continue
-        rows = _rows(pieces, k + width, width, roles.index("text"))
+        rows = _rows(pieces, k + width, roles)
         if rows is None:
             continue
         cells, end = rows
@@ -75,9 +75,11 @@ def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
 
 
 def _rows(
-    pieces: list[re.Match[str]], first: int, width: int, text_column: int
+    pieces: list[re.Match[str]], first: int, roles: list[str | None]
 ) -> tuple[list[list[str]], int] | None:
-    """The rows after a header: each opens with the next row number; ``None`` when row 1 does not follow."""
+    """The rows after a header: each opens with the next row number; ``None`` when row 1 does not follow.
+    A row is as long as the header, or shorter when it ends in its deadline (an empty cell before it)."""
+    width = len(roles)
     starts: list[int] = []
     expected = 1
     for k in range(first, len(pieces)):
@@ -85,7 +87,15 @@ def _rows(
         if (
             _ROW_NUMBER_RE.fullmatch(value)
             and int(value) == expected
-            and (not starts or k - starts[-1] >= width)
+            and (
+                not starts
+                or k - starts[-1] >= width
+                or (
+                    k - starts[-1] >= _SHORTEST_ROW
+                    and roles[-1] == "deadline"
+                    and is_deadline(pieces[k - 1].group())
+                )
+            )
         ):
             starts.append(k)
             expected += 1
@@ -102,13 +112,26 @@ def _rows(
         values = [p.group() for p in pieces[start:stop]]
         heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
         if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
-            rows.append(_filled(values[:heading], width, text_column))
+            rows.append(_cells(values[:heading], roles))
             rows.append([" ".join(values[heading:])])
             end = pieces[stop - 1].end()
             continue
-        rows.append(_filled(values, width, text_column))
+        rows.append(_cells(values, roles))
         end = pieces[stop - 1].end()
     return rows, end
+
+
+#: A row with an empty cell still holds its number, its task and its deadline.
+_SHORTEST_ROW = 3
+
+
+def _cells(values: list[str], roles: list[str | None]) -> list[str]:
+    """A row's pieces as cells under ``roles``: a row one or more cells short that ends in a date keeps
+    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty)."""
+    width = len(roles)
+    if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
+        values = values[:-1] + [""] * (width - len(values)) + values[-1:]
+    return _filled(values, width, roles.index("text"))
 
 
 def _filled(values: list[str], width: int, text_column: int) -> list[str]:
@@ -123,7 +146,7 @@ def _filled(values: list[str], width: int, text_column: int) -> list[str]:
     return values + [""] * (width - len(values))
 
 
-def _header(pieces: list[str]) -> tuple[str, ...] | None:
+def _header(pieces: list[str]) -> list[str | None] | None:
     """The column roles when ``pieces`` are a whole header line (序号, a task column, two or more others)."""
     if len(pieces) < 3 or pieces[0] != _HEADER_START or not all(_header_name(p) for p in pieces[1:]):
         return None
@@ -138,7 +161,6 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     roles = _header(header)
     if roles is None:
         return None
-    width, text_column = len(header), roles.index("text")
     out = [_row_line(lines[i].no, header)]
     expected = 1
     j = i + 1
@@ -146,10 +168,7 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
         line = lines[j]
         values = line.text.o.split()
         if line.cells is None and values[0] == str(expected) and len(values) >= 2:
-            if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
-                # an empty cell before the deadline ("2 出台… 国家医保局 2023年6月底前"): the date stays last
-                values = values[:-1] + [""] * (width - len(values)) + values[-1:]
-            cells = _filled(values, width, text_column)
+            cells = _cells(values, roles)
             out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
             expected += 1
         elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:

@@ -56,6 +56,8 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
+    # "第一，完善…": an ordinal and a comma (a chapter "第一章" has no comma)
+    ("cn-ordinal", re.compile(rf"^(?P<mark>第(?P<num>[{CN_DIGITS}]{{1,3}}))[,、]\s*(?P<body>\S.*)$")),
     ("circled", re.compile(rf"^(?P<mark>(?P<num>[{CIRCLED}]))\s*(?P<body>.*)$")),
     # "⑴", "⒈": one character that prints a parenthesised or dotted number (word processors' lists)
     ("paren-char", re.compile(rf"^(?P<mark>(?P<num>[{PAREN_CHARS}]))\s*(?P<body>.*)$")),
@@ -113,6 +115,10 @@ def is_site_credit(folded: str, after_furniture: bool) -> bool:
 TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
 
 
+#: A web page's link lists ("相关链接：1.…2.…", "上一篇：…"): furniture, and nothing after them is the notice.
+LINKS_RE = re.compile(r"^(?:相关链接|相关阅读|延伸阅读|相关文章|相关新闻|相关文件|上一篇|下一篇)")
+
+
 def is_tail(folded: str) -> bool:
     return (folded.startswith("抄") or folded.endswith("印发")) and TAIL_RE.match(folded) is not None
 
@@ -158,7 +164,7 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
-_NUMBER_STARTS = frozenset("0123456789(" + "".join(CHAR_NUMBERS))
+_NUMBER_STARTS = frozenset("0123456789(第" + "".join(CHAR_NUMBERS))
 
 
 @dataclass(frozen=True)
@@ -204,7 +210,7 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             if style == "decimal"
             else int(num)
             if num.isdecimal()
-            else (cn_number(num) if style == "cn-paren" else CHAR_NUMBERS[num])
+            else (cn_number(num) if style in ("cn-paren", "cn-ordinal") else CHAR_NUMBERS[num])
         )
         return Numbered(style, mark, value, m.start("body"))
     return None
