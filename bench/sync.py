@@ -54,7 +54,7 @@ sys.path.insert(0, str(HERE.parent))
 import synth  # noqa: E402
 
 from dutygraph.loaders import parse_file  # noqa: E402
-from dutygraph.neo4j import model, server  # noqa: E402
+from dutygraph.neo4j import from_store, server  # noqa: E402
 from dutygraph.neo4j.bulk import write_import_files  # noqa: E402
 from dutygraph.neo4j.connection import Connection  # noqa: E402
 from dutygraph.neo4j.model import (  # noqa: E402
@@ -71,7 +71,6 @@ from dutygraph.neo4j.statements import batches, by_other, create_relationships_q
 from dutygraph.neo4j.sync import (  # noqa: E402
     analysis_results,
     ensure_constraints,
-    referenced_agents,
     sync_store,
 )
 from dutygraph.ontology.mapping import map_document  # noqa: E402
@@ -117,9 +116,11 @@ def clear(info: server.ServerInfo) -> None:
 
 def prebuilt_rows(store_path: Path) -> tuple[list[SharedRow], list[DocumentRows]]:
     with Store.open(store_path) as store:
-        units, leaders = referenced_agents(store)
-        shared = model.read_shared(store, units, leaders)
-        docs = [d for d in (model.read_document(store, g) for g in model.document_graphs(store)) if d]
+        units, leaders = from_store.shared_agents(store)
+        shared = from_store.read_shared(store, units, leaders)
+        docs = [
+            d for d in (from_store.read_document(store, g) for g in from_store.document_graphs(store)) if d
+        ]
     return shared, docs
 
 

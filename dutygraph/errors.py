@@ -3,7 +3,7 @@ asked for is written: whole, or not at all.
 
 Every error dutygraph raises on purpose is a :class:`DutygraphError`; the subclass says what went
 wrong, so a program can tell a typo from a busy store or an unreachable server, and the CLI maps
-each class to its exit status once (``cli.EXIT_CODES``). Messages never contain secrets (a Neo4j
+each class to its exit status once (``EXIT_CODES`` in ``cli/shell.py``). Messages never contain secrets (a Neo4j
 password) and always say what to do next.
 """
 

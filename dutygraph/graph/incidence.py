@@ -157,6 +157,12 @@ def name_order(names: list[str]) -> IntArray:
     return rank
 
 
+def dense_rank(names: Sequence[str]) -> IntArray:
+    """Each name's place among the distinct names in sorted order (equal names, equal rank)."""
+    distinct = {name: i for i, name in enumerate(sorted(set(names)))}
+    return np.fromiter(map(distinct.__getitem__, names), dtype=np.int64, count=len(names))
+
+
 def ranked_columns(matrix: sparse.csr_matrix, rank: IntArray, *, by_count: bool = True) -> list[list[int]]:
     """Each row's non-zero columns, highest value first (``by_count``), ties by ``rank``.
 

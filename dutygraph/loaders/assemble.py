@@ -53,6 +53,27 @@ def _is_heading(items: list[Item], index: int, ranks: dict[tuple[str | None, str
     return _rank(ranks, nxt) > _rank(ranks, item)
 
 
+#: A plan's clause title ("1.1　编制目的", "3.2 应急报告") is a few words with no punctuation.
+_CLAUSE_TITLE_MAX = 16
+
+
+def _is_clause_heading(item: Item) -> bool:
+    """A clause "1.1　编制目的" over a paragraph that names nobody: a plan's clause heading and its prose.
+
+    A plan numbers its clauses 1.1, 2.3.1 and prints a short title on the number's line; the paragraph
+    below is the clause's text. When that text assigns work ("国家发展改革委会同有关部门负责建立…") the
+    clause is a task; when it assigns nothing (purpose, scope, principles) it is a heading, not a task.
+    """
+    return (
+        item.style == "decimal"
+        and not item.assign.present
+        and not item.assign.leaders
+        and len(item.text) > 1
+        and len(item.text[0]) <= _CLAUSE_TITLE_MAX
+        and not any(c in item.text[0] for c in "。，,；;：:")
+    )
+
+
 def assemble(
     state: ReadState, *, first_leads: bool = False
 ) -> tuple[list[Task], list[ParseWarning], dict[str, object]]:
@@ -103,6 +124,9 @@ def assemble(
                 a.merge(duty)
                 item.unit_line = item.unit_line or item.line
                 duty_tasks += 1
+        if _is_clause_heading(item):
+            stack.append((rank, item.text[0]))
+            continue
         section = item.section
         leaders: list[Leader] = a.leaders or section.leaders
         assisting: list[Leader] = a.assisting or section.assisting
@@ -126,6 +150,9 @@ def assemble(
             # One unit answering alone leads; in a longer list only a stated convention names the lead.
             lead = responsible[:1]
             co = responsible[1:] + co
+        elif responsible and co:
+            # "X、Y负责，Z参与": the units answering for the task are set apart from those assisting
+            lead = responsible
         elif responsible:
             co = responsible + co
             if lead_unnamed_line is None:
@@ -174,6 +201,13 @@ def assemble(
                 item.unit_line or item.line,
                 "unit-unbalanced-brackets",
                 f"{label}: brackets in the unit list do not pair up",
+            )
+        for printed in a.glued:
+            warn(
+                item.unit_line or item.line,
+                "units-without-separator",
+                f"{label}: {printed!r} holds several names with no separator; read as "
+                f"{' + '.join(u for u in lead + co if u in printed)}",
             )
         for unit in lead + co:
             glued = suspect_concatenation(unit)

@@ -16,8 +16,15 @@ from dutygraph.loaders.units import split_units
 
 #: Tails after a clause's units, never part of a unit name: "甲部、乙委等有关部门", "丙局等", "丁局各自".
 SUBJECT_TAIL_RE = re.compile(
-    r"(?:等(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?|(?:按照|根据|依照|按|依)?(?:各自)?职(?:能|责)(?:分工)?|各自|分别|共同)$"
+    r"(?:等(?:\d+|[一二三四五六七八九十]+)?(?:个|家)?(?:有关|相关|其他|其它)?(?:部门|单位|地方|机构|部委)?(?:和|及)?"
+    r"(?:单位|部门)?"
+    r"|(?:按照|根据|依照)?“[^”]{1,20}”的?原则"
+    r"|(?:按照|根据|依照|依据|按|依)?(?:各自)?职(?:能|责)(?:分工)?|各自|分别|共同)$"
 )
+
+
+#: What a form prints in an empty unit field ("配合单位：无", "配合单位：—"): no unit.
+_NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
 
 
 @dataclass(slots=True)
@@ -40,6 +47,8 @@ class Assignment:
     unbalanced: bool = False
     #: units a standing rule adds to this and every later task ("以下均需相关乡镇配合,不再列出").
     standing: list[str] = field(default_factory=list)
+    #: unit names printed with no separator that were split apart ("区发改局区财政局"), as printed.
+    glued: list[str] = field(default_factory=list)
 
     def has_units(self) -> bool:
         return bool(self.lead or self.co or self.responsible or self.standing)
@@ -59,6 +68,7 @@ class Assignment:
         self.empty_labels += other.empty_labels
         self.unbalanced = self.unbalanced or other.unbalanced
         self.standing += other.standing
+        self.glued += other.glued
 
     def merge_behind(self, other: Assignment) -> None:
         """Take in a later clause of the same task: its units join as co-units behind this one's lead
@@ -67,22 +77,26 @@ class Assignment:
         self.leaders += other.leaders
         self.assisting += other.assisting
         self.standing += other.standing
+        self.glued += other.glued
         self.first_leads = self.first_leads or other.first_leads
 
     def add_units(self, kind: str, value: T) -> None:
         """Add a unit list under ``kind`` (lead/co/resp), honouring "(牵头)" marks and notes."""
         units = split_units(value)
-        units.units = [_without_tail(u) for u in units.units]
+        self.deadline = self.deadline or units.deadline
+        self.glued += units.glued
+        units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
-        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
+        if not units.marked_leads and not units.marked_co:  # no "(牵头)" mark (the common case): one way
             target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
             target.extend(units.units)
             return
         for i, unit in enumerate(units.units):
             if i in units.marked_leads or kind == "lead":
                 self.lead.append(unit)
-            elif kind == "co":
+            elif i in units.marked_co or kind == "co" or units.marked_leads:
+                # a list that marks its lead makes the others co-units, in the order printed
                 self.co.append(unit)
             else:
                 self.responsible.append(unit)

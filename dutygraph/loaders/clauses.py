@@ -10,34 +10,42 @@ import itertools
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
-from dutygraph.loaders.brackets import bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
+from dutygraph.loaders.columns import column_role
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import FIRST_LEADS_RE, named_like_unit
+from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
 
 LEADER_LABELS = (
     "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
     "牵头区领导|牵头省领导|联系领导|领导|责任人"
 )
 ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
-LEAD_LABELS = "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|牵头处室|牵头科室|总牵头单位|牵头"
+LEAD_LABELS = (
+    "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
+    "牵头主体|牵头|主办"
+)
 CO_LABELS = (
-    "配合单位|配合部门|协办单位|协助单位|协同单位|参与单位|参加单位|参与部门|协办部门|配合处室|配合科室|"
-    "实施单位|主要配合单位|配合"
+    "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
+    "配合科室|配合股室|配合主体|协同责任单位|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
 )
 RESP_LABELS = (
     "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "承办部门|执行单位"
+    "责任股室|承办部门|执行单位|实施主体|责任单位及责任人"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
-DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|时限"
+DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
 _ALL = "|".join(
     [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
 )
 #: A label and its colon, anywhere (inside a bracket several labels follow each other).
 LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 #: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
-OTHER_FIELD_RE = re.compile(r"(?<=[;,。])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
+_FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that only states a case ("涉及农村的", "属于跨区域的"): no unit.
+_CONDITION_RE = re.compile(r"^(?:其中)?(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}的$")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
 #: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
@@ -62,7 +70,27 @@ _BARE_LABEL_RE = re.compile(
             reverse=True,
         )
     )
-    + ")(?P<gap> )\\s*(?=[\u4e00-\u9fff\\d])"
+    + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
+)
+#: "牵头部门（单位）：", "配合单位(部门)：": a label with its alternative word in brackets.
+_LABEL_SUFFIX_RE = re.compile(
+    r"(?:"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
+)
+_SUFFIX_MARK_RE = re.compile(r"\((?:单位|部门|处室|科室)\)")
+_IS_MARK_RE = re.compile(r"(?:单位|部门|主体|处室|科室|股室)为")
+#: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
+_LABEL_IS_RE = re.compile(
+    r"(?:^|(?<=[\s。;,(]))(?:"
+    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
+    + r")(?P<gap>为)(?=[\u4e00-\u9fff])"
+)
+#: "【牵头单位】区商务局【配合单位】区财政局": the label in brackets of its own, the closing one for its colon.
+_BRACKETED_LABEL_RE = re.compile(
+    r"[\[【](?P<label>"
+    + "|".join(sorted(UNIT_FIELD_LABELS + tuple(DEADLINE_LABELS.split("|")), key=len, reverse=True))
+    + r")[\]】]"
 )
 #: Words every such label holds: lines without one are not searched.
 _BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
@@ -121,6 +149,38 @@ ROLE_VERBS: dict[str, str] = {
     "参与": "co",
     "参加": "co",
     "协办": "co",
+    "负总责": "lead",
+    "主责": "lead",
+    "负责牵头": "lead",
+    "统筹推进": "lead",
+    "统筹": "lead",
+    "督促指导": "co",
+    "各司其职": "resp",
+    "具体落实": "resp",
+    "根据实际情况落实": "resp",
+    "按职责分工抓好落实": "resp",
+    "按职责抓好落实": "resp",
+    "为主": "lead",
+    "抓总": "lead",
+    "主办": "lead",
+    "具体承办": "resp",
+    "承办": "resp",
+    "负责办理": "resp",
+    "办理": "resp",
+    "共同推进": "resp",
+    "做好": "co",
+    "协同推进": "co",
+    "协同配合": "co",
+    "协同": "co",
+    "支持配合": "co",
+    "配合实施": "co",
+    "支持": "co",
+    "主抓": "lead",
+    "结合实际推进": "resp",
+    "结合实际落实": "resp",
+    "抓好落实": "resp",
+    "组织落实": "resp",
+    "推进落实": "resp",
     "协助推进": "assist",
     "协助": "assist",
 }
@@ -142,10 +202,27 @@ def closing_verb(text: str) -> re.Match[str] | None:
     return _VERB_RE.search(text)
 
 
+#: "国家发展改革委牵头、财政部配合", "工业和信息化部牵头 科技部配合": a lead clause closed by 、 or a space.
+_LEAD_THEN_RE = re.compile(r"牵头(?:负责)?(?:[、 ]\s*)(?=[\u4e00-\u9fff])")
+
+
 def split_clauses(t: T) -> list[T]:
-    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators)."""
+    """Split at top-level ``,`` ``;`` ``。`` (brackets protect their separators), and after a lead
+    clause that a 、 or a space closes."""
     parts, _ = split_top_level(t, ",;。")
-    return [p for p in (p.strip() for p in parts) if p]
+    out: list[T] = []
+    for part in parts:
+        part = part.strip()
+        start = 0
+        if "牵头" in part.n:
+            for m in _LEAD_THEN_RE.finditer(part.n):
+                if not open_depth(part.n[: m.start()]):
+                    out.append(part.cut(start, m.start() + len(m.group().rstrip("、 "))))
+                    start = m.end()
+        piece = part.cut(start).strip()
+        if piece:
+            out.append(piece)
+    return [p for p in out if p]
 
 
 _UNIT_KINDS = frozenset({"lead", "co", "resp"})
@@ -160,6 +237,13 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
     """
     result = Assignment(present=True)
     matches = list(LABEL_RE.finditer(t.n))
+    nested: list[re.Match[str]] = []
+    if len(matches) > 1 and OPEN_RE.search(t.n, matches[0].end()) is not None:
+        # "牵头单位：县住建局（分管领导：张三）；配合单位：…": a label inside a bracket of a field's value is a
+        # note on that value, not a field of its own
+        depth = open_depth(t.n[: matches[0].start()])
+        nested = [m for m in matches if open_depth(t.n[: m.start()]) > depth]
+        matches = [m for m in matches if m not in nested]
     other_fields = (
         [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
@@ -180,7 +264,17 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
             result.empty_labels.append(label)
             continue
         apply_field(result, _KIND[label], value)
+    for m in nested:
+        kind = _KIND[m.group("label")]
+        if kind in ("leader", "assist"):
+            close = _CLOSE_RE.search(t.n, m.end())
+            value = t.cut(m.end(), close.start() if close else len(t.n)).strip(" ;,。.、")
+            if value:
+                apply_field(result, kind, value)
     return result
+
+
+_CLOSE_RE = re.compile(r"[)\]】〕]")
 
 
 def apply_field(result: Assignment, kind: str, value: T) -> None:
@@ -198,7 +292,7 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
             leaders = parse_leader_list(value.o, allow_bare_name=True) or leaders
         (result.leaders if kind == "leader" else result.assisting).extend(leaders)
     elif kind == "split" or _reads_as_clauses(value.n):
-        clauses = parse_clauses(value)
+        clauses = parse_clauses(value, kind)
         if clauses is not None:
             result.merge(clauses)
         elif kind == "split":
@@ -238,6 +332,20 @@ def with_glued_label_colons(t: T) -> T:
     )
 
 
+_PIECE_BEFORE_RE = re.compile(r"(\S+)\s+$")
+_PIECE_AFTER_RE = re.compile(r"\s*(\S+)")
+
+
+def _in_header_row(folded: str, start: int, end: int) -> bool:
+    """The label at ``start`` stands among column names ("序号 工作任务 完成时限 责任单位 1.…"): a table's
+    header row, where a space separates cells, not a label from its value."""
+    before = _PIECE_BEFORE_RE.search(folded, max(0, start - 12), start)
+    after = _PIECE_AFTER_RE.match(folded, end)
+    return (before is not None and column_role(before.group(1), exact=True) is not None) or (
+        after is not None and column_role(after.group(1), exact=True) is not None
+    )
+
+
 def with_bare_label_colons(lines: list[Line]) -> list[Line]:
     """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
     text keeps its space), so every reader of labels sees the field; a label glued to its value gets its
@@ -249,13 +357,25 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if " " not in n or not any(word in n for word in _BARE_LABEL_WORDS):
+        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为("):
             out.append(line)
             continue
-        gaps = [m.start("gap") for m in _BARE_LABEL_RE.finditer(n)]
-        for gap in gaps:
-            n = n[:gap] + ":" + n[gap + 1 :]
-        out.append(Line(line.no, T(line.text.o, n), line.cells) if gaps else line)
+        changed = n
+        # each form is looked for only where its mark is printed: most lines hold none of them
+        for m in _BARE_LABEL_RE.finditer(n) if " " in n or "—" in n else ():
+            start, end = m.span("gap")
+            if _in_header_row(n, m.start(), end):
+                continue
+            changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
+        for m in _LABEL_SUFFIX_RE.finditer(n) if _SUFFIX_MARK_RE.search(n) else ():
+            start, end = m.span("suffix")
+            changed = changed[:start] + " " * (end - start) + changed[end:]
+        for m in _LABEL_IS_RE.finditer(n) if _IS_MARK_RE.search(n) else ():
+            changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
+        for m in _BRACKETED_LABEL_RE.finditer(n) if "】" in n or "]" in n else ():
+            start, end = m.span()
+            changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
+        out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
     return out
 
 
@@ -266,30 +386,47 @@ def _reads_as_clauses(folded: str) -> bool:
 
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
-_SUBJECT_HEAD_RE = re.compile(r"^(?:均由|统一由|由|请|要)")
+#: ("商国家发展改革委等部门办理": 商, to consult, before the consulted units; not the 商 of 商务部, 商业银行.)
+#: ("其中涉及资金的由区财政局负责": a condition before the subject, which names the case, not a unit.)
+_SUBJECT_HEAD_RE = re.compile(
+    r"^(?:其中)?(?:(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}?的,?)?(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))?"
+)
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
-_GROUP_JOIN_RE = re.compile(r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)|以及")
+#: ("…等有关部门和单位" is one tail: "单位" names no second group.)
+_GROUP_JOIN_RE = re.compile(
+    r"等(?:有关|相关)?(?:部门|单位)?(?:和|及|以及|与)(?!(?:有关|相关|其他)?(?:单位|部门)$)|以及"
+)
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
-    r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|长期|持续|逐步|分步|分阶段|按年度|定期|"
-    r"(?:19|20)\d\d)"
+    r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|每季度?|每月|每半年|长期|持续|逐步|分步|分阶段|"
+    r"按年度|按季度|定期|常态化|即日起|(?:19|20)\d\d)"
 )
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
-_TOGETHER_RE = re.compile(r"会同|联合|协同")
+_TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
+#: "本方案各项任务均需地方各级人民政府负责落实，不再单独列出" says the same above the tasks.
 _STANDING_RE = re.compile(
-    r"以下(?:各项|任务|工作)?(?:任务|工作)?(?:均|都)?(?:需|须|由)?(?P<who>.+?)(?:负责)?(?:配合落实|配合|落实|参与|负责)"
+    r"(?:以下|本方案|本通知|本意见|本计划)(?:各项|所有)?(?:任务|工作)?(?:均|都)?(?:需|须|由)?(?P<who>.+?)(?:负责)?"
+    r"(?:配合落实|配合|落实|参与|负责)"
 )
 #: The close of a standing rule, "不再列出" or "不再一一列出": it names no unit.
-_NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复)?列(?:出|明|举)")
+_NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复|单独|另行)?列(?:出|明|举)")
+#: A standing rule in a lead-in sentence, the units first: "各片区管理局负责辖区内各项任务的落实，以下不再列出".
+LEAD_IN_STANDING_RE = re.compile(
+    r"(?:^|[,;。:])(?P<who>[^,;。:]{2,30}?)(?:负责|配合)[^,;。]{0,30}?落实,?以下(?:均|都)?不再(?:一一|单独)?列出"
+)
+#: Group words, which a "下同" carries on to later tasks: "各地区", "地方各级人民政府", "相关乡镇".
+_GROUP_WORD_RE = re.compile(r"^(?:各|地方|相关|有关)")
 #: A role verb inside a clause, with what follows it ("丙处负责法制审查工作"): the unit is 丙处.
-_ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助)(?P<what>.+)$")
+_ROLE_INSIDE_RE = re.compile(r"^(?P<who>[^,;。]{2,40}?)(?P<verb>牵头|负责|配合|参与|协助|做好)(?P<what>.+)$")
 
 
 #: Conjunctions that join two subjects ("财政部及税务总局", "有关部门和地方"). 及 joins names only; 和 and 与
 #: also sit inside names ("工业和信息化部", "文化和旅游部"), so they split only where the text before them
 #: is a whole body name on its own.
 _AND_RE = re.compile(r"以及(?!其)|及(?!其)|和|与")
+#: "单位" after "各有关部门和": the same group spoken of twice, not a second one.
+_BARE_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
 #: Group words for localities, which end like no body: "有关部门和地方", "各部门与各地".
 _LOCALITY_WORDS = frozenset({"地方", "各地", "各地方"})
 
@@ -304,7 +441,7 @@ def _conjoined(part: T) -> list[T]:
         left = part.n[start : m.start()]
         right = part.n[m.end() :]
         whole = m.group() != "与" and m.group() != "和"
-        if not right or len(left) < 2 or not named_like_unit(left):
+        if not right or len(left) < 2 or not named_like_unit(left) or _BARE_GROUP_RE.match(right):
             continue
         if not whole and not (named_like_unit(right) or _leading_locality(right)):
             continue
@@ -348,6 +485,17 @@ def _joined(parts: list[T]) -> T:
     return T("、".join(p.o for p in parts), "、".join(p.n for p in parts))
 
 
+def _named_among(subject: T, listed: list[T]) -> bool:
+    """Every unit ``subject`` names is one of the units of ``listed`` (the clauses before it)."""
+    names = {u for t in listed for part in _subject_parts(t) for u in _unit_names(part)}
+    own = [u for p in _subject_parts(subject) for u in _unit_names(p)]
+    return bool(own) and all(u in names for u in own)
+
+
+def _unit_names(part: T) -> list[str]:
+    return [u.strip() for u in re.split(r"[、,;]", part.n) if u.strip()]
+
+
 def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     """Add what a clause's subject names under ``kind``; False when it names nothing."""
     parts = [p for s in subjects for p in _subject_parts(s)]
@@ -373,8 +521,10 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
     return True
 
 
-def parse_clauses(t: T) -> Assignment | None:
+def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     """Read "X牵头,Y、Z配合" / "分管副省长负责,省科技厅牵头" style text; ``None`` if nothing read.
+
+    ``field`` is the role of the label the text stands under ("责任单位:X,Y配合" → ``"resp"``).
 
     The grammar, rule by rule (each rule has its own test):
 
@@ -385,10 +535,12 @@ def parse_clauses(t: T) -> Assignment | None:
     - a clause that says when ("2019年底前完成", "持续推进") is the deadline, never a unit;
     - "以下均需X配合,不再列出" is a standing rule: X assists this and every later task;
     - "X负责…" with text after the verb is a role clause: X is the unit;
+    - under a label, units before a clause marked 配合 are the label's ("责任单位:X,Y配合": X is responsible);
     - labels ("牵头单位:") and convention notes ("列第一位者为牵头单位") inside the text are read as such.
     """
     result = Assignment()
     pending: list[T] = []
+    last_subjects: list[T] = []
     recognised = False
     clause_units: list[tuple[str, int]] = []
     for clause in split_clauses(t):
@@ -400,11 +552,27 @@ def parse_clauses(t: T) -> Assignment | None:
             result.merge(parse_labelled(clause))
             recognised = True
             continue
-        standing = _STANDING_RE.search(clause.n) if "以下" in clause.n else None
+        if _CONDITION_RE.match(clause.n):
+            continue  # "涉及农村的": the case the next clause's units answer for
+        if ":" in clause.n and (field_clause := _FIELD_CLAUSE_RE.match(clause.n)) is not None:
+            if any(w in field_clause.group("label") for w in ("时间", "时限", "期限", "日期")):
+                result.deadline = result.deadline or clause.cut(field_clause.end()).strip().o
+            continue
+        standing = (
+            _STANDING_RE.search(clause.n)
+            if "以下" in clause.n or (clause.n.startswith("本") and "不再" in t.n)
+            else None
+        )
         if standing is not None:
             who = clause.cut(*standing.span("who"))
             result.standing.extend(p.o for p in _subject_parts(who))
             recognised = True
+            continue
+        if "下同" in clause.n and last_subjects:
+            # "（A牵头，B参与，各地区负责落实，下同）": the groups of the clause before 下同 go on to later tasks
+            groups = [p.o for p in _subject_parts(last_subjects[-1])]
+            if groups and all(_GROUP_WORD_RE.match(g) for g in groups):
+                result.standing.extend(groups)
             continue
         if "下同" in clause.n or ("不再" in clause.n and _NOT_LISTED_RE.search(clause.n)):
             continue
@@ -425,8 +593,21 @@ def parse_clauses(t: T) -> Assignment | None:
             pending.append(clause)
             continue
         subject = clause.cut(0, m.start())
+        if exhorts(subject.n):
+            pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
+            continue
         kind = ROLE_VERBS[m.group("verb")]
+        if pending and kind == "lead" and _named_among(subject, pending):
+            # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
+            if _add_subject(result, "resp", pending):
+                recognised = True
+            pending = []
+        if kind == "co" and field in ("lead", "resp") and pending:
+            if _add_subject(result, field, pending):
+                recognised = True
+            pending = []
         subjects = [*pending, subject]
+        last_subjects = subjects
         pending = []
         before = len(result.responsible)
         if _add_subject(result, kind, subjects):
@@ -474,7 +655,9 @@ _BARE_NAME_MIN = 3
 def bare_unit_bracket(t: T) -> Assignment | None:
     """A bracket after a sentence end that holds only unit names, no label and no verb
     ("…工作。（区发改局、区财政局）"): the sentence's responsible units, led as the document's convention says."""
-    parts = [p.strip() for p in re.split("[、,]", t.n)]
+    parts = [p.strip() for p in re.split("[、,;]", t.n)]
+    while len(parts) > 1 and WHEN_RE.match(parts[-1]):
+        parts.pop()  # "（区教育局、区委编办；长期坚持）": the deadline after the units
     if not all(len(p) >= _BARE_NAME_MIN and named_like_unit(p) for p in parts):
         return None
     result = Assignment(present=True)

@@ -31,6 +31,10 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "建设内容",
         "主要工作",
         "目标任务及措施",
+        "整改措施",
+        "整改任务",
+        "整改目标和措施",
+        "整改内容",
         "工作措施",
         "内容",
     ),
@@ -53,8 +57,29 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "assist": ("协助领导", "协管领导", "配合领导"),
     "lead": ("牵头单位", "牵头部门", "主办单位", "牵头责任单位", "主责单位", "牵头处室"),
-    "co": ("配合单位", "协办单位", "协助单位", "参与单位", "配合部门", "协同单位", "协办部门"),
-    "resp": ("责任单位", "责任部门", "承办单位", "落实单位", "实施单位", "责任主体"),
+    "co": (
+        "配合单位",
+        "协办单位",
+        "协助单位",
+        "参与单位",
+        "配合部门",
+        "协同单位",
+        "协办部门",
+        "参与部门",
+        "协作单位",
+    ),
+    "resp": (
+        "责任单位",
+        "责任部门",
+        "承办单位",
+        "落实单位",
+        "实施单位",
+        "责任主体",
+        "负责单位",
+        "负责部门",
+        "承办部门",
+        "执行单位",
+    ),
     "deadline": (
         "完成时限",
         "完成时间",
@@ -65,11 +90,40 @@ _ROLE_NAMES: dict[str, tuple[str, ...]] = {
         "完成期限",
         "时间要求",
         "进度安排",
+        "时间进度",
+        "进度要求",
+        "完成时限要求",
+        "计划完成时间",
+        "截止时间",
+        "整改时限",
+        "整改期限",
     ),
     "section": ("类别", "分类", "领域", "板块", "类型"),
-    "note": ("备注", "说明"),
+    "note": ("备注", "说明", "存在问题", "问题"),
 }
+
+
+def with_variants(names: set[str] | frozenset[str]) -> set[str]:
+    """Column names and their twins with 单位 and 部门 swapped ("主要责任单位" / "主要责任部门"): offices print
+    either word in the same place."""
+    out = set(names)
+    for name in names:
+        if "单位" in name:
+            out.add(name.replace("单位", "部门"))
+        if "部门" in name:
+            out.add(name.replace("部门", "单位"))
+    return out
+
+
 _EXACT = {name: role for role, names in _ROLE_NAMES.items() for name in names}
+_EXACT.update(
+    {
+        twin: role
+        for name, role in list(_EXACT.items())
+        for twin in with_variants({name})
+        if twin not in _EXACT
+    }
+)
 #: Every header name mapped to a role.
 KNOWN_HEADERS = frozenset(_EXACT)
 _BY_LENGTH = sorted(_EXACT, key=len, reverse=True)

@@ -22,13 +22,9 @@ _FILE_NOTE_RE = re.compile(r"^#\s*[a-z]+\s*:")
 _FILE_NOTE_LINES = 5
 
 
-#: Several numbered paragraphs and not one assignment: an article or a README, not a notice. (A document
-#: where some tasks name units loads, and the others are reported as ``task-without-unit``.)
-_ARTICLE_MIN_TASKS = 3
-#: Words every responsibility document uses somewhere; a document with none of them and no assignment is
-#: refused, one with them loads with ``task-without-unit`` warnings (its assignments may be worded in ways
-#: the loaders do not read yet).
-_DUTY_WORDS_RE = re.compile("牵头|负责|责任单位|分工|配合|落实")
+#: Tasks found and not one names a unit or a leader: a work summary, an article, a penalty decision — not a
+#: notice. Loading it would put bogus tasks in the store; a notice whose assignments are worded in ways the
+#: loaders do not read yet is refused the same way, which says so instead of loading nothing true.
 
 
 #: Runs, not single characters: counting the length of each run allocates one string per run instead
@@ -75,11 +71,7 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
         raise InputError(
             f"{name}: no tasks found — this does not look like a responsibility notice (责任分解/任务分工)"
         )
-    if (
-        len(tasks) >= _ARTICLE_MIN_TASKS
-        and not any(t.lead_units or t.co_units or t.leaders for t in tasks)
-        and not any(_DUTY_WORDS_RE.search(line.text.n) for line in lines)
-    ):
+    if not any(t.lead_units or t.co_units or t.leaders or t.assisting_leaders for t in tasks):
         raise InputError(
             f"{name}: {len(tasks)} numbered paragraphs but none names a responsible unit or leader — "
             "this does not look like a responsibility notice (责任分解/任务分工)"

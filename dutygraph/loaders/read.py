@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutygraph.errors import InputError
+from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
 from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
@@ -145,8 +146,10 @@ def csv_lines(text: str) -> list[Line]:
 _PIPE_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 
 
-def mark_pipe_rows(lines: list[Line]) -> None:
-    """Give ``|``-separated text lines their cells (markdown-style outer pipes allowed)."""
+def mark_text_rows(lines: list[Line]) -> None:
+    """Give the rows of tables kept as text their cells: ``|``-separated lines (markdown-style outer
+    pipes allowed), and tab-separated lines under a tab-separated header."""
+    _mark_tab_rows(lines)
     for line in lines:
         n = line.text.n
         if line.cells is not None or "|" not in n:
@@ -162,6 +165,28 @@ def mark_pipe_rows(lines: list[Line]) -> None:
             parts = parts[:-1]
         if len(parts) >= 2:
             line.cells = tuple(parts)
+
+
+def _tab_cells(o: str) -> list[str]:
+    return [p.strip() for p in o.split("\t")]
+
+
+def _mark_tab_rows(lines: list[Line]) -> None:
+    """A table copied out of Word or a spreadsheet keeps a tab between cells, one row per line: from a
+    header line whose cells name columns ("序号	工作任务	牵头单位	参与单位"), every following line
+    that holds a tab is a row. A tab alone proves nothing ("一、	总体要求" is a heading indented by
+    one), so rows need the header above them."""
+    in_table = False
+    for line in lines:
+        o = line.text.o
+        if line.cells is not None or "\t" not in o:
+            in_table = False
+            continue
+        cells = _tab_cells(o)
+        if not in_table:
+            in_table = header_roles(tuple(c for c in cells if c)) is not None
+        if in_table:
+            line.cells = tuple(cells)
 
 
 def _split_pipes(o: str, n: str) -> list[str]:
@@ -181,7 +206,7 @@ def text_lines(text: str, *, html: bool | None = None) -> Source:
     if html is None:
         html = "<" in text[:4000] and bool(HTML_SNIFF_RE.search(text[:4000]))
     lines = html_to_lines(text) if html else split_lines(text)
-    mark_pipe_rows(lines)
+    mark_text_rows(lines)
     return Source(lines, {"format": "html" if html else "text"})
 
 
@@ -256,7 +281,7 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
     if not word:
         raise InputError("this Office file is neither a .doc document nor an .xls workbook")
     source = Source(doc_lines(data, lambda docx: _office_archive(docx).lines), {"format": "doc"})
-    mark_pipe_rows(source.lines)
+    mark_text_rows(source.lines)
     return source
 
 
@@ -283,7 +308,7 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
         return _office_archive(data, max_bytes)
     if data.startswith(b"%PDF"):
         source = Source(pdf_lines(data), {"format": "pdf"})
-        mark_pipe_rows(source.lines)
+        mark_text_rows(source.lines)
         return source
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return _legacy_office(data, suffix)

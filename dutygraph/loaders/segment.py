@@ -25,14 +25,16 @@ import re
 from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
-from dutygraph.loaders.spaced_table import spaced_table
-from dutygraph.loaders.structure import CN_DIGITS, cn_number
+from dutygraph.loaders.spaced_table import spaced_rows, spaced_table
+from dutygraph.loaders.structure import CHAR_NUMBERS, CIRCLED, CN_DIGITS, DOT_CHARS, PAREN_CHARS, cn_number
 from dutygraph.loaders.text import Line
 
 #: A line this long is a page (or a table) that lost its breaks, whatever it holds.
 PAGE_LINE = 600
 #: A table whose cells ran together, header and rows, is at least this long.
 TABLE_LINE = 200
+#: Once the page is cut, a line that opens with a run-together header holds at least a header and a row.
+TABLE_PIECE = 60
 #: Markers of an assignment: two of them in one line mean the line holds two tasks.
 _ASSIGNMENT_MARK_RE = re.compile(
     "(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:"
@@ -42,8 +44,9 @@ _GAP_RE = re.compile(r"\s+")
 _SENTENCE_END = frozenset("。;:!?)]】”」")
 #: A piece this short before a gap is a line of its own (a title, a date, a signature, a heading).
 _SHORT_PARAGRAPH = 40
+_CHAR_MARKS = "".join(CHAR_NUMBERS)
 _STARTS_ITEM_RE = re.compile(
-    rf"\(?\s*(?:[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*[、.)]|[①②③④⑤⑥⑦⑧⑨⑩]|[\u4e00-\u9fff]{{2,8}}\s*:"
+    rf"\(?\s*(?:[{CN_DIGITS}]{{1,4}}|\d{{1,3}})\s*[、.)]|[{_CHAR_MARKS}]|[\u4e00-\u9fff]{{2,8}}\s*:"
 )
 #: Number marks anywhere in a folded line; which alternative matched names the style.
 _MARK_RE = re.compile(
@@ -51,10 +54,9 @@ _MARK_RE = re.compile(
     rf"|(?P<cns>(?P<cns_v>[{CN_DIGITS}]{{1,4}})\s*、)"
     r"|(?P<arp>\(\s*(?P<arp_v>\d{1,3})\s*\))"
     r"|(?P<ar>(?P<ar_v>\d{1,3})\s*[.、](?!\d))"
-    r"|(?P<cir>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"
+    rf"|(?P<cir>[{CIRCLED}])|(?P<pch>[{PAREN_CHARS}])|(?P<dch>[{DOT_CHARS}])"
     r"|(?P<shi>(?P<shi_v>[一二三四五六七八九十]{1,3})是)"
 )
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 #: What may stand right before a number that opens a run ("。1、", "）（一）", start of line).
 _STRONG_BEFORE = frozenset(" 。;:!?)]】”」")
 #: What may not follow a number mark: a digit or separator means a list of numbers ("1、2、3项").
@@ -84,6 +86,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
+        if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
+            continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if (
             before in _SENTENCE_END
             or start - previous_cut <= _SHORT_PARAGRAPH
@@ -97,13 +101,13 @@ def paragraph_cuts(folded: str) -> list[int]:
 
 #: How deep each numbering style stands (一、 above （一） above 1. above （1） above ①, "一是" lowest): a run
 #: opens right after a heading only one level or more below it ("一、总则（一）…", not "三是…合一、").
-_DEPTH = {"cns": 0, "cnp": 1, "ar": 2, "arp": 3, "cir": 4, "shi": 5}
+_DEPTH = {"cns": 0, "cnp": 1, "ar": 2, "dch": 2, "arp": 3, "pch": 3, "cir": 4, "shi": 5}
 
 
 def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
     style = m.lastgroup or ""
-    if style == "cir":
-        return style, _CIRCLED.index(m.group("cir")) + 1
+    if style in ("cir", "pch", "dch"):
+        return style, CHAR_NUMBERS[m.group(style)]
     if style.endswith("_v"):
         style = style[:-2]
     raw = m.group(f"{style}_v")
@@ -151,6 +155,9 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
             and not (
                 (opens and folded.endswith("如下:", 0, start))
                 or (continues and _ASSIGNMENT_MARK_RE.search(folded, cuts[-1] if cuts else 0, start))
+                # "1.加强组织领导。…2.强化督查考核。…": a paragraph that opens with its first number is a run of
+                # items, not one task's enumeration ("做好三项工作:1.甲;2.乙" opens with text)
+                or (continues and before == "。" and cuts and cuts[0] == 0)
             )
         ):
             continue
@@ -159,6 +166,21 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
         last[style] = value
         last_style = style
         cuts.append(start)
+    return cuts
+
+
+_UNIT_LABEL_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:")
+
+
+def label_cuts(folded: str) -> list[int]:
+    """Where unnumbered tasks run on in one paragraph ("整治甲。牵头单位：X；配合单位：Y。规范乙。牵头单位：…"):
+    after the sentence end that closes each task's labels."""
+    cuts: list[int] = []
+    start = 0
+    for end in (m.end() for m in re.finditer("。", folded)):
+        if end < len(folded) and _UNIT_LABEL_RE.search(folded, start, end) is not None:
+            cuts.append(end)
+            start = end
     return cuts
 
 
@@ -208,8 +230,15 @@ def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
     runs: dict[str, int] = {}
-    for line in lines:
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
         n = line.text.n
+        if n.startswith("序号") and line.cells is None and (by_line := spaced_rows(lines, i - 1)) is not None:
+            table_rows, i = by_line  # a space-separated table printed one row per line
+            out.extend(table_rows)
+            continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None
@@ -220,9 +249,9 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             continue
         spaced = spaced_table(line) if line.cells is None and " " in n else None
         if spaced is not None:  # a table with a space between its cells: its rows become table rows
-            before, rows, after = spaced
+            before, spaced_rows_read, after = spaced
             out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
-            out.extend(rows)
+            out.extend(spaced_rows_read)
             out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
             continue
         if table is not None:
@@ -236,7 +265,10 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         for paragraph in paragraphs:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
-                out.extend(_pieces(paragraph, number_cuts(pn, runs)))
+                cuts = number_cuts(pn, runs)
+                if not [c for c in cuts if c] and holds_several_tasks(pn):
+                    cuts = label_cuts(pn)  # unnumbered tasks, each closed by its own labels
+                out.extend(_pieces(paragraph, cuts))
             else:
                 out.extend(_pieces(paragraph, number_cuts(pn, runs, one_task=True)))
     return out

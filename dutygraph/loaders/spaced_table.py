@@ -1,4 +1,4 @@
-"""A table flattened onto one line with a space between its cells → one table row per line.
+"""A table kept as text with a space between its cells → one table row per line.
 
 A page of the 平潭 archive keeps a table as its cells' text in a row, one space between cells:
 "序号 工作任务 责任单位 完成时限 1 建立甲机制 区发改局 2019年6月 2 …". Such a table is as good as one with
@@ -11,6 +11,9 @@ A row with more pieces than the table has columns has spaces inside its task tex
 are joined into the task cell (unit and deadline cells rarely hold a space) — unless one of them opens
 a section ("二、基础设施"), which is then a row of its own, as a merged section row of the table was. The last row takes only
 as many pieces as the table has columns; what follows it (the signature, page furniture) is text.
+
+The same table printed one row per line (a web page's table rendered row by row) is read by
+:func:`spaced_rows`: a header line, then lines that each open with the next row number.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.structure import SECTION_RE
 from dutygraph.loaders.text import Line, T
 
@@ -61,7 +65,7 @@ def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
         roles = header_roles(header) if width >= 3 else None
         if roles is None or roles[0] != "number" or "text" not in roles:
             continue
-        rows = _rows(pieces, k + width, width, roles.index("text"))
+        rows = _rows(pieces, k + width, roles)
         if rows is None:
             continue
         cells, end = rows
@@ -71,9 +75,11 @@ def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
 
 
 def _rows(
-    pieces: list[re.Match[str]], first: int, width: int, text_column: int
+    pieces: list[re.Match[str]], first: int, roles: list[str | None]
 ) -> tuple[list[list[str]], int] | None:
-    """The rows after a header: each opens with the next row number; ``None`` when row 1 does not follow."""
+    """The rows after a header: each opens with the next row number; ``None`` when row 1 does not follow.
+    A row is as long as the header, or shorter when it ends in its deadline (an empty cell before it)."""
+    width = len(roles)
     starts: list[int] = []
     expected = 1
     for k in range(first, len(pieces)):
@@ -81,7 +87,15 @@ def _rows(
         if (
             _ROW_NUMBER_RE.fullmatch(value)
             and int(value) == expected
-            and (not starts or k - starts[-1] >= width)
+            and (
+                not starts
+                or k - starts[-1] >= width
+                or (
+                    k - starts[-1] >= _SHORTEST_ROW
+                    and roles[-1] == "deadline"
+                    and is_deadline(pieces[k - 1].group())
+                )
+            )
         ):
             starts.append(k)
             expected += 1
@@ -98,13 +112,26 @@ def _rows(
         values = [p.group() for p in pieces[start:stop]]
         heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
         if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
-            rows.append(_filled(values[:heading], width, text_column))
+            rows.append(_cells(values[:heading], roles))
             rows.append([" ".join(values[heading:])])
             end = pieces[stop - 1].end()
             continue
-        rows.append(_filled(values, width, text_column))
+        rows.append(_cells(values, roles))
         end = pieces[stop - 1].end()
     return rows, end
+
+
+#: A row with an empty cell still holds its number, its task and its deadline.
+_SHORTEST_ROW = 3
+
+
+def _cells(values: list[str], roles: list[str | None]) -> list[str]:
+    """A row's pieces as cells under ``roles``: a row one or more cells short that ends in a date keeps
+    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty)."""
+    width = len(roles)
+    if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
+        values = values[:-1] + [""] * (width - len(values)) + values[-1:]
+    return _filled(values, width, roles.index("text"))
 
 
 def _filled(values: list[str], width: int, text_column: int) -> list[str]:
@@ -117,3 +144,36 @@ def _filled(values: list[str], width: int, text_column: int) -> list[str]:
             *values[text_column + extra + 1 :],
         ]
     return values + [""] * (width - len(values))
+
+
+def _header(pieces: list[str]) -> list[str | None] | None:
+    """The column roles when ``pieces`` are a whole header line (序号, a task column, two or more others)."""
+    if len(pieces) < 3 or pieces[0] != _HEADER_START or not all(_header_name(p) for p in pieces[1:]):
+        return None
+    roles = header_roles(tuple(pieces))
+    return roles if roles is not None and "text" in roles else None
+
+
+def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
+    """(the header and rows as lines with cells, the index after the last row) when ``lines[i]`` is a
+    space-separated header line and row 1 follows on the next line; else ``None``."""
+    header = lines[i].text.o.split()
+    roles = _header(header)
+    if roles is None:
+        return None
+    out = [_row_line(lines[i].no, header)]
+    expected = 1
+    j = i + 1
+    while j < len(lines):
+        line = lines[j]
+        values = line.text.o.split()
+        if line.cells is None and values[0] == str(expected) and len(values) >= 2:
+            cells = _cells(values, roles)
+            out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
+            expected += 1
+        elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:
+            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row between two rows
+        else:
+            break
+        j += 1
+    return (out, j) if expected > 1 else None

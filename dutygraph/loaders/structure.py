@@ -24,10 +24,24 @@ def match_section(folded: str) -> re.Match[str] | None:
     return SECTION_RE.match(folded) if folded[:1] in _CN_DIGIT_SET else None
 
 
-def match_chapter(folded: str) -> re.Match[str] | None:
-    """``CHAPTER_RE.match``, after the same kind of check: a chapter line starts with 第."""
-    return CHAPTER_RE.match(folded) if folded.startswith("第") else None
+#: "3　预警", "7 附则": a plan's chapter — one or two digits, a space (ideographic in print), a short
+#: title with no punctuation and nothing after it. A task number always carries "、" or "." ("3.预警…"),
+#: and a table row holds more cells than one.
+PLAN_CHAPTER_RE = re.compile(r"^\d{1,2}\s+(?P<body>[^\s\d.,;:!?()、。，；：！？（）]{2,16})$")
 
+
+def match_chapter(folded: str) -> re.Match[str] | None:
+    """``CHAPTER_RE.match`` (a chapter line starts with 第, checked first), or a plan's chapter."""
+    if folded.startswith("第"):
+        return CHAPTER_RE.match(folded)
+    return PLAN_CHAPTER_RE.match(folded) if folded[:1].isdigit() else None
+
+
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PAREN_CHARS = "⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇"
+DOT_CHARS = "⒈⒉⒊⒋⒌⒍⒎⒏⒐⒑⒒⒓⒔⒕⒖⒗⒘⒙⒚⒛"
+#: Each one-character number's value, 1–20.
+CHAR_NUMBERS = {c: i + 1 for chars in (CIRCLED, PAREN_CHARS, DOT_CHARS) for i, c in enumerate(chars)}
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -42,7 +56,12 @@ NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "arabic-paren",
         re.compile(r"^(?P<mark>\(\s*(?P<num>\d{1,3})\s*\)|(?P<num2>\d{1,3})\))\s*(?P<body>.*)$"),
     ),
-    ("circled", re.compile(r"^(?P<mark>(?P<num>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*(?P<body>.*)$")),
+    # "第一，完善…": an ordinal and a comma (a chapter "第一章" has no comma)
+    ("cn-ordinal", re.compile(rf"^(?P<mark>第(?P<num>[{CN_DIGITS}]{{1,3}}))[,、]\s*(?P<body>\S.*)$")),
+    ("circled", re.compile(rf"^(?P<mark>(?P<num>[{CIRCLED}]))\s*(?P<body>.*)$")),
+    # "⑴", "⒈": one character that prints a parenthesised or dotted number (word processors' lists)
+    ("paren-char", re.compile(rf"^(?P<mark>(?P<num>[{PAREN_CHARS}]))\s*(?P<body>.*)$")),
+    ("dot-char", re.compile(rf"^(?P<mark>(?P<num>[{DOT_CHARS}]))\s*(?P<body>.*)$")),
     # "3.1　建立…", "6.2.1 财政部…": clause numbers of plans; a space follows, so "1.5万亩" is no number.
     ("decimal", re.compile(r"^(?P<mark>(?P<num>\d{1,2}(?:\.\d{1,2}){1,3}))\s+(?P<body>\S.*)$")),
 )
@@ -60,7 +79,7 @@ ROW_NUMBER_RE = re.compile(r"^\d{1,3}$")
 FURNITURE_RE = re.compile(
     r"^(?:浏览量|浏览次数|阅读量|访问量|点击数|点击率|来源\s*:|信息来源|发布日期|发布时间|发文日期|时间\s*:|"
     r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
-    r"主办单位\s*:|承办单位\s*:|ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
+    r"ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
     r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话|"
     # a site archive's page header ("标题: …", "原文链接: …", "==== 正文 ====") and a file's "# source: …" lines
@@ -77,8 +96,27 @@ def is_furniture(folded: str) -> bool:
     return folded[:1] in FURNITURE_STARTS and FURNITURE_RE.match(folded) is not None
 
 
+#: "主办单位：…市人民政府办公室" closes a web page, and "主办单位：县行政审批服务局" under a task is its lead:
+#: the label is furniture only among furniture (see :func:`is_site_credit`).
+_SITE_CREDIT_RE = re.compile(r"^(?:主办单位|承办单位|主办|承办)\s*:")
+_SITE_WORDS_RE = re.compile(r"ICP|备案|版权|网站|技术支持|承办单位\s*:.*主办|主办单位\s*:.*承办")
+
+
+def is_site_credit(folded: str, after_furniture: bool) -> bool:
+    """A page's "主办单位：…/承办单位：…" credit line: right after other page furniture, or holding site words."""
+    return (
+        folded[:1] in "主承"
+        and _SITE_CREDIT_RE.match(folded) is not None
+        and (after_furniture or _SITE_WORDS_RE.search(folded) is not None)
+    )
+
+
 #: The document's tail: copy-to list and printing line. Nothing after it is read until a new attachment.
 TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
+
+
+#: A web page's link lists ("相关链接：1.…2.…", "上一篇：…"): furniture, and nothing after them is the notice.
+LINKS_RE = re.compile(r"^(?:相关链接|相关阅读|延伸阅读|相关文章|相关新闻|相关文件|上一篇|下一篇)")
 
 
 def is_tail(folded: str) -> bool:
@@ -126,7 +164,7 @@ def cn_number(text: str) -> int | None:
     return total + current
 
 
-_NUMBER_STARTS = frozenset("0123456789(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
+_NUMBER_STARTS = frozenset("0123456789(第" + "".join(CHAR_NUMBERS))
 
 
 @dataclass(frozen=True)
@@ -172,7 +210,7 @@ def _match_number(folded: str, printed: str) -> Numbered | None:
             if style == "decimal"
             else int(num)
             if num.isdecimal()
-            else (cn_number(num) if style == "cn-paren" else "①②③④⑤⑥⑦⑧⑨⑩".find(num) + 1)
+            else (cn_number(num) if style in ("cn-paren", "cn-ordinal") else CHAR_NUMBERS[num])
         )
         return Numbered(style, mark, value, m.start("body"))
     return None

@@ -27,6 +27,15 @@ _FOLD_PAIRS = {
     "｜": "|",
     "／": "/",
     "－": "-",
+    # look-alike colons and the small forms of CJK compatibility punctuation
+    "∶": ":",
+    "﹕": ":",
+    "︰": ":",
+    "﹔": ";",
+    "﹐": ",",
+    "﹑": "、",
+    "﹙": "(",
+    "﹚": ")",
     "\u3000": " ",
     "\xa0": " ",
     "\t": " ",
@@ -140,11 +149,19 @@ class Line:
     cells: tuple[str, ...] | None = None
 
 
+#: Spaces after an enumeration comma or a comma ("区发改局、 区财政局"): a stray keystroke, never a paragraph
+#: gap or a cell boundary, so they are dropped before anything reads the line.
+_STRAY_SPACE_RE = re.compile(r"(?<=[、，])[ \u3000\xa0]+")
+
+
 def split_lines(text: str, first_line: int = 1) -> list[Line]:
-    """Split text into non-blank, trimmed lines, keeping source line numbers."""
+    """Split text into non-blank, trimmed lines, keeping source line numbers (spaces after 、 and ，
+    dropped: see :data:`_STRAY_SPACE_RE`)."""
     out: list[Line] = []
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "、 " in text or "， " in text or "、\u3000" in text or "，\u3000" in text:
+        text = _STRAY_SPACE_RE.sub("", text)
     folded = fold(text)
     for offset, (raw, raw_folded) in enumerate(zip(text.split("\n"), folded.split("\n"), strict=True)):
         if raw_folded.isspace() or not raw_folded:  # blank lines: half the lines of many notices

@@ -23,13 +23,30 @@ _SEPARATOR_RE = re.compile("[、,;\n]")
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
     r"(?:(?:第一|第1)(?:位|个|家|名)?|首(?:位|个|家|名))[^,;。]{0,8}?(?:为|是)[^,;。]{0,6}?(?:牵头|汇总|主办)"
+    # "均由排名第一的单位牵头", "由排在首位的部门牵头"
+    r"|(?:第一|第1|首)(?:位|个|家|名)?的?(?:单位|部门)(?:为|是)?(?:牵头|主办)"
+    # "牵头单位列首位", "牵头部门排在第一位"
+    r"|牵头(?:单位|部门)(?:列|排|为)在?(?:首位|第一位|第一)"
 )
 #: Any bracket note about conventions ("下同" = "the same applies below").
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
 #: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
-_LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头)$")
+_LEAD_MARK_RE = re.compile(
+    r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责|双牵头|共同牵头|主责|主责单位)$"
+)
+#: A mark that makes the unit it follows a co-unit: "县金融服务中心（配合）".
+_ASSIST_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助)$")
+#: Who to call at a unit, not its name: "区商务局（联系人：陈明）", "（联系电话：…）".
+_CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员|[\u4e00-\u9fff]{2,6}领导\s*:|责任人\s*:)")
+#: A note that names which listed unit leads: "（县农业农村局牵头）", "（其中区财政局为牵头单位）".
+_NAMED_LEAD_RE = re.compile(r"^(?:由|其中)?(?P<who>[^()、,;]{2,30}?)(?:为牵头单位|为牵头部门|牵头)$")
+#: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
+_CO_MARK_RE = re.compile(
+    r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实|负责|按职责分工负责|按职责负责|分别负责|共同负责|"
+    r"责任单位|责任部门)$"
+)
 
 #: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
 _BODY_END = "局|委|办|厅|部|政府"
@@ -52,18 +69,128 @@ class UnitList:
     units: list[str] = field(default_factory=list)
     #: indexes of units carrying an explicit lead mark "(牵头)".
     marked_leads: list[int] = field(default_factory=list)
+    #: indexes of units marked as assisting: "县金融服务中心（配合）".
+    marked_co: list[int] = field(default_factory=list)
     #: a convention note said "the first listed unit leads".
     first_leads: bool = False
     #: brackets were unbalanced, so the list was split ignoring brackets.
     unbalanced: bool = False
+    #: a date printed in the list after its units ("区税务局 2023年底前完成", "A、B;2023年9月底前").
+    deadline: str | None = None
+    #: names printed with no separator and split at a body's first characters ("区发改局区财政局"), as printed.
+    glued: list[str] = field(default_factory=list)
 
 
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
+    if _LEAD_SIGN_RE.search(t.n) is not None:
+        _read_lead_signs(result)
+    if _WEAKLY_SEPARATED_RE.search(t.n) is not None:
+        result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
+    if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
+        result.units, result.glued = _glued_apart(result.units)
     return result
+
+
+#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
+_LEAD_SIGNS = "★☆▲"
+_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]")
+
+
+def _read_lead_signs(result: UnitList) -> None:
+    for i, unit in enumerate(result.units):
+        bare = unit.strip(_LEAD_SIGNS + " ")
+        if bare != unit.strip():
+            result.units[i] = bare
+            if i not in result.marked_leads:
+                result.marked_leads.append(i)
+
+
+#: What else stands between two units where 、 is missing: a space (ASCII or ideographic), a slash, a
+#: conjunction, or nothing before a second group word ("各地区各部门").
+_WEAK_SEPARATORS = " \u3000/／及与和"
+_SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
+_AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
+_STRONG_AND_RE = re.compile(r"以及|及(?!其)|与")
+#: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
+WHEN_RE = re.compile(
+    r"^[“\"]?(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季|每月|上半年|下半年|[一二三四]季度|"
+    r"十[一二三四五六]五[”\"]?期间)"
+)
+_WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
+_WEAKLY_SEPARATED_RE = re.compile(f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}")
+#: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
+_TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
+#: A generic word after 和 that names the group before it again ("各有关部门和单位").
+_SAME_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
+
+
+def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
+    """Units split where a weaker separator than 、 stands between two whole names, and the date printed
+    after them; a piece is only split when every part reads as a unit name on its own."""
+    out: list[str] = []
+    deadline: str | None = None
+    for unit in units:
+        if WHEN_RE.match(unit):
+            deadline = deadline or unit
+            continue
+        pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
+        when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
+        if when is not None:
+            # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
+            deadline = deadline or " ".join(pieces[when:])
+            pieces = pieces[:when]
+            unit = " ".join(pieces)
+        if len(pieces) > 1 and all(named_like_unit(p) for p in pieces):
+            out.extend(part for piece in pieces for part in _conjoined_names(piece))
+            continue
+        two = _TWO_GROUPS_RE.match(unit)
+        out.extend(two.groups() if two is not None else _conjoined_names(unit))
+    return out, deadline
+
+
+def _conjoined_names(unit: str) -> list[str]:
+    """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole. 及 and 与 are
+    tried first: "区卫生和计划生育局及区食品药品监督管理局" splits at 及 only."""
+    for pattern in (_STRONG_AND_RE, _AND_SPLIT_RE):
+        parts = [p for p in pattern.split(unit) if p] if any(c in unit for c in "及与和") else []
+        if (
+            len(parts) > 1
+            and all(named_like_unit(p) for p in parts)
+            and not _SAME_GROUP_RE.fullmatch(parts[-1])
+        ):
+            return parts
+    return [unit] if unit else []
+
+
+#: Where one name ends like a body and the next starts like a body of a jurisdiction, with nothing between:
+#: "区发改局|区财政局", "区城管局|各乡镇人民政府", "市委|市政府". ("市公安局大数据局" has no such point.)
+#: (A 各 phrase after a body is its own departments, "市政府各有关部门", unless it names localities.)
+_GLUED_AT_RE = re.compile(
+    r"(?<=[局委办厅部府心团司院站所队])(?=(?:[区市县省]|各(?:乡镇|街道|镇|区|县|市|设区市|片区))[\u4e00-\u9fff])"
+)
+#: The shortest name a glued list is split into ("市委").
+_GLUED_NAME_MIN = 2
+
+
+def _glued_apart(units: list[str]) -> tuple[list[str], list[str]]:
+    """Names printed with no separator, split at :data:`_GLUED_AT_RE` where every part reads as a name on
+    its own; the units, and the printed strings that were split (the parse warns about each)."""
+    out: list[str] = []
+    glued: list[str] = []
+    for unit in units:
+        cuts = [m.start() for m in _GLUED_AT_RE.finditer(unit)]
+        parts = [unit[a:b] for a, b in zip([0, *cuts], [*cuts, len(unit)], strict=True)] if cuts else [unit]
+        if len(parts) > 1 and all(len(p) >= _GLUED_NAME_MIN and named_like_unit(p) for p in parts):
+            out.extend(parts)
+            glued.append(unit)
+        else:
+            out.append(unit)
+    return out, glued
 
 
 def _provinces_joined(units: list[str]) -> list[str]:
@@ -87,9 +214,12 @@ def _split_units(t: T) -> UnitList:
     if not balanced:
         parts, _ = split_top_level(t, _SEPARATORS, respect_brackets=False)
         result.unbalanced = True
-    for raw in parts:
-        piece = raw.strip(_TRAILING)
-        lead_mark = False
+    named_leads: list[str] = []
+    k = 0
+    while k < len(parts):
+        piece = parts[k].strip(_TRAILING)
+        k += 1
+        lead_mark = co_mark = False
         if OPEN_RE.search(piece.n) is None:
             if piece:
                 result.units.append(piece.o)
@@ -101,25 +231,48 @@ def _split_units(t: T) -> UnitList:
         previous = 0
         for start, end in bracket_groups(piece):
             inner = piece.n[start + 1 : end - 1].strip()
+            named = _NAMED_LEAD_RE.match(inner)
             if _LEAD_MARK_RE.match(inner):
                 lead_mark = True
+                if piece.n[end:].strip(_TRAILING):
+                    # "区商务局（牵头）区市场监督管理局": the mark closes its unit, the next name follows at once
+                    parts.insert(k, piece.cut(end))
+                    kept_o.append(piece.o[previous:start])
+                    kept_n.append(piece.n[previous:start])
+                    previous = len(piece.n)
+                    break
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
-            elif not _NOTE_RE.search(inner) and not _SCOPE_NOTE_RE.match(inner):
+            elif _ASSIST_MARK_RE.match(inner):
+                co_mark = True
+            elif named is not None and start > 0:
+                named_leads.append(named.group("who"))  # "A、B、C（A牵头）": the note names the lead
+            elif (
+                not _NOTE_RE.search(inner)
+                and not _SCOPE_NOTE_RE.match(inner)
+                and not _CO_MARK_RE.match(inner)
+                and not _CONTACT_RE.match(inner)
+            ):
                 continue
             kept_o.append(piece.o[previous:start])
             kept_n.append(piece.n[previous:start])
             previous = end
         if previous:
-            kept_o.append(piece.o[previous:])
-            kept_n.append(piece.n[previous:])
+            if previous < len(piece.n):
+                kept_o.append(piece.o[previous:])
+                kept_n.append(piece.n[previous:])
             piece = T("".join(kept_o), "".join(kept_n))
         piece = piece.strip(_TRAILING)
         if not piece:
             continue
         if lead_mark:
             result.marked_leads.append(len(result.units))
+        elif co_mark:
+            result.marked_co.append(len(result.units))
         result.units.append(piece.o)
+    for who in named_leads:
+        if who in result.units and result.units.index(who) not in result.marked_leads:
+            result.marked_leads.append(result.units.index(who))
     return result
 
 
@@ -178,6 +331,17 @@ _UNIT_END_RE = re.compile(
     r"(局|委|办|厅|部|院|中心|政府|集团|公司|队|所|站|室|会|处|社|行|馆|园|校|区|街道|乡镇|指挥部|专班|"
     r"单位|部门|联|科|组|关|署|庭|台|团|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校)$"
 )
+
+
+#: A modal before the verb ("要密切配合", "应积极参与"): a sentence of exhortation, not an assignment.
+_EXHORTATION_RE = re.compile(r"(?:要|应当|应|须|必须|需要)[\u4e00-\u9fff]{0,4}$")
+
+
+def exhorts(subject: str) -> bool:
+    """ "各责任单位要密切" before 配合: units told what to do in general, not named to a task. (A modal inside
+    a name, "区应急管理局", leaves the subject ending like a unit.)"""
+    m = _EXHORTATION_RE.search(subject)
+    return m is not None and named_like_unit(subject[: m.start()]) and _UNIT_END_RE.search(subject) is None
 
 
 def named_like_unit(text: str) -> bool:

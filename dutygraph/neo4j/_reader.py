@@ -13,7 +13,7 @@ import json
 import pickle
 import sys
 
-from dutygraph.neo4j import model
+from dutygraph.neo4j import from_store
 from dutygraph.store.store import Store
 
 
@@ -22,10 +22,10 @@ def main() -> int:
     try:
         graphs = json.loads(sys.stdin.read())
         with Store.open(sys.argv[1]) as store:
-            labels = model.pref_labels(store)
+            labels = from_store.pref_labels(store)
             for graph in graphs:
                 pickle.dump(
-                    ("doc", model.read_document_digest(store, graph, labels)),
+                    ("doc", from_store.read_document_digest(store, graph, labels)),
                     out,
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from dutygraph.errors import InputError
-from dutygraph.neo4j import model
+from dutygraph.neo4j import from_store, model
 from dutygraph.neo4j.model import (
     ANALYSIS_YEAR,
     CONSTRAINTS,
@@ -173,7 +173,7 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
 
     The files are written into a temporary folder beside it and moved into place at the end, so
     a failure leaves no half-written directory behind."""
-    from dutygraph.neo4j.sync import analysis_results, referenced_agents
+    from dutygraph.neo4j.sync import analysis_results
 
     target = Path(directory)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -181,9 +181,9 @@ def write_import_files(store: Any, directory: Path | str, *, analysis: bool = Tr
     target.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
-        units, leaders = referenced_agents(store)
+        units, leaders = from_store.shared_agents(store)
         results = analysis_results(store)[0] if analysis else AnalysisRows()
-        shared = model.read_shared(store, units, leaders, results.units)
+        shared = from_store.read_shared(store, units, leaders, results.units)
         files = _write(store, work, shared, results)
         result = ImportFiles(directory=target, files=files)
         (work / "README.md").write_text(_readme(result), encoding="utf-8")
@@ -237,7 +237,7 @@ def _write(
             tables[MEASURED_IN].write(
                 [m.unit, m.year, *(m.props.get(n) for n in _MEASURE_NAMES), MEASURED_IN]
             )
-        for doc in model.read_documents(store):
+        for doc in from_store.read_documents(store):
             tables[DOCUMENT].write([doc.id, *(doc.props.get(n) for n in DOCUMENT_PROPERTIES[1:]), DOCUMENT])
             for task in doc.tasks:
                 tables[TASK].write([task.id, *(task.props.get(n) for n in TASK_PROPERTIES[1:]), TASK])

@@ -20,7 +20,7 @@ from typing import Any
 
 import dutygraph
 from dutygraph.errors import InternalError, StoreError
-from dutygraph.neo4j import model
+from dutygraph.neo4j import from_store
 from dutygraph.neo4j.model import DocumentRows
 
 
@@ -45,7 +45,7 @@ def prefetch(store: Any, graphs: Sequence[str]) -> Iterator[DocumentRows | None]
     path = getattr(store, "path", None)
     if path is None:
         for graph in graphs:
-            yield model.read_document(store, graph)
+            yield from_store.read_document(store, graph)
         return
     root = str(_package_root())  # this dutygraph, even when not installed
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in (root, os.environ.get("PYTHONPATH")) if p)}

@@ -30,7 +30,7 @@ import neo4j
 
 from dutygraph import settings
 from dutygraph.errors import InputError, ServerError
-from dutygraph.neo4j import model
+from dutygraph.neo4j import from_store, model
 from dutygraph.neo4j.apply import apply_analysis, apply_document, apply_shared
 from dutygraph.neo4j.changes import Changes, SyncReport
 from dutygraph.neo4j.connection import Connection, driver
@@ -139,11 +139,6 @@ def _index_on_id(session: neo4j.Session, label: str) -> str:
     return "`" + name.replace("`", "``") + "`" if rows else name
 
 
-def referenced_agents(store: Any) -> tuple[set[str], set[str]]:
-    """(unit ids, leader ids) the store's documents reference (see :func:`model.shared_agents`)."""
-    return model.shared_agents(store)
-
-
 def analysis_results(store: Any) -> tuple[AnalysisRows, str]:
     """The analysis write-back rows (:mod:`dutygraph.neo4j.writeback`) and a note on where they
     came from for the report."""
@@ -243,8 +238,8 @@ def _analysis(store: Any, report: SyncReport, analysis: bool) -> AnalysisRows:
 
 def _shared_rows(store: Any, results: AnalysisRows) -> list[SharedRow]:
     """The unit and leader rows to sync, the units with their latest analysed year's figures."""
-    units, leaders = referenced_agents(store)
-    return model.read_shared(store, units, leaders, results.units)
+    units, leaders = from_store.shared_agents(store)
+    return from_store.read_shared(store, units, leaders, results.units)
 
 
 def _documents_to_write(
@@ -256,8 +251,8 @@ def _documents_to_write(
     version) is unchanged in the store: counted in ``report`` and skipped without reading it."""
     store_docs: set[str] = set()
     todo: list[str] = []
-    for graph in model.document_graphs(store):
-        doc_iri = model.document_of(store, graph)
+    for graph in from_store.document_graphs(store):
+        doc_iri = from_store.document_of(store, graph)
         if doc_iri is None:
             continue
         store_docs.add(doc_iri)

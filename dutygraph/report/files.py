@@ -16,6 +16,7 @@ from dutygraph.graph.analysis import Analysis, Part, tables
 from dutygraph.ontology.registry import strip_level
 from dutygraph.report.tables import markdown_text, rows_to_csv, rows_to_markdown
 from dutygraph.report.wording import check_language, heading, humanised, plural
+from dutygraph.report.wording import in_language as _t
 from dutygraph.settings import LANGUAGE, REPORTS
 
 TOP = 15
@@ -27,10 +28,6 @@ TREND_CHARTS = 20
 
 def _md_table(rows: list[dict[str, Any]], columns: list[str], lang: str) -> str:
     return rows_to_markdown(humanised(rows, columns, lang))
-
-
-def _t(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
 
 
 def _headline(analysis: Analysis, lang: str) -> list[str]:

@@ -104,16 +104,19 @@ def check_language(lang: str) -> str:
     return lang
 
 
-def heading(key: str, lang: str) -> str:
-    zh, en = COLUMNS.get(key, (key, key))
+def in_language(lang: str, zh: str, en: str) -> str:
+    """``zh`` for a Chinese reader, ``en`` for any other."""
     return zh if lang == "zh" else en
+
+
+def heading(key: str, lang: str) -> str:
+    return in_language(lang, *COLUMNS.get(key, (key, key)))
 
 
 def kind_name(kind: str | None, lang: str) -> str | None:
     if kind is None:
         return None
-    zh, en = KIND_NAMES.get(kind, (kind, kind))
-    return zh if lang == "zh" else en
+    return in_language(lang, *KIND_NAMES.get(kind, (kind, kind)))
 
 
 def plural(count: int, one: str, many: str | None = None) -> str:

@@ -4,7 +4,9 @@ snapshots: the sparse products must count exactly what a loop over tasks counts.
 from __future__ import annotations
 
 import dataclasses
+import math
 import random
+import statistics
 from collections import defaultdict
 from itertools import combinations, pairwise
 
@@ -12,10 +14,11 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from dutygraph.graph.analysis.centrality import betweenness, exact_work, unit_centrality
-from dutygraph.graph.analysis.clusters import cluster_units
+from dutygraph.graph.analysis.centrality import betweenness, exact_work, parts_centrality, unit_centrality
+from dutygraph.graph.analysis.clusters import cluster_parts, cluster_units
 from dutygraph.graph.analysis.leaders import leader_portfolios, units_shared_by
-from dutygraph.graph.analysis.workload import unit_loads
+from dutygraph.graph.analysis.overload import part_burdens
+from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration, leader_unit_graph
 from dutygraph.graph.snapshot import LeaderInfo, Snapshot, TaskInfo, UnitInfo
 
@@ -307,3 +310,73 @@ def test_a_snapshot_without_any_shared_task_still_analyses(units_per_task: int) 
     assert [r["unit"] for r in analysis.group_rows()] == (["各区县政府"] if units_per_task else [])
     assert analysis.summary()["modularity"] == 0.0
     assert analysis.collaboration.number_of_edges() == 0
+
+
+def _split(seed: int, parts: int = 4) -> tuple[Snapshot, list[list[str]]]:
+    """random_snapshot's tasks spread over ``parts`` documents, one group each."""
+    whole = random_snapshot(seed, tasks=240, units=30)
+    tasks = [dataclasses.replace(t, doc_id=f"d{i % parts}") for i, t in enumerate(whole.tasks)]
+    documents = {f"d{i}": "甲市" for i in range(parts)}
+    return Snapshot(tasks, whole.units, whole.leaders, documents), [[d] for d in documents]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_clusters_and_centrality_of_many_graphs_at_once_are_each_graphs_own(seed: int) -> None:
+    snapshot, groups = _split(seed)
+    combined = snapshot.partitioned(groups)
+    networks = collaboration(combined).pieces(len(groups))
+    together = cluster_parts(networks, combined, seed=3)
+    centrality = parts_centrality(networks, [c.membership for c in together], seed=3)
+    for part, clustering, measures in zip(snapshot.parts(groups), together, centrality, strict=True):
+        alone = collaboration(part)
+        expected = cluster_units(alone, part, seed=3)
+        assert clustering == expected
+        assert measures == unit_centrality(alone, expected.membership, seed=3)
+
+
+def _plain_burdens(loads: list[UnitLoad]) -> list[tuple[str, float, float, float, bool]]:
+    """The over-burden rule by a plain loop over each jurisdiction's departments."""
+    out = []
+    for place in {r.jurisdiction for r in loads if not r.is_group}:
+        peers = [r for r in loads if r.jurisdiction == place and not r.is_group]
+        logs = [math.log1p(r.load) for r in peers]
+        centre = statistics.median(logs)
+        spread = statistics.median(abs(v - centre) for v in logs) * 1.4826
+        if spread == 0:
+            spread = statistics.fmean(abs(v - centre) for v in logs) * 1.2533
+        median = statistics.median(r.load for r in peers)
+        leaders = statistics.median(len(r.leaders) for r in peers)
+        for row, value in zip(peers, logs, strict=True):
+            z = (value - centre) / spread if spread > 0 else 0.0
+            flagged = z >= 3.5 or (z >= 2.5 and len(row.leaders) >= 3)
+            out.append((row.iri, round(z, 4), median, leaders, flagged))
+    return sorted(out, key=lambda b: (not b[4], -b[1], b[0]))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_burdens_of_many_parts_at_once_follow_the_rule_in_each(seed: int) -> None:
+    rng = random.Random(seed)
+    parts = []
+    for p in range(5):
+        loads = []
+        for i in range(rng.choice((1, 2, 7, 12, 30))):
+            lead, co = rng.choice((0, 0, 1, 1, 1, 2, 9, 40)), rng.choice((0, 1, 1, 3))
+            loads.append(
+                UnitLoad(
+                    f"u:{p}:{i:02d}",
+                    f"单位{i:02d}",
+                    rng.choice(("甲市", "乙市")),
+                    "group" if i == 5 else "government-department",
+                    i == 5,
+                    lead=lead,
+                    co=co,
+                    leaders=[f"领导{j}" for j in range(rng.choice((0, 1, 3, 5)))],
+                    load=lead + 0.5 * co,
+                )
+            )
+        parts.append(loads)
+    for loads, found in zip(parts, part_burdens(parts), strict=True):
+        assert [
+            (b.load.iri, b.z, b.peer_median, b.leader_median, b.flagged) for b in found
+        ] == _plain_burdens(loads)
+        assert [bool(b.reasons) for b in found] == [b.flagged for b in found]

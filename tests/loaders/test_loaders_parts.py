@@ -140,9 +140,11 @@ def test_furniture_prefilter_covers_every_pattern():
 
 def test_a_circled_number_alone_is_a_task_number_not_a_crash():
     # "①".isdigit() is true but int("①") fails; found by test_any_text.
+    from dutygraph.errors import InputError
     from dutygraph.loaders import parse_text
 
-    assert [t.number for t in parse_text("①").tasks] == ["①"]
+    with pytest.raises(InputError, match="none names a responsible unit"):  # read, then refused: no unit
+        parse_text("①")
     assert parse_text("② 推进A。\n责任单位:市建设局").tasks[0].lead_units == ["市建设局"]
 
 

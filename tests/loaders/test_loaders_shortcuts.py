@@ -30,7 +30,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import _SURROGATE_RE, Line, T, fold, split_lines, well_formed
-from dutygraph.loaders.units import _TRAILING, split_units
+from dutygraph.loaders.units import _TRAILING, _split_units
 from dutygraph.loaders.wrap import (
     _MARKDOWN_RULE_RE,
     _NUMERAL_LIST_RE,
@@ -215,7 +215,8 @@ def test_label_cut_gives_up_only_where_no_cut_label_can_be(folded, nxt):
 @SETTINGS
 @given(st.text(alphabet="、,;\n 。.:!?-市局委办（）ＡＢ１", max_size=60))
 def test_a_list_without_brackets_splits_like_any_list(printed):
-    """The bracket-free path of split_units: pieces between separators, trimmed on the fold."""
+    """The bracket-free path of split_units (before weaker separators are read): pieces between separators,
+    trimmed on the fold."""
     t = T.of(printed)
     if any(ch in "([〈《【〔「“‘{" for ch in t.n):
         return
@@ -227,7 +228,7 @@ def test_a_list_without_brackets_splits_like_any_list(printed):
             if piece:
                 expected.append(piece.o)
             start = i + 1
-    assert split_units(t).units == expected
+    assert _split_units(t).units == expected
 
 
 @SETTINGS

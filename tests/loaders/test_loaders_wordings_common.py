@@ -70,6 +70,13 @@ def measure(clause: str) -> str:
         ),
         ("（国务院办公厅牵头，各地区、各部门负责）", ["国务院办公厅"], ["各地区", "各部门"]),
         ("（商务部、海关总署按照职责分工负责；持续推进）", [], ["商务部", "海关总署"]),
+        # the units answering are set apart from those taking part: they lead
+        (
+            "（国家卫生健康委、国家医保局负责，国家中医药局参与）",
+            ["国家卫生健康委", "国家医保局"],
+            ["国家中医药局"],
+        ),
+        ("（工业和信息化部、科技部按职责分工负责，各地区配合）", ["工业和信息化部", "科技部"], ["各地区"]),
     ],
 )
 def test_state_council_parentheticals(clause, lead, co):
@@ -382,3 +389,51 @@ def test_the_signature_block_is_no_part_of_a_last_task_without_units():
         ("（一）", "完善市场准入。放宽准入限制。", ["发展改革委", "商务部"]),
         ("（二）", "加强组织领导。各地区要抓好落实。", []),
     ]
+
+
+def test_stray_spaces_after_enumeration_commas_split_nothing():
+    """ "区农发局、 区林业局": a space after 、 is a stray keystroke, on a one-line page as in a line of its own."""
+    page = (
+        "当前位置：首页 > 政务公开 微信 微博 QQ空间 各片区管理局，区直各单位： 一、整改甲问题。区环土局牵头，"
+        "区农发局、 区林业局配合，相关乡镇落实 二、整改乙问题。区交建局牵头，区住建局、 区城管局配合"
+        " 平潭综合实验区管委会办公室 2016年4月8日 来源：中国平潭 附件下载：\n"
+    )
+    assert units(page) == [
+        (["区环土局"], ["区农发局", "区林业局", "相关乡镇"]),
+        (["区交建局"], ["区住建局", "区城管局"]),
+    ]
+    notice = "某区任务分工\n1.推进甲工作。由区发改局牵头，会同区财政局、 区交建局制定方案。\n"
+    assert units(notice) == [(["区发改局"], ["区财政局", "区交建局"])]
+
+
+def test_a_space_after_a_labels_colon_on_a_one_line_page():
+    """ "牵头单位： 区经发局": the gap after a field's colon is no paragraph gap; one before a task number is."""
+    page = (
+        "当前位置：首页 > 政务公开 微信 微博 QQ空间 各片区管理局，区直各单位： 一、支持平潭口岸建设。支持港区开放。"
+        "牵头单位： 区经发局、区口岸办配合单位： 平潭海关实施单位： 区交通集团完成时限： 2019年8月完成。"
+        "二、支持二桥监管项目建设。加强指导。牵头单位： 区口岸办配合单位： 平潭海关完成时限： 2019年11月。"
+        " 平潭综合实验区管委会办公室 2019年4月8日 来源：中国平潭 附件下载：\n"
+    )
+    assert units(page) == [
+        (["区经发局", "区口岸办"], ["平潭海关", "区交通集团"]),
+        (["区口岸办"], ["平潭海关"]),
+    ]
+
+
+def test_names_printed_without_a_separator_are_split_with_a_warning():
+    """ "区发改局区财政局": where one name ends like a body and the next starts like a local body's, the
+    list is split and the parse says so on the line; "市政府各有关部门" and "市公安局大数据局" stay whole."""
+    notice = (
+        "某区任务分工\n1.推进甲工作。责任单位：区发改局区财政局区交建局\n"
+        "2.推进乙工作。牵头单位：区住建局；配合单位：区城管局各乡镇人民政府\n"
+        "3.推进丙工作。责任单位：市政府各有关部门、市公安局大数据局\n"
+    )
+    doc = parse_text(notice)
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        ([], ["区发改局", "区财政局", "区交建局"]),
+        (["区住建局"], ["区城管局", "各乡镇人民政府"]),
+        ([], ["市政府各有关部门", "市公安局大数据局"]),
+    ]
+    split = [(w.line, w.message) for w in doc.warnings if w.code == "units-without-separator"]
+    assert [line for line, _ in split] == [2, 3]
+    assert "区发改局区财政局区交建局" in split[0][1]

@@ -477,11 +477,6 @@ def test_member_duties_of_a_contingency_plan():
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decimal headings with ideographic spaces ('1.1　编制目的', '3　预警') are read as task text: "
-    "the heading before the duties becomes a task and the next chapter joins the last duty",
-)
 def test_the_headings_of_a_contingency_plan_are_no_task_text():
     tasks = parse_text(_PLAN).tasks
     assert [t.number for t in tasks] == ["（1）", "（2）", "（3）", "（4）"]
@@ -550,3 +545,48 @@ def test_unnumbered_member_duties_are_a_task_each():
         ("公安部：负责维护事发地区社会治安秩序。", ["公安部"], []),
         ("交通运输部：会同国家铁路局负责组织运输保障。", ["交通运输部"], ["国家铁路局"]),
     ]
+
+
+def test_a_table_kept_with_tabs_between_its_cells():
+    """A General Office plan whose attachment is a table copied out of Word: one row per line, a tab
+    between cells, under a header that names the columns."""
+    plan = (
+        "国务院办公厅关于印发某项改革重点工作任务的通知\n国办发〔2023〕9号\n"
+        "一、深化改革\n1.推进某项改革试点。（国家卫生健康委负责）\n"
+        "附件\n重点工作任务分工表\n序号\t工作任务\t牵头单位\t参与单位\t完成时限\n"
+        "1\t制定绩效评价指导意见\t国家卫生健康委\t财政部、人力资源社会保障部\t2023年9月底前\n"
+        "2\t出台签约服务指导意见\t国家医保局\t\t2023年6月底前\n"
+        "3\t开展监测评估\t国家疾控局\t国家卫生健康委\t持续推进\n"
+    )
+    tasks = parse_text(plan).tasks
+    assert [(t.text, t.lead_units, t.co_units, t.deadline) for t in tasks[1:]] == [
+        ("制定绩效评价指导意见", ["国家卫生健康委"], ["财政部", "人力资源社会保障部"], "2023年9月底前"),
+        ("出台签约服务指导意见", ["国家医保局"], [], "2023年6月底前"),
+        ("开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
+    ]
+
+
+def test_a_tab_after_a_heading_number_makes_no_table():
+    """ "一、<tab>总体要求" is a heading indented by a tab, not a row of two cells."""
+    notice = (
+        "某某工作方案\n一、\t总体要求\n（一）\t完善机制。（民政部负责）\n（二）\t加强保障。（财政部负责）\n"
+    )
+    assert units(notice) == [(["民政部"], []), (["财政部"], [])]
+
+
+def test_a_table_printed_row_by_row_with_spaces_between_cells():
+    """A web page's table rendered one row per line, a space between cells; an empty 配合单位 cell
+    leaves the deadline in its own column, and a section row stands between two rows."""
+    table = (
+        "某某工作任务分工表\n序号 工作任务 牵头单位 配合单位 完成时限\n"
+        "1 制定绩效评价指导意见 国家卫生健康委 财政部、人力资源社会保障部 2023年9月底前\n"
+        "2 出台签约服务指导意见 国家医保局 2023年6月底前\n二、保障措施\n"
+        "3 开展监测评估 国家疾控局 国家卫生健康委 持续推进\n"
+    )
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.deadline) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部", "人力资源社会保障部"], "2023年9月底前"),
+        ("2", "出台签约服务指导意见", ["国家医保局"], [], "2023年6月底前"),
+        ("3", "开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
+    ]
+    assert tasks[2].section == "二、保障措施"

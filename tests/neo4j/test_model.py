@@ -9,17 +9,20 @@ from pathlib import Path
 from neo4j_support import EXAMPLES, build_store
 from pyoxigraph import NamedNode
 
-from dutygraph.neo4j import model
+from dutygraph.neo4j import from_store, model
 from dutygraph.store.digests import FOLDER as DIGESTS
 from dutygraph.store.store import Store
 
 
 def rows_by_both(path: Path) -> list[tuple[model.DocumentRows | None, model.DocumentRows | None]]:
     with Store.open(path) as store:
-        labels = model.pref_labels(store)
+        labels = from_store.pref_labels(store)
         return [
-            (model.read_document(store, graph, labels), model.read_document_digest(store, graph, labels))
-            for graph in model.document_graphs(store)
+            (
+                from_store.read_document(store, graph, labels),
+                from_store.read_document_digest(store, graph, labels),
+            )
+            for graph in from_store.document_graphs(store)
         ]
 
 

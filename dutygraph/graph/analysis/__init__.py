@@ -23,10 +23,10 @@ import networkx as nx
 
 from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
-from dutygraph.graph.analysis.centrality import CentralityResult, unit_centrality
-from dutygraph.graph.analysis.clusters import Clustering, cluster_units
+from dutygraph.graph.analysis.centrality import CentralityResult, parts_centrality
+from dutygraph.graph.analysis.clusters import Clustering, cluster_parts
 from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
-from dutygraph.graph.analysis.overload import Burden, burdens
+from dutygraph.graph.analysis.overload import Burden, part_burdens
 from dutygraph.graph.analysis.scope import Scope, scopes_of
 from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
 from dutygraph.graph.projections import Collaboration, collaboration
@@ -355,36 +355,28 @@ def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
         portfolios: list[list[Portfolio]] = [[] for _ in groups]
         for portfolio in leader_portfolios(combined):
             portfolios[portfolio.part].append(portfolio)
+        networks = network.pieces(len(groups))
+        clusterings = cluster_parts(
+            networks, combined, method=settings.method, seed=settings.seed, resolution=settings.resolution
+        )
+        flagged = part_burdens(
+            loads, z_threshold=settings.z_threshold, leader_threshold=settings.leader_threshold
+        )
+        centralities = parts_centrality(networks, [c.membership for c in clusterings], seed=settings.seed)
         parts = [
-            _part(scope, piece, settings, graph, loads[p], portfolios[p], combined)
-            for p, ((scope, _), piece, graph) in enumerate(
-                zip(scopes, pieces, network.pieces(len(groups)), strict=True)
+            Part(
+                scope=scope,
+                snapshot=piece,
+                settings=settings,
+                network=graph,
+                loads=loads[p],
+                burdens=burden,
+                clustering=clustering,
+                centrality=centrality,
+                portfolios=portfolios[p],
+            )
+            for p, ((scope, _), piece, graph, clustering, centrality, burden) in enumerate(
+                zip(scopes, pieces, networks, clusterings, centralities, flagged, strict=True)
             )
         ]
     return Analysis(snapshot, settings, parts)
-
-
-def _part(
-    scope: Scope,
-    snapshot: Snapshot,
-    settings: Settings,
-    network: Collaboration,
-    loads: list[UnitLoad],
-    portfolios: list[Portfolio],
-    combined: Snapshot,
-) -> Part:
-    """One part's clusters, centrality and over-burden, on its own slice of the graph."""
-    clustering = cluster_units(
-        network, combined, method=settings.method, seed=settings.seed, resolution=settings.resolution
-    )
-    return Part(
-        scope=scope,
-        snapshot=snapshot,
-        settings=settings,
-        network=network,
-        loads=loads,
-        burdens=burdens(loads, z_threshold=settings.z_threshold, leader_threshold=settings.leader_threshold),
-        clustering=clustering,
-        centrality=unit_centrality(network, clustering.membership, seed=settings.seed),
-        portfolios=portfolios,
-    )

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -78,35 +79,93 @@ def unit_centrality(
     exact_limit: int = EXACT_WORK,
     samples: int = SAMPLES,
 ) -> CentralityResult:
-    n = len(network.units)
-    between, method = betweenness(network, exact_limit=exact_limit, samples=samples, seed=seed)
-    weight, strength, degree = network.weight, network.strength(), network.degree()
-    if network.edge_count:
-        pagerank = np.asarray(network.igraph.pagerank(weights=weight.tolist(), directed=False))
-    else:
-        pagerank = np.full(n, 1.0 / max(1, n))
+    """Every node's centrality; participation against the clusters of ``membership``."""
+    return parts_centrality(
+        [network], [membership or {}], seed=seed, exact_limit=exact_limit, samples=samples
+    )[0]
+
+
+def parts_centrality(
+    networks: Sequence[Collaboration],
+    memberships: Sequence[dict[str, int]],
+    *,
+    seed: int = 0,
+    exact_limit: int = EXACT_WORK,
+    samples: int = SAMPLES,
+) -> list[CentralityResult]:
+    """The centrality of each graph apart, as :func:`unit_centrality` gives it one by one.
+
+    Betweenness and PageRank run per graph; degrees, participation and rounding run once over
+    the nodes of all graphs together (no edge joins two graphs, so every sum is the one the
+    graph alone makes, in the same order)."""
+    if not networks:
+        return []
+    between: list[FloatArray] = []
+    pagerank: list[FloatArray] = []
+    methods: list[str] = []
+    for network in networks:
+        values, method = betweenness(network, exact_limit=exact_limit, samples=samples, seed=seed)
+        between.append(values)
+        methods.append(method)
+        n = len(network.units)
+        pagerank.append(
+            np.asarray(network.igraph.pagerank(weights=network.weight.tolist(), directed=False))
+            if network.edge_count
+            else np.full(n, 1.0 / max(1, n))
+        )
+    sizes = [len(network.units) for network in networks]
+    n = sum(sizes)
+    offset = np.repeat(np.cumsum([0, *sizes[:-1]]), [network.edge_count for network in networks])
+    source = np.concatenate([network.source for network in networks]) + offset
+    target = np.concatenate([network.target for network in networks]) + offset
+    weight = np.concatenate([network.weight for network in networks])
+    degree = np.bincount(source, minlength=n) + np.bincount(target, minlength=n)
+    strength = (np.bincount(source, weight, minlength=n) + np.bincount(target, weight, minlength=n)).astype(
+        np.float64, copy=False
+    )
     participation = np.zeros(n)
-    if membership and network.edge_count:
+    clustered = np.repeat(
+        [
+            bool(membership) and network.edge_count > 0
+            for network, membership in zip(networks, memberships, strict=True)
+        ],
+        sizes,
+    )
+    if clustered.any():
         # Σ_c k_ic² per node from the (node, neighbour's cluster) sums, found by one sort.
-        cluster = np.asarray([membership.get(iri, 0) for iri in network.units], dtype=np.int64)
+        cluster = np.fromiter(
+            (
+                m.get(iri, 0)
+                for network, m in zip(networks, memberships, strict=True)
+                for iri in network.units
+            ),
+            dtype=np.int64,
+            count=n,
+        )
         clusters = int(cluster.max()) + 1
-        ends = np.concatenate([network.source, network.target])
-        keys = ends * clusters + cluster[np.concatenate([network.target, network.source])]
+        ends = np.concatenate([source, target])
+        keys = ends * clusters + cluster[np.concatenate([target, source])]
         pairs, which = np.unique(keys, return_inverse=True)
         per_pair = np.bincount(which.ravel(), np.concatenate([weight, weight]), minlength=len(pairs))
         squares = np.bincount(pairs // clusters, per_pair**2, minlength=n)
-        linked = strength > 0
+        linked = clustered & (strength > 0)
         participation[linked] = 1.0 - squares[linked] / strength[linked] ** 2
-    rows = {
-        iri: UnitCentrality(iri=iri, degree=d, weighted_degree=s, betweenness=b, pagerank=p, participation=q)
-        for iri, d, s, b, p, q in zip(
-            network.units,
-            degree.tolist(),
-            strength.tolist(),
-            np.round(between, 6).tolist(),
-            np.round(pagerank, 6).tolist(),
-            np.round(participation, 4).tolist(),
-            strict=True,
-        )
-    }
-    return CentralityResult(rows, method)
+    columns = (
+        degree.tolist(),
+        strength.tolist(),
+        np.round(np.concatenate(between), 6).tolist(),
+        np.round(np.concatenate(pagerank), 6).tolist(),
+        np.round(participation, 4).tolist(),
+    )
+    out = []
+    bounds = np.cumsum([0, *sizes]).tolist()
+    for p, network in enumerate(networks):
+        first, last = bounds[p], bounds[p + 1]
+        rows = {
+            iri: UnitCentrality(
+                iri=iri, degree=d, weighted_degree=s, betweenness=b, pagerank=r, participation=q
+            )
+            for iri, d, s, b, r, q in zip(network.units, *(c[first:last] for c in columns), strict=True)
+        }
+        out.append(CentralityResult(rows, methods[p]))
+    return out

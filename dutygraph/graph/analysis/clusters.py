@@ -12,13 +12,14 @@ Louvain is O(m log n) in practice; Leiden similar.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from dutygraph.errors import InputError
+from dutygraph.graph.incidence import IntArray, dense_rank
 from dutygraph.graph.projections import Collaboration
 from dutygraph.graph.snapshot import Snapshot
 from dutygraph.settings import METHODS
@@ -55,9 +56,10 @@ def _igraph_seeded(seed: int) -> Iterator[None]:
         igraph.set_random_number_generator(random)
 
 
-def _membership(network: Collaboration, method: str, seed: int, resolution: float) -> list[int]:
+def _membership(
+    network: Collaboration, weights: list[float], method: str, seed: int, resolution: float
+) -> list[int]:
     """A community number per node (igraph's Louvain, or leidenalg's Leiden)."""
-    weights = network.weight.tolist()
     if method == "louvain":
         with _igraph_seeded(seed):
             found = network.igraph.community_multilevel(weights=weights, resolution=resolution)
@@ -85,38 +87,112 @@ def cluster_units(
     resolution: float = 1.0,
 ) -> Clustering:
     """Clusters of ``network``, described with ``snapshot``'s leaders. O(m log n) + O(assignments)."""
-    n = len(network.units)
-    if n == 0:
-        return Clustering(method, seed, resolution, 0.0)
-    raw = np.asarray(_membership(network, method, seed, resolution), dtype=np.int64)
-    weight = network.weight
-    modularity = (
-        network.igraph.modularity(raw.tolist(), weights=weight.tolist(), resolution=resolution)
-        if network.edge_count
-        else 0.0
+    return cluster_parts([network], snapshot, method=method, seed=seed, resolution=resolution)[0]
+
+
+def cluster_parts(
+    networks: Sequence[Collaboration],
+    snapshot: Snapshot,
+    *,
+    method: str = "louvain",
+    seed: int = 0,
+    resolution: float = 1.0,
+) -> list[Clustering]:
+    """The clusters of each graph apart, as :func:`cluster_units` gives them one by one.
+
+    Detection runs per graph, seeded afresh each time. Numbering the clusters, ordering their
+    members and finding their leaders then run once over the nodes of all graphs together (each
+    graph's ``rows`` index ``snapshot``'s incidence): a few numpy calls in all rather than a
+    dozen per graph and per cluster, which cost more than Louvain on 1,000 graphs of 50 units.
+    """
+    if not networks:
+        return []
+    raw: list[int] = []
+    modularity: list[float] = []
+    for network in networks:
+        weights = network.weight.tolist()
+        found = _membership(network, weights, method, seed, resolution) if network.units else []
+        raw += found
+        modularity.append(
+            network.igraph.modularity(found, weights=weights, resolution=resolution)
+            if network.edge_count
+            else 0.0
+        )
+    sizes = [len(network.units) for network in networks]
+    n = sum(sizes)
+    units = [iri for network in networks for iri in network.units]
+    names = [snapshot.units[iri].name for iri in units]
+    name_rank = dense_rank(names)
+    node_part = np.repeat(np.arange(len(networks), dtype=np.int64), sizes)
+    # Communities of all graphs numbered together, by graph then igraph's number.
+    community_keys, community = np.unique(
+        node_part * (n + 1) + np.asarray(raw, dtype=np.int64), return_inverse=True
     )
-    names = [snapshot.units[iri].name for iri in network.units]
-    communities: dict[int, list[int]] = {}
-    for node, c in enumerate(raw.tolist()):
-        communities.setdefault(c, []).append(node)
-    ordered = sorted(communities.values(), key=lambda c: (-len(c), min(names[i] for i in c)))
-    cluster_of = np.empty(n, dtype=np.int64)
-    for number, nodes in enumerate(ordered):
-        cluster_of[nodes] = number
+    community = community.ravel()
+    count = len(community_keys)
+    size = np.bincount(community, minlength=count)
+    # Clusters by size, then smallest name, then (as a stable sort leaves them) first node.
+    by_name = np.lexsort((name_rank, community))
+    starts = np.searchsorted(community[by_name], np.arange(count))
+    smallest = name_rank[by_name[starts]] if count else np.zeros(0, dtype=np.int64)
+    first = (
+        np.minimum.reduceat(np.argsort(community, kind="stable"), starts)
+        if count
+        else np.zeros(0, dtype=np.int64)
+    )
+    order = np.lexsort((first, smallest, -size, community_keys // (n + 1)))
+    number = np.empty(count, dtype=np.int64)
+    number[order] = np.arange(count)
+    cluster_of = number[community]  # clusters of all graphs, numbered graph by graph
+    starts_of = np.searchsorted((community_keys // (n + 1))[order], np.arange(len(networks) + 1))
+    local = (cluster_of - starts_of[node_part] + 1).tolist()
+    cluster_start = starts_of.tolist()
     # Weighted degree inside the node's own cluster: what makes a hub.
-    inside = cluster_of[network.source] == cluster_of[network.target]
-    strength = (
-        np.bincount(network.source[inside], weight[inside], minlength=n)
-        + np.bincount(network.target[inside], weight[inside], minlength=n)
-    ).tolist()
-    # Task mentions per cluster and leader: Σ over the cluster's units of their tasks under him,
-    # gathered from the units × leaders counts with numpy (no sparse matrix built per part).
-    incidence = snapshot.incidence
-    rows = (
-        network.rows
-        if network.rows is not None
-        else np.asarray([incidence.unit_number[iri] for iri in network.units], dtype=np.int64)
+    offset = np.repeat(np.cumsum([0, *sizes[:-1]]), [network.edge_count for network in networks])
+    source = np.concatenate([network.source for network in networks]) + offset
+    target = np.concatenate([network.target for network in networks]) + offset
+    weight = np.concatenate([network.weight for network in networks])
+    inside = cluster_of[source] == cluster_of[target]
+    strength = np.bincount(source[inside], weight[inside], minlength=n) + np.bincount(
+        target[inside], weight[inside], minlength=n
     )
+    members = np.lexsort((np.arange(n), name_rank, -strength, cluster_of)).tolist()
+    member_bounds = np.concatenate([[0], np.cumsum(size[order])]).tolist()
+    leader, share = _leaders(networks, snapshot, cluster_of, count)
+    ordered_units = [units[i] for i in members]
+    ordered_names = [names[i] for i in members]
+    out = []
+    node_bounds = np.cumsum([0, *sizes]).tolist()
+    for p, network in enumerate(networks):
+        clusters = [
+            Cluster(
+                c - cluster_start[p] + 1,
+                ordered_units[member_bounds[c] : member_bounds[c + 1]],
+                ordered_names[member_bounds[c] : min(member_bounds[c] + 3, member_bounds[c + 1])],
+                leader[c],
+                share[c],
+            )
+            for c in range(cluster_start[p], cluster_start[p + 1])
+        ]
+        membership = dict(zip(network.units, local[node_bounds[p] : node_bounds[p + 1]], strict=True))
+        out.append(Clustering(method, seed, resolution, round(modularity[p], 6), membership, clusters))
+    return out
+
+
+def _leaders(
+    networks: Sequence[Collaboration], snapshot: Snapshot, cluster_of: IntArray, count: int
+) -> tuple[list[str | None], list[float]]:
+    """Each cluster's dominant leader (most task mentions over its members; ties by name, then
+    leader number) and his share of the mentions, from the units × leaders counts."""
+    incidence = snapshot.incidence
+    rows = np.concatenate(
+        [
+            network.rows
+            if network.rows is not None
+            else np.asarray([incidence.unit_number[iri] for iri in network.units], dtype=np.int64)
+            for network in networks
+        ]
+    ).astype(np.int64)
     counts = incidence.unit_leaders
     starts, lengths = counts.indptr[rows], np.diff(counts.indptr)[rows]
     owner = np.repeat(np.arange(len(rows)), lengths)
@@ -124,28 +200,22 @@ def cluster_units(
     n_leaders = max(1, len(incidence.leaders))
     keys, which = np.unique(cluster_of[owner] * n_leaders + counts.indices[at], return_inverse=True)
     mentions = np.bincount(which.ravel(), counts.data[at], minlength=len(keys))
-    bounds = np.searchsorted(keys // n_leaders, np.arange(len(ordered) + 1)).tolist()
-
-    def leader_name(column: int) -> str:
-        return snapshot.leaders[incidence.leaders[column]].name
-
-    clusters = []
-    for number, nodes in enumerate(ordered):
-        members = sorted(nodes, key=lambda i: (-strength[i], names[i]))
-        leaders = keys[bounds[number] : bounds[number + 1]] % n_leaders
-        found = mentions[bounds[number] : bounds[number + 1]]
-        leader, share = None, 0.0
-        if len(found):
-            top = min(leaders[found == found.max()].tolist(), key=leader_name)
-            leader, share = leader_name(top), round(float(found.max() / found.sum()), 4)
-        clusters.append(
-            Cluster(
-                number + 1,
-                [network.units[i] for i in members],
-                [names[i] for i in members[:3]],
-                leader,
-                share,
-            )
-        )
-    membership = {network.units[i]: int(c) + 1 for i, c in enumerate(cluster_of.tolist())}
-    return Clustering(method, seed, resolution, round(modularity, 6), membership, clusters)
+    cluster, column = keys // n_leaders, keys % n_leaders
+    leader: list[str | None] = [None] * count
+    share = [0.0] * count
+    if not len(keys):
+        return leader, share
+    bounds = np.flatnonzero(np.r_[True, cluster[1:] != cluster[:-1]])
+    top = np.maximum.reduceat(mentions, bounds)
+    total = np.add.reduceat(mentions, bounds)
+    name_rank = dense_rank([snapshot.leaders[iri].name for iri in incidence.leaders])
+    best = np.zeros(count)
+    best[cluster[bounds]] = top
+    tied = np.flatnonzero(mentions == best[cluster])
+    chosen = tied[np.lexsort((column[tied], name_rank[column[tied]], cluster[tied]))]
+    chosen = chosen[np.r_[True, cluster[chosen][1:] != cluster[chosen][:-1]]]
+    for c, j in zip(cluster[chosen].tolist(), column[chosen].tolist(), strict=True):
+        leader[c] = snapshot.leaders[incidence.leaders[j]].name
+    for c, ratio in zip(cluster[bounds].tolist(), (top / total).tolist(), strict=True):
+        share[c] = round(ratio, 4)
+    return leader, share

@@ -12,9 +12,15 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth
-from dutygraph.loaders.clauses import LABEL_LINE_RE, LABEL_RE, parse_bracket, parse_labelled
+from dutygraph.loaders.clauses import (
+    LABEL_LINE_RE,
+    LABEL_RE,
+    LEAD_IN_STANDING_RE,
+    parse_bracket,
+    parse_labelled,
+)
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence
+from dutygraph.loaders.duties import duty_sentence, first_duty_sentence, framed_duty_sentence, role_chains
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
@@ -22,14 +28,16 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.layouts.run_together import read_run_together
 from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
-from dutygraph.loaders.segment import TABLE_LINE
+from dutygraph.loaders.segment import TABLE_PIECE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
+    LINKS_RE,
     SECTION_RE,
     Numbered,
     attachment_number,
     is_furniture,
+    is_site_credit,
     is_tail,
     match_chapter,
     match_enumeration,
@@ -37,6 +45,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import FIRST_LEADS_RE
 from dutygraph.loaders.wrap import Measure, is_date, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
@@ -45,8 +54,10 @@ _LEADER_HEAD_RE = re.compile(
 )
 _WORK_RE = re.compile(r"^(?:重点|主要|的)?(?:工作|任务|事项|项目|实事)")
 _HEADING_MAX = 30
+#: A line that states the first-listed-leads convention on its own is at most this long.
+_CONVENTION_MAX = 60
 #: Numbering styles of tasks themselves, not of the headings above them.
-_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "decimal", "cn-shi"})
+_TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "paren-char", "dot-char", "decimal", "cn-shi"})
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 #: A member's paragraph in a plan's 成员单位职责 section: the unit, a colon, its duties ("外交部：负责…").
 _MEMBER_DUTY_RE = re.compile(r"^[^,;。:()]{2,40}:")
@@ -91,6 +102,14 @@ class NumberedReader:
         self.last_heading: tuple[Line, Numbered | None, str] | None = None
         #: the line after "附件N" may be the attachment's title, not a sub-heading.
         self.expect_title = False
+        #: under a title or heading that announces duties ("成员单位职责"): a paragraph that opens with a
+        #: unit and its duty ("区教育局负责…") is a task of its own.
+        self.member_duties = False
+        #: units a standing rule stated outside any task ("（本方案各项任务均需地方各级人民政府负责落实，不再单独
+        #: 列出）", "…各片区管理局负责辖区内各项任务的落实，以下不再列出") adds to the next task, and so to all later ones.
+        self.carried: list[str] = []
+        #: a date line has stood under tasks: the notice's signature, after which a page prints its links.
+        self.signed = False
         #: the wrap measure of the document, if it is wrapped (see :mod:`dutygraph.loaders.wrap`).
         self.measure = Measure.of(lines)
 
@@ -111,6 +130,9 @@ class NumberedReader:
     ) -> Item:
         item = Item(line.no, self.attachment, self.section, style, number, value, [text] if text else [])
         item.printed = line.text.o
+        if self.carried:
+            item.assign.standing += self.carried
+            self.carried = []
         self.state.items.append(item)
         self.current = item
         self.last_heading = None
@@ -137,6 +159,7 @@ class NumberedReader:
         """A section heading; reads the leaders it names ("钱三雄市长牵头重点工作(许继清副市长协助推进)")."""
         self._close()
         section = Section(title=line.text.o, line=line.no)
+        self.member_duties = "职责" in body.n
         rest = body
         units = Assignment()
         for start, end in reversed(bracket_groups(body)):
@@ -223,6 +246,9 @@ class NumberedReader:
             item.unit_line = line.no
 
     def _labelled(self, line: Line, assignment: Assignment) -> None:
+        if assignment.standing and not (assignment.lead or assignment.co or assignment.responsible):
+            self.carried += assignment.standing  # a standing rule on a line of its own
+            return
         only_leaders = (
             not assignment.has_units()
             and not assignment.deadline
@@ -256,6 +282,12 @@ class NumberedReader:
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
+        if "以下" in text.n and (standing := LEAD_IN_STANDING_RE.search(text.n)) is not None:
+            self.carried += [u.strip() for u in text.cut(*standing.span("who")).o.split("、") if u.strip()]
+        if len(text.n) <= _CONVENTION_MAX and FIRST_LEADS_RE.search(text.n):
+            # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
+            # document by units.states_first_leads — a note, not a task and not task text.
+            return
         segments = split_segments(text)
         if segments[0].assignment is not None or len(segments) > 1:
             self.state.saw("bracket-paragraphs")
@@ -278,12 +310,20 @@ class NumberedReader:
                 item.closed = True
                 item.unit_line = line.no
             return
+        if _heading_like(text.n) and "职责" in text.n and current is None:
+            self.member_duties = True  # the document's title: "…领导小组成员单位职责"
         duty = framed_duty_sentence(text) if not _heading_like(text.n) else None
-        if (
-            duty is not None
-            and current is not None
-            and (current.closed or _heading_like(current.joined))
-            and _MEMBER_DUTY_RE.match(text.n)
+        if duty is not None and (
+            (
+                current is not None
+                and (current.closed or _heading_like(current.joined))
+                and _MEMBER_DUTY_RE.match(text.n)
+            )
+            or (
+                self.member_duties
+                and (current is None or current.closed or _heading_like(current.joined))
+                and duty_sentence(text) is not None
+            )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
             # not more text of the heading or of the member before it.
@@ -335,17 +375,40 @@ class NumberedReader:
                     heading_item.text.append(body.o)
                     heading_item.unit_line = line.no
                     self.state.saw("inline-labels")
+        else:
+            body, inline = split_inline_labels(text)
+            if inline is not None and inline.has_units() and body.n:
+                # "开展城乡环境卫生整治。责任单位：区爱卫办、各街道办事处": an unnumbered task on a line of its own
+                item = self._new_item(line, None, None, None, body.o)
+                item.assign.merge(inline)
+                item.closed = True
+                item.unit_line = line.no
+                self.state.saw("inline-labels")
 
     # -- the scan ------------------------------------------------------------------------------------
     def run(self) -> ReadState:
         lines = self.lines
         i = 0
+        after_furniture = False
         while i < len(lines):
             line = lines[i]
             n = line.text.n
-            if is_furniture(n) or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n)):
+            if (
+                is_furniture(n)
+                or is_site_credit(n, after_furniture)
+                or (n[0] in "|-:" and _MARKDOWN_RULE_RE.match(n))
+            ):
+                after_furniture = True
+                if self.signed and LINKS_RE.match(n):
+                    # "… 2023年6月12日 相关链接：1.…": the page's links after the notice, nothing until an attachment
+                    # (the same words head some pages, above the notice)
+                    self._close()
+                    self.tail = True
                 i += 1
                 continue
+            after_furniture = False
+            if self.state.items and is_date(n):
+                self.signed = True
             # The whole logical line: a PDF's visual lines rejoined (tables are left to their readers).
             last = i
             # (a header cell is at most 12 characters, so longer lines skip the call)
@@ -399,7 +462,7 @@ class NumberedReader:
                 self._close()
                 i = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
-            if line.cells is None and len(n) >= TABLE_LINE and run_together_roles(n) is not None:
+            if line.cells is None and len(n) >= TABLE_PIECE and run_together_roles(n) is not None:
                 self._close()
                 read_run_together(line, self.attachment, self.section, self.state)
                 i = last + 1
@@ -428,8 +491,18 @@ class NumberedReader:
                 if item is not None:
                     item.text = [body.cut(start).strip().o]
                 self.state.saw("leader-portfolios")
-            elif self.current is None and len(body.n) > _HEADING_MAX:
-                duty = duty_sentence(body)
+            elif self.current is None:
+                sentence = len(body.n) > _HEADING_MAX or not _heading_like(body.n)
+                duty = duty_sentence(body) if len(body.n) > _HEADING_MAX else None
+                if duty is None and "牵头" in body.n:
+                    # "一、整改甲问题。区环土局牵头，区农发局配合": a run-in chain after the item's first sentence
+                    # (a short heading only when the chain names co-units too: "二、区发改局牵头事项" stays one)
+                    chains = role_chains(body)
+                    if len(chains) == 1 and (sentence or chains[0][2].co):
+                        duty = chains[0][2]
+                if duty is None and sentence:
+                    # "二、关于乙项目资金问题。会议同意由区财金局统筹安排资金。": a later sentence names who acts
+                    duty = first_duty_sentence(body)
                 if duty is not None:
                     # "一、由区规划局牵头，建立…": a numbered duty sentence, not a heading.
                     self._heading_to_item(duty)

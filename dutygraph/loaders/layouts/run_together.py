@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.columns import KNOWN_HEADERS, column_role
+from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
 from dutygraph.loaders.duties import JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
@@ -24,18 +24,20 @@ from dutygraph.loaders.text import Line, T
 #: characters or more) and the other columns such tables carry.
 _HEADER_NAMES = tuple(
     sorted(
-        {n for n in KNOWN_HEADERS if len(n) >= 2}
-        | {
-            "主要工作任务",
-            "具体工作措施",
-            "存在问题",
-            "整改目标和措施",
-            "整改措施",
-            "主要责任单位",
-            "任务来源",
-            "工作要求",
-        }
-        | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
+        with_variants(
+            {n for n in KNOWN_HEADERS if len(n) >= 2}
+            | {
+                "主要工作任务",
+                "具体工作措施",
+                "存在问题",
+                "整改目标和措施",
+                "整改措施",
+                "主要责任单位",
+                "任务来源",
+                "工作要求",
+            }
+            | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
+        )
     )
 )
 
@@ -54,11 +56,14 @@ _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 _HEAD = r"(?:省|市|区|县|各|相关|有关)"
 _END = (
     r"(?:人民政府|政府(?:[\u4e00-\u9fff]{1,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
-    r"支行|银行|海关|法院|检察院|实验区|设区市|局|委|办|厅|部|站|队)"
+    r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
+    r"局|委|办|厅|部|站|队)"
 )
 _BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
+_NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|网信办|编办"
 #: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
-_NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同))"
+#: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
+_NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
 #: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处").
 _NEXT = (
     rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
