@@ -36,10 +36,10 @@ from scipy.stats import spearmanr
 
 from dutygraph.gcpause import gc_paused
 from dutygraph.graph.analysis import Settings, analyse
-from dutygraph.graph.analysis.centrality import betweenness, unit_centrality
-from dutygraph.graph.analysis.clusters import cluster_units
+from dutygraph.graph.analysis.centrality import betweenness, parts_centrality
+from dutygraph.graph.analysis.clusters import cluster_parts
 from dutygraph.graph.analysis.leaders import leader_portfolios
-from dutygraph.graph.analysis.overload import burdens
+from dutygraph.graph.analysis.overload import part_burdens
 from dutygraph.graph.analysis.scope import scopes_of
 from dutygraph.graph.analysis.workload import unit_loads
 from dutygraph.graph.projections import collaboration
@@ -100,15 +100,12 @@ def main() -> None:
             per_part: list[list[Any]] = [[] for _ in groups]
             for load in loads:
                 per_part[load.part].append(load)
-            steps = dict.fromkeys(("over-burden", "clusters (louvain)", "centrality"), 0.0)
-            for graph, part_loads in zip(networks, per_part, strict=True):
-                step: dict[str, float] = {}
-                timed("over-burden", step, burdens, part_loads)
-                clustering = timed("clusters (louvain)", step, cluster_units, graph, combined, seed=args.seed)
-                timed("centrality", step, unit_centrality, graph, clustering.membership, seed=args.seed)
-                for label, seconds in step.items():
-                    steps[label] += seconds
-            times.update(steps)
+            timed("over-burden", times, part_burdens, per_part)
+            clusterings = timed(
+                "clusters (louvain)", times, cluster_parts, networks, combined, seed=args.seed
+            )
+            memberships = [clustering.membership for clustering in clusterings]
+            timed("centrality", times, parts_centrality, networks, memberships, seed=args.seed)
         networks = list(zip(pieces, networks, strict=True))
         read = times["read snapshot"]
         total = sum(times.values()) - read

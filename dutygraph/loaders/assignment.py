@@ -88,14 +88,15 @@ class Assignment:
         units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
-        if not units.marked_leads:  # no "(牵头)" mark (the common case): the whole list goes one way
+        if not units.marked_leads and not units.marked_co:  # no "(牵头)" mark (the common case): one way
             target = self.lead if kind == "lead" else self.co if kind == "co" else self.responsible
             target.extend(units.units)
             return
         for i, unit in enumerate(units.units):
             if i in units.marked_leads or kind == "lead":
                 self.lead.append(unit)
-            elif kind == "co":
+            elif i in units.marked_co or kind == "co" or units.marked_leads:
+                # a list that marks its lead makes the others co-units, in the order printed
                 self.co.append(unit)
             else:
                 self.responsible.append(unit)

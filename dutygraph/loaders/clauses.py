@@ -45,6 +45,8 @@ LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
 _FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A clause that only states a case ("涉及农村的", "属于跨区域的"): no unit.
+_CONDITION_RE = re.compile(r"^(?:其中)?(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}的$")
 #: A line that starts with a label.
 LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
 #: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
@@ -77,6 +79,8 @@ _LABEL_SUFFIX_RE = re.compile(
     + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
     + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
 )
+_SUFFIX_MARK_RE = re.compile(r"\((?:单位|部门|处室|科室)\)")
+_IS_MARK_RE = re.compile(r"(?:单位|部门|主体|处室|科室|股室)为")
 #: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
 _LABEL_IS_RE = re.compile(
     r"(?:^|(?<=[\s。;,(]))(?:"
@@ -358,17 +362,18 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             out.append(line)
             continue
         changed = n
-        for m in _BARE_LABEL_RE.finditer(n):
+        # each form is looked for only where its mark is printed: most lines hold none of them
+        for m in _BARE_LABEL_RE.finditer(n) if " " in n or "—" in n else ():
             start, end = m.span("gap")
             if _in_header_row(n, m.start(), end):
                 continue
             changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
-        for m in _LABEL_SUFFIX_RE.finditer(n):
+        for m in _LABEL_SUFFIX_RE.finditer(n) if _SUFFIX_MARK_RE.search(n) else ():
             start, end = m.span("suffix")
             changed = changed[:start] + " " * (end - start) + changed[end:]
-        for m in _LABEL_IS_RE.finditer(n):
+        for m in _LABEL_IS_RE.finditer(n) if _IS_MARK_RE.search(n) else ():
             changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
-        for m in _BRACKETED_LABEL_RE.finditer(n):
+        for m in _BRACKETED_LABEL_RE.finditer(n) if "】" in n or "]" in n else ():
             start, end = m.span()
             changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
         out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
@@ -383,7 +388,10 @@ def _reads_as_clauses(folded: str) -> bool:
 
 #: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
 #: ("商国家发展改革委等部门办理": 商, to consult, before the consulted units; not the 商 of 商务部, 商业银行.)
-_SUBJECT_HEAD_RE = re.compile(r"^(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))")
+#: ("其中涉及资金的由区财政局负责": a condition before the subject, which names the case, not a unit.)
+_SUBJECT_HEAD_RE = re.compile(
+    r"^(?:其中)?(?:(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}?的,?)?(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))?"
+)
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 #: ("…等有关部门和单位" is one tail: "单位" names no second group.)
 _GROUP_JOIN_RE = re.compile(
@@ -545,6 +553,8 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             result.merge(parse_labelled(clause))
             recognised = True
             continue
+        if _CONDITION_RE.match(clause.n):
+            continue  # "涉及农村的": the case the next clause's units answer for
         if ":" in clause.n and (field_clause := _FIELD_CLAUSE_RE.match(clause.n)) is not None:
             if any(w in field_clause.group("label") for w in ("时间", "时限", "期限", "日期")):
                 result.deadline = result.deadline or clause.cut(field_clause.end()).strip().o

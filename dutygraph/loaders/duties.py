@@ -55,17 +55,19 @@ _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|�
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
 #: "本预案由国务院办公厅负责解释": the document's own name before 由 is no part of the subject.
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:本[\u4e00-\u9fff]{1,4}由|由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:本[\u4e00-\u9fff]{1,4}由|由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
 )
-_DUTY_VERB_STARTS = "牵负会配参协研做提经"
+_DUTY_VERB_STARTS = "牵负会配参协研做提经统督"
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
+    "统筹": "lead",
     "负责": "resp",
+    "督促": "resp",
     "研究提出": "resp",
     "提出办理意见": "resp",
     "提出了办理意见": "resp",
@@ -155,7 +157,9 @@ def duty_sentence(t: T) -> Assignment | None:
 
 
 #: A clause of the same sentence that names who assists: "…负责，区公安局配合" (it ends the clause).
-_HELPERS_RE = re.compile(rf",(?P<units>{RUN_LIST})(?:{_CO_VERB})(?=[,;。]|$)")
+_HELPERS_RE = re.compile(
+    rf",(?P<units>{RUN_LIST})(?:{_CO_VERB}|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})(?=[,;。]|$)"
+)
 
 
 #: A clause that sets the scene before a sentence's subject ("根据指挥部的安排，", "对…占用的贷款，", "…启动后，",

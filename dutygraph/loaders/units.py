@@ -33,14 +33,19 @@ _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单�
 #: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
-_LEAD_MARK_RE = re.compile(r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责)$")
+_LEAD_MARK_RE = re.compile(
+    r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责|双牵头|共同牵头|主责|主责单位)$"
+)
+#: A mark that makes the unit it follows a co-unit: "县金融服务中心（配合）".
+_ASSIST_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助)$")
 #: Who to call at a unit, not its name: "区商务局（联系人：陈明）", "（联系电话：…）".
 _CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员|[\u4e00-\u9fff]{2,6}领导\s*:|责任人\s*:)")
 #: A note that names which listed unit leads: "（县农业农村局牵头）", "（其中区财政局为牵头单位）".
 _NAMED_LEAD_RE = re.compile(r"^(?:由|其中)?(?P<who>[^()、,;]{2,30}?)(?:为牵头单位|为牵头部门|牵头)$")
 #: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
 _CO_MARK_RE = re.compile(
-    r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实|负责|按职责分工负责|按职责负责|分别负责|共同负责)$"
+    r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实|负责|按职责分工负责|按职责负责|分别负责|共同负责|"
+    r"责任单位|责任部门)$"
 )
 
 #: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
@@ -64,6 +69,8 @@ class UnitList:
     units: list[str] = field(default_factory=list)
     #: indexes of units carrying an explicit lead mark "(牵头)".
     marked_leads: list[int] = field(default_factory=list)
+    #: indexes of units marked as assisting: "县金融服务中心（配合）".
+    marked_co: list[int] = field(default_factory=list)
     #: a convention note said "the first listed unit leads".
     first_leads: bool = False
     #: brackets were unbalanced, so the list was split ignoring brackets.
@@ -77,19 +84,20 @@ class UnitList:
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
-    if any(mark in t.n for mark in _LEAD_SIGNS):
+    if _LEAD_SIGN_RE.search(t.n) is not None:
         _read_lead_signs(result)
-    if any(c in t.n for c in _WEAK_SEPARATORS) or _WHEN_START_RE.search(t.n) is not None:
+    if _WEAKLY_SEPARATED_RE.search(t.n) is not None:
         result.units, result.deadline = _weakly_separated(result.units)
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
-    if not result.marked_leads and any(_GLUED_AT_RE.search(u) for u in result.units):
+    if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
         result.units, result.glued = _glued_apart(result.units)
     return result
 
 
 #: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
 _LEAD_SIGNS = "★☆▲"
+_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]")
 
 
 def _read_lead_signs(result: UnitList) -> None:
@@ -103,15 +111,18 @@ def _read_lead_signs(result: UnitList) -> None:
 
 #: What else stands between two units where 、 is missing: a space (ASCII or ideographic), a slash, a
 #: conjunction, or nothing before a second group word ("各地区各部门").
-_WEAK_SEPARATORS = " \u3000/／及与和各"
+_WEAK_SEPARATORS = " \u3000/／及与和"
 _SPACE_SPLIT_RE = re.compile(r"\s+|[/／]")
 _AND_SPLIT_RE = re.compile(r"以及|及(?!其)|与|和")
+_STRONG_AND_RE = re.compile(r"以及|及(?!其)|与")
 #: A piece that says when, not who: "2023年底前完成", "长期坚持", "“十四五”期间".
 WHEN_RE = re.compile(
     r"^[“\"]?(?:(?:19|20)\d\d\s*年|\d{1,2}\s*月|年底|年内|长期|持续|常态|每年|每季|每月|上半年|下半年|[一二三四]季度|"
     r"十[一二三四五六]五[”\"]?期间)"
 )
 _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
+_WEAKLY_SEPARATED_RE = re.compile(f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}")
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
 #: A generic word after 和 that names the group before it again ("各有关部门和单位").
@@ -143,10 +154,16 @@ def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
 
 
 def _conjoined_names(unit: str) -> list[str]:
-    """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole."""
-    parts = [p for p in _AND_SPLIT_RE.split(unit) if p] if any(c in unit for c in "及与和") else []
-    if len(parts) > 1 and all(named_like_unit(p) for p in parts) and not _SAME_GROUP_RE.fullmatch(parts[-1]):
-        return parts
+    """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole. 及 and 与 are
+    tried first: "区卫生和计划生育局及区食品药品监督管理局" splits at 及 only."""
+    for pattern in (_STRONG_AND_RE, _AND_SPLIT_RE):
+        parts = [p for p in pattern.split(unit) if p] if any(c in unit for c in "及与和") else []
+        if (
+            len(parts) > 1
+            and all(named_like_unit(p) for p in parts)
+            and not _SAME_GROUP_RE.fullmatch(parts[-1])
+        ):
+            return parts
     return [unit] if unit else []
 
 
@@ -202,7 +219,7 @@ def _split_units(t: T) -> UnitList:
     while k < len(parts):
         piece = parts[k].strip(_TRAILING)
         k += 1
-        lead_mark = False
+        lead_mark = co_mark = False
         if OPEN_RE.search(piece.n) is None:
             if piece:
                 result.units.append(piece.o)
@@ -226,6 +243,8 @@ def _split_units(t: T) -> UnitList:
                     break
             elif FIRST_LEADS_RE.search(inner):
                 result.first_leads = True
+            elif _ASSIST_MARK_RE.match(inner):
+                co_mark = True
             elif named is not None and start > 0:
                 named_leads.append(named.group("who"))  # "A、B、C（A牵头）": the note names the lead
             elif (
@@ -248,6 +267,8 @@ def _split_units(t: T) -> UnitList:
             continue
         if lead_mark:
             result.marked_leads.append(len(result.units))
+        elif co_mark:
+            result.marked_co.append(len(result.units))
         result.units.append(piece.o)
     for who in named_leads:
         if who in result.units and result.units.index(who) not in result.marked_leads:

@@ -1273,6 +1273,38 @@ NOTICES = [
         ],
         id="pingtan-run-together-table-with-uncommon-names",
     ),
+    pytest.param(
+        "某县2023年重大项目要素保障任务分工\n1.保障项目用地。牵头单位：县自然资源局、县发展和改革局（双牵头）；配合单位：县林业局\n"
+        "2.保障项目用能。责任单位：县发展和改革局（主责）、国网某县供电公司\n"
+        "3.保障项目资金。责任单位：县财政局（责任单位）、县金融服务中心（配合）\n",
+        [
+            (["县自然资源局", "县发展和改革局"], ["县林业局"]),
+            (["县发展和改革局"], ["国网某县供电公司"]),
+            (["县财政局"], ["县金融服务中心"]),
+        ],
+        id="county-role-markers-in-brackets-after-names",
+    ),
+    pytest.param(
+        "某区2016年食品安全工作任务分工\n1.开展餐饮服务单位量化分级。责任单位：区卫生和计划生育局及区食品药品监督管理局\n"
+        "2.整治校园周边食品摊点。责任单位：区教育和体育局与区城市管理局\n3.开展农产品质量抽检。责任单位：区农业和水利局\n",
+        [
+            ([], ["区卫生和计划生育局", "区食品药品监督管理局"]),
+            ([], ["区教育和体育局", "区城市管理局"]),
+            (["区农业和水利局"], []),
+        ],
+        id="district-ji-and-yu-between-names-that-hold-he",
+    ),
+    pytest.param(
+        "某区2023年项目建设攻坚任务分工\n1.编制项目年度计划。（区发展和改革局负责，其中涉及资金的由区财政局负责）\n"
+        "2.推进项目征地拆迁。（区自然资源局牵头，涉及乡镇的由各乡镇人民政府负责落实）\n"
+        "3.推进国企项目建设。（区发展和改革局牵头，区财政局配合；涉及农村的，区农业农村局配合）\n",
+        [
+            (["区发展和改革局"], ["区财政局"]),
+            (["区自然资源局"], ["各乡镇人民政府"]),
+            (["区发展和改革局"], ["区财政局", "区农业农村局"]),
+        ],
+        id="district-conditional-clauses-naming-a-unit",
+    ),
 ]
 
 
@@ -1280,10 +1312,8 @@ NOTICES = [
 NOT_READ_YET = {
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "pingtan-meeting-minutes-decisions": "meeting minutes whose 议定事项 assign work ('会议要求，A牵头，B配合，…') are "
-    "refused as 'no tasks found'",
-    "district-zhuyao-xietong-and-oversight-labels": "'主要责任单位：A；协同责任单位：B' gives no lead; '责任单位及责任人：' is "
-    "not read; '督导单位：X' is read as a co-unit named '督导单位：区委督查室'",
+    "district-zhuyao-xietong-and-oversight-labels": "'责任单位及责任人：区公安分局（陈明）' keeps the person in the "
+    "unit name ('区公安分局（陈明）')",
 }
 
 

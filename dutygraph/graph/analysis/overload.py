@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -117,37 +118,29 @@ def part_burdens(
     jurisdictions = [jurisdiction for _, jurisdiction in groups]
     exact = z.tolist()
     rounded = [round(value, 4) for value in exact]
-    out: list[list[Burden]] = [[] for _ in parts]
+    peers = count.tolist()
+    part = np.asarray(part_of, dtype=np.int64)
     order = np.lexsort(
         (
             dense_rank([r.iri for r in rows]),
             dense_rank([r.unit for r in rows]),
             -np.asarray(rounded, dtype=np.float64),
             ~flagged,
-            np.asarray(part_of, dtype=np.int64),
+            part,
         )
     )
-    for i, g, is_flagged, many_leaders in zip(
-        order.tolist(),
-        group[order].tolist(),
-        flagged[order].tolist(),
-        many[order].tolist(),
-        strict=True,
-    ):
-        row = rows[i]
-        reasons = (
-            _reasons(
-                row, exact[i], median[g], int(count[g]), jurisdictions[g], many_leaders, leader_median[g]
-            )
-            if is_flagged
-            else []
+    reasons = {
+        i: _reasons(rows[i], exact[i], median[g], peers[g], jurisdictions[g], bool(many[i]), leader_median[g])
+        for i, g in zip(np.flatnonzero(flagged).tolist(), group[flagged].tolist(), strict=True)
+    }
+    found = [
+        Burden(rows[i], rounded[i], median[g], peers[g], f, reasons.get(i, []), leader_median[g], m)
+        for i, g, f, m in zip(
+            order.tolist(), group[order].tolist(), flagged[order].tolist(), many[order].tolist(), strict=True
         )
-        out[part_of[i]].append(
-            Burden(
-                row, rounded[i], median[g], int(count[g]), is_flagged, reasons, leader_median[g], many_leaders
-            )
-        )
-    return out
+    ]
+    bounds = np.searchsorted(part[order], np.arange(len(parts) + 1)).tolist()
+    return [found[start:end] for start, end in pairwise(bounds)]
 
 
 def _reasons(

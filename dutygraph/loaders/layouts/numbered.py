@@ -20,7 +20,7 @@ from dutygraph.loaders.clauses import (
     parse_labelled,
 )
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, framed_duty_sentence, role_chains
+from dutygraph.loaders.duties import duty_sentence, first_duty_sentence, framed_duty_sentence, role_chains
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
@@ -492,13 +492,17 @@ class NumberedReader:
                     item.text = [body.cut(start).strip().o]
                 self.state.saw("leader-portfolios")
             elif self.current is None:
+                sentence = len(body.n) > _HEADING_MAX or not _heading_like(body.n)
                 duty = duty_sentence(body) if len(body.n) > _HEADING_MAX else None
                 if duty is None and "牵头" in body.n:
                     # "一、整改甲问题。区环土局牵头，区农发局配合": a run-in chain after the item's first sentence
                     # (a short heading only when the chain names co-units too: "二、区发改局牵头事项" stays one)
                     chains = role_chains(body)
-                    if len(chains) == 1 and (len(body.n) > _HEADING_MAX or chains[0][2].co):
+                    if len(chains) == 1 and (sentence or chains[0][2].co):
                         duty = chains[0][2]
+                if duty is None and sentence:
+                    # "二、关于乙项目资金问题。会议同意由区财金局统筹安排资金。": a later sentence names who acts
+                    duty = first_duty_sentence(body)
                 if duty is not None:
                     # "一、由区规划局牵头，建立…": a numbered duty sentence, not a heading.
                     self._heading_to_item(duty)
