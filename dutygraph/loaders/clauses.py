@@ -177,6 +177,9 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
             result.empty_labels.append(label)
             continue
         apply_field(result, LABEL_KINDS[label], value)
+    for start in other_fields:
+        if result.deadline is None:
+            result.deadline = _deadline_in_field(t, start)
     for m in nested:
         kind = LABEL_KINDS[m.group("label")]
         if kind in ("leader", "assist"):
@@ -188,6 +191,21 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
 
 
 _CLOSE_RE = re.compile(r"[)\]】〕]")
+_TIME_WORDS = ("时间", "时限", "期限", "日期")
+_FIELD_AT_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+
+
+def _deadline_in_field(t: T, start: int) -> str | None:
+    """The date a field the grammar does not know holds: all of "时间：2024年底前", or the clause of
+    "适用范围：所有自贸试验区，2024年6月底前完成" that says when."""
+    m = _FIELD_AT_RE.match(t.n, start)
+    if m is None:
+        return None
+    end = t.n.find(";", m.end())
+    value = t.cut(m.end(), end if end >= 0 else len(t.n)).strip(" ;,。.")
+    if any(w in m.group("label") for w in _TIME_WORDS):
+        return value.o or None
+    return next((c.o for c in split_clauses(value) if _WHEN_CLAUSE_RE.match(c.n)), None)
 
 
 def apply_field(result: Assignment, kind: str, value: T) -> None:
@@ -378,6 +396,7 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     result = Assignment()
     pending: list[T] = []
     last_subjects: list[T] = []
+    when_seen = False
     recognised = False
     clause_units: list[tuple[str, int]] = []
     for clause in split_clauses(t):
@@ -414,7 +433,9 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         if "下同" in clause.n or ("不再" in clause.n and _NOT_LISTED_RE.search(clause.n)):
             continue
         if _WHEN_CLAUSE_RE.match(clause.n):
-            result.deadline = result.deadline or clause.o
+            # "2023年底前取得阶段性进展，2025年底前全面完成": stages of one deadline, kept together
+            result.deadline = f"{result.deadline}，{clause.o}" if when_seen else clause.o
+            when_seen = True
             continue
         m = closing_verb(clause.n)
         if not m:

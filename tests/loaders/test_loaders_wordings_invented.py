@@ -1460,9 +1460,6 @@ DEADLINES = [
         ),
         ["2023年底前取得阶段性进展，2025年底前全面完成", "2024年6月底前完成"],
         id="gov-cn-two-stage-deadline",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a two-stage deadline keeps only its first stage ('2023年底前取得阶段性进展')"
-        ),
     ),
     pytest.param(
         gov_cn(
@@ -1473,10 +1470,6 @@ DEADLINES = [
         ),
         ["2024年底前", "2024年6月底前完成"],
         id="gov-cn-time-field-and-scope-field",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="no deadline is read from a '时间：' field, nor from a date after the 适用范围 field",
-        ),
     ),
 ]
 
