@@ -6,106 +6,19 @@ Each rule is named in :func:`parse_clauses` and tested on its own in ``tests/loa
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outside_brackets, split_top_level
-from dutygraph.loaders.columns import column_role
+from dutygraph.loaders.labels import LABEL_KINDS, LABEL_RE, OTHER_FIELD_RE
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
-from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.text import T
 from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
 
-LEADER_LABELS = (
-    "分管省领导|分管市领导|分管县领导|分管区领导|分管领导|责任领导|牵头领导|牵头市领导|牵头县领导|"
-    "牵头区领导|牵头省领导|联系领导|领导|责任人"
-)
-ASSIST_LABELS = "协助领导|协管领导|配合领导|协助推进领导"
-LEAD_LABELS = (
-    "牵头单位|牵头部门|牵头责任单位|主责单位|主办单位|主办部门|牵头处室|牵头科室|牵头股室|总牵头单位|第一责任单位|"
-    "牵头主体|牵头|主办"
-)
-CO_LABELS = (
-    "配合单位|配合部门|协办单位|协助单位|协同单位|协作单位|支持单位|参与单位|参加单位|参与部门|协办部门|配合处室|"
-    "配合科室|配合股室|配合主体|协同责任单位|次要责任单位|第二责任单位|实施单位|主要配合单位|配合|协办"
-)
-RESP_LABELS = (
-    "主要责任单位|责任单位|责任部门|承办单位|落实单位|负责部门|负责单位|责任主体|主责部门|责任处室|责任科室|"
-    "责任股室|承办部门|执行单位|实施主体|责任单位及责任人"
-)
-SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
-DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
-_ALL = "|".join(
-    [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
-)
-#: A label and its colon, anywhere (inside a bracket several labels follow each other).
-LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
-#: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
-OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
 _FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A clause that only states a case ("涉及农村的", "属于跨区域的"): no unit.
 _CONDITION_RE = re.compile(r"^(?:其中)?(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}的$")
-#: A line that starts with a label.
-LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
-#: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
-#: uses: two of the same kind in one line mark two tasks (see :mod:`dutygraph.loaders.segment`).
-UNIT_FIELD_LABELS = tuple(
-    label for label in "|".join([LEAD_LABELS, CO_LABELS, RESP_LABELS]).split("|") if len(label) >= 4
-)
-#: A field label printed with a space instead of its colon ("责任单位 区发改局"): only the long labels, and
-#: only after a boundary, so prose ("牵头单位要…") is never read as a field.
-_BARE_LABEL_RE = re.compile(
-    "(?:^|(?<=[\\s。;,)]))(?:"
-    + "|".join(
-        sorted(
-            (
-                x
-                for x in "|".join(
-                    [LEADER_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, DEADLINE_LABELS]
-                ).split("|")
-                if len(x) >= 4
-            ),
-            key=len,
-            reverse=True,
-        )
-    )
-    + ")(?P<gap> |——|—|--)\\s*(?=[\u4e00-\u9fff\\d])"
-)
-#: "牵头部门（单位）：", "配合单位(部门)：": a label with its alternative word in brackets.
-_LABEL_SUFFIX_RE = re.compile(
-    r"(?:"
-    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
-    + r")(?P<suffix>\((?:单位|部门|处室|科室)\))(?=\s*:)"
-)
-_SUFFIX_MARK_RE = re.compile(r"\((?:单位|部门|处室|科室)\)")
-_IS_MARK_RE = re.compile(r"(?:单位|部门|主体|处室|科室|股室)为")
-#: "牵头单位为区行政审批服务局，配合单位为各街道办事处": 为 in place of the colon.
-_LABEL_IS_RE = re.compile(
-    r"(?:^|(?<=[\s。;,(]))(?:"
-    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
-    + r")(?P<gap>为)(?=[\u4e00-\u9fff])"
-)
-#: "【牵头单位】区商务局【配合单位】区财政局": the label in brackets of its own, the closing one for its colon.
-_BRACKETED_LABEL_RE = re.compile(
-    r"[\[【](?P<label>"
-    + "|".join(sorted(UNIT_FIELD_LABELS + tuple(DEADLINE_LABELS.split("|")), key=len, reverse=True))
-    + r")[\]】]"
-)
-#: Words every such label holds: lines without one are not searched.
-_BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
-_KIND = {}
-for _kind, _labels in (
-    ("leader", LEADER_LABELS),
-    ("assist", ASSIST_LABELS),
-    ("lead", LEAD_LABELS),
-    ("co", CO_LABELS),
-    ("resp", RESP_LABELS),
-    ("split", SPLIT_LABELS),
-    ("deadline", DEADLINE_LABELS),
-):
-    for _label in _labels.split("|"):
-        _KIND[_label] = _kind
 
 #: Role verbs that close a clause ("X牵头", "Y、Z配合", "A、B等按职责分工负责"), with the role each gives.
 #: "resp" (responsible) is decided later: co-units when the task names a lead, else the lead when alone.
@@ -245,7 +158,7 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         nested = [m for m in matches if open_depth(t.n[: m.start()]) > depth]
         matches = [m for m in matches if m not in nested]
     other_fields = (
-        [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in _KIND]
+        [m.start("label") for m in OTHER_FIELD_RE.finditer(t.n) if m.group("label") not in LABEL_KINDS]
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
         else []
     )
@@ -255,7 +168,7 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         if other_fields:
             end = min([end, *(s for s in other_fields if m.end() < s < end and s not in starts)])
         label = m.group("label")
-        if in_text and _KIND[label] in _UNIT_KINDS:
+        if in_text and LABEL_KINDS[label] in _UNIT_KINDS:
             stop = t.n.find("。", m.end(), end)
             if stop >= 0 and not open_depth(t.n[m.end() : stop]):
                 end = stop  # a unit list ends at its sentence: "责任单位：甲局。某某办公室 2016年…印发"
@@ -263,9 +176,12 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         if not value:
             result.empty_labels.append(label)
             continue
-        apply_field(result, _KIND[label], value)
+        apply_field(result, LABEL_KINDS[label], value)
+    for start in other_fields:
+        if result.deadline is None:
+            result.deadline = _deadline_in_field(t, start)
     for m in nested:
-        kind = _KIND[m.group("label")]
+        kind = LABEL_KINDS[m.group("label")]
         if kind in ("leader", "assist"):
             close = _CLOSE_RE.search(t.n, m.end())
             value = t.cut(m.end(), close.start() if close else len(t.n)).strip(" ;,。.、")
@@ -275,6 +191,21 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
 
 
 _CLOSE_RE = re.compile(r"[)\]】〕]")
+_TIME_WORDS = ("时间", "时限", "期限", "日期")
+_FIELD_AT_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+
+
+def _deadline_in_field(t: T, start: int) -> str | None:
+    """The date a field the grammar does not know holds: all of "时间：2024年底前", or the clause of
+    "适用范围：所有自贸试验区，2024年6月底前完成" that says when."""
+    m = _FIELD_AT_RE.match(t.n, start)
+    if m is None:
+        return None
+    end = t.n.find(";", m.end())
+    value = t.cut(m.end(), end if end >= 0 else len(t.n)).strip(" ;,。.")
+    if any(w in m.group("label") for w in _TIME_WORDS):
+        return value.o or None
+    return next((c.o for c in split_clauses(value) if _WHEN_CLAUSE_RE.match(c.n)), None)
 
 
 def apply_field(result: Assignment, kind: str, value: T) -> None:
@@ -301,82 +232,6 @@ def apply_field(result: Assignment, kind: str, value: T) -> None:
             result.add_units(kind, value)
     else:
         result.add_units(kind, value)
-
-
-#: A field label glued to its value with nothing between ("牵头单位区发改局配合单位区财金局完成时限2019年底"):
-#: a unit label before the start of a body's name, or a deadline label before a date. The first such label
-#: of a line must follow a boundary; once one is read, the fields after it need none (they run together).
-_GLUED_LABEL_RE = re.compile(
-    "(?P<label>"
-    + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
-    + ")(?=(?:区|市|省|县|各|相关|有关|平潭|福建)[\u4e00-\u9fff])"
-    + "|(?P<when>完成时限|完成时间|时间节点)(?=\\d{4}年|长期|持续)"
-)
-
-
-def with_glued_label_colons(t: T) -> T:
-    """``t`` with a colon after each label glued to its value (in both halves, so the label reads as a
-    field and the value keeps its printed characters); ``t`` itself when it holds none."""
-    n = t.n
-    cuts: list[int] = []
-    for m in _GLUED_LABEL_RE.finditer(n):
-        start = m.start()
-        if cuts or start == 0 or n[start - 1] in " 。;,)":
-            cuts.append(m.end())
-    if not cuts:
-        return t
-    bounds = [0, *cuts, len(n)]
-    return T(
-        "：".join(t.o[a:b] for a, b in itertools.pairwise(bounds)),
-        ":".join(n[a:b] for a, b in itertools.pairwise(bounds)),
-    )
-
-
-_PIECE_BEFORE_RE = re.compile(r"(\S+)\s+$")
-_PIECE_AFTER_RE = re.compile(r"\s*(\S+)")
-
-
-def _in_header_row(folded: str, start: int, end: int) -> bool:
-    """The label at ``start`` stands among column names ("序号 工作任务 完成时限 责任单位 1.…"): a table's
-    header row, where a space separates cells, not a label from its value."""
-    before = _PIECE_BEFORE_RE.search(folded, max(0, start - 12), start)
-    after = _PIECE_AFTER_RE.match(folded, end)
-    return (before is not None and column_role(before.group(1), exact=True) is not None) or (
-        after is not None and column_role(after.group(1), exact=True) is not None
-    )
-
-
-def with_bare_label_colons(lines: list[Line]) -> list[Line]:
-    """Lines whose fold reads "责任单位 区发改局" as "责任单位:区发改局" (one character for one: the printed
-    text keeps its space), so every reader of labels sees the field; a label glued to its value gets its
-    colon too (:func:`with_glued_label_colons`)."""
-    out: list[Line] = []
-    for line in lines:
-        if "单位" in line.text.n:
-            glued = with_glued_label_colons(line.text)
-            if glued is not line.text:
-                line = Line(line.no, glued, line.cells)
-        n = line.text.n
-        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为("):
-            out.append(line)
-            continue
-        changed = n
-        # each form is looked for only where its mark is printed: most lines hold none of them
-        for m in _BARE_LABEL_RE.finditer(n) if " " in n or "—" in n else ():
-            start, end = m.span("gap")
-            if _in_header_row(n, m.start(), end):
-                continue
-            changed = changed[:start] + ":" + " " * (end - start - 1) + changed[end:]
-        for m in _LABEL_SUFFIX_RE.finditer(n) if _SUFFIX_MARK_RE.search(n) else ():
-            start, end = m.span("suffix")
-            changed = changed[:start] + " " * (end - start) + changed[end:]
-        for m in _LABEL_IS_RE.finditer(n) if _IS_MARK_RE.search(n) else ():
-            changed = changed[: m.start("gap")] + ":" + changed[m.end("gap") :]
-        for m in _BRACKETED_LABEL_RE.finditer(n) if "】" in n or "]" in n else ():
-            start, end = m.span()
-            changed = changed[:start] + " " + changed[start + 1 : end - 1] + ":" + changed[end:]
-        out.append(Line(line.no, T(line.text.o, changed), line.cells) if changed != n else line)
-    return out
 
 
 def _reads_as_clauses(folded: str) -> bool:
@@ -541,6 +396,7 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     result = Assignment()
     pending: list[T] = []
     last_subjects: list[T] = []
+    when_seen = False
     recognised = False
     clause_units: list[tuple[str, int]] = []
     for clause in split_clauses(t):
@@ -577,7 +433,9 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         if "下同" in clause.n or ("不再" in clause.n and _NOT_LISTED_RE.search(clause.n)):
             continue
         if _WHEN_CLAUSE_RE.match(clause.n):
-            result.deadline = result.deadline or clause.o
+            # "2023年底前取得阶段性进展，2025年底前全面完成": stages of one deadline, kept together
+            result.deadline = f"{result.deadline}，{clause.o}" if when_seen else clause.o
+            when_seen = True
             continue
         m = closing_verb(clause.n)
         if not m:

@@ -7,7 +7,7 @@ import re
 from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
 from dutygraph.loaders.assemble import assemble
-from dutygraph.loaders.clauses import with_bare_label_colons
+from dutygraph.loaders.labels import with_bare_label_colons
 from dutygraph.loaders.layouts.numbered import read_numbered
 from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source

@@ -22,7 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.clauses import UNIT_FIELD_LABELS
+from dutygraph.loaders.labels import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.spaced_table import spaced_rows, spaced_table

@@ -42,11 +42,8 @@ _ASSIST_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办�
 _CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员|[\u4e00-\u9fff]{2,6}领导\s*:|责任人\s*:)")
 #: A note that names which listed unit leads: "（县农业农村局牵头）", "（其中区财政局为牵头单位）".
 _NAMED_LEAD_RE = re.compile(r"^(?:由|其中)?(?P<who>[^()、,;]{2,30}?)(?:为牵头单位|为牵头部门|牵头)$")
-#: A bracket mark that only says what the units before it do: "县农业农村局、各乡镇人民政府（配合）".
-_CO_MARK_RE = re.compile(
-    r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助|落实|负责|按职责分工负责|按职责负责|分别负责|共同负责|"
-    r"责任单位|责任部门)$"
-)
+#: A note that repeats the list's own role: "各片区管理局（按职责分工负责）", "县财政局（责任单位）".
+_DUTY_NOTE_RE = re.compile(r"^(落实|负责|按职责分工负责|按职责负责|分别负责|共同负责|责任单位|责任部门)$")
 
 #: Ends of a top-level body name; a unit that holds one of these *inside* and then another body is suspect.
 _BODY_END = "局|委|办|厅|部|政府"
@@ -250,7 +247,7 @@ def _split_units(t: T) -> UnitList:
             elif (
                 not _NOTE_RE.search(inner)
                 and not _SCOPE_NOTE_RE.match(inner)
-                and not _CO_MARK_RE.match(inner)
+                and not _DUTY_NOTE_RE.match(inner)
                 and not _CONTACT_RE.match(inner)
             ):
                 continue

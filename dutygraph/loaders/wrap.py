@@ -48,14 +48,8 @@ import numpy as np
 import numpy.typing as npt
 
 from dutygraph.loaders.brackets import HOLDING_CLOSERS, HOLDING_OPENERS, bracket_groups, open_depth
-from dutygraph.loaders.clauses import (
-    _KIND,
-    LABEL_LINE_RE,
-    LABEL_RE,
-    assignment_brackets,
-    closing_verb,
-    parse_bracket,
-)
+from dutygraph.loaders.clauses import assignment_brackets, closing_verb, parse_bracket
+from dutygraph.loaders.labels import LABEL_KINDS, LABEL_LINE_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -257,7 +251,7 @@ def label_tail(folded: str) -> tuple[str, str] | None:
         start = m.start()
         if (start and folded[start - 1] not in _BOUNDARY) or open_depth(folded[:start]):
             continue  # "…明确责任单位:…" inside a sentence, or a label inside a bracket
-        found = (_KIND[m.group("label")], folded[m.end() :])
+        found = (LABEL_KINDS[m.group("label")], folded[m.end() :])
     return found
 
 

@@ -1,2 +1,3 @@
-"""The RDF room: the embedded store (``store``), loading files into it (``ingest``) and SHACL checks
-(``validate``). Everything above it — the unit network, reports, the page, Neo4j — reads from here."""
+"""The RDF room: the embedded store (``store``; what its readers see: ``reader``), loading files into
+it (``ingest``) and SHACL checks (``validate``). Everything above it — the unit network, reports, the
+page, Neo4j — reads from here."""

@@ -106,10 +106,10 @@ def probe(path: Path) -> ox.Store:
     return reader
 
 
-def check_intact(path: Path, *, writer: bool = False) -> None:
+def check_intact(path: Path, *, writer: bool = False) -> dict[str, tuple[int, str]]:
     """The cheap checks every command makes before reading or writing: the marker and its format,
     the backend folder and its CURRENT file, and every table file the last writer recorded, at its
-    recorded size. RocksDB alone finds a missing or cut table only when a read reaches it, so a
+    recorded size; the record read (:func:`recorded_sums`). RocksDB alone finds a missing or cut table only when a read reaches it, so a
     reader whose command never touches that table would answer from a damaged store.
 
     A writer checks under the lock, when no other process changes the files. A reader checks
@@ -129,6 +129,7 @@ def check_intact(path: Path, *, writer: bool = False) -> None:
     damage = _table_damage(backend, recorded)
     if damage and (writer or recorded_sums(path) == recorded):
         raise StoreDamaged(path, damage)
+    return recorded
 
 
 def _table_damage(backend: Path, recorded: dict[str, tuple[int, str]]) -> str | None:

@@ -71,6 +71,17 @@ def test_suspect_concatenation(unit, glued):
         ("分管副省长", Leader(None, "副省长")),
         ("常务副县长", Leader(None, "常务副县长")),
         ("闵云副市长", Leader("闵云", "副市长")),
+        ("区政府副区长林海", Leader("林海", "区政府副区长")),
+        ("管委会分管副主任", Leader(None, "管委会副主任")),
+        ("副区长 王芳", Leader("王芳", "副区长")),
+        ("林海（副区长）", Leader("林海", "副区长")),
+        ("陈刚（党工委委员、管委会副主任）", Leader("陈刚", "党工委委员、管委会副主任")),
+        ("管委会分管领导", Leader(None, "管委会分管领导")),
+        ("分管区领导", Leader(None, "分管区领导")),
+        ("副市长张三同志", Leader("张三", "副市长")),
+        ("管委会", None),
+        ("区发改委", None),
+        ("区社会事业局（医改办）", None),
         ("市政府办公室", None),
         ("省科技厅", None),
         ("林克庆", None),
@@ -87,6 +98,14 @@ def test_bare_names_only_when_allowed():
         Leader("李四", "副市长"),
     ]
     assert parse_leader_list("张三、市财政局") is None
+    assert parse_leader("林海同志", allow_bare_name=True) == Leader("林海", None)
+
+
+def test_a_post_before_a_person_is_that_persons_title():
+    assert parse_leader_list("县委常委、常务副县长张三") == [Leader("张三", "县委常委、常务副县长")]
+    assert parse_leader_list("副区长 王芳") == [Leader("王芳", "副区长")]
+    assert parse_leader_list("分管副省长、协管副秘书长") == [Leader(None, "副省长"), Leader(None, "副秘书长")]
+    assert parse_leader_list("副市长、副秘书长") == [Leader(None, "副市长"), Leader(None, "副秘书长")]
 
 
 def test_merge_leaders_keeps_one_person():

@@ -1353,91 +1353,60 @@ LEADERS = [
         (["区教育局"], ["区财政局"]),
         ["黄伟"],
         id="post-as-label-inside-the-bracket",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'（分管副区长：黄伟；牵头单位：…）': a post used as the label gives no leader at all",
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。分管领导：副区长 王芳；责任单位：区城市管理局",
         (["区城市管理局"], []),
         ["王芳"],
         id="fenguan-lingdao-post-space-name",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'分管领导：副区长 王芳' gives two leaders, a post without name (None) and 王芳, instead of one",
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。牵头领导：林海（副区长）；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["林海"],
         id="qiantou-lingdao-name-then-post",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="the label '牵头领导：林海（副区长）' gives no leader (units beside it are read)",
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。挂钩领导：林海；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["林海"],
         id="guagou-lingdao",
-        marks=pytest.mark.xfail(
-            strict=True, reason="the label '挂钩领导：林海' gives no leader and stays in the task text"
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。责任领导：区政府副区长林海；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["林海"],
         id="zeren-lingdao-with-the-government-before-the-post",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'责任领导：区政府副区长林海' gives no leader ('分管副区长林海' does)"
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。责任领导：县委常委、常务副县长张三；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["张三"],
         id="zeren-lingdao-with-two-posts",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'县委常委、常务副县长张三' gives two leaders, a post without name ('县委常委') and 张三",
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。（管委会分管副主任负责，区交通运输局牵头，区财政局配合）",
         (["区交通运输局"], ["区财政局"]),
         [None],
         id="post-only-pingtan-leader-in-a-parenthetical",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="'管委会分管副主任负责' is read as a co-unit '管委会分管副主任', not as a leader by post",
-        ),
     ),
     pytest.param(
         "1.推进甲大桥建设。责任领导：管委会分管领导；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         [None],
         id="post-only-leader-label",
-        marks=pytest.mark.xfail(strict=True, reason="'责任领导：管委会分管领导' records no leader"),
     ),
     pytest.param(
         "1.推进甲大桥建设。责任领导：林海同志；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["林海"],
         id="leader-name-with-tongzhi",
-        marks=pytest.mark.xfail(strict=True, reason="'林海同志' is recorded as the name '林海同志'"),
     ),
     pytest.param(
         "1.推进甲大桥建设。牵头领导：林海（管委会副主任）、陈刚（党工委委员）；牵头单位：区交通运输局；配合单位：区财政局",
         (["区交通运输局"], ["区财政局"]),
         ["林海", "陈刚"],
         id="two-leaders-each-with-a-post-in-brackets",
-        marks=pytest.mark.xfail(
-            strict=True, reason="'牵头领导：林海（管委会副主任）、陈刚（党工委委员）' records no leader"
-        ),
     ),
 ]
 
@@ -1491,9 +1460,6 @@ DEADLINES = [
         ),
         ["2023年底前取得阶段性进展，2025年底前全面完成", "2024年6月底前完成"],
         id="gov-cn-two-stage-deadline",
-        marks=pytest.mark.xfail(
-            strict=True, reason="a two-stage deadline keeps only its first stage ('2023年底前取得阶段性进展')"
-        ),
     ),
     pytest.param(
         gov_cn(
@@ -1504,10 +1470,6 @@ DEADLINES = [
         ),
         ["2024年底前", "2024年6月底前完成"],
         id="gov-cn-time-field-and-scope-field",
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="no deadline is read from a '时间：' field, nor from a date after the 适用范围 field",
-        ),
     ),
 ]
 
@@ -1618,7 +1580,6 @@ def test_a_page_that_assigns_no_work_is_refused(text):
         parse_text(text)
 
 
-@pytest.mark.xfail(strict=True, reason="the label '协管领导：…' is dropped: no assisting leader is recorded")
 def test_an_assisting_leader_label():
     doc = parse_text(
         "某县2023年重点工作分工\n1.推进甲工作。牵头领导：副县长张三；协管领导：县政府办副主任李四；牵头单位：县发改局\n"

@@ -12,16 +12,11 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import bracket_groups, open_depth
-from dutygraph.loaders.clauses import (
-    LABEL_LINE_RE,
-    LABEL_RE,
-    LEAD_IN_STANDING_RE,
-    parse_bracket,
-    parse_labelled,
-)
+from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import duty_sentence, first_duty_sentence, framed_duty_sentence, role_chains
 from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.labels import LABEL_LINE_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
 from dutygraph.loaders.layouts.paragraphs import split_segments
 from dutygraph.loaders.layouts.rows import read_rows
