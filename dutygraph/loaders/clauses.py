@@ -176,6 +176,10 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         if not value:
             result.empty_labels.append(label)
             continue
+        if "责任人" in label and LABEL_KINDS[label] in _UNIT_KINDS:
+            value = _without_people(
+                value
+            )  # "责任单位及责任人：区公安分局（陈明）": the person is not the unit
         apply_field(result, LABEL_KINDS[label], value)
     for start in other_fields:
         if result.deadline is None:
@@ -191,6 +195,19 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
 
 
 _CLOSE_RE = re.compile(r"[)\]】〕]")
+#: A bracket after a unit that holds a person's name (two to four characters, no body's ending).
+_PERSON_BRACKET_RE = re.compile(r"\((?P<who>[\u4e00-\u9fff]{2,4})\)")
+
+
+def _without_people(value: T) -> T:
+    """The value of a "单位及责任人" field without the people named in brackets after their units."""
+    n, o = value.n, value.o
+    for m in reversed(list(_PERSON_BRACKET_RE.finditer(value.n))):
+        if not named_like_unit(m.group("who")):
+            n, o = n[: m.start()] + n[m.end() :], o[: m.start()] + o[m.end() :]
+    return T(o, n)
+
+
 _TIME_WORDS = ("时间", "时限", "期限", "日期")
 _FIELD_AT_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 

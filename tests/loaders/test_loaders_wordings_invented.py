@@ -1312,8 +1312,6 @@ NOTICES = [
 NOT_READ_YET = {
     "gov-table-rows-one-a-line-cells-run-together": "a table rendered one row a line with its cells run together "
     "('1制定…国家发展改革委、财政部2023年6月底前完成') is refused as 'no tasks found'",
-    "district-zhuyao-xietong-and-oversight-labels": "'责任单位及责任人：区公安分局（陈明）' keeps the person in the "
-    "unit name ('区公安分局（陈明）')",
 }
 
 
