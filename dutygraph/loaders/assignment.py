@@ -23,10 +23,6 @@ SUBJECT_TAIL_RE = re.compile(
 )
 
 
-#: What a form prints in an empty unit field ("配合单位：无", "配合单位：—"): no unit.
-_NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
-
-
 @dataclass(slots=True)
 class Assignment:
     """Everything said about who does one task; empty lists mean "not said"."""
@@ -85,7 +81,7 @@ class Assignment:
         units = split_units(value)
         self.deadline = self.deadline or units.deadline
         self.glued += units.glued
-        units.units = [_without_tail(u) for u in units.units if u.strip(" —－-/／") and u not in _NO_UNIT]
+        units.units = [_without_tail(u) for u in units.units]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
         if not units.marked_leads and not units.marked_co:  # no "(牵头)" mark (the common case): one way

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, split_top_level
@@ -84,12 +85,39 @@ def split_units(t: T) -> UnitList:
     if _LEAD_SIGN_RE.search(t.n) is not None:
         _read_lead_signs(result)
     if _WEAKLY_SEPARATED_RE.search(t.n) is not None:
-        result.units, result.deadline = _weakly_separated(result.units)
+        _each_unit(result, lambda unit: _weakly_separated(unit, result))
     if "自治区" in t.n:
         result.units = _provinces_joined(result.units)
     if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
-        result.units, result.glued = _glued_apart(result.units)
+        _each_unit(result, lambda unit: _glued_apart(unit, result))
+    if _PLACEHOLDER_RE.search(t.n) is not None:
+        _each_unit(result, lambda unit: [] if _is_placeholder(unit) else [unit])
     return result
+
+
+def _each_unit(result: UnitList, pieces: Callable[[str], list[str]]) -> None:
+    """Replace each unit of ``result`` by the pieces ``pieces`` makes of it (none, one or several); a
+    unit's lead or co mark goes with its pieces, so the marks keep pointing at the names they follow."""
+    units: list[str] = []
+    leads: list[int] = []
+    co: list[int] = []
+    for i, unit in enumerate(result.units):
+        for piece in pieces(unit):
+            if i in result.marked_leads:
+                leads.append(len(units))
+            if i in result.marked_co:
+                co.append(len(units))
+            units.append(piece)
+    result.units, result.marked_leads, result.marked_co = units, leads, co
+
+
+#: What a form prints in an empty unit field ("配合单位：无", "配合单位：—"): no unit.
+_NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
+_PLACEHOLDER_RE = re.compile("无|空|不涉及|[—－/／-]")
+
+
+def _is_placeholder(unit: str) -> bool:
+    return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
 #: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
@@ -126,28 +154,24 @@ _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|�
 _SAME_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
 
 
-def _weakly_separated(units: list[str]) -> tuple[list[str], str | None]:
-    """Units split where a weaker separator than 、 stands between two whole names, and the date printed
-    after them; a piece is only split when every part reads as a unit name on its own."""
-    out: list[str] = []
-    deadline: str | None = None
-    for unit in units:
-        if WHEN_RE.match(unit):
-            deadline = deadline or unit
-            continue
-        pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
-        when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
-        if when is not None:
-            # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
-            deadline = deadline or " ".join(pieces[when:])
-            pieces = pieces[:when]
-            unit = " ".join(pieces)
-        if len(pieces) > 1 and all(named_like_unit(p) for p in pieces):
-            out.extend(part for piece in pieces for part in _conjoined_names(piece))
-            continue
-        two = _TWO_GROUPS_RE.match(unit)
-        out.extend(two.groups() if two is not None else _conjoined_names(unit))
-    return out, deadline
+def _weakly_separated(unit: str, result: UnitList) -> list[str]:
+    """A unit split where a weaker separator than 、 stands between two whole names (a piece is only
+    split when every part reads as a unit name on its own); a date printed after the units goes to
+    ``result.deadline``."""
+    if WHEN_RE.match(unit):
+        result.deadline = result.deadline or unit
+        return []
+    pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
+    when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
+    if when is not None:
+        # "区市场监督管理局 2023年底前完成": the date and what follows it are the deadline
+        result.deadline = result.deadline or " ".join(pieces[when:])
+        pieces = pieces[:when]
+        unit = " ".join(pieces)
+    if len(pieces) > 1 and all(named_like_unit(p) for p in pieces):
+        return [part for piece in pieces for part in _conjoined_names(piece)]
+    two = _TWO_GROUPS_RE.match(unit)
+    return list(two.groups()) if two is not None else _conjoined_names(unit)
 
 
 def _conjoined_names(unit: str) -> list[str]:
@@ -174,20 +198,15 @@ _GLUED_AT_RE = re.compile(
 _GLUED_NAME_MIN = 2
 
 
-def _glued_apart(units: list[str]) -> tuple[list[str], list[str]]:
+def _glued_apart(unit: str, result: UnitList) -> list[str]:
     """Names printed with no separator, split at :data:`_GLUED_AT_RE` where every part reads as a name on
-    its own; the units, and the printed strings that were split (the parse warns about each)."""
-    out: list[str] = []
-    glued: list[str] = []
-    for unit in units:
-        cuts = [m.start() for m in _GLUED_AT_RE.finditer(unit)]
-        parts = [unit[a:b] for a, b in zip([0, *cuts], [*cuts, len(unit)], strict=True)] if cuts else [unit]
-        if len(parts) > 1 and all(len(p) >= _GLUED_NAME_MIN and named_like_unit(p) for p in parts):
-            out.extend(parts)
-            glued.append(unit)
-        else:
-            out.append(unit)
-    return out, glued
+    its own; the printed string that was split goes to ``result.glued`` (the parse warns about each)."""
+    cuts = [m.start() for m in _GLUED_AT_RE.finditer(unit)]
+    parts = [unit[a:b] for a, b in zip([0, *cuts], [*cuts, len(unit)], strict=True)]
+    if len(parts) > 1 and all(len(p) >= _GLUED_NAME_MIN and named_like_unit(p) for p in parts):
+        result.glued.append(unit)
+        return parts
+    return [unit]
 
 
 def _provinces_joined(units: list[str]) -> list[str]:

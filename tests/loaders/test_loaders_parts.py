@@ -42,6 +42,15 @@ def test_split_units_notes_and_marks():
     assert unbalanced.unbalanced and unbalanced.units == ["市建设局(含", "市水利局"]
 
 
+def test_marks_stay_on_their_units_when_a_list_is_split_further():
+    """A space splitting an earlier unit, or a placeholder dropped before it, must not move a mark."""
+    spaced = split_units(T.of("区财政局 区审计局、区商务局（牵头）、区税务局（配合）"))
+    assert spaced.units == ["区财政局", "区审计局", "区商务局", "区税务局"]
+    assert (spaced.marked_leads, spaced.marked_co) == ([2], [3])
+    placeholder = split_units(T.of("无、区商务局（牵头）"))
+    assert placeholder.units == ["区商务局"] and placeholder.marked_leads == [0]
+
+
 @pytest.mark.parametrize(
     ("unit", "glued"),
     [
