@@ -15,8 +15,8 @@ from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import T
 from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
 
-#: A clause that is a field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"): no unit.
-_FIELD_CLAUSE_RE = re.compile(r"^(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+#: A field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"), matched where it starts: no unit.
+_FIELD_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A clause that only states a case ("涉及农村的", "属于跨区域的"): no unit.
 _CONDITION_RE = re.compile(r"^(?:其中)?(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}的$")
 
@@ -209,18 +209,22 @@ def _without_people(value: T) -> T:
 
 
 _TIME_WORDS = ("时间", "时限", "期限", "日期")
-_FIELD_AT_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
+
+
+def _says_when(label: str) -> bool:
+    """A field the grammar does not know whose name says it holds a date ("时间", "办理期限")."""
+    return any(w in label for w in _TIME_WORDS)
 
 
 def _deadline_in_field(t: T, start: int) -> str | None:
     """The date a field the grammar does not know holds: all of "时间：2024年底前", or the clause of
     "适用范围：所有自贸试验区，2024年6月底前完成" that says when."""
-    m = _FIELD_AT_RE.match(t.n, start)
+    m = _FIELD_RE.match(t.n, start)
     if m is None:
         return None
     end = t.n.find(";", m.end())
     value = t.cut(m.end(), end if end >= 0 else len(t.n)).strip(" ;,。.")
-    if any(w in m.group("label") for w in _TIME_WORDS):
+    if _says_when(m.group("label")):
         return value.o or None
     return next((c.o for c in split_clauses(value) if _WHEN_CLAUSE_RE.match(c.n)), None)
 
@@ -427,8 +431,8 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             continue
         if _CONDITION_RE.match(clause.n):
             continue  # "涉及农村的": the case the next clause's units answer for
-        if ":" in clause.n and (field_clause := _FIELD_CLAUSE_RE.match(clause.n)) is not None:
-            if any(w in field_clause.group("label") for w in ("时间", "时限", "期限", "日期")):
+        if ":" in clause.n and (field_clause := _FIELD_RE.match(clause.n)) is not None:
+            if _says_when(field_clause.group("label")):
                 result.deadline = result.deadline or clause.cut(field_clause.end()).strip().o
             continue
         standing = (

@@ -266,7 +266,7 @@ def restore_lines(lines: list[Line]) -> list[Line]:
             pn = paragraph.text.n
             if len(pn) >= PAGE_LINE or holds_several_tasks(pn):
                 cuts = number_cuts(pn, runs)
-                if not [c for c in cuts if c] and holds_several_tasks(pn):
+                if not any(cuts) and holds_several_tasks(pn):
                     cuts = label_cuts(pn)  # unnumbered tasks, each closed by its own labels
                 out.extend(_pieces(paragraph, cuts))
             else:

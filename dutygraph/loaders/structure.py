@@ -75,11 +75,16 @@ COVER_LIST_RE = re.compile(r"^附\s*件\s*(?::\s*(?:\d{1,2}\s*[.、])?|\d{1,2}\s
 #: Pure number on its own line: a table row number in a flattened table.
 ROW_NUMBER_RE = re.compile(r"^\d{1,3}$")
 
+#: A web page's link lists ("相关链接：1.…2.…", "上一篇：…"): furniture, and after the notice's signature
+#: nothing more of the notice.
+_LINK_WORDS = "上一篇|下一篇|相关链接|相关文件"
+LINKS_RE = re.compile(f"^(?:{_LINK_WORDS})")
+
 #: Page furniture and document tail lines: never tasks, never task text.
 FURNITURE_RE = re.compile(
     r"^(?:浏览量|浏览次数|阅读量|访问量|点击数|点击率|来源\s*:|信息来源|发布日期|发布时间|发文日期|时间\s*:|"
     r"扫描二维码|扫一扫|分享到|分享:|【\s*打印|打印本页|\[\s*打印|关闭窗口|【\s*关闭|网站地图|版权所有|"
-    r"ICP|京ICP|网站标识码|上一篇|下一篇|相关链接|相关文件|【\s*字体|字体\s*:|简体版|"
+    rf"ICP|京ICP|网站标识码|{_LINK_WORDS}|【\s*字体|字体\s*:|简体版|"
     r"繁體|首页\s*>|当前位置|您的位置|索引号|主题分类|成文日期|信息无障碍|政策解读|\(此件公开发布\)|\(此件主动公开\)|"
     r"\(此件不公开\)|\(此件依申请公开\)|\(联系人|联系电话|"
     # a site archive's page header ("标题: …", "原文链接: …", "==== 正文 ====") and a file's "# source: …" lines
@@ -113,10 +118,6 @@ def is_site_credit(folded: str, after_furniture: bool) -> bool:
 
 #: The document's tail: copy-to list and printing line. Nothing after it is read until a new attachment.
 TAIL_RE = re.compile(r"^(?:抄送|抄报|.{2,30}\d{4}年\d{1,2}月\d{1,2}日\s*印发$)")
-
-
-#: A web page's link lists ("相关链接：1.…2.…", "上一篇：…"): furniture, and nothing after them is the notice.
-LINKS_RE = re.compile(r"^(?:相关链接|相关阅读|延伸阅读|相关文章|相关新闻|相关文件|上一篇|下一篇)")
 
 
 def is_tail(folded: str) -> bool:

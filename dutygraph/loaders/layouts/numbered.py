@@ -487,7 +487,7 @@ class NumberedReader:
                     item.text = [body.cut(start).strip().o]
                 self.state.saw("leader-portfolios")
             elif self.current is None:
-                sentence = len(body.n) > _HEADING_MAX or not _heading_like(body.n)
+                sentence = not _heading_like(body.n)
                 duty = duty_sentence(body) if len(body.n) > _HEADING_MAX else None
                 if duty is None and "牵头" in body.n:
                     # "一、整改甲问题。区环土局牵头，区农发局配合": a run-in chain after the item's first sentence
