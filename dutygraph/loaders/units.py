@@ -148,8 +148,12 @@ WHEN_RE = re.compile(
     r"十[一二三四五六]五[”\"]?期间)"
 )
 _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: A year printed right after a body's last character, with nothing between: "区交建局2017年底前完成".
+_GLUED_WHEN_RE = re.compile(r"(?<=[局委办厅部府心团司院站所队])(?:19|20)\d\d\s*年")
 #: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
-_WEAKLY_SEPARATED_RE = re.compile(f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}")
+_WEAKLY_SEPARATED_RE = re.compile(
+    f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}|{_GLUED_WHEN_RE.pattern}"
+)
 #: What each step of :func:`split_units` after the separators needs in the list, in one search: a lead sign,
 #: a weak separator or two 各 groups or a date's first character, 自 (自治区), a placeholder's character,
 #: or a body's last character before a local body's first.
@@ -173,6 +177,10 @@ def _weakly_separated(unit: str, result: UnitList) -> list[str]:
     if WHEN_RE.match(unit):
         result.deadline = result.deadline or unit
         return []
+    glued_when = _GLUED_WHEN_RE.search(unit)
+    if glued_when is not None:  # "区交建局2017年底前完成": the date and what follows it are the deadline
+        result.deadline = result.deadline or unit[glued_when.start() :]
+        unit = unit[: glued_when.start()]
     if _WEAK_MARK_RE.search(unit) is None:
         return [unit] if unit else []  # most units of such a list: nothing below applies
     pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]

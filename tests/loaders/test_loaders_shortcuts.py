@@ -390,6 +390,7 @@ def test_the_label_line_check_is_the_plain_label_pattern(text):
 @example("区发改局区财政局")
 @example("各地区各部门")
 @example("区市场监督管理局 2023年底前完成")
+@example("区交建局2017年底前完成")
 def test_a_list_without_a_list_mark_needs_none_of_the_later_splitting_steps(text):
     if _LIST_MARK_RE.search(text) is None:
         assert _LEAD_SIGN_RE.search(text) is None
