@@ -581,8 +581,6 @@ NOT_NOTICES = [
 NOT_READ_YET: dict[str, str] = {
     "run-together-table-measures-opening-with-their-dates": "a run-together table whose problem text holds a "
     "district head ('禁养区养殖场区农发局牵头') reads the unit from that head on ('区养殖场区农发局')",
-    "duties-unit-first-under-zhize-fengong": "unit-first duty sentences run together in one paragraph of a "
-    "flattened page ('区农发局负责…。区交建局负责…。') are read as one task",
 }
 
 
