@@ -54,9 +54,9 @@ JURISDICTION_HEAD_RE = re.compile("[区市县省]")
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
-#: "本预案由国务院办公厅负责解释": the document's own name before 由 is no part of the subject.
+#: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责": the words before 由 are no part of the subject.
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:本[\u4e00-\u9fff]{1,4}由|由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
@@ -212,11 +212,23 @@ def first_duty_sentence(t: T) -> Assignment | None:
     return None
 
 
+#: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
+_BY_RE = re.compile("(?<!自)由")
+
+
 def _first_unit_start(folded: str, start: int, end: int) -> int:
-    """Where the first unit of a run-in list really starts: "报管委会区环土局" → "区环土局"."""
+    """Where the first unit of a run-in list really starts: "报管委会区环土局" → "区环土局", "整治，由区市场监管局"
+    → "由区市场监管局" (a head right after another is inside the name: "区市场监管局" is not "市场监管局")."""
     first_end = folded.find("、", start, end)
     first_end = end if first_end < 0 else first_end
-    heads = [m.start() for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)]
+    by = [m.start() for m in _BY_RE.finditer(folded, start, first_end - 2)]
+    if by:
+        return by[-1]
+    heads = [
+        m.start()
+        for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)
+        if not JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
+    ]
     return heads[-1] if heads else start
 
 

@@ -29,6 +29,8 @@ _PIECE_RE = re.compile(r"\S+")
 #: A row number on its own between spaces.
 _ROW_NUMBER_RE = re.compile(r"\d{1,3}")
 _HEADER_START = "序号"
+#: "序号", or "序 号" in a header printed a character at a time.
+_HEADER_START_RE = re.compile(r"序\s*号")
 #: At most this many pieces (a section heading) stand between the header and row 1.
 _BEFORE_FIRST_ROW = 3
 
@@ -46,26 +48,62 @@ def _row_line(no: int, cells: list[str]) -> Line:
     return Line(no, T.of(" | ".join(cells)), tuple(cells))
 
 
-def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
-    """(text before the table, the table's header and rows as lines with cells, text after it), or
-    ``None`` when the line holds no space-separated table."""
-    n = line.text.n
-    at = n.find(_HEADER_START)
-    if at < 0:
-        return None
-    # pieces are cut at the printed spaces: the fold may already read "责任单位 完成时限" as a label's colon
-    pieces = list(_PIECE_RE.finditer(line.text.o, at))
-    for k, piece in enumerate(pieces):
-        if piece.group() != _HEADER_START:
-            continue
+def _letter_spaced_names(pieces: list[re.Match[str]], k: int) -> tuple[tuple[str, ...], int]:
+    """The column names of a header printed a character at a time from ``pieces[k]`` ("序 号 工 作 任 务 责 任
+    单 位"), with the index of the piece after the last name spelled whole."""
+    end = k
+    while end < len(pieces) and len(pieces[end].group()) == 1:
+        end += 1
+    spelled = "".join(p.group() for p in pieces[k:end])
+    names: list[str] = []
+    at = 0
+    while at < len(spelled):
+        size = next(
+            (
+                w
+                for w in range(min(_HEADER_MAX, len(spelled) - at), 1, -1)
+                if column_role(spelled[at : at + w], exact=True)
+            ),
+            0,
+        )
+        if not size:
+            break
+        names.append(spelled[at : at + size])
+        at += size
+    # one piece a character: what follows the last whole name ("1", row 1's number) is the first row's
+    return tuple(names), k + at
+
+
+def _header_at(pieces: list[re.Match[str]], k: int) -> tuple[tuple[str, ...], int]:
+    """The header's column names when one starts at ``pieces[k]``, with the index of the piece after it."""
+    if pieces[k].group() == _HEADER_START:
         width = 1
         while k + width < len(pieces) and _header_name(pieces[k + width].group()):
             width += 1
-        header = tuple(p.group() for p in pieces[k : k + width])
-        roles = header_roles(header) if width >= 3 else None
+        return tuple(p.group() for p in pieces[k : k + width]), k + width
+    if (
+        pieces[k].group() == _HEADER_START[0]
+        and k + 1 < len(pieces)
+        and pieces[k + 1].group() == _HEADER_START[1]
+    ):
+        return _letter_spaced_names(pieces, k)
+    return (), k
+
+
+def spaced_table(line: Line) -> tuple[T, list[Line], T] | None:
+    """(text before the table, the table's header and rows as lines with cells, text after it), or
+    ``None`` when the line holds no space-separated table."""
+    found = _HEADER_START_RE.search(line.text.n)
+    if found is None:
+        return None
+    # pieces are cut at the printed spaces: the fold may already read "责任单位 完成时限" as a label's colon
+    pieces = list(_PIECE_RE.finditer(line.text.o, found.start()))
+    for k, piece in enumerate(pieces):
+        header, after = _header_at(pieces, k)
+        roles = header_roles(header) if len(header) >= 3 else None
         if roles is None or roles[0] != "number" or "text" not in roles:
             continue
-        rows = _rows(pieces, k + width, roles)
+        rows = _rows(pieces, after, roles)
         if rows is None:
             continue
         cells, end = rows

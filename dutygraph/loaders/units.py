@@ -146,8 +146,12 @@ WHEN_RE = re.compile(
     r"十[一二三四五六]五[”\"]?期间)"
 )
 _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长期|持续|十[一二三四五六]五)")
+#: A year printed right after a body's last character, with nothing between: "区交建局2017年底前完成".
+_GLUED_WHEN_RE = re.compile(r"(?<=[局委办厅部府心团司院站所队])(?:19|20)\d\d\s*年")
 #: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
-_WEAKLY_SEPARATED_RE = re.compile(f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}")
+_WEAKLY_SEPARATED_RE = re.compile(
+    f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}|{_GLUED_WHEN_RE.pattern}"
+)
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
 #: A generic word after 和 that names the group before it again ("各有关部门和单位").
@@ -161,6 +165,10 @@ def _weakly_separated(unit: str, result: UnitList) -> list[str]:
     if WHEN_RE.match(unit):
         result.deadline = result.deadline or unit
         return []
+    glued_when = _GLUED_WHEN_RE.search(unit)
+    if glued_when is not None:  # "区交建局2017年底前完成": the date and what follows it are the deadline
+        result.deadline = result.deadline or unit[glued_when.start() :]
+        unit = unit[: glued_when.start()]
     pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
     when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
     if when is not None:

@@ -12,7 +12,8 @@ by hand from the notice.
 from __future__ import annotations
 
 import pytest
-from test_loaders_wordings_invented import gov_cn, units, unprinted
+from test_loaders_wordings_invented import gov_cn, units
+from wording_cases import unprinted
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_text

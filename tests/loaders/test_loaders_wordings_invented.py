@@ -13,6 +13,7 @@ Each expected value was written by hand from the notice, as a careful reader wou
 from __future__ import annotations
 
 import pytest
+from wording_cases import marked, unprinted
 
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file, parse_text
@@ -1315,28 +1316,9 @@ NOT_READ_YET = {
 }
 
 
-def _case(param: object) -> object:
-    marks = list(param.marks)  # type: ignore[attr-defined]
-    reason = NOT_READ_YET.get(param.id)  # type: ignore[attr-defined]
-    if reason:
-        marks.append(pytest.mark.xfail(strict=True, reason=reason))
-    return pytest.param(*param.values, id=param.id, marks=marks)  # type: ignore[attr-defined]
-
-
-@pytest.mark.parametrize(("text", "expected"), [_case(p) for p in NOTICES])
+@pytest.mark.parametrize(("text", "expected"), marked(NOTICES, NOT_READ_YET))
 def test_an_invented_notice_is_read_task_by_task(text, expected):
     assert units(text) == expected
-
-
-def unprinted(notices: list) -> list[tuple[str, str]]:  # type: ignore[type-arg]
-    """The expected units of ``notices`` (params of text and expected units) their text does not print."""
-    return [
-        (p.id, unit)
-        for p in notices
-        for lead, co in p.values[1]
-        for unit in lead + co
-        if unit not in p.values[0]
-    ]
 
 
 def test_the_expected_units_are_printed_in_their_notices():
