@@ -18,7 +18,7 @@ _UNRANKED = 99
 
 def _dedupe(values: list[str]) -> list[str]:
     """The values in order, each once (a dict keeps its keys in insertion order)."""
-    return list(dict.fromkeys(values))
+    return list(dict.fromkeys(values)) if len(values) > 1 else list(values)
 
 
 def _ranks(items: list[Item]) -> dict[tuple[str | None, str], int]:

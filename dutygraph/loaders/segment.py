@@ -223,7 +223,11 @@ _INLINE_FURNITURE_RE = re.compile(r"当前位置\s*:|微信\s*微博|附件下�
 def is_flattened_page(folded: str) -> bool:
     """A line that lost its paragraph breaks: too long for one paragraph, or page furniture inside it
     (a short page of the 平潭 archive is no less flattened than a long one)."""
-    return len(folded) >= PAGE_LINE or _INLINE_FURNITURE_RE.search(folded, 1) is not None
+    return len(folded) >= PAGE_LINE or (
+        # the pattern's first words, looked for as plain strings: most lines hold none of them
+        ("当前位置" in folded or "微信" in folded or "附件下载" in folded)
+        and _INLINE_FURNITURE_RE.search(folded, 1) is not None
+    )
 
 
 def restore_lines(lines: list[Line]) -> list[Line]:

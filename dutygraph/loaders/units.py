@@ -82,6 +82,8 @@ class UnitList:
 def split_units(t: T) -> UnitList:
     """Split a unit list as printed; see the module docstring for what brackets do."""
     result = _split_units(t)
+    if _LIST_MARK_RE.search(t.n) is None:
+        return result  # nothing for the steps below to read: most lists
     if _LEAD_SIGN_RE.search(t.n) is not None:
         _read_lead_signs(result)
     if _WEAKLY_SEPARATED_RE.search(t.n) is not None:
@@ -152,10 +154,20 @@ _GLUED_WHEN_RE = re.compile(r"(?<=[局委办厅部府心团司院站所队])(?:1
 _WEAKLY_SEPARATED_RE = re.compile(
     f"[{_WEAK_SEPARATORS}]|各[^、,;]*各|{_WHEN_START_RE.pattern}|{_GLUED_WHEN_RE.pattern}"
 )
+#: What each step of :func:`split_units` after the separators needs in the list, in one search: a lead sign,
+#: a weak separator or two 各 groups or a date's first character, 自 (自治区), a placeholder's character,
+#: or a body's last character before a local body's first.
+_LIST_MARK_RE = re.compile(
+    f"[{_LEAD_SIGNS}{_WEAK_SEPARATORS}年长持十自无空不—－/／-]|各[^、,;]*各|[局委办厅部府心团司院站所队][区市县省各]"
+)
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
 #: A generic word after 和 that names the group before it again ("各有关部门和单位").
 _SAME_GROUP_RE = re.compile(r"(?:有关|相关|其他|其它)?(?:单位|部门)$")
+
+
+#: What a unit holds when :func:`_weakly_separated` may split it: a space, a slash, a conjunction, two 各.
+_WEAK_MARK_RE = re.compile(r"[\s/／及与和]|各.*各")
 
 
 def _weakly_separated(unit: str, result: UnitList) -> list[str]:
@@ -169,6 +181,8 @@ def _weakly_separated(unit: str, result: UnitList) -> list[str]:
     if glued_when is not None:  # "区交建局2017年底前完成": the date and what follows it are the deadline
         result.deadline = result.deadline or unit[glued_when.start() :]
         unit = unit[: glued_when.start()]
+    if _WEAK_MARK_RE.search(unit) is None:
+        return [unit] if unit else []  # most units of such a list: nothing below applies
     pieces = [p for p in _SPACE_SPLIT_RE.split(unit) if p]
     when = next((k for k, p in enumerate(pieces) if k and WHEN_RE.match(p)), None)
     if when is not None:
@@ -185,8 +199,10 @@ def _weakly_separated(unit: str, result: UnitList) -> list[str]:
 def _conjoined_names(unit: str) -> list[str]:
     """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole. 及 and 与 are
     tried first: "区卫生和计划生育局及区食品药品监督管理局" splits at 及 only."""
+    if not any(c in unit for c in "及与和"):
+        return [unit] if unit else []
     for pattern in (_STRONG_AND_RE, _AND_SPLIT_RE):
-        parts = [p for p in pattern.split(unit) if p] if any(c in unit for c in "及与和") else []
+        parts = [p for p in pattern.split(unit) if p]
         if (
             len(parts) > 1
             and all(named_like_unit(p) for p in parts)
