@@ -195,6 +195,25 @@ def framed_duty_sentence(t: T) -> Assignment | None:
     return None
 
 
+def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
+    """A member-duty paragraph ``t`` (its first sentence's assignment ``duty``) cut into one duty per member:
+    "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties.
+    A sentence whose subject is another unit opens the next; any other sentence goes on the duty before it."""
+    pieces: list[tuple[T, Assignment]] = []
+    start = 0
+    subject = duty.lead + duty.co + duty.responsible
+    at = t.n.find("。")
+    while 0 <= at < len(t.n) - 1:
+        found = duty_sentence(t.cut(at + 1))
+        named = found.lead + found.co + found.responsible if found is not None else subject
+        if found is not None and named != subject:
+            pieces.append((t.cut(start, at + 1), duty))
+            start, duty, subject = at + 1, found, named
+        at = t.n.find("。", at + 1)
+    pieces.append((t.cut(start), duty))
+    return pieces
+
+
 def first_duty_sentence(t: T) -> Assignment | None:
     """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…").
     A sentence inside quotation marks is quoted text — an article of a regulation being amended

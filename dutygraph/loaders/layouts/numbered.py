@@ -14,7 +14,13 @@ from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.brackets import HOLDING_OPENERS, bracket_groups, open_depth
 from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, first_duty_sentence, framed_duty_sentence, role_chains
+from dutygraph.loaders.duties import (
+    duty_sentence,
+    first_duty_sentence,
+    framed_duty_sentence,
+    member_duties,
+    role_chains,
+)
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.labels import LABEL_LINE_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
@@ -330,12 +336,14 @@ class NumberedReader:
             )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
-            # not more text of the heading or of the member before it.
-            self._close()
-            item = self._new_item(line, None, None, None, text.o)
-            item.assign.merge(duty)
-            item.closed = True
-            item.unit_line = line.no
+            # not more text of the heading or of the member before it (and each member's sentence, when a
+            # flattened page runs them into one paragraph).
+            for piece, assignment in member_duties(text, duty) if self.member_duties else [(text, duty)]:
+                self._close()
+                item = self._new_item(line, None, None, None, piece.o)
+                item.assign.merge(assignment)
+                item.closed = True
+                item.unit_line = line.no
             self.state.saw("duty-sentences")
             return
         if duty is not None and (current is None or not current.assign.present):
