@@ -194,6 +194,11 @@
   var NODE_PROGRAMS = { circle: flat(P.NodeCircleProgram, { faded: "colour", edges: false }) };
   var HOVER_PROGRAMS = { circle: flat(P.NodeCircleProgram) };  // hovered and highlighted nodes only
 
+  // Above this many edges a frame of them all takes SwiftShader longer than a move's frame (about
+  // 0.25 s at 33,000), so edges hide while the view is dragged or wheel-zoomed (sigma's
+  // hideEdgesOnMove) and come back when it stops.
+  var HIDE_EDGES_ON_MOVE_ABOVE = 20000;
+
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
     var graphs = {};
@@ -322,6 +327,8 @@
         graph = graphs[p];
         shown = null; keep = null; focused = null; focusLayer = null;
         if (renderer === null) { start(); } else { renderer.setGraph(graph); }
+        var hide = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
+        if (renderer.getSetting("hideEdgesOnMove") !== hide) { renderer.setSetting("hideEdgesOnMove", hide); }
         renderer.setCustomBBox(null);
         renderer.getCamera().setState(HOME);
         redraw();
