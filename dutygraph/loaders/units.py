@@ -19,7 +19,6 @@ from dutygraph.loaders.text import Line, T
 
 _SEPARATORS = "、,;\n"
 _TRAILING = "。.,;、:!?- "
-_SEPARATOR_RE = re.compile("[、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
@@ -322,10 +321,18 @@ def _plain_units(t: T) -> list[str]:
 
     What the bracket-aware path of :func:`split_units` makes of such a list, without a :class:`T` per piece.
     """
-    o = t.o
+    o, n = t
+    # the separators are single characters: the first in place of each other, then one str.split (a
+    # third of a regex split's time)
+    joined = n
+    for separator in _SEPARATORS[1:]:
+        joined = joined.replace(separator, _SEPARATORS[0])
+    pieces = joined.split(_SEPARATORS[0])
+    if o == n:  # nothing folded (most lists): each piece as printed, trimmed
+        return [kept for piece in pieces if (kept := piece.strip(_TRAILING))]
     units: list[str] = []
     start = 0
-    for piece in _SEPARATOR_RE.split(t.n):
+    for piece in pieces:
         kept = piece.strip(_TRAILING)
         if kept and len(kept) == len(piece):  # nothing trimmed (most pieces)
             units.append(o[start : start + len(piece)])
@@ -369,7 +376,7 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
 #: Lines that look like a unit name (table cells, one unit per line).
 _UNIT_END_RE = re.compile(
     r"(局|委|办|厅|部|院|中心|政府|集团|公司|队|所|站|室|会|处|社|行|馆|园|校|区|街道|乡镇|指挥部|专班|"
-    r"单位|部门|联|科|组|关|署|庭|台|团|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校)$"
+    r"单位|部门|联|科|组|关|署|庭|台|团|中央|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校)$"
 )
 
 
