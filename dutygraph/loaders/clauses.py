@@ -66,6 +66,8 @@ ROLE_VERBS: dict[str, str] = {
     "主责": "lead",
     "负责牵头": "lead",
     "统筹推进": "lead",
+    "统筹协调": "lead",
+    "牵头协调": "lead",
     "统筹": "lead",
     "督促指导": "co",
     "各司其职": "resp",
@@ -149,7 +151,8 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
     the assignment ("…相关乡镇配合。以下均需相关乡镇配合，不再列出").
     """
     result = Assignment(present=True)
-    matches = list(LABEL_RE.finditer(t.n))
+    # every label ends in a colon: none can match after the last one (most of the text, a field's value)
+    matches = list(LABEL_RE.finditer(t.n, 0, t.n.rfind(":") + 1))
     nested: list[re.Match[str]] = []
     if len(matches) > 1 and OPEN_RE.search(t.n, matches[0].end()) is not None:
         # "牵头单位：县住建局（分管领导：张三）；配合单位：…": a label inside a bracket of a field's value is a
@@ -275,7 +278,7 @@ _GROUP_JOIN_RE = re.compile(
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|每季度?|每月|每半年|长期|持续|逐步|分步|分阶段|"
-    r"按年度|按季度|定期|常态化|即日起|(?:19|20)\d\d)"
+    r"按年度|按季度|定期|常态化|即日起|(?:此后|今后|以后|之后)(?:每|定期|逐年|持续|长期)|逐年|(?:19|20)\d\d)"
 )
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
 _TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")

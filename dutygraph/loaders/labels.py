@@ -41,7 +41,10 @@ LABEL_RE = re.compile(rf"(?P<label>{_ALL})\s*:")
 #: Another field after a clause boundary ("；适用范围：…", "，备注：…"): it ends the field before it.
 OTHER_FIELD_RE = re.compile(r"(?<=[;,。\s])\s*(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
 #: A line that starts with a label.
-LABEL_LINE_RE = re.compile(rf"^(?P<label>{_ALL})\s*:")
+#: (The lookahead on the labels' first characters fails most lines before the long alternation is tried.)
+LABEL_LINE_RE = re.compile(
+    "^(?=[" + "".join(sorted({label[0] for label in _ALL.split("|")})) + rf"])(?P<label>{_ALL})\s*:"
+)
 #: The labels of unit fields (牵头单位, 配合单位, 责任单位 …), without the one-word ones (牵头, 配合) that prose also
 #: uses: two of the same kind in one line mark two tasks (see :mod:`dutygraph.loaders.segment`).
 UNIT_FIELD_LABELS = tuple(
@@ -87,7 +90,9 @@ _BRACKETED_LABEL_RE = re.compile(
     + r")[\]】]"
 )
 #: Words every such label holds: lines without one are not searched.
-_BARE_LABEL_WORDS = ("单位", "部门", "领导", "时限", "时间", "期限", "处室", "科室", "责任人", "主体")
+_BARE_LABEL_WORDS_RE = re.compile("单位|部门|领导|时限|时间|期限|处室|科室|责任人|主体")
+#: What stands where a bare label's colon is missing: a gap, a bracket, 为.
+_BARE_LABEL_MARKS_RE = re.compile("[ —】\\]为(]")
 LABEL_KINDS: dict[str, str] = {}
 for _kind, _labels in (
     ("leader", LEADER_LABELS),
@@ -105,11 +110,24 @@ for _kind, _labels in (
 #: A field label glued to its value with nothing between ("牵头单位区发改局配合单位区财金局完成时限2019年底"):
 #: a unit label before the start of a body's name, or a deadline label before a date. The first such label
 #: of a line must follow a boundary; once one is read, the fields after it need none (they run together).
+_GLUED_VALUE_STARTS = ("区", "市", "省", "县", "各", "相关", "有关", "平潭", "福建")
 _GLUED_LABEL_RE = re.compile(
     "(?P<label>"
     + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True))
-    + ")(?=(?:区|市|省|县|各|相关|有关|平潭|福建)[\u4e00-\u9fff])"
+    + ")(?=(?:"
+    + "|".join(_GLUED_VALUE_STARTS)
+    + ")[\u4e00-\u9fff])"
     + "|(?P<when>完成时限|完成时间|时间节点)(?=\\d{4}年|长期|持续)"
+)
+#: What every match of ``_GLUED_LABEL_RE`` holds: a unit label's last two characters and the first of
+#: the value after it, or the end of a deadline label and a date's first character. A line without one
+#: is not searched with the long pattern.
+_GLUED_HINT_RE = re.compile(
+    "(?:"
+    + "|".join(sorted({label[-2:] for label in UNIT_FIELD_LABELS}))
+    + ")["
+    + "".join(start[0] for start in _GLUED_VALUE_STARTS)
+    + "]|(?:时限|时间|节点)[\\d长持]"
 )
 
 
@@ -117,6 +135,8 @@ def with_glued_label_colons(t: T) -> T:
     """``t`` with a colon after each label glued to its value (in both halves, so the label reads as a
     field and the value keeps its printed characters); ``t`` itself when it holds none."""
     n = t.n
+    if _GLUED_HINT_RE.search(n) is None:
+        return t
     cuts: list[int] = []
     for m in _GLUED_LABEL_RE.finditer(n):
         start = m.start()
@@ -156,7 +176,7 @@ def with_bare_label_colons(lines: list[Line]) -> list[Line]:
             if glued is not line.text:
                 line = Line(line.no, glued, line.cells)
         n = line.text.n
-        if not any(word in n for word in _BARE_LABEL_WORDS) or not any(c in n for c in " —】]为("):
+        if _BARE_LABEL_MARKS_RE.search(n) is None or _BARE_LABEL_WORDS_RE.search(n) is None:
             out.append(line)
             continue
         changed = n

@@ -25,7 +25,7 @@ import re
 from dutygraph.loaders.labels import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
-from dutygraph.loaders.spaced_table import spaced_rows, spaced_table
+from dutygraph.loaders.spaced_table import may_head_rows, spaced_rows, spaced_table
 from dutygraph.loaders.structure import CHAR_NUMBERS, CIRCLED, CN_DIGITS, DOT_CHARS, PAREN_CHARS, cn_number
 from dutygraph.loaders.text import Line
 
@@ -223,7 +223,11 @@ _INLINE_FURNITURE_RE = re.compile(r"当前位置\s*:|微信\s*微博|附件下�
 def is_flattened_page(folded: str) -> bool:
     """A line that lost its paragraph breaks: too long for one paragraph, or page furniture inside it
     (a short page of the 平潭 archive is no less flattened than a long one)."""
-    return len(folded) >= PAGE_LINE or _INLINE_FURNITURE_RE.search(folded, 1) is not None
+    return len(folded) >= PAGE_LINE or (
+        # the pattern's first words, looked for as plain strings: most lines hold none of them
+        ("当前位置" in folded or "微信" in folded or "附件下载" in folded)
+        and _INLINE_FURNITURE_RE.search(folded, 1) is not None
+    )
 
 
 def restore_lines(lines: list[Line]) -> list[Line]:
@@ -235,7 +239,7 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         line = lines[i]
         i += 1
         n = line.text.n
-        if n.startswith("序号") and line.cells is None and (by_line := spaced_rows(lines, i - 1)) is not None:
+        if may_head_rows(lines, i - 1) and (by_line := spaced_rows(lines, i - 1)) is not None:
             table_rows, i = by_line  # a space-separated table printed one row per line
             out.extend(table_rows)
             continue

@@ -57,7 +57,6 @@ _TRADITIONAL = (
     "測测驗验證证書书記记總总聯联專专職职權权當当確确時时"
 )
 _TRADITIONAL_PAIRS = dict(zip(_TRADITIONAL[0::2], _TRADITIONAL[1::2], strict=True))
-_TRADITIONAL_RE = re.compile("[" + "".join(_TRADITIONAL_PAIRS) + "]")
 _FOLD_PAIRS.update(_TRADITIONAL_PAIRS)
 FOLD_TABLE = str.maketrans(_FOLD_PAIRS)
 _PUNCT_PAIRS = [
@@ -65,7 +64,8 @@ _PUNCT_PAIRS = [
     for k, v in _FOLD_PAIRS.items()
     if not (k.isalnum() and k in _WIDE_ALNUM) and k not in _TRADITIONAL_PAIRS
 ]
-_WIDE_ALNUM_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+#: What only the translation table folds: fullwidth letters and digits, traditional characters.
+_TRANSLATED_RE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a" + "".join(_TRADITIONAL_PAIRS) + "]")
 
 
 def fold(text: str) -> str:
@@ -77,7 +77,7 @@ def fold(text: str) -> str:
     for wide, narrow in _PUNCT_PAIRS:
         if wide in text:
             text = text.replace(wide, narrow)
-    if _WIDE_ALNUM_RE.search(text) is not None or _TRADITIONAL_RE.search(text) is not None:
+    if _TRANSLATED_RE.search(text) is not None:
         text = text.translate(FOLD_TABLE)
     return text
 

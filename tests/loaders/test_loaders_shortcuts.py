@@ -8,6 +8,8 @@ cases named in ``@example``.
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -15,9 +17,12 @@ from dutygraph.loaders.brackets import PAIR as _PAIR
 from dutygraph.loaders.brackets import bracket_groups
 from dutygraph.loaders.brackets import open_depth as open_brackets
 from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
+from dutygraph.loaders.labels import _ALL as ALL_LABELS
+from dutygraph.loaders.labels import _GLUED_HINT_RE, _GLUED_LABEL_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
 from dutygraph.loaders.metadata import date_in
+from dutygraph.loaders.segment import _INLINE_FURNITURE_RE, PAGE_LINE, is_flattened_page
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     CHAPTER_RE,
@@ -30,7 +35,20 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import _SURROGATE_RE, Line, T, fold, split_lines, well_formed
-from dutygraph.loaders.units import _TRAILING, _split_units
+from dutygraph.loaders.units import (
+    _AND_SPLIT_RE,
+    _GLUED_AT_RE,
+    _LEAD_SIGN_RE,
+    _LIST_MARK_RE,
+    _PLACEHOLDER_RE,
+    _SPACE_SPLIT_RE,
+    _STRONG_AND_RE,
+    _TRAILING,
+    _TWO_GROUPS_RE,
+    _WEAK_MARK_RE,
+    _WEAKLY_SEPARATED_RE,
+    _split_units,
+)
 from dutygraph.loaders.wrap import (
     _MARKDOWN_RULE_RE,
     _NUMERAL_LIST_RE,
@@ -84,6 +102,46 @@ PIECES = [
     "浏览量",
 ]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+#: Pieces of unit lists and label lines where a list's or a label's pre-check and its pattern could part.
+LIST_PIECES = [
+    *"、,;\n 　/／-—－★☆▲(",
+    *"及与和各无空",
+    "不涉及",
+    "自治区",
+    "市局",
+    "区发改局",
+    "县",
+    "各区县政府",
+    "各地区",
+    "各部门",
+    "市自然资源和规划局",
+    "2023年底前",
+    "20",
+    "19",
+    "年",
+    "长期",
+    "持续",
+    "“十四五”",
+    "十三五",
+    "牵头单位",
+    "配合单位",
+    "责任单位及责任人",
+    "实施主体",
+    "完成时限",
+    "时间节点",
+    "相关",
+    "有关",
+    "平潭",
+    "福建",
+    "当前位置:",
+    "当前位置",
+    "微信 微博",
+    "微信",
+    "附件下载:",
+    "责任领导:",
+    ":",
+]
+LIST_TEXT = st.lists(st.sampled_from(LIST_PIECES), max_size=10).map("".join)
 
 
 def _reference_open_brackets(folded: str) -> int:
@@ -304,3 +362,70 @@ def test_date_check_is_the_date_search(text):
 def test_the_encode_check_finds_what_the_surrogate_pattern_finds(text):
     assert well_formed(text) == _SURROGATE_RE.sub("\ufffd", text)
     assert (well_formed(text) is text) == (_SURROGATE_RE.search(text) is None)
+
+
+@SETTINGS
+@given(LIST_TEXT)
+@example("牵头单位区发改局配合单位区财金局完成时限2019年底")
+@example("责任单位各乡镇")
+def test_a_line_without_the_glued_hint_holds_no_glued_label(text):
+    if _GLUED_HINT_RE.search(text) is None:
+        assert _GLUED_LABEL_RE.search(text) is None
+
+
+@SETTINGS
+@given(st.one_of(TEXT, LIST_TEXT))
+@example("责任单位:市局")
+@example("分管领导:王五")
+def test_the_label_line_check_is_the_plain_label_pattern(text):
+    plain = re.compile(rf"^(?P<label>{ALL_LABELS})\s*:")
+    found, expected = LABEL_LINE_RE.match(text), plain.match(text)
+    assert (found and (found.span(), found.group("label"))) == (
+        expected and (expected.span(), expected.group("label"))
+    )
+
+
+@SETTINGS
+@given(LIST_TEXT)
+@example("区发改局区财政局")
+@example("各地区各部门")
+@example("区市场监督管理局 2023年底前完成")
+@example("区交建局2017年底前完成")
+def test_a_list_without_a_list_mark_needs_none_of_the_later_splitting_steps(text):
+    if _LIST_MARK_RE.search(text) is None:
+        assert _LEAD_SIGN_RE.search(text) is None
+        assert _WEAKLY_SEPARATED_RE.search(text) is None
+        assert "自治区" not in text
+        assert _GLUED_AT_RE.search(text) is None
+        assert _PLACEHOLDER_RE.search(text) is None
+
+
+@SETTINGS
+@given(LIST_TEXT)
+@example("各地区各部门")
+@example("区国资中心及区财政局")
+def test_a_unit_without_a_weak_mark_is_one_name(unit):
+    """What :func:`_weakly_separated` reads past its first check (a date) splits nothing without a mark."""
+    if _WEAK_MARK_RE.search(unit) is None:
+        assert [p for p in _SPACE_SPLIT_RE.split(unit) if p] == ([unit] if unit else [])
+        assert _TWO_GROUPS_RE.match(unit) is None
+        assert _STRONG_AND_RE.search(unit) is None and _AND_SPLIT_RE.search(unit) is None
+
+
+@SETTINGS
+@given(LIST_TEXT)
+@example("首页当前位置:通知")
+@example("微信 微博")
+def test_the_flattened_page_check_is_the_furniture_search(text):
+    plain = len(text) >= PAGE_LINE or _INLINE_FURNITURE_RE.search(text, 1) is not None
+    assert is_flattened_page(text) == plain
+
+
+@SETTINGS
+@given(st.one_of(TEXT, LIST_TEXT))
+@example("责任单位:市局、牵头单位")
+@example("牵头单位:市局;配合单位 :区局")
+def test_labels_read_up_to_the_last_colon_are_all_the_labels(text):
+    assert [m.span() for m in LABEL_RE.finditer(text, 0, text.rfind(":") + 1)] == [
+        m.span() for m in LABEL_RE.finditer(text)
+    ]

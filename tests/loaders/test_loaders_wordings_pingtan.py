@@ -376,6 +376,17 @@ PAGES = [
         [(["区农发局"], ["区环土局", "相关乡镇"]), (["区农发局"], []), (["区环土局"], ["区农发局"])],
         id="run-together-table-measures-opening-with-their-dates",
     ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发岸线环境问题整改任务分解表的通知",
+            "各有关单位： 附件 岸线环境问题整改任务分解表 存在问题整改目标和措施责任单位"
+            "岸线垃圾堆积2016年9月底前开展岸线垃圾清理区资源局，区海洋局配合"
+            "2016年10月底前清理岸线周边违建及废弃渔船相关乡镇人民政府"
+            "渔港污水直排2016年12月底前建成渔港污水收集管网区交建局牵头，区海洋局配合",
+        ),
+        [(["区资源局"], ["区海洋局"]), (["相关乡镇人民政府"], []), (["区交建局"], ["区海洋局"])],
+        id="run-together-table-peihe-without-qiantou-and-a-group-after-ji",
+    ),
     # -- 福建省人民政府办公厅 documents republished on the page ------------------------------------------------
     pytest.param(
         page(
@@ -570,8 +581,6 @@ NOT_NOTICES = [
 NOT_READ_YET: dict[str, str] = {
     "run-together-table-measures-opening-with-their-dates": "a run-together table whose problem text holds a "
     "district head ('禁养区养殖场区农发局牵头') reads the unit from that head on ('区养殖场区农发局')",
-    "duties-unit-first-under-zhize-fengong": "unit-first duty sentences run together in one paragraph of a "
-    "flattened page ('区农发局负责…。区交建局负责…。') are read as one task",
 }
 
 

@@ -16,6 +16,7 @@ from dutygraph.store.validate import validate_store
 HUZHOU = Path(__file__).parents[2] / "examples" / "huzhou-2019-key-tasks.txt"
 TASK_1 = "https://w3id.org/dutygraph/id/doc/湖政办发-2019-9/task/A1-1"
 TASK_11 = TASK_1.replace("A1-1", "A1-11")
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
 
 def _graph_of_task(store: Store) -> ox.NamedNode:
@@ -46,6 +47,11 @@ def test_broken_graph_is_reported(tmp_path: Path) -> None:
                 task, ox.NamedNode(DG_NS + "inDocument"), ox.NamedNode("https://example.org/other"), graph
             )
         )
+        # task 2's second co-unit ranked level with its lead unit
+        co_2 = ox.NamedNode(TASK_1.replace("A1-1", "A1-2") + "/co/2")
+        rank = ox.NamedNode(DG_NS + "rank")
+        store.oxigraph.remove(ox.Quad(co_2, rank, ox.Literal("2", datatype=XSD_INTEGER), graph))
+        store.oxigraph.add(ox.Quad(co_2, rank, ox.Literal("1", datatype=XSD_INTEGER), graph))
         # a unit that lost its label
         unit = ox.NamedNode("https://w3id.org/dutygraph/id/unit/湖州市/市审计局")
         for quad in list(store.oxigraph.quads_for_pattern(unit, SKOS_PREF, None)):
@@ -55,6 +61,12 @@ def test_broken_graph_is_reported(tmp_path: Path) -> None:
     messages = " | ".join(f"{r.focus} {r.message}" for r in errors)
     assert any(r.focus == TASK_11 and "does not name" in r.message for r in errors), messages
     assert any(r.focus == TASK_1 and "exactly one document" in r.message for r in errors)
+    [rank_error] = [r for r in errors if "share a rank" in r.message]
+    assert (rank_error.focus, rank_error.document, rank_error.task) == (
+        TASK_1.replace("A1-1", "A1-2"),
+        "湖政办发-2019-9",
+        "A1-2",
+    )
     assert any(r.focus == unit.value for r in errors)
     result = CliRunner().invoke(main, ["validate", "--store", str(tmp_path / "s")])
     assert result.exit_code == 1

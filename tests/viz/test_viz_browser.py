@@ -202,6 +202,21 @@ def test_a_part_above_the_webgl_threshold_is_drawn_by_webgl(open_page: Opener, t
     far_edge = next(i for i, (a, b) in enumerate(graph.edges) if 7 not in (a, b))
     assert opened.js(f"window.dutygraph.gl.edgeLook({far_edge}).color").startswith("rgba(200")
     assert opened.js("window.dutygraph.scale()") == pytest.approx(1.2, rel=1e-6)  # zoomed in to it
+    # and on screen: the neighbours keep their colours, the units outside it are pale traces
+    page.wait_for_timeout(200)
+    page.locator("#dg-webgl").screenshot(path=str(shot))
+    image = Image.open(shot).convert("RGB")
+
+    def centre_pixels(ids: list[int]) -> list[tuple[int, int, int]]:
+        points = opened.js(f"{ids}.map(id => window.dutygraph.gl.toViewport(id))")
+        inside = [p for p in points if 0 <= p["x"] < image.width and 0 <= p["y"] < image.height]
+        return [image.getpixel((int(p["x"]), int(p["y"]))) for p in inside]
+
+    kept = centre_pixels(list(graph.neighbors(7)))
+    faded = centre_pixels([n for n in graph.nodes if n != 7 and n not in graph[7]])
+    assert kept and all(min(pixel) < 200 for pixel in kept)
+    pale = [pixel for pixel in faded if min(pixel) >= 205 and max(pixel) - min(pixel) <= 15]
+    assert len(faded) > 20 and len(pale) >= 0.9 * len(faded)
     # a cluster filter keeps its units and zooms in on them
     page.select_option("#dg-filter-cluster", "2")
     members = [n for n, d in graph.nodes(data=True) if d["cluster"] == 2]

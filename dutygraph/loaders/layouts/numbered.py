@@ -11,10 +11,16 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.brackets import bracket_groups, open_depth
+from dutygraph.loaders.brackets import HOLDING_OPENERS, bracket_groups, open_depth
 from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
-from dutygraph.loaders.duties import duty_sentence, first_duty_sentence, framed_duty_sentence, role_chains
+from dutygraph.loaders.duties import (
+    duty_sentence,
+    first_duty_sentence,
+    framed_duty_sentence,
+    member_duties,
+    role_chains,
+)
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.labels import LABEL_LINE_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run, read_flat_table
@@ -69,7 +75,7 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
     """
     if ":" not in t.n:
         return t, None
-    for m in LABEL_RE.finditer(t.n):
+    for m in LABEL_RE.finditer(t.n, 0, t.n.rfind(":") + 1):  # no label after the last colon
         start = m.start()
         if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_depth(t.n[:start]):
             continue
@@ -158,6 +164,8 @@ class NumberedReader:
         rest = body
         units = Assignment()
         for start, end in reversed(bracket_groups(body)):
+            if body.n[start] not in HOLDING_OPENERS:
+                continue  # a quote or a title: "修改为：“…主管部门负责…”" quotes a regulation, it assigns nothing
             inner = body.cut(start + 1, end - 1)
             parsed = parse_bracket(inner)
             if parsed is None:
@@ -195,8 +203,12 @@ class NumberedReader:
         m = SECTION_RE.match(line.text.n)
         number = line.text.o[: m.end("num")] if m else None
         text = body
-        for start, end in reversed(bracket_groups(T.of(body))):
-            if parse_bracket(T.of(body).cut(start + 1, end - 1)) is not None:
+        folded = T.of(body)
+        for start, end in reversed(bracket_groups(folded)):
+            if (
+                folded.n[start] in HOLDING_OPENERS
+                and parse_bracket(folded.cut(start + 1, end - 1)) is not None
+            ):
                 text = text[:start] + text[end:]
         item = self._new_item(line, "section", number, None, text.strip())
         item.assign.merge(assignment)
@@ -209,6 +221,9 @@ class NumberedReader:
         segments = split_segments(body, inline)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
+        if first.assignment is None and _heading_like(first.text):
+            # "2.2　成员单位职责": the unnumbered paragraphs under it may be its members' duties, each a task
+            self.member_duties = "职责" in first.text
         if first.assignment is not None:
             item.assign.merge(first.assignment)
             item.closed = True
@@ -307,7 +322,7 @@ class NumberedReader:
             return
         if _heading_like(text.n) and "职责" in text.n and current is None:
             self.member_duties = True  # the document's title: "…领导小组成员单位职责"
-        duty = framed_duty_sentence(text) if not _heading_like(text.n) else None
+        duty = framed_duty_sentence(text, modal=False) if not _heading_like(text.n) else None
         if duty is not None and (
             (
                 current is not None
@@ -321,12 +336,14 @@ class NumberedReader:
             )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
-            # not more text of the heading or of the member before it.
-            self._close()
-            item = self._new_item(line, None, None, None, text.o)
-            item.assign.merge(duty)
-            item.closed = True
-            item.unit_line = line.no
+            # not more text of the heading or of the member before it (and each member's sentence, when a
+            # flattened page runs them into one paragraph).
+            for piece, assignment in member_duties(text, duty) if self.member_duties else [(text, duty)]:
+                self._close()
+                item = self._new_item(line, None, None, None, piece.o)
+                item.assign.merge(assignment)
+                item.closed = True
+                item.unit_line = line.no
             self.state.saw("duty-sentences")
             return
         if duty is not None and (current is None or not current.assign.present):

@@ -80,9 +80,10 @@ _CELL_RE = re.compile(rf"{_NAME}{_TAIL}(?:{_ITEM}{_TAIL}){{0,{_MAX_CELL}}}")
 _SPLIT_RE = re.compile(
     rf"(?P<tail>等(?:有关|相关)?(?:部门|单位))|(?P<join>[、,]|会同)?(?P<name>{_NEXT}|{_BARE})"
 )
-#: Where a table ends: its closing note, the signature's printing line, the copy-to list.
+#: Where a table ends: its closing note, the signature's printing line, the copy-to list, the page's credit
+#: line ("来源：平潭综合实验区管委会办公室").
 _TABLE_END_RE = re.compile(
-    r"(?:^|[\s。])注\s*:|\d{4}年\d{1,2}月\d{1,2}日\s*印发|抄送\s*:|\s\S{2,30}\s\d{4}年\d{1,2}月\d{1,2}日"
+    r"(?:^|[\s。])(?:注|来源)\s*:|\d{4}年\d{1,2}月\d{1,2}日\s*印发|抄送\s*:|\s\S{2,30}\s\d{4}年\d{1,2}月\d{1,2}日"
 )
 _GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
 #: A deadline cell printed right before the units: "3月", "12月底前", "全年", "长期".
@@ -100,17 +101,36 @@ _IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
 
 
 _FUNCTION_CHAR_RE = re.compile("[和的与及在对]")
+#: Where a name after a function word may start: a body's head, or a group word ("…及散养户相关乡镇人民政府").
+_CELL_HEAD_RE = re.compile(f"{JURISDICTION_HEAD_RE.pattern}|各|相关|有关")
 
 
 def _name_start(folded: str, start: int, end: int) -> int:
     """Where a cell really starts when its first "name" took in the sentence before it: in
-    "划定全区禁养区和可养区区农发局", the name is "区农发局" (after the last function word, the last head)."""
+    "划定全区禁养区和可养区区农发局", the name is "区农发局" (after the last function word, the last head or
+    group word: "清理保护区内养殖场及散养户相关乡镇人民政府" → "相关乡镇人民政府")."""
     first_end = min((i for i in (folded.find(c, start, end) for c in "、,") if i >= 0), default=end)
     words = [m.end() for m in _FUNCTION_CHAR_RE.finditer(folded, start, first_end)]
     if not words:
         return start
-    heads = [m.start() for m in JURISDICTION_HEAD_RE.finditer(folded, words[-1], first_end - 2)]
+    heads = [m.start() for m in _CELL_HEAD_RE.finditer(folded, words[-1], first_end - 2)]
     return heads[-1] if heads else start
+
+
+#: The verb that closes a cell's co-units when the cell has no 牵头: "区农发局，区规划局配合".
+_CO_VERB_RE = re.compile("配合|参与|协助")
+
+
+def _helped_chain(t: T, start: int, end: int) -> tuple[int, Assignment] | None:
+    """A unit cell "X，Y配合" (X answers, Y assists, no 牵头 printed), with where it ends; else ``None``."""
+    comma = t.n.find(",", start, end)
+    helped = _CO_VERB_RE.match(t.n, end) if comma > start else None
+    if helped is None:
+        return None
+    assignment = Assignment(present=True)
+    assignment.add_units("lead", t.cut(start, comma))
+    assignment.add_units("co", t.cut(comma + 1, end))
+    return helped.end(), assignment
 
 
 def header_roles(folded: str) -> list[str] | None:
@@ -172,7 +192,7 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     while cell is not None:
         start, end = cell.span()
         start = _name_start(n, start, end)
-        chain = role_chain_at(t, start) if n.startswith("牵头", end) else None
+        chain = role_chain_at(t, start) if n.startswith("牵头", end) else _helped_chain(t, start, end)
         if chain is not None:
             end = chain[0]  # "区环土局牵头，区农发局配合，相关乡镇落实": the row names the roles itself
         next_cell = _CELL_RE.search(n, end, stop)

@@ -12,8 +12,65 @@
   // item's data written once per vertex and drawn by one drawArrays. SwiftShader (software WebGL,
   // all a browser without a GPU has) draws an instanced call instance by instance, which is
   // seconds per frame for 66,000 edges; one flat call is a few milliseconds.
+  //
+  // A focus (a unit and its neighbours) is drawn by the same programs without touching sigma's
+  // data for the rest: `focusLayer` below names the neighbourhood's nodes and edges, and while it is
+  // set each program draws its items faded — nodes in the faded colour, edges as one-pixel lines
+  // in the faded colour (a line costs SwiftShader a third of sigma's rectangle) — then the
+  // neighbourhood on top, from a small array of its own. So a focus costs the neighbourhood, not
+  // the 66,000 edges of a 10,000-unit part.
   var P = window.SigmaPrograms;
-  function flat(Instanced) {
+  // The page's one WebGL view sets it (see mark below): {nodes, edges: [keys], kept, keptEdges:
+  // Sets of the same keys, fadedNode, fadedEdge: colours}, or null when nothing is focused.
+  var focusLayer = null;
+
+  function offsetOf(attributes, name) {
+    var at = 0;
+    for (var i = 0; i < attributes.length && attributes[i].name !== name; i++) {
+      at += P.getAttributesItemsCount([attributes[i]]);
+    }
+    return at;
+  }
+  // Sigma blends as if colours were premultiplied by their alpha (ONE, ONE_MINUS_SRC_ALPHA), so
+  // a faded colour is premultiplied before it is drawn: unmultiplied, a pale translucent grey
+  // would add up to white and wash out the neighbourhood's edges under it.
+  function premultiplied(colour) {
+    var c = colour.match(/[\d.]+/g).map(Number);
+    var a = c.length > 3 ? c[3] : 1;
+    return [c[0] / 255 * a, c[1] / 255 * a, c[2] / 255 * a, a];
+  }
+  function css(c) { return "rgba(" + [c[0] * 255, c[1] * 255, c[2] * 255].map(Math.round).join(",") + "," + c[3] + ")"; }
+  // Edges as one-pixel lines: each in its own colour (u_own 1) or all in one (u_color).
+  var LINE_VERTEX = [
+    "attribute vec2 a_position; attribute vec4 a_color;",
+    "uniform mat3 u_matrix; uniform vec4 u_color; uniform float u_own; varying vec4 v_color;",
+    "void main() {",
+    "  gl_Position = vec4((u_matrix * vec3(a_position, 1)).xy, 0, 1);",
+    "  v_color = mix(u_color, a_color, u_own);",
+    "}"
+  ].join("\n");
+  var LINE_FRAGMENT = "precision mediump float; varying vec4 v_color;\nvoid main() { gl_FragColor = v_color; }";
+  function lineProgram(gl) {
+    var program = gl.createProgram();
+    [[gl.VERTEX_SHADER, LINE_VERTEX], [gl.FRAGMENT_SHADER, LINE_FRAGMENT]].forEach(function (pair) {
+      var shader = gl.createShader(pair[0]);
+      gl.shaderSource(shader, pair[1]);
+      gl.compileShader(shader);
+      gl.attachShader(program, shader);
+    });
+    gl.linkProgram(program);
+    return {
+      program: program, buffer: gl.createBuffer(), position: gl.getAttribLocation(program, "a_position"),
+      colour: gl.getAttribLocation(program, "a_color"), matrix: gl.getUniformLocation(program, "u_matrix"),
+      uniformColour: gl.getUniformLocation(program, "u_color"), own: gl.getUniformLocation(program, "u_own"),
+      changes: -1, count: 0
+    };
+  }
+
+  // With `focusing` ({faded, edges}) the program draws the focus: `faded` says how it draws the
+  // rest — "colour" (nodes), "lines" (edge bodies) or null (arrow heads: not at all) — and `edges`
+  // whether its items are edges. Without it (the hover layer) it draws what sigma gives it.
+  function flat(Instanced, focusing) {
     var base = Instanced.prototype.getDefinition();
     var perItem = P.getAttributesItemsCount(base.ATTRIBUTES);
     var perConstant = P.getAttributesItemsCount(base.CONSTANT_ATTRIBUTES);
@@ -24,8 +81,22 @@
     var definition = Object.assign({}, base, { ATTRIBUTES: base.ATTRIBUTES.concat(base.CONSTANT_ATTRIBUTES) });
     delete definition.CONSTANT_ATTRIBUTES;
     delete definition.CONSTANT_DATA;
+    var colourAt = offsetOf(base.ATTRIBUTES, "a_color");
+    var startAt = offsetOf(base.ATTRIBUTES, "a_positionStart");
+    var endAt = offsetOf(base.ATTRIBUTES, "a_positionEnd");
+    var faded = focusing ? focusing.faded : null;
+    var edges = focusing ? focusing.edges : false;
     return class extends Instanced {
       getDefinition() { return definition; }
+      reallocate(capacity) {
+        this.widest = 0;  // every item is processed again
+        return super.reallocate(capacity);
+      }
+      process(index, offset, a, b, c) {
+        this.changes = (this.changes || 0) + 1;  // the items changed: what is built from them is stale
+        if (edges && !c.hidden) { this.widest = Math.max(this.widest || 0, c.size || 1); }
+        return super.process.apply(this, arguments);
+      }
       processVisibleItem(index, start, a, b, c) {
         var array = this.array;
         this.array = item;  // the instanced program writes one item's attributes here
@@ -37,13 +108,125 @@
           for (var k = 0; k < perConstant; k++) { array[at++] = constant[v * perConstant + k]; }
         }
       }
+      // The neighbourhood's items, written as sigma writes them, and (nodes) every item recoloured.
+      focusArrays() {
+        var built = this.built;
+        if (focusLayer === null || !focusing) { return null; }
+        if (built && built.focus === focusLayer && built.changes === this.changes) { return built; }
+        var renderer = this.renderer;
+        var keys = edges ? focusLayer.edges : focusLayer.nodes;
+        var main = this.array;
+        built = { focus: focusLayer, changes: this.changes, items: new Float32Array(keys.length * this.STRIDE), count: keys.length };
+        this.array = built.items;
+        try {
+          keys.forEach(function (key, i) {
+            if (edges) {
+              var ends = renderer.getGraph().extremities(key);
+              this.processVisibleItem(0, i * this.STRIDE, renderer.getNodeDisplayData(ends[0]),
+                renderer.getNodeDisplayData(ends[1]), renderer.getEdgeDisplayData(key));
+            } else {
+              this.processVisibleItem(0, i * this.STRIDE, renderer.getNodeDisplayData(key));
+            }
+          }, this);
+        } finally { this.array = main; }
+        if (faded === "colour") {
+          var scratch = new Float32Array(this.STRIDE);
+          this.array = scratch;
+          try { this.processVisibleItem(0, 0, { x: 0, y: 0, size: 1, color: css(premultiplied(focusLayer.fadedNode)) }); } finally { this.array = main; }
+          var colour = new Uint32Array(scratch.buffer)[colourAt];
+          built.faded = main.slice();
+          var bits = new Uint32Array(built.faded.buffer);
+          for (var at = colourAt; at < bits.length; at += perVertex) { if (bits[at] !== 0) { bits[at] = colour; } }
+        }
+        this.built = built;
+        return built;
+      }
+      // Whether every edge would be drawn at sigma's minimum thickness (zoomed out): then one-pixel
+      // lines show the same picture for a third of the cost.
+      thin(params) { return this.widest <= params.minEdgeThickness * params.sizeRatio; }
+      // Every edge of the main array as a line from its first vertex's start to its end, in its
+      // own colour (own) or in the faded one.
+      drawLines(params, own) {
+        var gl = this.normalProgram.gl;
+        var lines = this.lines || (this.lines = lineProgram(gl));
+        gl.bindBuffer(gl.ARRAY_BUFFER, lines.buffer);
+        if (lines.changes !== this.changes) {
+          var main = this.array;
+          var mainBits = new Uint32Array(main.buffer);
+          var points = new Float32Array(this.capacity * 6);  // per end: x, y, colour bits
+          var bits = new Uint32Array(points.buffer);
+          for (var i = 0, at = 0, to = 0; i < this.capacity; i++, at += this.STRIDE, to += 6) {
+            points[to] = main[at + startAt]; points[to + 1] = main[at + startAt + 1];
+            points[to + 3] = main[at + endAt]; points[to + 4] = main[at + endAt + 1];
+            bits[to + 2] = bits[to + 5] = mainBits[at + colourAt];
+          }
+          gl.bufferData(gl.ARRAY_BUFFER, points, gl.STATIC_DRAW);
+          lines.changes = this.changes;
+          lines.count = 2 * this.capacity;
+        }
+        gl.bindFramebuffer(gl.FRAMEBUFFER, null);
+        gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio);
+        gl.useProgram(lines.program);
+        gl.enable(gl.BLEND);
+        gl.uniformMatrix3fv(lines.matrix, false, params.matrix);
+        gl.uniform1f(lines.own, own ? 1 : 0);
+        gl.uniform4fv(lines.uniformColour, own ? [0, 0, 0, 0] : premultiplied(focusLayer.fadedEdge));
+        gl.enableVertexAttribArray(lines.position);
+        gl.vertexAttribPointer(lines.position, 2, gl.FLOAT, false, 12, 0);
+        gl.enableVertexAttribArray(lines.colour);
+        gl.vertexAttribPointer(lines.colour, 4, gl.UNSIGNED_BYTE, true, 12, 8);
+        gl.drawArrays(gl.LINES, 0, lines.count);
+        gl.disableVertexAttribArray(lines.position);
+        gl.disableVertexAttribArray(lines.colour);
+        gl.bindBuffer(gl.ARRAY_BUFFER, null);
+      }
+      // Focused: the rest as faded lines, then the neighbourhood by sigma's program. Zoomed out
+      // with nothing focused: every edge as a line in its own colour.
+      render(params) {
+        this.drawing = this.focusArrays();
+        try {
+          var lines = faded === "lines" && this.capacity > 0 && (this.drawing !== null || this.thin(params));
+          if (lines) { this.drawLines(params, this.drawing === null); }
+          if (!lines || this.drawing !== null) { super.render(params); }
+        } finally { this.drawing = null; }
+      }
+      // While focused, the normal pass uploads the faded items (nodes) or only the neighbourhood;
+      // picking keeps every item, so a faded unit can still be clicked.
+      bindProgram(info) {
+        var drawing = info.isPicking ? null : this.drawing;
+        var array = this.array;
+        if (drawing) { this.array = faded === "colour" ? drawing.faded : drawing.items; }
+        try { super.bindProgram(info); } finally { this.array = array; }
+      }
+      drawWebGL(method, info) {
+        var drawing = info.isPicking ? null : this.drawing;
+        if (!drawing) { super.drawWebGL(method, info); return; }
+        var gl = info.gl;
+        gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer);
+        if (faded === "colour") {
+          gl.drawArrays(method, 0, this.verticesCount);
+          gl.bindBuffer(gl.ARRAY_BUFFER, info.buffer);
+          gl.bufferData(gl.ARRAY_BUFFER, drawing.items, gl.DYNAMIC_DRAW);
+          gl.bindBuffer(gl.ARRAY_BUFFER, null);
+        }
+        gl.drawArrays(method, 0, drawing.count * base.VERTICES);
+      }
     };
   }
   var EDGE_PROGRAMS = {
-    line: flat(P.EdgeRectangleProgram),
-    arrow: P.createEdgeCompoundProgram([flat(P.createEdgeClampedProgram()), flat(P.createEdgeArrowHeadProgram())])
+    line: flat(P.EdgeRectangleProgram, { faded: "lines", edges: true }),
+    arrow: P.createEdgeCompoundProgram([
+      flat(P.createEdgeClampedProgram(), { faded: "lines", edges: true }),
+      flat(P.createEdgeArrowHeadProgram(), { faded: null, edges: true })
+    ])
   };
-  var NODE_PROGRAMS = { circle: flat(P.NodeCircleProgram) };
+  var NODE_PROGRAMS = { circle: flat(P.NodeCircleProgram, { faded: "colour", edges: false }) };
+  var HOVER_PROGRAMS = { circle: flat(P.NodeCircleProgram) };  // hovered and highlighted nodes only
+
+  // Above this many edges a frame of them all takes SwiftShader longer than a move's frame (about
+  // 0.25 s at 33,000), so edges hide while the view is dragged or wheel-zoomed (sigma's
+  // hideEdgesOnMove) and come back when it stops.
+  var HIDE_EDGES_ON_MOVE_ABOVE = 20000;
 
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
@@ -55,23 +238,26 @@
     var counts = { nodes: 0, edges: 0 };
     var handlers = { click: null, hover: null, leave: null, moved: null, drawn: null };
 
+    // The filter hides; the focus only labels its neighbourhood and highlights its unit (the
+    // programs fade the rest, see focusLayer), so a focus re-reduces only the nodes it changes.
     function nodeReducer(key, attrs) {
       var id = +key;
       if (shown !== null && !shown.has(id)) { return { x: attrs.x, y: attrs.y, size: attrs.size, hidden: true }; }
-      if (keep !== null && !keep.has(id)) {
-        return { x: attrs.x, y: attrs.y, size: attrs.size, color: look.fadedNode, label: null, zIndex: 0 };
-      }
-      var out = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, label: attrs.label, zIndex: 1 };
-      if (keep !== null) { out.forceLabel = true; }
-      if (id === focused) { out.highlighted = true; out.zIndex = 2; }
+      var out = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, label: attrs.label };
+      if (keep !== null && keep.has(id)) { out.forceLabel = true; }
+      if (id === focused) { out.highlighted = true; }
       return out;
     }
     function edgeReducer(key, attrs) {
-      var s = +graph.source(key);
-      var t = +graph.target(key);
-      if (shown !== null && !(shown.has(s) && shown.has(t))) { return { hidden: true }; }
-      if (keep !== null && s !== focused && t !== focused) { return { color: look.fadedEdge, size: attrs.size, zIndex: 0 }; }
-      return { color: attrs.color, size: attrs.size, zIndex: 1, type: attrs.type };
+      if (shown !== null && !(shown.has(+graph.source(key)) && shown.has(+graph.target(key)))) { return { hidden: true }; }
+      return attrs;
+    }
+    // Sigma's label (its default drawer's text and place), but none for a faded unit.
+    function drawLabel(context, data, options) {
+      if (!data.label || (focusLayer !== null && !focusLayer.kept.has(data.key))) { return; }
+      context.fillStyle = options.labelColor.color;
+      context.font = options.labelWeight + " " + options.labelSize + "px " + options.labelFont;
+      context.fillText(data.label, data.x + data.size + 3, data.y + options.labelSize / 3);
     }
 
     var renderer = null;
@@ -99,10 +285,10 @@
     }
     function start() {
       renderer = new window.Sigma(graph, container, Object.assign({
-        nodeReducer: nodeReducer, edgeReducer: edgeReducer, zIndex: true, allowInvalidContainer: true,
+        nodeReducer: nodeReducer, edgeReducer: edgeReducer, defaultDrawNodeLabel: drawLabel, allowInvalidContainer: true,
         itemSizesReference: "positions", zoomToSizeRatioFunction: function (ratio) { return ratio; },
         enableCameraRotation: false, hideEdgesOnMove: false,
-        nodeProgramClasses: NODE_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
+        nodeProgramClasses: NODE_PROGRAMS, nodeHoverProgramClasses: HOVER_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
       }, settings));
       renderer.on("clickNode", function (ev) { if (handlers.click) { handlers.click(+ev.node); } });
       renderer.on("clickStage", function () { if (handlers.click) { handlers.click(null); } });
@@ -123,27 +309,41 @@
     }
     // Every change is drawn by one refresh (reducers, then one frame): now when the caller reads
     // the result at once, else at the next animation frame, where changes made meanwhile join it.
+    // `partial` names the only nodes whose reduced look changed (a focus), unless a full refresh waits.
     var pending = null;
-    function redraw() {
-      if (pending !== null) { cancelAnimationFrame(pending); pending = null; }
-      renderer.refresh();
+    function redraw(partial) {
+      if (pending !== null) { cancelAnimationFrame(pending); pending = null; partial = undefined; }
+      renderer.refresh(partial && { partialGraph: { nodes: partial }, skipIndexation: true });
     }
     function redrawSoon() {
       if (pending === null) { pending = requestAnimationFrame(function () { pending = null; renderer.refresh(); }); }
     }
+    // Node keys whose reduced look a change of focus alters: the old and the new neighbourhood.
+    function touched(before) {
+      var keys = new Set();
+      [before, keep].forEach(function (ids) { if (ids !== null) { ids.forEach(function (id) { keys.add(String(id)); }); } });
+      return Array.from(keys);
+    }
     // The neighbourhood of `id` (within the filter) becomes the focus; everything else fades.
+    // Only its own edges are visited, never the whole part.
     function mark(id) {
+      var before = keep;
+      var edges = [];
       keep = new Set([id]);
-      graph.forEachNeighbor(String(id), function (n) { if (shown === null || shown.has(+n)) { keep.add(+n); } });
-      focused = id;
-      var fadedEdges = 0;
-      graph.forEachEdge(function (e, attrs, s, t) {
-        var visible = shown === null || (shown.has(+s) && shown.has(+t));
-        if (visible && +s !== id && +t !== id) { fadedEdges++; }
+      graph.forEachEdge(String(id), function (e, attrs, s, t) {
+        var other = +s === id ? +t : +s;
+        if (shown === null || shown.has(other)) { keep.add(other); edges.push(e); }
       });
+      focused = id;
+      var nodes = Array.from(keep).sort(function (a, b) { return a - b; });
+      var keys = nodes.map(String);
+      focusLayer = {
+        nodes: keys, edges: edges, kept: new Set(keys), keptEdges: new Set(edges),
+        fadedNode: look.fadedNode, fadedEdge: look.fadedEdge
+      };
       return {
-        neighbourhood: Array.from(keep).sort(function (a, b) { return a - b; }),
-        fadedNodes: counts.nodes - keep.size, fadedEdges: fadedEdges
+        seen: { neighbourhood: nodes, fadedNodes: counts.nodes - keep.size, fadedEdges: counts.edges - edges.length },
+        changed: touched(before)
       };
     }
     var HOME = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -154,8 +354,10 @@
       show: function (p, nodeIds, edgeIds, records, edges, directed) {
         if (!graphs[p]) { graphs[p] = build(nodeIds, edgeIds, records, edges, directed); }
         graph = graphs[p];
-        shown = null; keep = null; focused = null;
+        shown = null; keep = null; focused = null; focusLayer = null;
         if (renderer === null) { start(); } else { renderer.setGraph(graph); }
+        var hide = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
+        if (renderer.getSetting("hideEdgesOnMove") !== hide) { renderer.setSetting("hideEdgesOnMove", hide); }
         renderer.setCustomBBox(null);
         renderer.getCamera().setState(HOME);
         redraw();
@@ -163,7 +365,7 @@
       },
       // Keep only `ids` (a Set, or null for all) and fit the view to them.
       filter: function (ids) {
-        shown = ids; keep = null; focused = null;
+        shown = ids; keep = null; focused = null; focusLayer = null;
         var box = null;
         if (ids !== null && ids.size) {
           var x = [Infinity, -Infinity];
@@ -182,14 +384,16 @@
       },
       // Fade everything outside `id` and its neighbours, edges included.
       highlight: function (id) {
-        var seen = mark(id);
-        redraw();
-        return seen;
+        var marked = mark(id);
+        redraw(marked.changed);
+        return marked.seen;
       },
+      // Nothing focused: the neighbourhood's looks now, the frame at the next animation frame.
       clear: function () {
-        if (keep === null && focused === null) { return; }
-        keep = null; focused = null;
-        redrawSoon();
+        if (keep === null) { return; }
+        var before = keep;
+        keep = null; focused = null; focusLayer = null;
+        renderer.refresh({ partialGraph: { nodes: touched(before) }, skipIndexation: true, schedule: true });
       },
       // Highlight `id`, centred, zoomed in to at least `scale` screen pixels per layout unit: one frame.
       focus: function (id, scale) {
@@ -199,9 +403,9 @@
         var now = renderer.getGraphToViewportRatio();
         if (now < scale) { ratio = ratio * now / scale; }
         camera.setState({ x: d.x, y: d.y, ratio: ratio, angle: 0 });
-        var seen = mark(id);
-        redraw();  // now: sigma's screen measures (scale, toViewport) follow the last frame
-        return seen;
+        var marked = mark(id);
+        redraw(marked.changed);  // now: sigma's screen measures (scale, toViewport) follow the last frame
+        return marked.seen;
       },
       // Only the camera moves: unless a change waits to be drawn, the frame is drawn from what
       // sigma already holds, nothing reduced again.
@@ -219,9 +423,18 @@
         var a = graph.getNodeAttributes(String(id));
         return renderer.graphToViewport({ x: a.x, y: a.y });
       },
-      // What is drawn for a node or an edge (after the reducers): colour, label, hidden.
-      nodeLook: function (id) { return renderer.getNodeDisplayData(String(id)); },
-      edgeLook: function (i) { return renderer.getEdgeDisplayData(String(i)); },
+      // What is drawn for a node or an edge: sigma's data after the reducers, and the faded
+      // colour (no label) for what a focus fades.
+      nodeLook: function (id) {
+        var d = renderer.getNodeDisplayData(String(id));
+        if (!d.hidden && focusLayer !== null && !focusLayer.kept.has(String(id))) { d.color = focusLayer.fadedNode; d.label = null; }
+        return d;
+      },
+      edgeLook: function (i) {
+        var d = renderer.getEdgeDisplayData(String(i));
+        if (!d.hidden && focusLayer !== null && !focusLayer.keptEdges.has(String(i))) { d.color = focusLayer.fadedEdge; }
+        return d;
+      },
       renderer: function () { return renderer; }
     };
     return view;
