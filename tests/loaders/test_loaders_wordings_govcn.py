@@ -719,6 +719,22 @@ NOTICES = [
         [([], ["省大数据局", "省发展改革委"]), ([], ["省大数据局", "省公安厅"])],
         id="province-glued-rows-with-local-heads",
     ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于加强某类督查工作的通知",
+            "国办发〔2019〕82号",
+            "经国务院同意，现就有关事项通知如下：\n一、压实工作责任。（各省级人民政府负责，国务院办公厅督促落实）\n"
+            "二、开展专项检查。（国务院办公厅负责监督落实）\n三、推进问题整改。（国家发展改革委负责统筹推进，各有关部门配合）\n"
+            "四、通报检查结果。（国家发展改革委牵头，国务院办公厅督促检查）\n",
+        ),
+        [
+            (["各省级人民政府"], ["国务院办公厅"]),
+            (["国务院办公厅"], []),
+            (["国家发展改革委"], ["各有关部门"]),
+            (["国家发展改革委"], ["国务院办公厅"]),
+        ],
+        id="govcn-duzu-luoshi-and-fuze-before-a-verb",
+    ),
 ]
 
 
@@ -827,3 +843,19 @@ NOT_NOTICES = [
 def test_a_gov_cn_document_that_assigns_no_work_is_refused(text):
     with pytest.raises(DutygraphError):
         parse_text(text)
+
+
+def test_a_lead_named_after_its_list_is_not_a_unit_listed_twice():
+    doc = parse_text(
+        gov_cn(
+            "国务院办公厅关于某项改革的通知",
+            "国办发〔2019〕81号",
+            "一、完善甲制度。（人力资源社会保障部、教育部按职责分工负责，人力资源社会保障部牵头）\n"
+            "二、推进乙工作。（财政部、税务总局、财政部按职责分工负责）\n",
+        )
+    )
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        (["人力资源社会保障部"], ["教育部"]),
+        ([], ["财政部", "税务总局"]),
+    ]
+    assert [(w.code, w.line) for w in doc.warnings if w.code == "unit-repeated"] == [("unit-repeated", 5)]
