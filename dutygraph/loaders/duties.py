@@ -65,9 +65,9 @@ _DUTY_RE = re.compile(
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
 _DUTY_VERB_STARTS = "牵负会配参协研做提经统督要"
-#: A group word or people, told what to do in general ("各地区要…", "有关部门要…", "领导干部要带头…"): named to no
+#: A group word or people, told what to do in general ("各地区要…", "国务院各有关部门要…", "领导干部要带头…"): named to no
 #: task by a bare 要.
-_GROUP_SUBJECT_RE = re.compile("^(?:各|有关|相关|其他|其它|地方)|(?:干部|领导|党员|同志)$")
+_GROUP_SUBJECT_RE = re.compile("各|有关|相关|其他|其它|^地方|(?:干部|领导|党员|同志)$")
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
