@@ -83,18 +83,22 @@ _AFTER_RE = re.compile(rf"(?P<units>{RUN_LIST})(?:等(?:有关|相关)?(?:部门
 
 
 def _subject_units(t: T) -> list[str] | None:
-    """The names of a subject as printed, or ``None`` unless every one reads as a unit."""
+    """The names of a subject as printed, or ``None`` unless they read as units: each short, and more than
+    half of them (all of one or two) ending like a body, so one name no list knows ("区林业办、国有防护林场、
+    …管理处") never drops the subject."""
     names: list[str] = []
+    like = 0
     start = 0
     for m in [*_SUBJECT_SPLIT_RE.finditer(t.n), None]:
         end = m.start() if m is not None else len(t.n)
         piece = t.cut(start, end).strip()
-        if not piece or len(piece.n) > 24 or not named_like_unit(piece.n) or exhorts(piece.n):
+        if not piece or len(piece.n) > 24 or exhorts(piece.n):
             return None
+        like += named_like_unit(piece.n)
         names.append(piece.o)
         if m is not None:
             start = m.end()
-    return names
+    return names if 2 * like > len(names) and (like == len(names) or len(names) > 2) else None
 
 
 #: The rest of a last name cut short at an ending inside it ("西部" + "开发办研究提出…"): more name up to a strong
@@ -145,11 +149,12 @@ def duty_sentence(t: T) -> Assignment | None:
     else:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
-        together = t.n.find("会同", m.end(), m.end() + 40)
+        end = t.n.find("。", m.end())
+        # "…负责…，提出修改完善意见，会同区直相关部门共同做好…": 会同 anywhere in the duty's sentence
+        together = t.n.find("会同", m.end(), end if end >= 0 else len(t.n))
         if together >= 0 and kind != "co":
             result.co.extend(_units_after(t, together + 2))
         elif kind != "co":
-            end = t.n.find("。", m.end())
             helpers = _HELPERS_RE.search(t.n, m.end(), end if end >= 0 else len(t.n))
             if helpers is not None:  # "由区交建局负责，区公安局配合。"
                 result.co.extend(p for p in t.cut(*helpers.span("units")).o.split("、") if p)
@@ -245,17 +250,31 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
     return heads[-1] if heads else start
 
 
+#: The rest of a chain's last name when the list stopped two characters in, at an ending inside the name
+#: ("区办" + "法规处深化…", "区委" + "宣传部推进…"): a head and one ending are no body's whole name.
+_SHORT_NAME_REST_RE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{_STRONG_END})")
+_SHORT_NAME = 2
+
+
 def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
     """The run-in role chain that starts at ``start`` ("区环土局牵头，区农发局配合"), with where it ends."""
     m = _ROLE_CHAIN_RE.match(t.n, start)
     if m is None:
         return None
+    end = m.end()
+    spans = {group: m.span(group) for group in ("co", "glued", "impl") if m.group(group)}
+    last = next((g for g in ("impl", "glued", "co") if g in spans and spans[g][1] == end), None)
+    if last is not None and end - max(t.n.rfind("、", *spans[last]) + 1, spans[last][0]) <= _SHORT_NAME:
+        rest = _SHORT_NAME_REST_RE.match(t.n, end)
+        if rest is not None:
+            spans[last] = (spans[last][0], rest.end())
+            end = rest.end()
     assignment = Assignment(present=True)
     assignment.add_units("lead", t.cut(start, m.end("lead")))
     for group in ("co", "glued", "impl"):
-        if m.group(group):
-            assignment.add_units("co", t.cut(*m.span(group)))
-    return m.end(), assignment
+        if group in spans:
+            assignment.add_units("co", t.cut(*spans[group]))
+    return end, assignment
 
 
 def role_chains(t: T) -> list[tuple[int, int, Assignment]]:
