@@ -66,6 +66,8 @@ ROLE_VERBS: dict[str, str] = {
     "主责": "lead",
     "负责牵头": "lead",
     "统筹推进": "lead",
+    "统筹协调": "lead",
+    "牵头协调": "lead",
     "统筹": "lead",
     "督促指导": "co",
     "各司其职": "resp",

@@ -25,11 +25,12 @@ from dutygraph.loaders.units import exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
-#: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end.
+#: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end, never
+#: across 等 ("银保监会等有关部门" is 银保监会 and a tail, not one name ending in 部门).
 _WEAK_END = "会|关|行|社|团|联|所|院"
 _UNIT_END = f"{_STRONG_END}|{_WEAK_END}"
 RUN_UNIT = (
-    rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
+    rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u7b48\u7b4a-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
     rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇])"  # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"
 )
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
@@ -219,13 +220,18 @@ def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
 
 
 def first_duty_sentence(t: T) -> Assignment | None:
-    """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…")."""
+    """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…").
+    A sentence inside quotation marks is quoted text — an article of a regulation being amended
+    ("修改为：“县级以上地方人民政府卫生健康主管部门负责…。”"), a slogan — and assigns nothing."""
     start = 0
     while start < len(t.n):
         end = t.n.find("。", start)
-        found = framed_duty_sentence(t.cut(start, end if end >= 0 else len(t.n)))
-        if found is not None or end < 0:
-            return found
+        if t.n.count("“", 0, start) <= t.n.count("”", 0, start):
+            found = framed_duty_sentence(t.cut(start, end if end >= 0 else len(t.n)))
+            if found is not None:
+                return found
+        if end < 0:
+            return None
         start = end + 1
     return None
 

@@ -25,7 +25,7 @@ import re
 from dutygraph.loaders.labels import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
-from dutygraph.loaders.spaced_table import spaced_rows, spaced_table
+from dutygraph.loaders.spaced_table import may_head_rows, spaced_rows, spaced_table
 from dutygraph.loaders.structure import CHAR_NUMBERS, CIRCLED, CN_DIGITS, DOT_CHARS, PAREN_CHARS, cn_number
 from dutygraph.loaders.text import Line
 
@@ -239,7 +239,7 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         line = lines[i]
         i += 1
         n = line.text.n
-        if n.startswith("序号") and line.cells is None and (by_line := spaced_rows(lines, i - 1)) is not None:
+        if may_head_rows(lines, i - 1) and (by_line := spaced_rows(lines, i - 1)) is not None:
             table_rows, i = by_line  # a space-separated table printed one row per line
             out.extend(table_rows)
             continue

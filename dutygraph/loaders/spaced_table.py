@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.columns import UNIT_ROLES, column_role, header_roles
 from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.structure import SECTION_RE
 from dutygraph.loaders.text import Line, T
@@ -184,21 +184,50 @@ def _filled(values: list[str], width: int, text_column: int) -> list[str]:
     return values + [""] * (width - len(values))
 
 
-def _header(pieces: list[str]) -> list[str | None] | None:
-    """The column roles when ``pieces`` are a whole header line (序号, a task column, two or more others)."""
-    if len(pieces) < 3 or pieces[0] != _HEADER_START or not all(_header_name(p) for p in pieces[1:]):
+def _header(pieces: list[str]) -> tuple[list[str], list[str | None]] | None:
+    """The header's cells and column roles when ``pieces`` are a whole header line (序号, a task column, two
+    or more others). A header without 序号 ("重点任务 牵头单位 配合单位 完成时限") over numbered rows gets one,
+    when it names a unit column."""
+    if len(pieces) < 3 or not all(_header_name(p) for p in pieces[1:]):
         return None
+    numbered = pieces[0] == _HEADER_START
+    if not numbered:
+        if not _header_name(pieces[0]):
+            return None
+        pieces = [_HEADER_START, *pieces]
     roles = header_roles(tuple(pieces))
-    return roles if roles is not None and "text" in roles else None
+    if roles is None or "text" not in roles or not (numbered or any(r in UNIT_ROLES for r in roles)):
+        return None
+    return pieces, roles
+
+
+#: A header line without 序号 is short and has a space between its column names.
+_UNNUMBERED_HEADER_MAX = 40
+
+
+def may_head_rows(lines: list[Line], i: int) -> bool:
+    """Whether ``lines[i]`` may be the header of a table printed one row a line (a cheap test before
+    :func:`spaced_rows`): it opens with 序号, or it is a short line with spaces over a line that opens with 1."""
+    n = lines[i].text.n
+    if lines[i].cells is not None:
+        return False
+    if n.startswith(_HEADER_START):
+        return True
+    return (
+        len(n) <= _UNNUMBERED_HEADER_MAX
+        and " " in n
+        and i + 1 < len(lines)
+        and lines[i + 1].text.n.startswith("1 ")
+    )
 
 
 def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) when ``lines[i]`` is a
     space-separated header line and row 1 follows on the next line; else ``None``."""
-    header = lines[i].text.o.split()
-    roles = _header(header)
-    if roles is None:
+    found = _header(lines[i].text.o.split())
+    if found is None:
         return None
+    header, roles = found
     out = [_row_line(lines[i].no, header)]
     expected = 1
     j = i + 1

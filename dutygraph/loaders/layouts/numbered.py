@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.brackets import bracket_groups, open_depth
+from dutygraph.loaders.brackets import HOLDING_OPENERS, bracket_groups, open_depth
 from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import (
@@ -164,6 +164,8 @@ class NumberedReader:
         rest = body
         units = Assignment()
         for start, end in reversed(bracket_groups(body)):
+            if body.n[start] not in HOLDING_OPENERS:
+                continue  # a quote or a title: "修改为：“…主管部门负责…”" quotes a regulation, it assigns nothing
             inner = body.cut(start + 1, end - 1)
             parsed = parse_bracket(inner)
             if parsed is None:
@@ -201,8 +203,12 @@ class NumberedReader:
         m = SECTION_RE.match(line.text.n)
         number = line.text.o[: m.end("num")] if m else None
         text = body
-        for start, end in reversed(bracket_groups(T.of(body))):
-            if parse_bracket(T.of(body).cut(start + 1, end - 1)) is not None:
+        folded = T.of(body)
+        for start, end in reversed(bracket_groups(folded)):
+            if (
+                folded.n[start] in HOLDING_OPENERS
+                and parse_bracket(folded.cut(start + 1, end - 1)) is not None
+            ):
                 text = text[:start] + text[end:]
         item = self._new_item(line, "section", number, None, text.strip())
         item.assign.merge(assignment)
@@ -215,6 +221,9 @@ class NumberedReader:
         segments = split_segments(body, inline)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
+        if first.assignment is None and _heading_like(first.text):
+            # "2.2　成员单位职责": the unnumbered paragraphs under it may be its members' duties, each a task
+            self.member_duties = "职责" in first.text
         if first.assignment is not None:
             item.assign.merge(first.assignment)
             item.closed = True
