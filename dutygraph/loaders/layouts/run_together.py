@@ -95,9 +95,10 @@ _CHAIN_ROWS = 2
 #: A cell that is all units is at least this long; shorter "units" are words inside a sentence.
 _MIN_TEXT = 6
 #: Characters that put a name inside a sentence when they stand right before or after it
-#: ("责任到各乡镇人民政府和区直部门"): such a name is not a cell.
+#: ("责任到各乡镇人民政府和区直部门"), or a quoted title right after it ("省政府“立项挂牌办理”任务分解表"): such a
+#: name is not a cell.
 _IN_SENTENCE_BEFORE = frozenset("到对由向给和与及把将被在")
-_IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
+_IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组“《")
 
 
 _FUNCTION_CHAR_RE = re.compile("[和的与及在对]")
@@ -131,6 +132,22 @@ def _helped_chain(t: T, start: int, end: int) -> tuple[int, Assignment] | None:
     assignment.add_units("lead", t.cut(start, comma))
     assignment.add_units("co", t.cut(comma + 1, end))
     return helped.end(), assignment
+
+
+_TITLE_OPENS = frozenset("“《")
+
+
+def _before_title(folded: str, start: int, end: int) -> int:
+    """Where a cell ends whose last name opens a quoted title ("区海洋渔业局区管委会“马上就办”工作方案": the
+    next column's source document): before that name, when the cell holds another."""
+    names = [m.start() for m in _SPLIT_RE.finditer(folded, start, end) if m.group("name")]
+    return names[-1] if len(names) > 1 else end
+
+
+def _units_follow_deadline(roles: list[str]) -> bool:
+    """The header puts the deadline column right before the first unit column (完成时限 then 主要责任单位)."""
+    first_unit = next((k for k, role in enumerate(roles) if role in ("lead", "co", "resp")), None)
+    return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "deadline"
 
 
 def header_roles(folded: str) -> list[str] | None:
@@ -188,10 +205,13 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     table_end = _TABLE_END_RE.search(n, position)
     stop = table_end.start() if table_end else len(n)
     chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
+    units_after_deadline = _units_follow_deadline(roles)
     cell = _CELL_RE.search(n, position, stop)
     while cell is not None:
         start, end = cell.span()
         start = _name_start(n, start, end)
+        if n[end : end + 1] in _TITLE_OPENS:
+            end = _before_title(n, start, end)
         chain = role_chain_at(t, start) if n.startswith("牵头", end) else _helped_chain(t, start, end)
         if chain is not None:
             end = chain[0]  # "区环土局牵头，区农发局配合，相关乡镇落实": the row names the roles itself
@@ -205,6 +225,18 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
             cell = _CELL_RE.search(n, start + 1, stop)
             continue
         chunk = t.cut(position, start)
+        if (
+            units_after_deadline
+            and chain is None
+            and next_cell is not None
+            and _DEADLINE_TAIL_RE.search(chunk.n.rstrip()) is None
+            and _DEADLINE_TAIL_RE.search(n, end, next_cell.start()) is not None
+            and _MARK_RE.search(n, end, next_cell.start()) is None
+        ):
+            # "…并报省生态文明建设领导小组办公室6月区环土局": the units stand after the row's deadline, so a name
+            # before it is the task's text
+            cell = next_cell
+            continue
         if len(chunk.n.strip()) < _MIN_TEXT:
             cell = next_cell
             continue  # a name inside a sentence, or a second unit cell: read with the run before it
