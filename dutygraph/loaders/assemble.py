@@ -157,7 +157,8 @@ def assemble(
             co = responsible + co
             if lead_unnamed_line is None:
                 lead_unnamed_line = item.unit_line or item.line
-        standing += [u for u in a.standing if u not in standing]
+        if a.standing:
+            standing += [u for u in a.standing if u not in standing]
         if lead or co or responsible or a.standing:
             co += standing
         co = [u for u in _dedupe(co) if u not in lead]

@@ -151,7 +151,8 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
     the assignment ("…相关乡镇配合。以下均需相关乡镇配合，不再列出").
     """
     result = Assignment(present=True)
-    matches = list(LABEL_RE.finditer(t.n))
+    # every label ends in a colon: none can match after the last one (most of the text, a field's value)
+    matches = list(LABEL_RE.finditer(t.n, 0, t.n.rfind(":") + 1))
     nested: list[re.Match[str]] = []
     if len(matches) > 1 and OPEN_RE.search(t.n, matches[0].end()) is not None:
         # "牵头单位：县住建局（分管领导：张三）；配合单位：…": a label inside a bracket of a field's value is a

@@ -19,7 +19,6 @@ from dutygraph.loaders.text import Line, T
 
 _SEPARATORS = "、,;\n"
 _TRAILING = "。.,;、:!?- "
-_SEPARATOR_RE = re.compile("[、,;\n]")
 
 #: A bracket note that states "the first listed unit leads" (列第一位者为牵头单位, 排名第一的为牵头部门…).
 FIRST_LEADS_RE = re.compile(
@@ -322,10 +321,18 @@ def _plain_units(t: T) -> list[str]:
 
     What the bracket-aware path of :func:`split_units` makes of such a list, without a :class:`T` per piece.
     """
-    o = t.o
+    o, n = t
+    # the separators are single characters: the first in place of each other, then one str.split (a
+    # third of a regex split's time)
+    joined = n
+    for separator in _SEPARATORS[1:]:
+        joined = joined.replace(separator, _SEPARATORS[0])
+    pieces = joined.split(_SEPARATORS[0])
+    if o == n:  # nothing folded (most lists): each piece as printed, trimmed
+        return [kept for piece in pieces if (kept := piece.strip(_TRAILING))]
     units: list[str] = []
     start = 0
-    for piece in _SEPARATOR_RE.split(t.n):
+    for piece in pieces:
         kept = piece.strip(_TRAILING)
         if kept and len(kept) == len(piece):  # nothing trimmed (most pieces)
             units.append(o[start : start + len(piece)])

@@ -247,7 +247,7 @@ def label_tail(folded: str) -> tuple[str, str] | None:
     found: tuple[str, str] | None = None
     if ":" not in folded:  # every label ends in a colon; most lines have none
         return None
-    for m in LABEL_RE.finditer(folded):
+    for m in LABEL_RE.finditer(folded, 0, folded.rfind(":") + 1):  # no label after the last colon
         start = m.start()
         if (start and folded[start - 1] not in _BOUNDARY) or open_depth(folded[:start]):
             continue  # "…明确责任单位:…" inside a sentence, or a label inside a bracket

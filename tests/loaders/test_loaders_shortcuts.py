@@ -18,7 +18,7 @@ from dutygraph.loaders.brackets import bracket_groups
 from dutygraph.loaders.brackets import open_depth as open_brackets
 from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
 from dutygraph.loaders.labels import _ALL as ALL_LABELS
-from dutygraph.loaders.labels import _GLUED_HINT_RE, _GLUED_LABEL_RE
+from dutygraph.loaders.labels import _GLUED_HINT_RE, _GLUED_LABEL_RE, LABEL_RE
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
 from dutygraph.loaders.metadata import date_in
@@ -419,3 +419,13 @@ def test_a_unit_without_a_weak_mark_is_one_name(unit):
 def test_the_flattened_page_check_is_the_furniture_search(text):
     plain = len(text) >= PAGE_LINE or _INLINE_FURNITURE_RE.search(text, 1) is not None
     assert is_flattened_page(text) == plain
+
+
+@SETTINGS
+@given(st.one_of(TEXT, LIST_TEXT))
+@example("责任单位:市局、牵头单位")
+@example("牵头单位:市局;配合单位 :区局")
+def test_labels_read_up_to_the_last_colon_are_all_the_labels(text):
+    assert [m.span() for m in LABEL_RE.finditer(text, 0, text.rfind(":") + 1)] == [
+        m.span() for m in LABEL_RE.finditer(text)
+    ]

@@ -75,7 +75,7 @@ def split_inline_labels(t: T) -> tuple[T, Assignment | None]:
     """
     if ":" not in t.n:
         return t, None
-    for m in LABEL_RE.finditer(t.n):
+    for m in LABEL_RE.finditer(t.n, 0, t.n.rfind(":") + 1):  # no label after the last colon
         start = m.start()
         if start == 0 or t.n[start - 1] not in _INLINE_BOUNDARY or open_depth(t.n[:start]):
             continue

@@ -38,9 +38,16 @@
     return [c[0] / 255 * a, c[1] / 255 * a, c[2] / 255 * a, a];
   }
   function css(c) { return "rgba(" + [c[0] * 255, c[1] * 255, c[2] * 255].map(Math.round).join(",") + "," + c[3] + ")"; }
-  var LINE_VERTEX = "attribute vec2 a_position; uniform mat3 u_matrix;\n" +
-    "void main() { gl_Position = vec4((u_matrix * vec3(a_position, 1)).xy, 0, 1); }";
-  var LINE_FRAGMENT = "precision mediump float; uniform vec4 u_color;\nvoid main() { gl_FragColor = u_color; }";
+  // Edges as one-pixel lines: each in its own colour (u_own 1) or all in one (u_color).
+  var LINE_VERTEX = [
+    "attribute vec2 a_position; attribute vec4 a_color;",
+    "uniform mat3 u_matrix; uniform vec4 u_color; uniform float u_own; varying vec4 v_color;",
+    "void main() {",
+    "  gl_Position = vec4((u_matrix * vec3(a_position, 1)).xy, 0, 1);",
+    "  v_color = mix(u_color, a_color, u_own);",
+    "}"
+  ].join("\n");
+  var LINE_FRAGMENT = "precision mediump float; varying vec4 v_color;\nvoid main() { gl_FragColor = v_color; }";
   function lineProgram(gl) {
     var program = gl.createProgram();
     [[gl.VERTEX_SHADER, LINE_VERTEX], [gl.FRAGMENT_SHADER, LINE_FRAGMENT]].forEach(function (pair) {
@@ -52,7 +59,8 @@
     gl.linkProgram(program);
     return {
       program: program, buffer: gl.createBuffer(), position: gl.getAttribLocation(program, "a_position"),
-      matrix: gl.getUniformLocation(program, "u_matrix"), color: gl.getUniformLocation(program, "u_color"),
+      colour: gl.getAttribLocation(program, "a_color"), matrix: gl.getUniformLocation(program, "u_matrix"),
+      uniformColour: gl.getUniformLocation(program, "u_color"), own: gl.getUniformLocation(program, "u_own"),
       changes: -1, count: 0
     };
   }
@@ -78,8 +86,13 @@
     var edges = focusing ? focusing.edges : false;
     return class extends Instanced {
       getDefinition() { return definition; }
-      process() {
+      reallocate(capacity) {
+        this.widest = 0;  // every item is processed again
+        return super.reallocate(capacity);
+      }
+      process(index, offset, a, b, c) {
         this.changes = (this.changes || 0) + 1;  // the items changed: what is built from them is stale
+        if (edges && !c.hidden) { this.widest = Math.max(this.widest || 0, c.size || 1); }
         return super.process.apply(this, arguments);
       }
       processVisibleItem(index, start, a, b, c) {
@@ -126,17 +139,24 @@
         this.built = built;
         return built;
       }
-      // Every edge of the main array as a line from its first vertex's start to its end.
-      drawLines(params) {
+      // Whether every edge would be drawn at sigma's minimum thickness (zoomed out): then one-pixel
+      // lines show the same picture for a third of the cost.
+      thin(params) { return this.widest <= params.minEdgeThickness * params.sizeRatio; }
+      // Every edge of the main array as a line from its first vertex's start to its end, in its
+      // own colour (own) or in the faded one.
+      drawLines(params, own) {
         var gl = this.normalProgram.gl;
         var lines = this.lines || (this.lines = lineProgram(gl));
         gl.bindBuffer(gl.ARRAY_BUFFER, lines.buffer);
         if (lines.changes !== this.changes) {
           var main = this.array;
-          var points = new Float32Array(this.capacity * 4);
-          for (var i = 0, at = 0; i < this.capacity; i++, at += this.STRIDE) {
-            points[4 * i] = main[at + startAt]; points[4 * i + 1] = main[at + startAt + 1];
-            points[4 * i + 2] = main[at + endAt]; points[4 * i + 3] = main[at + endAt + 1];
+          var mainBits = new Uint32Array(main.buffer);
+          var points = new Float32Array(this.capacity * 6);  // per end: x, y, colour bits
+          var bits = new Uint32Array(points.buffer);
+          for (var i = 0, at = 0, to = 0; i < this.capacity; i++, at += this.STRIDE, to += 6) {
+            points[to] = main[at + startAt]; points[to + 1] = main[at + startAt + 1];
+            points[to + 3] = main[at + endAt]; points[to + 4] = main[at + endAt + 1];
+            bits[to + 2] = bits[to + 5] = mainBits[at + colourAt];
           }
           gl.bufferData(gl.ARRAY_BUFFER, points, gl.STATIC_DRAW);
           lines.changes = this.changes;
@@ -147,18 +167,25 @@
         gl.useProgram(lines.program);
         gl.enable(gl.BLEND);
         gl.uniformMatrix3fv(lines.matrix, false, params.matrix);
-        gl.uniform4fv(lines.color, premultiplied(focusLayer.fadedEdge));
+        gl.uniform1f(lines.own, own ? 1 : 0);
+        gl.uniform4fv(lines.uniformColour, own ? [0, 0, 0, 0] : premultiplied(focusLayer.fadedEdge));
         gl.enableVertexAttribArray(lines.position);
-        gl.vertexAttribPointer(lines.position, 2, gl.FLOAT, false, 8, 0);
+        gl.vertexAttribPointer(lines.position, 2, gl.FLOAT, false, 12, 0);
+        gl.enableVertexAttribArray(lines.colour);
+        gl.vertexAttribPointer(lines.colour, 4, gl.UNSIGNED_BYTE, true, 12, 8);
         gl.drawArrays(gl.LINES, 0, lines.count);
         gl.disableVertexAttribArray(lines.position);
+        gl.disableVertexAttribArray(lines.colour);
         gl.bindBuffer(gl.ARRAY_BUFFER, null);
       }
+      // Focused: the rest as faded lines, then the neighbourhood by sigma's program. Zoomed out
+      // with nothing focused: every edge as a line in its own colour.
       render(params) {
         this.drawing = this.focusArrays();
         try {
-          if (this.drawing && faded === "lines" && this.capacity) { this.drawLines(params); }
-          super.render(params);
+          var lines = faded === "lines" && this.capacity > 0 && (this.drawing !== null || this.thin(params));
+          if (lines) { this.drawLines(params, this.drawing === null); }
+          if (!lines || this.drawing !== null) { super.render(params); }
         } finally { this.drawing = null; }
       }
       // While focused, the normal pass uploads the faded items (nodes) or only the neighbourhood;
@@ -193,6 +220,11 @@
   };
   var NODE_PROGRAMS = { circle: flat(P.NodeCircleProgram, { faded: "colour", edges: false }) };
   var HOVER_PROGRAMS = { circle: flat(P.NodeCircleProgram) };  // hovered and highlighted nodes only
+
+  // Above this many edges a frame of them all takes SwiftShader longer than a move's frame (about
+  // 0.25 s at 33,000), so edges hide while the view is dragged or wheel-zoomed (sigma's
+  // hideEdgesOnMove) and come back when it stops.
+  var HIDE_EDGES_ON_MOVE_ABOVE = 20000;
 
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
@@ -322,6 +354,8 @@
         graph = graphs[p];
         shown = null; keep = null; focused = null; focusLayer = null;
         if (renderer === null) { start(); } else { renderer.setGraph(graph); }
+        var hide = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
+        if (renderer.getSetting("hideEdgesOnMove") !== hide) { renderer.setSetting("hideEdgesOnMove", hide); }
         renderer.setCustomBBox(null);
         renderer.getCamera().setState(HOME);
         redraw();
