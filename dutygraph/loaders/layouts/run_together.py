@@ -55,12 +55,12 @@ _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
 _HEAD = r"(?:省|市|区|县|各|相关|有关)"
 _END = (
-    r"(?:人民政府|政府(?:[\u4e00-\u9fff]{1,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
+    r"(?:人民政府|政府(?:[\u4e00-\u9fff]{0,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
     r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
     r"局|委|办|厅|部|站|队)"
 )
 _BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
-_NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|网信办|编办"
+_NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公厅|网信办|编办"
 #: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
 _NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
@@ -90,6 +90,8 @@ _GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
 _DEADLINE_TAIL_RE = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬)?前?|全年|年底|长期|常年|持续推进)$")
 #: The task's own number inside the text before it: "12、完成…".
 _MARK_RE = re.compile(r"(?<!\d)(\d{1,3})[、.](?!\d)")
+#: At most this many rows without a unit cell of their own stand between two rows read.
+_ROWS_SKIPPED = 3
 #: Rows of a table that say "X牵头" this often name their roles themselves.
 _CHAIN_ROWS = 2
 #: A cell that is all units is at least this long; shorter "units" are words inside a sentence.
@@ -171,6 +173,11 @@ def _names(cell: T) -> list[tuple[str, str]]:
     ]
 
 
+def _glued(cell: T) -> bool:
+    """A cell holds two names printed with nothing between them."""
+    return any(k and not join for k, (join, _) in enumerate(_names(cell)))
+
+
 def _lead_cell_end(names: list[tuple[str, str]]) -> int:
     """How many names a glued 牵头单位 cell holds before the 责任单位 cell starts: it ends at a group word
     ("省直各部门"), at a "，", or at a name that opens a "、" list after a glued one ("省环保厅省卫计委、住建厅")."""
@@ -218,7 +225,8 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         next_cell = _CELL_RE.search(n, end, stop)
         if chain is None and (
             (start and n[start - 1] in _IN_SENTENCE_BEFORE)
-            or (end < len(n) and n[end] in _IN_SENTENCE_AFTER)
+            # (prose never glues two names: "省人社厅省直各部门，…平潭综合实验区要围绕…" is a cell, then 工作要求)
+            or (end < len(n) and n[end] in _IN_SENTENCE_AFTER and not _glued(t.cut(start, end)))
             # where rows name their roles ("X牵头，Y配合"), a bare name is a cell only before the next row's date
             or (chain_rows and end < stop and not n[end].isdigit())
         ):
@@ -242,9 +250,23 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
             continue  # a name inside a sentence, or a second unit cell: read with the run before it
         deadline = _DEADLINE_TAIL_RE.search(chunk.n.rstrip())
         text_end = deadline.start() if deadline is not None else len(chunk.n)
-        marks = [m for m in _MARK_RE.finditer(chunk.n, 0, text_end) if int(m.group(1)) == last_number + 1]
+        # the next number, or one a few further on when rows without units (merged cells) went by unread
+        marks = [
+            m
+            for m in _MARK_RE.finditer(chunk.n, 0, text_end)
+            if last_number < int(m.group(1)) <= last_number + _ROWS_SKIPPED
+        ]
         text_start = marks[-1].start() if marks else 0
         number = marks[-1].group(1) if marks else None
+        if (
+            number is not None
+            and chain is None
+            and len(chunk.n[marks[-1].end() : text_end].strip()) < _MIN_TEXT
+        ):
+            # "1.全面公开省级政府工作部门权力清单…": a name a few characters after the row's number is its text
+            cell = next_cell if next_cell is not None and next_cell.start() > start else None
+            cell = cell or _CELL_RE.search(n, start + 1, stop)
+            continue
         if number is not None:
             last_number = int(number)
             text_start = marks[-1].end()
