@@ -20,7 +20,9 @@
   // neighbourhood on top, from a small array of its own. So a focus costs the neighbourhood, not
   // the 66,000 edges of a 10,000-unit part.
   var P = window.SigmaPrograms;
-  var focusLayer = null;  // {nodes: [keys], edges: [keys], fadedNode, fadedEdge (colours)} or null
+  // The page's one WebGL view sets it (see mark below): {nodes, edges: [keys], kept, keptEdges:
+  // Sets of the same keys, fadedNode, fadedEdge: colours}, or null when nothing is focused.
+  var focusLayer = null;
 
   function offsetOf(attributes, name) {
     var at = 0;
