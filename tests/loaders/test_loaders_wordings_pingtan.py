@@ -607,6 +607,55 @@ PAGES = [
     ),
 ]
 
+#: Pages whose tasks name leaders: (name, post) of each task's leaders, as printed.
+LEADERS = [
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2017年信访工作任务分工的通知",
+            "各片区管理局，区直各单位： 1、化解信访积案。牵头领导：区信访局局长 陈明；牵头单位：区信访局；配合单位：区直各有关单位。"
+            " 2、规范信访秩序。责任领导：区公安局副局长林涛；牵头单位：区公安局；配合单位：区信访局。 3、推进网上信访。"
+            "牵头单位：区信访局。" + SIGNED,
+        ),
+        [
+            (["区信访局"], ["区直各有关单位"], [("陈明", "区信访局局长")]),
+            (["区公安局"], ["区信访局"], [("林涛", "区公安局副局长")]),
+            (["区信访局"], [], []),
+        ],
+        id="bureau-posts-before-the-names-one-after-a-space",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2017年旅游发展任务分工的通知",
+            "各片区管理局，区直各单位： （一）创建国家级旅游度假区。责任领导：管委会副主任 王芳 责任单位：区旅游局（牵头）、区规划局"
+            " （二）提升旅游服务质量。责任领导：党工委委员、管委会副主任周青松 责任单位：区旅游局" + SIGNED,
+        ),
+        [
+            (["区旅游局"], ["区规划局"], [("王芳", "管委会副主任")]),
+            (["区旅游局"], [], [("周青松", "党工委委员、管委会副主任")]),
+        ],
+        id="committee-posts-with-and-without-a-space",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2017年生态文明建设任务分工的通知",
+            "各片区管理局，区直各单位： 1.划定生态保护红线。牵头单位：区环土局 分管领导：陈刚副主任 2.推进海岸带保护。"
+            "牵头领导：林海（管委会副主任）；牵头单位：区海洋渔业局 配合单位：各片区管理局" + SIGNED,
+        ),
+        [
+            (["区环土局"], [], [("陈刚", "副主任")]),
+            (["区海洋渔业局"], ["各片区管理局"], [("林海", "管委会副主任")]),
+        ],
+        id="names-before-their-posts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEADERS)
+def test_a_tasks_leaders_are_read_with_their_posts(text, expected):
+    read = [(t.lead_units, t.co_units, [(x.name, x.post) for x in t.leaders]) for t in parse_text(text).tasks]
+    assert read == expected
+
+
 NOT_NOTICES = [
     pytest.param(
         page(
