@@ -278,7 +278,7 @@ _GROUP_JOIN_RE = re.compile(
 #: A clause that says when, not who ("2019年底前完成", "持续推进", "长期坚持"): the task's deadline.
 _WHEN_CLAUSE_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|每季度?|每月|每半年|长期|持续|逐步|分步|分阶段|"
-    r"按年度|按季度|定期|常态化|即日起|(?:19|20)\d\d)"
+    r"按年度|按季度|定期|常态化|即日起|(?:此后|今后|以后|之后)(?:每|定期|逐年|持续|长期)|逐年|(?:19|20)\d\d)"
 )
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
 _TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")

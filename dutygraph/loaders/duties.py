@@ -54,15 +54,20 @@ JURISDICTION_HEAD_RE = re.compile("[区市县省]")
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
-#: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责": the words before 由 are no part of the subject.
+#: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…":
+#: the words before 由 are no part of the subject.
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
-    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合)(?!同志|人|任)"  # 负责同志/负责人 are people
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合"
+    r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
-_DUTY_VERB_STARTS = "牵负会配参协研做提经统督"
+_DUTY_VERB_STARTS = "牵负会配参协研做提经统督要"
+#: A group word or people, told what to do in general ("各地区要…", "有关部门要…", "领导干部要带头…"): named to no
+#: task by a bare 要.
+_GROUP_SUBJECT_RE = re.compile("^(?:各|有关|相关|其他|其它|地方)|(?:干部|领导|党员|同志)$")
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
@@ -72,6 +77,8 @@ _DUTY_KIND = {
     "研究提出": "resp",
     "提出办理意见": "resp",
     "提出了办理意见": "resp",
+    # "国家发展改革委、财政部要抓紧制定配套政策": named bodies told to act are responsible for it
+    "要": "resp",
     "参与": "co",
     "协助": "co",
     "做好配合": "co",
@@ -127,8 +134,9 @@ def _units_after(t: T, start: int) -> list[str]:
         start = end + 1  # the grown name was not the last: "会同西部开发办、财政部…"
 
 
-def duty_sentence(t: T) -> Assignment | None:
-    """The assignment a task's own first sentence states ("财政部负责…"), or ``None``."""
+def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
+    """The assignment a task's own first sentence states ("财政部负责…"), or ``None``; ``modal=False`` leaves out
+    a subject told what to do by a bare 要 ("财政部要加大投入"), the weakest sign of who acts."""
     head = t.n[:70]
     if not any(c in head for c in _DUTY_VERB_STARTS):
         return None  # no role verb near the start: the common case, decided without the pattern
@@ -139,6 +147,8 @@ def duty_sentence(t: T) -> Assignment | None:
     if subject is None:
         return None
     verb = m.group("verb")
+    if verb == "要" and (not modal or any(_GROUP_SUBJECT_RE.search(name) for name in subject)):
+        return None  # "各地区要结合实际抓好落实" exhorts; "财政部要加大投入" names who acts
     result = Assignment(present=True)
     if verb in ("会同", "经商"):  # "X经商Y提出了办理意见": X acts after consulting Y, as with 会同
         result.lead.extend(subject)
@@ -176,14 +186,14 @@ _CLAUSE_END_RE = re.compile("[,;]")
 _MAX_CLAUSES = 12
 
 
-def framed_duty_sentence(t: T) -> Assignment | None:
+def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     """The duty a sentence states at its start, after its frame clauses, or in a clause that opens with 由.
 
     Procedure text of emergency plans puts the actor mid-sentence: "根据…的安排，中国储备粮管理总公司负责…",
     "…确需动用的，由省级人民政府提出申请，由国家发展改革委及国家粮食局会同财政部提出动用方案". 由 names the actor
     wherever its clause stands; other clauses only after scene-setting ones, so a subject inside prose is not read.
     """
-    found = duty_sentence(t)
+    found = duty_sentence(t, modal=modal)
     if found is not None or "," not in t.n:
         return found
     end = t.n.find("。")
@@ -194,7 +204,7 @@ def framed_duty_sentence(t: T) -> Assignment | None:
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
         if framed or t.n.startswith("由", start):
-            found = duty_sentence(t.cut(start, end))
+            found = duty_sentence(t.cut(start, end), modal=modal)
             if found is not None:
                 return found
     return None
@@ -220,18 +230,26 @@ def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
 
 
 def first_duty_sentence(t: T) -> Assignment | None:
-    """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…").
+    """The assignment of the first sentence of ``t`` that is a duty sentence ("1.关于X问题。国土资源部会同…");
+    a sentence with a role verb wins over an earlier one with a bare 要 ("…指挥部要根据…。…由X会同Y提出方案").
     A sentence inside quotation marks is quoted text — an article of a regulation being amended
     ("修改为：“县级以上地方人民政府卫生健康主管部门负责…。”"), a slogan — and assigns nothing."""
+    return _first_duty(t, modal=False) or (_first_duty(t, modal=True) if "要" in t.n else None)
+
+
+def _first_duty(t: T, *, modal: bool) -> Assignment | None:
     start = 0
+    quoted = 0  # quotes opened and not closed before ``start``
     while start < len(t.n):
         end = t.n.find("。", start)
-        if t.n.count("“", 0, start) <= t.n.count("”", 0, start):
-            found = framed_duty_sentence(t.cut(start, end if end >= 0 else len(t.n)))
+        stop = end if end >= 0 else len(t.n)
+        if quoted <= 0:
+            found = framed_duty_sentence(t.cut(start, stop), modal=modal)
             if found is not None:
                 return found
         if end < 0:
             return None
+        quoted += t.n.count("“", start, end + 1) - t.n.count("”", start, end + 1)
         start = end + 1
     return None
 

@@ -25,6 +25,8 @@ from dutygraph.store.catalog import CATALOG_GRAPH, STORED_IN
 FORMAT_VERSION = 2  # 2: document versions behind a catalog graph
 MARKER = "dutygraph-store.json"
 BACKEND = "oxigraph"
+#: The backend while a writer swaps in its compacted copy (:mod:`.compaction`).
+BACKEND_BEFORE_COMPACTION = BACKEND + ".old"
 LOCK = "write.lock"
 #: Size and SHA-256 of each backend table file, recorded by each writer (``store check`` reads it).
 SUMS = "oxigraph.sums.json"
@@ -122,6 +124,8 @@ def check_intact(path: Path, *, writer: bool = False) -> dict[str, tuple[int, st
         raise StoreError(f"no dutygraph store at {path} — load a document first: dutygraph load FILE")
     _check_format(marker)
     backend = path / BACKEND
+    if not backend.exists() and (path / BACKEND_BEFORE_COMPACTION).is_dir():
+        raise StoreError(f"store {path} is being compacted by its writer; try again in a moment")
     for required in (backend, backend / "CURRENT"):
         if not required.exists():
             raise StoreDamaged(path, f"{required.relative_to(path)} is missing")

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO
 
 from dutygraph.errors import DutygraphError, InputError, StoreError
-from dutygraph.store import digests
+from dutygraph.store import compaction, digests
 from dutygraph.store.files import (
     BACKEND,
     LOCK,
@@ -64,23 +64,27 @@ class StoreStatus:
 
     documents: int
     disk: DiskUse
+    compactable: int  # table bytes beyond what the bulk loader wrote the same quads in
 
     def describe(self, path: Path) -> str:
         disk = self.disk
         return (
             f"store {path}: {self.documents} document(s), {_megabytes(disk.total)} on disk "
             f"(tables {_megabytes(disk.tables)}, journal {_megabytes(disk.journal)}, "
-            f"other {_megabytes(disk.other)}); about {_megabytes(disk.diagnostics)} reclaimable "
-            "(the backend's old diagnostic logs, deleted by the next write; superseded versions "
-            "are compacted away by the backend as it writes)"
+            f"other {_megabytes(disk.other)}); about "
+            f"{_megabytes(disk.diagnostics + self.compactable)} reclaimable "
+            f"({_megabytes(disk.diagnostics)} of the backend's old diagnostic logs, deleted by the "
+            f"next write; {_megabytes(self.compactable)} of tables beyond their bulk-loaded size, "
+            f"compacted by the next write once above {compaction.LIMIT:g}× it)"
         )
 
 
 def status_of(path: Path) -> StoreStatus:
-    """The store's document count and disk use: cheap (the catalog and file sizes only)."""
+    """The store's document count and disk use (one count of its quads, then file sizes)."""
     with Store.open(path) as store:
         documents = store.document_count()
-    return StoreStatus(documents, disk_use(path))
+        quads = len(store.oxigraph)
+    return StoreStatus(documents, disk_use(path), compaction.reclaimable(path, quads))
 
 
 def _writers_held_off(path: Path, wait: float) -> IO[str] | None:

@@ -35,7 +35,7 @@ from dutygraph.ontology import identity
 from dutygraph.ontology.mapping import MappedDocument
 from dutygraph.ontology.namespaces import PREFIXES, SHARED_GRAPH
 from dutygraph.ontology.ntriples import Triple, nquads, value_of
-from dutygraph.store import digests
+from dutygraph.store import compaction, digests
 from dutygraph.store.bulk import BulkWriter
 from dutygraph.store.catalog import VERSION_MARK, catalog_deletion, catalog_insertion, collect_orphans
 from dutygraph.store.files import (
@@ -120,6 +120,7 @@ class Store(StoreReader):
         try:
             # Checked again under the lock: a writer that came first may be creating the store.
             if (path / MARKER).is_file():
+                compaction.finish_interrupted(path)
                 sums = check_intact(path, writer=True)
                 reader = probe(path)
                 require_space(path)
@@ -165,7 +166,10 @@ class Store(StoreReader):
         try:
             if self._writing:
                 self.oxigraph.flush()
+                compacted = compaction.compacted_copy(self.path, self.oxigraph)
                 del self.oxigraph  # the backend closes its files before they are summed
+                if compacted is not None:
+                    compaction.swap(self.path, compacted)
                 record_sums(self.path, self._sums)
                 prune_diagnostic_logs(self.path)
             else:

@@ -322,7 +322,7 @@ class NumberedReader:
             return
         if _heading_like(text.n) and "职责" in text.n and current is None:
             self.member_duties = True  # the document's title: "…领导小组成员单位职责"
-        duty = framed_duty_sentence(text) if not _heading_like(text.n) else None
+        duty = framed_duty_sentence(text, modal=False) if not _heading_like(text.n) else None
         if duty is not None and (
             (
                 current is not None
