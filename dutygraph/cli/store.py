@@ -43,6 +43,7 @@ def load(
     with Store.open(store_path, write=True, wait=wait) as store, file_progress(len(files)) as advance:
         results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases, progress=advance)
         count = store.document_count()
+        store.compact(progress=advance)
     for result in results:
         if result.unchanged:
             click.echo(f"unchanged {result.doc_id}")
@@ -86,9 +87,10 @@ def remove(doc_id: str, store_path: Path, wait: float) -> None:
     """
     from dutygraph.store.store import Store
 
-    with Store.open(store_path, write=True, wait=wait) as store:
+    with Store.open(store_path, write=True, wait=wait) as store, file_progress(1) as advance:
         if not store.remove(doc_id):
             raise InputError(f"no document {doc_id!r} in {store_path} (see: dutygraph docs)")
+        store.compact(progress=advance)
     click.echo(f"removed {doc_id}")
 
 

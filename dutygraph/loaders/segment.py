@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from dutygraph.loaders.glued_rows import glued_header, glued_rows
 from dutygraph.loaders.labels import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
@@ -253,6 +254,10 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         n = line.text.n
         if may_head_rows(lines, i - 1) and (by_line := spaced_rows(lines, i - 1)) is not None:
             table_rows, i = by_line  # a space-separated table printed one row per line
+            out.extend(table_rows)
+            continue
+        if (roles := glued_header(lines, i - 1)) is not None and (glued := glued_rows(lines, i - 1, roles)):
+            table_rows, i = glued  # a table printed one row per line with its cells run together
             out.extend(table_rows)
             continue
         table = _glued_header(n) if len(n) >= TABLE_LINE and line.cells is None else None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -77,7 +78,7 @@ class Compacted:
     quads: int
 
 
-def compacted_copy(path: Path, oxigraph: ox.Store) -> Compacted | None:
+def compacted_copy(path: Path, oxigraph: ox.Store, say: Callable[[str], None]) -> Compacted | None:
     """When the tables of the backend a writer is closing have outgrown :data:`LIMIT`, every quad
     of it bulk-loaded into a new backend folder; otherwise (or when the copy could not be
     written — a full disk: the old backend stays) None. What was measured is recorded."""
@@ -94,6 +95,7 @@ def compacted_copy(path: Path, oxigraph: ox.Store) -> Compacted | None:
     if tables <= LIMIT * record.bytes_per_quad * quads:
         _record(path, record.bytes_per_quad, tables)
         return None
+    say(f"compacting: the tables outgrew {LIMIT:g}× their bulk-loaded size; writing them afresh")
     target = path / _NEW
     shutil.rmtree(target, ignore_errors=True)
     try:

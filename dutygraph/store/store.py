@@ -89,6 +89,7 @@ class Store(StoreReader):
         self._lock = lock
         self._writing = writing  # whether ``oxigraph`` is the backend opened for writing
         self._sums: dict[str, tuple[int, str]] = {}  # the table sums recorded when a writer opened
+        self._compaction_checked = False  # since this writer's last write
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -146,6 +147,7 @@ class Store(StoreReader):
     def _writable(self) -> ox.Store:
         """The backend opened for writing (opened on first use)."""
         self._require_writer()
+        self._compaction_checked = False
         if not self._writing:
             # The record holds only while no writer has the files open: a writer killed half-way
             # leaves none, and the next clean close sums every table afresh.
@@ -162,14 +164,26 @@ class Store(StoreReader):
         self._drop_unreferenced()
         return oxigraph
 
+    def compact(self, progress: Callable[[str], None] | None = None) -> None:
+        """Compact the backend if this writer's writes left its tables above their bulk-loaded
+        size (:mod:`.compaction`). :meth:`close` does it; a command showing progress calls it
+        first, so that ``progress`` hears the phase named."""
+        if not self._writing or self._compaction_checked:
+            return
+        self.oxigraph.flush()
+        compacted = compaction.compacted_copy(self.path, self.oxigraph, progress or _silent)
+        self._compaction_checked = True
+        if compacted is not None:
+            del self.oxigraph  # closed before its folder is taken away
+            compaction.swap(self.path, compacted)
+            self.oxigraph = open_backend(self.path, read_only=False)
+
     def close(self) -> None:
         try:
             if self._writing:
+                self.compact()
                 self.oxigraph.flush()
-                compacted = compaction.compacted_copy(self.path, self.oxigraph)
                 del self.oxigraph  # the backend closes its files before they are summed
-                if compacted is not None:
-                    compaction.swap(self.path, compacted)
                 record_sums(self.path, self._sums)
                 prune_diagnostic_logs(self.path)
             else:

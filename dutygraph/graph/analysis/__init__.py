@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from itertools import pairwise
+from typing import Any, TypeVar
 
 import networkx as nx
+import numpy as np
 
 from dutygraph.errors import InputError
 from dutygraph.gcpause import gc_paused
@@ -335,6 +337,17 @@ def node_suffix(analysis: Analysis, part: Part) -> str:
     return f"@{part.scope.span}" if several else ""
 
 
+R = TypeVar("R", UnitLoad, Portfolio)
+
+
+def by_part(rows: list[R], parts: int) -> list[list[R]]:
+    """Rows ordered part by part (as :func:`unit_loads` and :func:`leader_portfolios` give
+    them), cut into one list per part."""
+    part = np.fromiter((row.part for row in rows), dtype=np.int64, count=len(rows))
+    bounds = np.searchsorted(part, np.arange(parts + 1)).tolist()
+    return [rows[start:end] for start, end in pairwise(bounds)]
+
+
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     """Run every measure on each scope of ``snapshot`` (see :mod:`.scope`).
 
@@ -349,12 +362,10 @@ def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
         pieces = snapshot.parts(groups) if len(groups) != 1 else [snapshot]
         combined = snapshot.partitioned(groups)
         network = collaboration(combined, weighting=settings.weighting)
-        loads: list[list[UnitLoad]] = [[] for _ in groups]
-        for load in unit_loads(combined, lead_weight=settings.lead_weight, co_weight=settings.co_weight):
-            loads[load.part].append(load)
-        portfolios: list[list[Portfolio]] = [[] for _ in groups]
-        for portfolio in leader_portfolios(combined):
-            portfolios[portfolio.part].append(portfolio)
+        loads = by_part(
+            unit_loads(combined, lead_weight=settings.lead_weight, co_weight=settings.co_weight), len(groups)
+        )
+        portfolios = by_part(leader_portfolios(combined), len(groups))
         networks = network.pieces(len(groups))
         clusterings = cluster_parts(
             networks, combined, method=settings.method, seed=settings.seed, resolution=settings.resolution

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from dutygraph.graph.incidence import name_order, ranked_columns
+from dutygraph.graph.incidence import dense_rank, name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 
@@ -29,36 +29,37 @@ class Portfolio:
 
 
 def leader_portfolios(snapshot: Snapshot) -> list[Portfolio]:
+    """Every supervising leader's portfolio, part by part, most tasks first (ties by name, then
+    IRI: a lexsort keeps the numbering's order among equals, within a part IRI order)."""
     incidence = snapshot.incidence
     n = len(incidence.leaders)
-    tasks = np.bincount(incidence.leader, minlength=n).tolist()
-    assisted = np.bincount(incidence.assistant, minlength=n).tolist()
+    task_counts = np.bincount(incidence.leader, minlength=n)
+    tasks, assisted = task_counts.tolist(), np.bincount(incidence.assistant, minlength=n).tolist()
     reach = incidence.unit_leaders.T.tocsr()  # leaders × units: tasks of the unit he supervises
     leads = (incidence.task_leaders.T @ incidence.task_units(incidence.lead)).tocsr()
     shared = (np.diff(incidence.unit_leaders.indptr) > 1).tolist()  # units answering to several
     names = [snapshot.units[iri].name for iri in incidence.units]
     rank = name_order(names)
     reached, leading = ranked_columns(reach, rank), ranked_columns(leads, rank)
-
-    parts = incidence.leader_part.tolist() if incidence.leader_part is not None else [0] * n
-    portfolios = []
-    for i, iri in enumerate(incidence.leaders):
-        info = snapshot.leaders[iri]
-        portfolios.append(
-            Portfolio(
-                iri=iri,
-                leader=info.name,
-                posts=sorted(info.posts),
-                jurisdiction=info.jurisdiction,
-                tasks=tasks[i],
-                assisted_tasks=assisted[i],
-                lead_units=[names[u] for u in leading[i]],
-                units=[names[u] for u in reached[i]],
-                shared_units=[names[u] for u in reached[i] if shared[u]],
-                part=parts[i],
-            )
+    infos = [snapshot.leaders[iri] for iri in incidence.leaders]
+    part = incidence.leader_part if incidence.leader_part is not None else np.zeros(n, dtype=np.int64)
+    order = np.lexsort((dense_rank([info.name for info in infos]), -task_counts, part)).tolist()
+    parts = part.tolist()
+    return [
+        Portfolio(
+            iri=incidence.leaders[i],
+            leader=info.name,
+            posts=sorted(info.posts),
+            jurisdiction=info.jurisdiction,
+            tasks=tasks[i],
+            assisted_tasks=assisted[i],
+            lead_units=[names[u] for u in leading[i]],
+            units=[names[u] for u in reached[i]],
+            shared_units=[names[u] for u in reached[i] if shared[u]],
+            part=parts[i],
         )
-    return sorted(portfolios, key=lambda p: (-p.tasks, p.leader, p.iri))
+        for i, info in zip(order, map(infos.__getitem__, order), strict=True)
+    ]
 
 
 def units_shared_by(snapshot: Snapshot, first: str, second: str) -> list[str]:

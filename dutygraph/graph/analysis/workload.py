@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from dutygraph.graph.incidence import name_order, ranked_columns
+from dutygraph.graph.incidence import dense_rank, name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 from dutygraph.settings import CO_WEIGHT, LEAD_WEIGHT
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitLoad:
     iri: str
     unit: str
@@ -44,33 +44,38 @@ class UnitLoad:
 def unit_loads(
     snapshot: Snapshot, *, lead_weight: float = LEAD_WEIGHT, co_weight: float = CO_WEIGHT
 ) -> list[UnitLoad]:
-    """Every unit's load, heaviest first (ties by name, so the order is stable)."""
+    """Every unit's load, part by part, heaviest first (ties by name, then IRI: a stable order).
+
+    Ordered by one lexsort over the count columns, which keeps the numbering's order among
+    equals — within a part, IRI order (:meth:`Incidence.per_part`)."""
     incidence = snapshot.incidence
     n = len(incidence.units)
-    lead = np.bincount(incidence.unit[incidence.lead], minlength=n).tolist()
-    co = np.bincount(incidence.unit[~incidence.lead], minlength=n).tolist()
+    lead_counts = np.bincount(incidence.unit[incidence.lead], minlength=n)
+    co_counts = np.bincount(incidence.unit[~incidence.lead], minlength=n)
+    load = lead_weight * lead_counts + co_weight * co_counts
     shared = incidence.co_occurrence
     # Distinct co-workers: the unit's row of the co-occurrence matrix, less its own diagonal.
     coworkers = (np.diff(shared.indptr) - (shared.diagonal() > 0)).tolist()
     leader_names = [snapshot.leaders[iri].name for iri in incidence.leaders]
     answers_to = ranked_columns(incidence.unit_leaders, name_order(leader_names), by_count=False)
-    parts = incidence.unit_part.tolist() if incidence.unit_part is not None else [0] * n
-    loads = []
-    for i, iri in enumerate(incidence.units):
-        info = snapshot.units[iri]
-        loads.append(
-            UnitLoad(
-                iri,
-                info.name,
-                info.jurisdiction,
-                info.kind,
-                info.is_group,
-                lead=lead[i],
-                co=co[i],
-                leaders=[leader_names[j] for j in answers_to[i]],
-                coworkers=coworkers[i],
-                load=lead_weight * lead[i] + co_weight * co[i],
-                part=parts[i],
-            )
+    part = incidence.unit_part if incidence.unit_part is not None else np.zeros(n, dtype=np.int64)
+    infos = [snapshot.units[iri] for iri in incidence.units]
+    name_rank = dense_rank([info.name for info in infos])
+    order = np.lexsort((name_rank, -lead_counts, -load, part)).tolist()
+    lead, co, loads, parts = lead_counts.tolist(), co_counts.tolist(), load.tolist(), part.tolist()
+    return [
+        UnitLoad(
+            incidence.units[i],
+            info.name,
+            info.jurisdiction,
+            info.kind,
+            info.is_group,
+            lead[i],
+            co[i],
+            [leader_names[j] for j in answers_to[i]],
+            coworkers[i],
+            loads[i],
+            parts[i],
         )
-    return sorted(loads, key=lambda r: (-r.load, -r.lead, r.unit, r.iri))
+        for i, info in zip(order, map(infos.__getitem__, order), strict=True)
+    ]

@@ -12,6 +12,7 @@ from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, clean_header, header_roles
 from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.layouts.run_together import warn_run_together
 from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE
 from dutygraph.loaders.text import Line, T
 
@@ -58,6 +59,9 @@ def read_rows(
     columns = read_header(lines[start], state)
     assert columns is not None
     state.saw("table-rows")
+    if "|" not in lines[start].text.n and "\t" not in lines[start].text.o:
+        # "序号工作任务负责单位时间进度" over rows one a line: cells cut by dutygraph.loaders.glued_rows
+        warn_run_together(lines[start], state)
     i = start + 1
     current_section = section
     while i < len(lines) and lines[i].cells is not None:

@@ -192,6 +192,15 @@ def _lead_cell_end(names: list[tuple[str, str]]) -> int:
     return len(names)
 
 
+def warn_run_together(line: Line, state: ReadState) -> None:
+    """Say that the table headed at ``line`` had its cells told apart by what unit names look like."""
+    state.warn(
+        line.no,
+        "table-cells-run-together",
+        "a table whose cells lost their separators: cells were told apart by what unit names look like",
+    )
+
+
 def read_run_together(line: Line, attachment: str | None, section: Section, state: ReadState) -> None:
     """Read the rows of a run-together table that starts this line into items."""
     roles = header_roles(line.text.n)
@@ -199,11 +208,7 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     header = HEADER_RE.match(line.text.n)
     assert header is not None
     state.saw("run-together-table")
-    state.warn(
-        line.no,
-        "table-cells-run-together",
-        "a table whose cells lost their separators: cells were told apart by what unit names look like",
-    )
+    warn_run_together(line, state)
     split_lead = "lead" in roles and ("resp" in roles or "co" in roles)
     t = line.text
     n = t.n
