@@ -65,9 +65,9 @@ _DUTY_RE = re.compile(
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
 _DUTY_VERB_STARTS = "牵负会配参协研做提经统督要"
-#: A group word or people, told what to do in general ("各地区要…", "有关部门要…", "领导干部要带头…"): named to no
+#: A group word or people, told what to do in general ("各地区要…", "国务院各有关部门要…", "领导干部要带头…"): named to no
 #: task by a bare 要.
-_GROUP_SUBJECT_RE = re.compile("^(?:各|有关|相关|其他|其它|地方)|(?:干部|领导|党员|同志)$")
+_GROUP_SUBJECT_RE = re.compile("各|有关|相关|其他|其它|^地方|(?:干部|领导|党员|同志)$")
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
@@ -161,8 +161,10 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
         end = t.n.find("。", m.end())
-        # "…负责…，提出修改完善意见，会同区直相关部门共同做好…": 会同 anywhere in the duty's sentence
-        together = t.n.find("会同", m.end(), end if end >= 0 else len(t.n))
+        # "…负责…，提出修改完善意见，会同区直相关部门共同做好…": 会同 anywhere in the duty's sentence; after a bare
+        # 要 the sentence's next clause may have a subject of its own ("…，住房城乡建设部要会同…")
+        reach = _CLAUSE_END_RE.search(t.n, m.end()) if verb == "要" else None
+        together = t.n.find("会同", m.end(), reach.start() if reach else end if end >= 0 else len(t.n))
         if together >= 0 and kind != "co":
             result.co.extend(_units_after(t, together + 2))
         elif kind != "co":
