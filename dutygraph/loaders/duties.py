@@ -156,7 +156,9 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     else:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
-        together = t.n.find("会同", m.end(), m.end() + 40)
+        # after a bare 要 the sentence's next clause may have a subject of its own ("…，住房城乡建设部要会同…")
+        reach = _CLAUSE_END_RE.search(t.n, m.end()) if verb == "要" else None
+        together = t.n.find("会同", m.end(), min(m.end() + 40, reach.start() if reach else len(t.n)))
         if together >= 0 and kind != "co":
             result.co.extend(_units_after(t, together + 2))
         elif kind != "co":
