@@ -256,6 +256,13 @@ def _first_duty(t: T, *, modal: bool) -> Assignment | None:
     return None
 
 
+#: How a body's or a group's name starts, and the characters a body's name ends with: a head inside a name
+#: that starts like one, with no such ending before it, is no second name ("各片区管理局").
+_NAME_START_RE = re.compile("[区市县省各]|相关|有关")
+_BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
+#: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
+#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
+_AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -272,7 +279,10 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
         m.start()
         for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)
         if not JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
+        and not (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
     ]
+    if heads and _NAME_START_RE.match(folded, start) and not _BODY_END_RE.search(folded, start, heads[-1]):
+        return start  # "各片区管理局": a name that starts like one holds the head, no body ends before it
     return heads[-1] if heads else start
 
 
