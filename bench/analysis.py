@@ -91,8 +91,8 @@ def main() -> None:
         with gc_paused():  # as analyse() runs them: counting once over all parts, the rest per part
             scopes = timed("scopes", times, scopes_of, snapshot)
             groups = [docs for _, docs in scopes]
-            pieces = timed("split snapshot", times, snapshot.parts, groups)
             combined = timed("number per part", times, snapshot.partitioned, groups)
+            pieces = timed("split snapshot", times, snapshot.parts, groups, partitioned=combined)
             network = timed("collaboration graph", times, collaboration, combined)
             loads = timed("workload", times, unit_loads, combined)
             timed("leader portfolios", times, leader_portfolios, combined)

@@ -13,9 +13,9 @@ again — focus on a unit (select, fade the rest, zoom to it) and zoom, on both 
 cluster filter on ours (pyvis's page has neither); and, as the floor those stand on, the same
 timing for a change of one line's colour on our page (with SwiftShader the browser needs about a
 frame of its own to present any change, and more when the machine is loaded). Each page is opened
-once, and each step (first frame, settling, every interaction) gets ``--timeout`` seconds: a page
-that has not drawn by then is reported as "nothing drawn" and closed, so its script cannot hold the
-browser for the next page. Not a test: timings vary by machine; the ratios are what compare.
+once, and each step gets ``--timeout`` seconds (the first frame, settling; an interaction and the
+frames after it three times that): a page that has not drawn by then is reported as "nothing drawn"
+and closed, so its script cannot hold the browser for the next page. Not a test: timings vary by machine; the ratios are what compare.
 """
 
 from __future__ import annotations

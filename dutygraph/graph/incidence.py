@@ -59,7 +59,9 @@ class Incidence:
     leader: IntArray
     assisted: IntArray
     assistant: IntArray
-    #: Set by :meth:`per_part`: each unit's and leader's part (None: one part, the whole snapshot).
+    #: Set by :meth:`per_part`: each task's, unit's and leader's part (None: one part, the whole
+    #: snapshot).
+    task_part: IntArray | None = None
     unit_part: IntArray | None = None
     leader_part: IntArray | None = None
 
@@ -123,6 +125,7 @@ class Incidence:
             leader=leader[:split].astype(np.int64).ravel(),
             assisted=self.assisted,
             assistant=leader[split:].astype(np.int64).ravel(),
+            task_part=task_part,
             unit_part=(unit_keys // max(1, n_units)).astype(np.int64),
             leader_part=(leader_keys // max(1, n_leaders)).astype(np.int64),
         )
@@ -151,9 +154,10 @@ class Incidence:
 
 
 def name_order(names: list[str]) -> IntArray:
-    """Each name's position in sorted order: the tie-break key for :func:`ranked_columns`."""
+    """Each name's position in sorted order, equal names by position: the tie-break key for
+    :func:`ranked_columns`."""
     rank = np.empty(len(names), dtype=np.int64)
-    rank[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
+    rank[np.argsort(dense_rank(names), kind="stable")] = np.arange(len(names))
     return rank
 
 
@@ -164,13 +168,19 @@ def dense_rank(names: Sequence[str]) -> IntArray:
 
 
 def ranked_columns(matrix: sparse.csr_matrix, rank: IntArray, *, by_count: bool = True) -> list[list[int]]:
-    """Each row's non-zero columns, highest value first (``by_count``), ties by ``rank``.
+    """Each row's non-zero columns, highest count first (``by_count``), ties by ``rank``.
 
-    One sort over all the non-zeros instead of one Python sort per row.
+    One sort over all the non-zeros instead of one Python sort per row, on one integer key
+    (row, then count, then rank): a single-key sort is a third of a lexsort of three keys.
     """
-    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
-    keys = (rank[matrix.indices], -matrix.data, rows) if by_count else (rank[matrix.indices], rows)
-    columns = matrix.indices[np.lexsort(keys)].tolist()
+    rows = np.repeat(np.arange(matrix.shape[0], dtype=np.int64), np.diff(matrix.indptr))
+    key = rank[matrix.indices].astype(np.int64)
+    span = len(rank) + 1
+    if by_count and len(key):
+        count = np.rint(matrix.data).astype(np.int64)
+        key += (count.max() - count) * span
+        span *= int(count.max() - count.min()) + 1
+    columns = matrix.indices[np.argsort(rows * span + key, kind="stable")].tolist()
     bounds = matrix.indptr.tolist()
     return [columns[start:end] for start, end in pairwise(bounds)]
 

@@ -183,10 +183,13 @@ def collaboration(
     # Each membership scaled by its task's 1/(k−1): one product gives Newman's weights.
     scaled = by_task(tasks, nodes, share[tasks], shape)
     co = by_task(tasks[~lead], nodes[~lead], np.ones(int((~lead).sum())), shape)
-    shared = sparse.triu(incidence.co_occurrence[kept][:, kept], k=1).tocoo()
-    order = np.lexsort((shared.col, shared.row))
-    source, target = shared.row[order].astype(np.int64), shared.col[order].astype(np.int64)
-    counts = np.rint(shared.data[order]).astype(np.int64)
+    # The upper triangle, row by row and column by column within a row: the edge order.
+    shared = incidence.co_occurrence[kept][:, kept]
+    shared.sort_indices()
+    row = np.repeat(np.arange(shape[1], dtype=np.int64), np.diff(shared.indptr))
+    upper = shared.indices > row
+    source, target = row[upper], shared.indices[upper].astype(np.int64)
+    counts = np.rint(shared.data[upper]).astype(np.int64)
     co_co = np.rint(_values_at((co.T @ co).tocsr(), source, target)).astype(np.int64)
     rows = np.flatnonzero(kept)
     return Collaboration(

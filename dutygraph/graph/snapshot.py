@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import attrgetter
 from typing import TypeVar
 
 import numpy as np
@@ -103,10 +104,14 @@ class Snapshot:
     def partitioned(self, groups: Sequence[Collection[str]]) -> Snapshot:
         """This snapshot with its units and leaders numbered per group of documents (see
         :meth:`Incidence.per_part`): what :func:`dutygraph.graph.analysis.analyse` computes every
-        part's measures on at once, each part as if alone. Shares the records."""
+        part's measures on at once, each part as if alone. Tasks of documents in no group form
+        one more part, after the others. Shares the records."""
         group_of = {doc: g for g, docs in enumerate(groups) for doc in docs}
+        rest = len(groups)
         task_part = np.fromiter(
-            (group_of[t.doc_id] for t in self.tasks), dtype=np.int64, count=len(self.tasks)
+            (group_of.get(doc, rest) for doc in map(attrgetter("doc_id"), self.tasks)),
+            dtype=np.int64,
+            count=len(self.tasks),
         )
         view = Snapshot(self.tasks, self.units, self.leaders, self.documents, self.years)
         view.__dict__["incidence"] = self.incidence.per_part(task_part)  # fills the cached property
@@ -116,36 +121,41 @@ class Snapshot:
         """The snapshot of ``docs`` alone (see :meth:`parts`)."""
         return self.parts([docs])[0]
 
-    def parts(self, groups: Sequence[Collection[str]]) -> list[Snapshot]:
+    def parts(
+        self, groups: Sequence[Collection[str]], *, partitioned: Snapshot | None = None
+    ) -> list[Snapshot]:
         """One snapshot per group of documents: its tasks, and the units and leaders they name.
 
         What each jurisdiction-year is analysed on, so its measures depend on nothing else in the
-        store: a part holds the same records, in the same order, whatever else is loaded. One pass
-        over the tasks for all groups, O(assignments)."""
+        store: a part holds the same records, in the same order, whatever else is loaded.
+        ``partitioned`` is this snapshot's :meth:`partitioned` view of the same groups, when
+        there is one already: its numbering holds each part's tasks, units and leaders, sorted.
+        O(assignments)."""
+        incidence = (partitioned or self.partitioned(groups)).incidence
+        assert incidence.task_part is not None and incidence.unit_part is not None
+        assert incidence.leader_part is not None
+        every = np.arange(len(groups) + 1)
+        by_part = np.argsort(incidence.task_part, kind="stable")
+        tasks = [self.tasks[i] for i in by_part.tolist()]
+        task_bounds = np.searchsorted(incidence.task_part[by_part], every).tolist()
+        unit_bounds = np.searchsorted(incidence.unit_part, every).tolist()
+        leader_bounds = np.searchsorted(incidence.leader_part, every).tolist()
         group_of = {doc: g for g, docs in enumerate(groups) for doc in docs}
-        tasks: list[list[TaskInfo]] = [[] for _ in groups]
-        for task in self.tasks:
-            g = group_of.get(task.doc_id)
-            if g is not None:
-                tasks[g].append(task)
         documents, years = (
             _by_group(self.documents, group_of, groups),
             _by_group(self.years, group_of, groups),
         )
-        parts = []
-        for chosen, docs_of, years_of in zip(tasks, documents, years, strict=True):
-            used = {u for t in chosen for u in t.leads + t.cos}
-            people = {p for t in chosen for p in t.leaders + t.assistants}
-            parts.append(
-                Snapshot(
-                    tasks=chosen,
-                    units={iri: self.units[iri] for iri in sorted(used)},
-                    leaders={iri: self.leaders[iri] for iri in sorted(people) if iri in self.leaders},
-                    documents=docs_of,
-                    years=years_of,
-                )
+        units, leaders = incidence.units, incidence.leaders
+        return [
+            Snapshot(
+                tasks=tasks[task_bounds[g] : task_bounds[g + 1]],
+                units={iri: self.units[iri] for iri in units[unit_bounds[g] : unit_bounds[g + 1]]},
+                leaders={iri: self.leaders[iri] for iri in leaders[leader_bounds[g] : leader_bounds[g + 1]]},
+                documents=documents[g],
+                years=years[g],
             )
-        return parts
+            for g in range(len(groups))
+        ]
 
 
 def _by_group(values: dict[str, V], group_of: dict[str, int], groups: Sequence[object]) -> list[dict[str, V]]:

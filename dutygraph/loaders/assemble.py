@@ -6,6 +6,7 @@ sub-heading only if deeper-numbered items follow it, and "first listed leads" ma
 
 from __future__ import annotations
 
+from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.duties import first_duty_sentence
 from dutygraph.loaders.items import Item, ReadState
 from dutygraph.loaders.leaders import merge_leaders
@@ -218,7 +219,7 @@ def assemble(
                     "unit-suspect-concatenation",
                     f"{label}: {unit!r} looks like two units without a separator ({glued[0]} + {glued[1]})",
                 )
-        if len(a.lead) + len(a.responsible) + len(a.co) > len(lead) + len(co):
+        if _repeats(a):
             warn(item.unit_line or item.line, "unit-repeated", f"{label} lists a unit twice")
 
         if item.value is not None and item.style not in (None, "heading"):
@@ -247,3 +248,12 @@ def assemble(
     if duty_tasks:
         meta["duty_sentences"] = duty_tasks
     return tasks, warnings, meta
+
+
+def _repeats(a: Assignment) -> bool:
+    """Whether a task lists one unit twice. A lead named after the list it belongs to ("（A、B按职责分工负责，
+    A牵头）", "责任单位：A、B，A牵头") marks which unit leads; it does not list A again."""
+    lists = (a.lead, a.co, a.responsible)
+    if any(len(units) > len(set(units)) for units in lists):
+        return True
+    return bool(set(a.co) & (set(a.lead) | set(a.responsible)))

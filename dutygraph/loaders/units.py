@@ -395,9 +395,16 @@ def exhorts(subject: str) -> bool:
     return m is not None and named_like_unit(subject[: m.start()]) and _UNIT_END_RE.search(subject) is None
 
 
+#: A note in brackets after a name: "中央宣传部（国务院新闻办）", "区社会事业局(医改办)".
+_TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,20}[)）]$")
+
+
 def named_like_unit(text: str) -> bool:
-    """Stricter than :func:`looks_like_unit`: the name must end like a body or be a group word (各…)."""
+    """Stricter than :func:`looks_like_unit`: the name must end like a body or be a group word (各…); a
+    bracketed note after it ("中央宣传部（国务院新闻办）") is no part of how it ends."""
     text = text.strip().rstrip("。.")
+    if text.endswith((")", "）")):
+        text = _TRAILING_NOTE_RE.sub("", text)
     return bool(text) and len(text) <= 30 and (text.startswith("各") or bool(_UNIT_END_RE.search(text)))
 
 

@@ -237,6 +237,7 @@ def test_parts_hold_their_own_documents_in_store_order() -> None:
         assert list(part.years.items()) == [(d, y) for d, y in years.items() if d in group]
         assert part.tasks == [t for t in tasks if t.doc_id in group]
         assert list(part.units) == sorted({u for t in part.tasks for u in t.units})
+        assert list(part.leaders) == sorted({p for t in part.tasks for p in t.leaders + t.assistants})
 
 
 def test_participation_by_hand() -> None:

@@ -359,8 +359,8 @@ def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:
     with gc_paused():
         scopes = scopes_of(snapshot, settings.scope)
         groups = [docs for _, docs in scopes]
-        pieces = snapshot.parts(groups) if len(groups) != 1 else [snapshot]
         combined = snapshot.partitioned(groups)
+        pieces = snapshot.parts(groups, partitioned=combined) if len(groups) != 1 else [snapshot]
         network = collaboration(combined, weighting=settings.weighting)
         loads = by_part(
             unit_loads(combined, lead_weight=settings.lead_weight, co_weight=settings.co_weight), len(groups)

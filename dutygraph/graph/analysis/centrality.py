@@ -28,7 +28,7 @@ EXACT_WORK = 10**9
 SAMPLES = 500
 
 
-@dataclass
+@dataclass(slots=True)
 class UnitCentrality:
     iri: str
     degree: int

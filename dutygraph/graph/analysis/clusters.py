@@ -25,7 +25,7 @@ from dutygraph.graph.snapshot import Snapshot
 from dutygraph.settings import METHODS
 
 
-@dataclass
+@dataclass(slots=True)
 class Cluster:
     id: int
     members: list[str]  # unit IRIs, by weighted degree within the cluster

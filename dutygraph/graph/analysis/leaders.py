@@ -14,7 +14,7 @@ from dutygraph.graph.incidence import dense_rank, name_order, ranked_columns
 from dutygraph.graph.snapshot import Snapshot
 
 
-@dataclass
+@dataclass(slots=True)
 class Portfolio:
     iri: str
     leader: str

@@ -32,7 +32,7 @@ from dutygraph.graph.incidence import FloatArray, IntArray, dense_rank
 from dutygraph.settings import LEADER_THRESHOLD, Z_THRESHOLD, Z_WITH_LEADERS
 
 
-@dataclass
+@dataclass(slots=True)
 class Burden:
     load: UnitLoad
     z: float

@@ -16,7 +16,7 @@
   // A focus (a unit and its neighbours) is drawn by the same programs without touching sigma's
   // data for the rest: `focusLayer` below names the neighbourhood's nodes and edges, and while it is
   // set each program draws its items faded — nodes in the faded colour, edges as one-pixel lines
-  // in the faded colour (a line costs SwiftShader a third of sigma's rectangle) — then the
+  // in the faded colour (a line costs SwiftShader a third to a half of sigma's rectangle) — then the
   // neighbourhood on top, from a small array of its own. So a focus costs the neighbourhood, not
   // the 66,000 edges of a 10,000-unit part.
   var P = window.SigmaPrograms;
@@ -142,7 +142,7 @@
         return built;
       }
       // Whether every edge would be drawn at sigma's minimum thickness (zoomed out): then one-pixel
-      // lines show the same picture for a third of the cost.
+      // lines show the same picture for a third to a half of the cost.
       thin(params) { return this.widest <= params.minEdgeThickness * params.sizeRatio; }
       // Every edge of the main array as a line from its first vertex's start to its end, in its
       // own colour (own) or in the faded one.
