@@ -108,6 +108,7 @@ def run_job(
     with Store.open(store_path, write=True) as store:
         say("parsing and loading")
         results = load_files(store, paths, jurisdiction=jurisdiction, aliases=aliases, progress=say)
+        store.compact(progress=say)
         documents = [r.doc_id for r in results]
         say("analysing")
         analysis = analysis_of(store, docs=documents, settings=settings)

@@ -73,6 +73,8 @@ ROLE_VERBS: dict[str, str] = {
     "督促落实": "resp",
     "督促检查": "resp",
     "监督落实": "resp",
+    "指导和监督": "resp",
+    "监督指导": "resp",
     "各司其职": "resp",
     "具体落实": "resp",
     "根据实际情况落实": "resp",
@@ -480,6 +482,8 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         subject = clause.cut(0, m.start())
         if subject.n.endswith("负责") and ROLE_VERBS[m.group("verb")] in ("resp", "lead"):
             subject = subject.cut(0, len(subject.n) - 2)  # "国务院办公厅负责监督落实", "…负责统筹推进"
+        if subject.n.endswith(("和", "及", "并")) and (joined := closing_verb(subject.n[:-1])) is not None:
+            subject = subject.cut(0, joined.start())  # "财政部等部门加强指导和支持": two verbs, one role
         if exhorts(subject.n):
             pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
             continue

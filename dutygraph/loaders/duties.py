@@ -91,18 +91,22 @@ _AFTER_RE = re.compile(rf"(?P<units>{RUN_LIST})(?:等(?:有关|相关)?(?:部门
 
 
 def _subject_units(t: T) -> list[str] | None:
-    """The names of a subject as printed, or ``None`` unless every one reads as a unit."""
+    """The names of a subject as printed, or ``None`` unless they read as units: each short, and more than
+    half of them (all of one or two) ending like a body, so one name no list knows ("区林业办、国有防护林场、
+    …管理处") never drops the subject."""
     names: list[str] = []
+    like = 0
     start = 0
     for m in [*_SUBJECT_SPLIT_RE.finditer(t.n), None]:
         end = m.start() if m is not None else len(t.n)
         piece = t.cut(start, end).strip()
-        if not piece or len(piece.n) > 24 or not named_like_unit(piece.n) or exhorts(piece.n):
+        if not piece or len(piece.n) > 24 or exhorts(piece.n):
             return None
+        like += named_like_unit(piece.n)
         names.append(piece.o)
         if m is not None:
             start = m.end()
-    return names
+    return names if 2 * like > len(names) and (like == len(names) or len(names) > 2) else None
 
 
 #: The rest of a last name cut short at an ending inside it ("西部" + "开发办研究提出…"): more name up to a strong
@@ -156,13 +160,14 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     else:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)
-        # after a bare 要 the sentence's next clause may have a subject of its own ("…，住房城乡建设部要会同…")
+        end = t.n.find("。", m.end())
+        # "…负责…，提出修改完善意见，会同区直相关部门共同做好…": 会同 anywhere in the duty's sentence; after a bare
+        # 要 the sentence's next clause may have a subject of its own ("…，住房城乡建设部要会同…")
         reach = _CLAUSE_END_RE.search(t.n, m.end()) if verb == "要" else None
-        together = t.n.find("会同", m.end(), min(m.end() + 40, reach.start() if reach else len(t.n)))
+        together = t.n.find("会同", m.end(), reach.start() if reach else end if end >= 0 else len(t.n))
         if together >= 0 and kind != "co":
             result.co.extend(_units_after(t, together + 2))
         elif kind != "co":
-            end = t.n.find("。", m.end())
             helpers = _HELPERS_RE.search(t.n, m.end(), end if end >= 0 else len(t.n))
             if helpers is not None:  # "由区交建局负责，区公安局配合。"
                 result.co.extend(p for p in t.cut(*helpers.span("units")).o.split("、") if p)
@@ -251,6 +256,13 @@ def _first_duty(t: T, *, modal: bool) -> Assignment | None:
     return None
 
 
+#: How a body's or a group's name starts, and the characters a body's name ends with: a head inside a name
+#: that starts like one, with no such ending before it, is no second name ("各片区管理局").
+_NAME_START_RE = re.compile("[区市县省各]|相关|有关")
+_BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
+#: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
+#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
+_AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -267,8 +279,17 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
         m.start()
         for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)
         if not JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
+        and not (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
     ]
+    if heads and _NAME_START_RE.match(folded, start) and not _BODY_END_RE.search(folded, start, heads[-1]):
+        return start  # "各片区管理局": a name that starts like one holds the head, no body ends before it
     return heads[-1] if heads else start
+
+
+#: The rest of a chain's last name when the list stopped two characters in, at an ending inside the name
+#: ("区办" + "法规处深化…", "区委" + "宣传部推进…"): a head and one ending are no body's whole name.
+_SHORT_NAME_REST_RE = re.compile(rf"[\u4e00-\u9fff]{{1,4}}?(?:{_STRONG_END})")
+_SHORT_NAME = 2
 
 
 def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
@@ -276,12 +297,20 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
     m = _ROLE_CHAIN_RE.match(t.n, start)
     if m is None:
         return None
+    end = m.end()
+    spans = {group: m.span(group) for group in ("co", "glued", "impl") if m.group(group)}
+    last = next((g for g in ("impl", "glued", "co") if g in spans and spans[g][1] == end), None)
+    if last is not None and end - max(t.n.rfind("、", *spans[last]) + 1, spans[last][0]) <= _SHORT_NAME:
+        rest = _SHORT_NAME_REST_RE.match(t.n, end)
+        if rest is not None:
+            spans[last] = (spans[last][0], rest.end())
+            end = rest.end()
     assignment = Assignment(present=True)
     assignment.add_units("lead", t.cut(start, m.end("lead")))
     for group in ("co", "glued", "impl"):
-        if m.group(group):
-            assignment.add_units("co", t.cut(*m.span(group)))
-    return m.end(), assignment
+        if group in spans:
+            assignment.add_units("co", t.cut(*spans[group]))
+    return end, assignment
 
 
 def role_chains(t: T) -> list[tuple[int, int, Assignment]]:

@@ -32,7 +32,10 @@ RESP_LABELS = (
     "责任股室|承办部门|执行单位|实施主体|责任单位及责任人|责任单位及完成时限|责任单位及时限"
 )
 SPLIT_LABELS = "部门分工|职责分工|责任分工|分工"
-DEADLINE_LABELS = "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|时限"
+DEADLINE_LABELS = (
+    "完成时限|完成时间|完成期限|时间节点|时限要求|时间要求|推进时限|办结时限|时间进度|进度安排|完成节点|时间安排|"
+    "整改时限|整改期限|整改时间|办理时限|办理期限|时限"
+)
 _ALL = "|".join(
     [LEADER_LABELS, ASSIST_LABELS, LEAD_LABELS, CO_LABELS, RESP_LABELS, SPLIT_LABELS, DEADLINE_LABELS]
 )

@@ -32,8 +32,9 @@ POST_PATTERN = "(?:" + "|".join(POSTS) + ")"
 _NAME = r"[\u4e00-\u9fff·]{2,4}"
 _ROLES = ("分管", "主管", "联系", "协管", "牵头")
 _ROLE = "(?:" + "|".join(_ROLES) + ")"
-#: The body a post is held in, printed before it: "区政府副区长", "管委会副主任", "县政府办副主任", "党工委委员".
-_BODY = r"(?P<body>[\u4e00-\u9fff]{0,6}?(?:政府办公室|政府办|政府|管委会|党工委|工委|委))"
+#: The body a post is held in, printed before it: "区政府副区长", "管委会副主任", "县政府办副主任", "党工委委员",
+#: "区信访局局长".
+_BODY = r"(?P<body>[\u4e00-\u9fff]{0,6}?(?:政府办公室|政府办|政府|管委会|党工委|工委|委|局))"
 _POST_ONLY = re.compile(rf"^{_BODY}?{_ROLE}?(?P<post>{POST_PATTERN})$")
 _POST_NAME = re.compile(rf"^{_BODY}?{_ROLE}?(?P<post>{POST_PATTERN})\s*(?P<name>{_NAME})$")
 _NAME_POST = re.compile(rf"^(?P<name>{_NAME}?)(?P<post>{POST_PATTERN})$")

@@ -26,9 +26,11 @@ from dutygraph.loaders.glued_rows import glued_header, glued_rows
 from dutygraph.loaders.labels import UNIT_FIELD_LABELS
 from dutygraph.loaders.layouts.run_together import HEADER_RE as RUN_TOGETHER_HEADER_RE
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
+from dutygraph.loaders.leaders import POST_PATTERN
 from dutygraph.loaders.spaced_table import may_head_rows, spaced_rows, spaced_table
 from dutygraph.loaders.structure import CHAR_NUMBERS, CIRCLED, CN_DIGITS, DOT_CHARS, PAREN_CHARS, cn_number
 from dutygraph.loaders.text import Line
+from dutygraph.loaders.units import named_like_unit
 
 #: A line this long is a page (or a table) that lost its breaks, whatever it holds.
 PAGE_LINE = 600
@@ -71,6 +73,29 @@ _SIGNATURE_RE = re.compile(
 )
 
 
+#: A leader's post before a gap and a name after it ("管委会副主任 王芳；", "局长 陈明 牵头单位："): one field.
+_POST_END_RE = re.compile(f"{POST_PATTERN}$")
+_NAME_AFTER_RE = re.compile(r"[\u4e00-\u9fff·]{2,4}(?=[\s;,。)]|$)")
+#: Posts are at most this long: the text before a gap searched for one.
+_POST_MAX = 8
+
+
+#: A piece that can only be a name: Han characters (and a bracket), nothing that ends or numbers a sentence.
+_BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff()]{2,20}")
+_UNIT_FIELD_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:$")
+
+
+def _in_unit_field(folded: str, start: int, end: int) -> bool:
+    """The text up to ``end`` is a unit field's value that no sentence end has closed ("配合单位：区财金局")."""
+    colon = folded.rfind(":", start, end)
+    return (
+        colon >= 0
+        and _UNIT_FIELD_RE.search(folded, max(start, colon - 8), colon + 1) is not None
+        and not any(c in folded[colon:end] for c in "。;")
+        and named_like_unit(folded[colon + 1 : end].rsplit(" ", 1)[-1])
+    )
+
+
 def paragraph_cuts(folded: str) -> list[int]:
     """Offsets where a flattened page's paragraph gaps are, each the start of the piece after the gap."""
     cuts: list[int] = []
@@ -89,6 +114,17 @@ def paragraph_cuts(folded: str) -> list[int]:
         previous_cut = cuts[-1] if cuts else 0
         if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
             continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
+        if _NAME_AFTER_RE.match(folded, end) and _POST_END_RE.search(
+            folded, max(0, start - _POST_MAX), start
+        ):
+            continue  # "牵头领导：区信访局局长 陈明；": a post, then its holder's name
+        if (
+            not _SIGNATURE_RE.match(folded, end)
+            and _BARE_NAME_RE.fullmatch(folded, end, right_end) is not None
+            and named_like_unit(folded[end:right_end])
+            and _in_unit_field(folded, previous_cut, start)
+        ):
+            continue  # "配合单位：区财金局 区统计局": a space between two units of one field
         if (
             before in _SENTENCE_END
             or start - previous_cut <= _SHORT_PARAGRAPH

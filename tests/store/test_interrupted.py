@@ -1,6 +1,7 @@
 """Writers killed in the middle: a replacement, a removal, a compaction's swap. Each leaves the
-store as before (or, for the swap, as its commit left it); readers and every SPARQL form answer as
-before; the next writer finishes cleanly, and what follows is as cheap and exact as ever."""
+store as before (or, for the swap, as its commit left it); readers, every SPARQL form and
+``--timeout`` answer as before; the next writer finishes cleanly, and what follows is as cheap and
+exact as ever."""
 
 from __future__ import annotations
 
@@ -134,6 +135,9 @@ def test_a_replacement_or_removal_killed_in_its_commit_leaves_the_store_as_befor
     kill_when(_KILLED_IN_COMMIT, "committing", str(store), "remove", "鞍立政发-2023-2")
     assert exported(store) == before
     assert answers(store) == answered
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    stopped = CliRunner().invoke(main, ["sparql", "--store", str(store), "--timeout", "1", runaway])
+    assert stopped.exit_code == 2 and "stopped after 1 s" in stopped.output
 
     with Store.open(store, write=True) as writer:  # sweeps what the killed writers left
         [replaced] = load_files(writer, [shrinking])

@@ -55,12 +55,12 @@ _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
 _HEAD = r"(?:省|市|区|县|各|相关|有关)"
 _END = (
-    r"(?:人民政府|政府(?:[\u4e00-\u9fff]{1,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
+    r"(?:人民政府|政府(?:[\u4e00-\u9fff]{0,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
     r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
     r"局|委|办|厅|部|站|队)"
 )
 _BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
-_NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|网信办|编办"
+_NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公厅|网信办|编办"
 #: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
 _NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
@@ -90,14 +90,17 @@ _GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
 _DEADLINE_TAIL_RE = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬)?前?|全年|年底|长期|常年|持续推进)$")
 #: The task's own number inside the text before it: "12、完成…".
 _MARK_RE = re.compile(r"(?<!\d)(\d{1,3})[、.](?!\d)")
+#: At most this many rows without a unit cell of their own stand between two rows read.
+_ROWS_SKIPPED = 3
 #: Rows of a table that say "X牵头" this often name their roles themselves.
 _CHAIN_ROWS = 2
 #: A cell that is all units is at least this long; shorter "units" are words inside a sentence.
 _MIN_TEXT = 6
 #: Characters that put a name inside a sentence when they stand right before or after it
-#: ("责任到各乡镇人民政府和区直部门"): such a name is not a cell.
+#: ("责任到各乡镇人民政府和区直部门"), or a quoted title right after it ("省政府“立项挂牌办理”任务分解表"): such a
+#: name is not a cell.
 _IN_SENTENCE_BEFORE = frozenset("到对由向给和与及把将被在")
-_IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组")
+_IN_SENTENCE_AFTER = frozenset("和与的等在对要将并负牵配开组“《")
 
 
 _FUNCTION_CHAR_RE = re.compile("[和的与及在对]")
@@ -133,6 +136,22 @@ def _helped_chain(t: T, start: int, end: int) -> tuple[int, Assignment] | None:
     return helped.end(), assignment
 
 
+_TITLE_OPENS = frozenset("“《")
+
+
+def _before_title(folded: str, start: int, end: int) -> int:
+    """Where a cell ends whose last name opens a quoted title ("区海洋渔业局区管委会“马上就办”工作方案": the
+    next column's source document): before that name, when the cell holds another."""
+    names = [m.start() for m in _SPLIT_RE.finditer(folded, start, end) if m.group("name")]
+    return names[-1] if len(names) > 1 else end
+
+
+def _units_follow_deadline(roles: list[str]) -> bool:
+    """The header puts the deadline column right before the first unit column (完成时限 then 主要责任单位)."""
+    first_unit = next((k for k, role in enumerate(roles) if role in ("lead", "co", "resp")), None)
+    return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "deadline"
+
+
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
     m = HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
@@ -152,6 +171,11 @@ def _names(cell: T) -> list[tuple[str, str]]:
         for m in _SPLIT_RE.finditer(cell.n)
         if m.group("tail") is None
     ]
+
+
+def _glued(cell: T) -> bool:
+    """A cell holds two names printed with nothing between them."""
+    return any(k and not join for k, (join, _) in enumerate(_names(cell)))
 
 
 def _lead_cell_end(names: list[tuple[str, str]]) -> int:
@@ -193,31 +217,61 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     table_end = _TABLE_END_RE.search(n, position)
     stop = table_end.start() if table_end else len(n)
     chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
+    units_after_deadline = _units_follow_deadline(roles)
     cell = _CELL_RE.search(n, position, stop)
     while cell is not None:
         start, end = cell.span()
         start = _name_start(n, start, end)
+        if n[end : end + 1] in _TITLE_OPENS:
+            end = _before_title(n, start, end)
         chain = role_chain_at(t, start) if n.startswith("牵头", end) else _helped_chain(t, start, end)
         if chain is not None:
             end = chain[0]  # "区环土局牵头，区农发局配合，相关乡镇落实": the row names the roles itself
         next_cell = _CELL_RE.search(n, end, stop)
         if chain is None and (
             (start and n[start - 1] in _IN_SENTENCE_BEFORE)
-            or (end < len(n) and n[end] in _IN_SENTENCE_AFTER)
+            # (prose never glues two names: "省人社厅省直各部门，…平潭综合实验区要围绕…" is a cell, then 工作要求)
+            or (end < len(n) and n[end] in _IN_SENTENCE_AFTER and not _glued(t.cut(start, end)))
             # where rows name their roles ("X牵头，Y配合"), a bare name is a cell only before the next row's date
             or (chain_rows and end < stop and not n[end].isdigit())
         ):
             cell = _CELL_RE.search(n, start + 1, stop)
             continue
         chunk = t.cut(position, start)
+        if (
+            units_after_deadline
+            and chain is None
+            and next_cell is not None
+            and _DEADLINE_TAIL_RE.search(chunk.n.rstrip()) is None
+            and _DEADLINE_TAIL_RE.search(n, end, next_cell.start()) is not None
+            and _MARK_RE.search(n, end, next_cell.start()) is None
+        ):
+            # "…并报省生态文明建设领导小组办公室6月区环土局": the units stand after the row's deadline, so a name
+            # before it is the task's text
+            cell = next_cell
+            continue
         if len(chunk.n.strip()) < _MIN_TEXT:
             cell = next_cell
             continue  # a name inside a sentence, or a second unit cell: read with the run before it
         deadline = _DEADLINE_TAIL_RE.search(chunk.n.rstrip())
         text_end = deadline.start() if deadline is not None else len(chunk.n)
-        marks = [m for m in _MARK_RE.finditer(chunk.n, 0, text_end) if int(m.group(1)) == last_number + 1]
+        # the next number, or one a few further on when rows without units (merged cells) went by unread
+        marks = [
+            m
+            for m in _MARK_RE.finditer(chunk.n, 0, text_end)
+            if last_number < int(m.group(1)) <= last_number + _ROWS_SKIPPED
+        ]
         text_start = marks[-1].start() if marks else 0
         number = marks[-1].group(1) if marks else None
+        if (
+            number is not None
+            and chain is None
+            and len(chunk.n[marks[-1].end() : text_end].strip()) < _MIN_TEXT
+        ):
+            # "1.全面公开省级政府工作部门权力清单…": a name a few characters after the row's number is its text
+            cell = next_cell if next_cell is not None and next_cell.start() > start else None
+            cell = cell or _CELL_RE.search(n, start + 1, stop)
+            continue
         if number is not None:
             last_number = int(number)
             text_start = marks[-1].end()
