@@ -17,6 +17,7 @@ backend: the next writer puts it back (:func:`finish_interrupted`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -45,7 +46,12 @@ class SizeRecord:
 
 
 def table_bytes(path: Path) -> int:
-    return sum(table.stat().st_size for table in (path / BACKEND).glob("*.sst"))
+    """The tables' bytes; a table RocksDB's background compaction removes meanwhile counts 0."""
+    total = 0
+    for table in (path / BACKEND).glob("*.sst"):
+        with contextlib.suppress(FileNotFoundError):
+            total += table.stat().st_size
+    return total
 
 
 def recorded_size(path: Path) -> SizeRecord | None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sys
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import ExitStack
@@ -173,7 +175,10 @@ class Store(StoreReader):
         self.oxigraph.flush()
         compacted = compaction.compacted_copy(self.path, self.oxigraph, progress or _silent)
         self._compaction_checked = True
-        if compacted is not None:
+        if compacted is not None and sys.getrefcount(self.oxigraph) > 2:
+            # someone else still holds the backend open (it would keep its lock): the next writer compacts
+            shutil.rmtree(compacted.folder, ignore_errors=True)
+        elif compacted is not None:
             del self.oxigraph  # closed before its folder is taken away
             compaction.swap(self.path, compacted)
             self.oxigraph = open_backend(self.path, read_only=False)
