@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import sys
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import ExitStack
@@ -175,17 +173,19 @@ class Store(StoreReader):
         self.oxigraph.flush()
         compacted = compaction.compacted_copy(self.path, self.oxigraph, progress or _silent)
         self._compaction_checked = True
-        if compacted is not None and sys.getrefcount(self.oxigraph) > 2:
-            # someone else still holds the backend open (it would keep its lock): the next writer compacts
-            shutil.rmtree(compacted.folder, ignore_errors=True)
-        elif compacted is not None:
+        if compacted is not None:
             del self.oxigraph  # closed before its folder is taken away
             compaction.swap(self.path, compacted)
             self.oxigraph = open_backend(self.path, read_only=False)
 
-    def close(self) -> None:
+    def close(self, *, clean: bool = True) -> None:
+        """Close the backend and release the writer lock. A writer closing cleanly compacts, then
+        sums its tables. One leaving on an error does neither: the error's traceback may still
+        hold the backend open (pyoxigraph closes it only when the last reference goes), so its
+        tables could still change under the sums or a compaction's reopening; it leaves no sums,
+        as a killed writer does, and the next writer that writes compacts."""
         try:
-            if self._writing:
+            if self._writing and clean:
                 self.compact()
                 self.oxigraph.flush()
                 del self.oxigraph  # the backend closes its files before they are summed
@@ -204,7 +204,7 @@ class Store(StoreReader):
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        self.close(clean=exc_type is None)
 
     # -- writing ---------------------------------------------------------------------------
     def load(self, documents: Sequence[MappedDocument]) -> list[LoadResult]:

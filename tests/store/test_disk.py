@@ -8,14 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from dutygraph.cli import main
+from dutygraph.store import compaction
 from dutygraph.store.files import disk_use
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import Store
 
 ROOT = Path(__file__).parents[2]
+EXAMPLES = ROOT / "examples"
 
 
 def exported(store_path: Path) -> list[str]:
@@ -65,3 +68,37 @@ def test_ten_reload_cycles_keep_the_store_within_1_2_times_a_fresh_load(tmp_path
     assert result.exit_code == 0, result.output
     assert result.output.startswith(f"store {cycled}: 12 document(s), ")
     assert "MB on disk" in result.output and "reclaimable" in result.output
+
+
+def test_an_error_while_a_writer_compacts_comes_out_as_itself_and_the_next_writer_compacts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "s"
+    with Store.open(path, write=True) as store:
+        load_files(store, [EXAMPLES / "huzhou-2019-key-tasks.txt"])  # records the bulk-loaded size
+    monkeypatch.setattr(compaction, "LIMIT", 0.0)  # every later write is due for compaction
+    monkeypatch.setattr(compaction, "RECOUNT", 0.0)
+    measured = compaction.table_bytes
+    calls: list[Path] = []
+
+    def fails_once(at: Path) -> int:
+        calls.append(at)
+        if len(calls) == 1:
+            raise OSError("the tables could not be measured")
+        return measured(at)
+
+    monkeypatch.setattr(compaction, "table_bytes", fails_once)
+    # the error's traceback holds the backend open: closing must not compact (and reopen) under it
+    with (
+        pytest.raises(OSError, match=r"^the tables could not be measured$") as failed,
+        Store.open(path, write=True) as store,
+    ):
+        load_files(store, [EXAMPLES / "lishan_2023.txt"])
+        store.compact()
+    del failed, store  # as a process ending on the error does: its traceback let go of the backend
+    heard: list[str] = []
+    with Store.open(path, write=True) as store:
+        assert store.document_count() == 2  # the load had committed before the error
+        load_files(store, [EXAMPLES / "dazhu_2016.txt"])
+        store.compact(progress=heard.append)
+    assert heard == ["compacting: the tables outgrew 0× their bulk-loaded size; writing them afresh"]
