@@ -267,6 +267,20 @@ _AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
 _BY_RE = re.compile("(?<!自)由")
 
 
+def local_heads(folded: str, start: int, end: int) -> list[int]:
+    """Where a local body's name can start within ``folded[start:end]``: at 区, 市, 县 or 省, but not at a head
+    right after another ("区市场监管局" starts at 区, not 市) nor at the 区 of an area word (片区, 园区…)."""
+    return [
+        m.start()
+        for m in JURISDICTION_HEAD_RE.finditer(folded, start, end)
+        if m.start() == 0
+        or not (
+            JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
+            or (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
+        )
+    ]
+
+
 def _first_unit_start(folded: str, start: int, end: int) -> int:
     """Where the first unit of a run-in list really starts: "报管委会区环土局" → "区环土局", "整治，由区市场监管局"
     → "由区市场监管局" (a head right after another is inside the name: "区市场监管局" is not "市场监管局")."""
@@ -275,12 +289,7 @@ def _first_unit_start(folded: str, start: int, end: int) -> int:
     by = [m.start() for m in _BY_RE.finditer(folded, start, first_end - 2)]
     if by:
         return by[-1]
-    heads = [
-        m.start()
-        for m in JURISDICTION_HEAD_RE.finditer(folded, start + 1, first_end - 2)
-        if not JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
-        and not (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
-    ]
+    heads = local_heads(folded, start + 1, first_end - 2)
     if heads and _NAME_START_RE.match(folded, start) and not _BODY_END_RE.search(folded, start, heads[-1]):
         return start  # "各片区管理局": a name that starts like one holds the head, no body ends before it
     return heads[-1] if heads else start

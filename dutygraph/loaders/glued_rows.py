@@ -6,7 +6,7 @@ follow each other ("1制定专项行动实施细则国家发展改革委、财�
 row is cut from its ends: the number at the start, the deadline at the end (a date or a time phrase right
 after a body's last character), and the units before it — a "、" list whose first name starts where a
 body's name can start: a central body's head (国家, 国务院, 中央, 全国, 中国 …, a ministry's name) or a local
-body's (区…局, 市…委, :mod:`dutygraph.loaders.layouts.run_together`). A row that cannot be cut so ends the
+body's (区…局, 市…委: :func:`dutygraph.loaders.duties.local_heads`). A row that cannot be cut so ends the
 table; the rows layout (:mod:`dutygraph.loaders.layouts.rows`) reads the rows as any other table.
 """
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.columns import UNIT_ROLES
+from dutygraph.loaders.duties import local_heads
 from dutygraph.loaders.layouts.run_together import HEADER_RE, header_roles
 from dutygraph.loaders.text import Line, T
 
@@ -26,8 +27,6 @@ _CENTRAL_HEAD_RE = re.compile(
     "交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|退役军人)部|"
     "(?:市场监管|广电|体育)总局|(?:发展改革|卫生健康|国资|银保监|证监)[委会]"
 )
-#: A local body's name starts with its jurisdiction.
-_LOCAL_HEAD_RE = re.compile("[省市县区]")
 #: A body's last characters, before a deadline glued to it.
 _BODY_LAST = frozenset("委部局办署院行会府心团司厅")
 #: Where a deadline starts: a year, or a time phrase.
@@ -74,7 +73,7 @@ def _first_unit_start(cell: str) -> int | None:
         last_end = m.end()
     if start is not None:
         return start
-    heads = [m.start() for m in _LOCAL_HEAD_RE.finditer(cell, _MIN_TEXT, max(_MIN_TEXT, first_end - 2))]
+    heads = local_heads(cell, _MIN_TEXT, max(_MIN_TEXT, first_end - 2))
     return heads[-1] if heads else None
 
 
