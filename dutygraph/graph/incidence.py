@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import chain, pairwise
 from operator import attrgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -183,6 +183,16 @@ def ranked_columns(matrix: sparse.csr_matrix, rank: IntArray, *, by_count: bool 
     columns = matrix.indices[np.argsort(rows * span + key, kind="stable")].tolist()
     bounds = matrix.indptr.tolist()
     return [columns[start:end] for start, end in pairwise(bounds)]
+
+
+Row = TypeVar("Row")
+
+
+def cut_by_part(rows: list[Row], part: IntArray, parts: int) -> list[list[Row]]:
+    """``rows``, ordered part by part (``part[i]`` is the part of ``rows[i]``), cut into one list for
+    each of the ``parts`` parts (empty for a part with no rows)."""
+    bounds = np.searchsorted(part, np.arange(parts + 1)).tolist()
+    return [rows[start:end] for start, end in pairwise(bounds)]
 
 
 def by_task(

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 from typing import Any, TypeVar
 
 import networkx as nx
@@ -31,6 +30,7 @@ from dutygraph.graph.analysis.leaders import Portfolio, leader_portfolios
 from dutygraph.graph.analysis.overload import Burden, part_burdens
 from dutygraph.graph.analysis.scope import Scope, scopes_of
 from dutygraph.graph.analysis.workload import UnitLoad, unit_loads
+from dutygraph.graph.incidence import cut_by_part
 from dutygraph.graph.projections import Collaboration, collaboration
 from dutygraph.graph.snapshot import Snapshot
 from dutygraph.settings import REPORTS, TABLES, Settings
@@ -343,9 +343,7 @@ R = TypeVar("R", UnitLoad, Portfolio)
 def by_part(rows: list[R], parts: int) -> list[list[R]]:
     """Rows ordered part by part (as :func:`unit_loads` and :func:`leader_portfolios` give
     them), cut into one list per part."""
-    part = np.fromiter((row.part for row in rows), dtype=np.int64, count=len(rows))
-    bounds = np.searchsorted(part, np.arange(parts + 1)).tolist()
-    return [rows[start:end] for start, end in pairwise(bounds)]
+    return cut_by_part(rows, np.fromiter((row.part for row in rows), dtype=np.int64, count=len(rows)), parts)
 
 
 def analyse(snapshot: Snapshot, settings: Settings | None = None) -> Analysis:

@@ -22,13 +22,12 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
 
 from dutygraph.graph.analysis.workload import UnitLoad
-from dutygraph.graph.incidence import FloatArray, IntArray, dense_rank
+from dutygraph.graph.incidence import FloatArray, IntArray, cut_by_part, dense_rank
 from dutygraph.settings import LEADER_THRESHOLD, Z_THRESHOLD, Z_WITH_LEADERS
 
 
@@ -139,8 +138,7 @@ def part_burdens(
             order.tolist(), group[order].tolist(), flagged[order].tolist(), many[order].tolist(), strict=True
         )
     ]
-    bounds = np.searchsorted(part[order], np.arange(len(parts) + 1)).tolist()
-    return [found[start:end] for start, end in pairwise(bounds)]
+    return cut_by_part(found, part[order], len(parts))
 
 
 def _reasons(
