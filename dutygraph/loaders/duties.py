@@ -21,7 +21,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import exhorts, named_like_unit
+from dutygraph.loaders.units import LOCAL_FIRST, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
@@ -49,7 +49,7 @@ _ROLE_CHAIN_RE = re.compile(
     rf"(?:,(?P<impl>{RUN_LIST})(?:(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)|(?={_IMPL_VERB}|[,;。\s)\d]|$)))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
-JURISDICTION_HEAD_RE = re.compile("[区市县省]")
+JURISDICTION_HEAD_RE = re.compile(f"[{LOCAL_FIRST}]")
 #: A 牵头 that can close a chain's lead list (not the label words 牵头单位, 牵头部门, 牵头领导).
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 

@@ -150,7 +150,7 @@ _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长�
 #: Last characters of a body's name ("…局", "…政府", "…中心"), where a glued name or date may follow.
 _BODY_LAST = "局委办厅部府心团司院站所队"
 #: First characters of a local body's name ("区…", "市…").
-_LOCAL_FIRST = "区市县省"
+LOCAL_FIRST = "区市县省"
 #: A year printed right after a body's last character, with nothing between: "区交建局2017年底前完成".
 _GLUED_WHEN_RE = re.compile(rf"(?<=[{_BODY_LAST}])(?:19|20)\d\d\s*年")
 #: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.
@@ -161,7 +161,7 @@ _WEAKLY_SEPARATED_RE = re.compile(
 #: a weak separator or two 各 groups or a date's first character, 自 (自治区), a placeholder's character,
 #: or a body's last character before a local body's first.
 _LIST_MARK_RE = re.compile(
-    f"[{_LEAD_SIGNS}{_WEAK_SEPARATORS}年长持十自无空不—－/／-]|各[^、,;]*各|[{_BODY_LAST}][{_LOCAL_FIRST}各]"
+    f"[{_LEAD_SIGNS}{_WEAK_SEPARATORS}年长持十自无空不—－/／-]|各[^、,;]*各|[{_BODY_LAST}][{LOCAL_FIRST}各]"
 )
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
@@ -219,7 +219,7 @@ def _conjoined_names(unit: str) -> list[str]:
 #: "区发改局|区财政局", "区城管局|各乡镇人民政府", "市委|市政府". ("市公安局大数据局" has no such point.)
 #: (A 各 phrase after a body is its own departments, "市政府各有关部门", unless it names localities.)
 _GLUED_AT_RE = re.compile(
-    rf"(?<=[{_BODY_LAST}])(?=(?:[{_LOCAL_FIRST}]|各(?:乡镇|街道|镇|区|县|市|设区市|片区))[\u4e00-\u9fff])"
+    rf"(?<=[{_BODY_LAST}])(?=(?:[{LOCAL_FIRST}]|各(?:乡镇|街道|镇|区|县|市|设区市|片区))[\u4e00-\u9fff])"
 )
 #: The shortest name a glued list is split into ("市委").
 _GLUED_NAME_MIN = 2
