@@ -17,7 +17,6 @@ backend: the next writer puts it back (:func:`finish_interrupted`).
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -28,7 +27,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from dutygraph.store.files import BACKEND, BACKEND_BEFORE_COMPACTION, reason, write_atomically
+from dutygraph.store.files import BACKEND, BACKEND_BEFORE_COMPACTION, reason, size_or_zero, write_atomically
 
 #: The tables' size, bytes per quad and quads when the bulk loader last wrote all of them.
 RECORD = "oxigraph.size.json"
@@ -47,11 +46,7 @@ class SizeRecord:
 
 def table_bytes(path: Path) -> int:
     """The tables' bytes; a table RocksDB's background compaction removes meanwhile counts 0."""
-    total = 0
-    for table in (path / BACKEND).glob("*.sst"):
-        with contextlib.suppress(FileNotFoundError):
-            total += table.stat().st_size
-    return total
+    return sum(size_or_zero(table) for table in (path / BACKEND).glob("*.sst"))
 
 
 def recorded_size(path: Path) -> SizeRecord | None:

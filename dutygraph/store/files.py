@@ -225,13 +225,23 @@ class DiskUse:
         return self.tables + self.journal + self.diagnostics + self.other
 
 
+def size_or_zero(file: Path) -> int:
+    """A file's size, or 0 when it is gone: RocksDB removes tables and logs in the background,
+    between the listing of a folder and the reading of each size."""
+    try:
+        return file.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def disk_use(path: Path) -> DiskUse:
-    """What the store's files take, read from their sizes (no backend opened)."""
+    """What the store's files take, read from their sizes (no backend opened; a running writer
+    may remove files meanwhile, and those count 0)."""
     tables = journal = diagnostics = other = 0
     for file in path.rglob("*"):
         if not file.is_file():
             continue
-        size = file.stat().st_size
+        size = size_or_zero(file)
         if file.parent.name == BACKEND and file.suffix == ".sst":
             tables += size
         elif file.parent.name == BACKEND and file.suffix == ".log":

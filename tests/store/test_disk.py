@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from dutygraph.cli import main
 from dutygraph.store import compaction
-from dutygraph.store.files import disk_use
+from dutygraph.store.files import disk_use, size_or_zero
 from dutygraph.store.ingest import load_files
 from dutygraph.store.store import Store
 
@@ -102,3 +102,13 @@ def test_an_error_while_a_writer_compacts_comes_out_as_itself_and_the_next_write
         load_files(store, [EXAMPLES / "dazhu_2016.txt"])
         store.compact(progress=heard.append)
     assert heard == ["compacting: the tables outgrew 0× their bulk-loaded size; writing them afresh"]
+
+
+def test_a_file_removed_between_listing_and_sizing_counts_zero(tmp_path: Path) -> None:
+    # RocksDB removes tables and logs in the background: `store status` during a load lists a
+    # folder, then reads each size, and a file gone meanwhile must count 0, not end in a traceback.
+    table = tmp_path / "000123.sst"
+    table.write_bytes(b"x" * 10)
+    assert size_or_zero(table) == 10
+    table.unlink()
+    assert size_or_zero(table) == 0
