@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
-import signal
-import subprocess
-import sys
 from pathlib import Path
 
 from click.testing import CliRunner
+from killed import KILLED_IN_COMMIT, kill_when
 
 from dutygraph.cli import main
 from dutygraph.store.files import BACKEND
@@ -24,25 +21,6 @@ EXAMPLES = Path(__file__).parents[2] / "examples"
 HUZHOU = EXAMPLES / "huzhou-2019-key-tasks.txt"
 LISHAN = EXAMPLES / "lishan_2023.txt"
 DAZHU = EXAMPLES / "dazhu_2016.txt"
-
-# The commit (replacement or removal) held up once everything before it is written; then killed.
-_KILLED_IN_COMMIT = """
-import sys, time
-from pathlib import Path
-from dutygraph.store import store as store_module
-from dutygraph.store.ingest import load_files
-original = store_module.Store._update
-def slow_update(self, operations):
-    print("committing", flush=True)
-    time.sleep(60)
-    original(self, operations)
-store_module.Store._update = slow_update
-with store_module.Store.open(Path(sys.argv[1]), write=True) as store:
-    if sys.argv[2] == "remove":
-        store.remove(sys.argv[3])
-    else:
-        load_files(store, [Path(sys.argv[3])])
-"""
 
 # A removal whose writer compacts when it closes (limits at 0), killed between taking the old
 # backend away and putting the compacted copy in its place.
@@ -109,14 +87,6 @@ def fresh(store_path: Path, *files: Path) -> list[str]:
     return exported(store_path)
 
 
-def kill_when(script: str, says: str, *args: str) -> None:
-    process = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == says
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-
-
 def test_a_replacement_or_removal_killed_in_its_commit_leaves_the_store_as_before(tmp_path: Path) -> None:
     shrinking = tmp_path / "dazhu.txt"
     shrinking.write_bytes(DAZHU.read_bytes())
@@ -129,10 +99,10 @@ def test_a_replacement_or_removal_killed_in_its_commit_leaves_the_store_as_befor
 
     lines = DAZHU.read_text(encoding="utf-8").splitlines(keepends=True)
     shrinking.write_text("".join(lines[: len(lines) // 2]), encoding="utf-8")  # fewer tasks and units
-    kill_when(_KILLED_IN_COMMIT, "committing", str(store), "load", str(shrinking))
+    kill_when(KILLED_IN_COMMIT, "committing", str(store), "load", str(shrinking))
     assert exported(store) == before
     assert answers(store) == answered
-    kill_when(_KILLED_IN_COMMIT, "committing", str(store), "remove", "鞍立政发-2023-2")
+    kill_when(KILLED_IN_COMMIT, "committing", str(store), "remove", "鞍立政发-2023-2")
     assert exported(store) == before
     assert answers(store) == answered
     runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"

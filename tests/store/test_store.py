@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import signal
 import subprocess
 import sys
 import time
@@ -15,6 +13,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from click.testing import CliRunner
+from killed import KILLED_IN_COMMIT, kill_when
 from rdflib.compare import isomorphic
 
 from dutygraph.cli import main
@@ -161,35 +160,11 @@ def test_missing_store_and_foreign_directory(tmp_path: Path) -> None:
         Store.open(tmp_path / "foreign", write=True)
 
 
-_SLOW_LOAD = """
-import sys, time
-from pathlib import Path
-from dutygraph.store import store as store_module
-from dutygraph.store.ingest import load_files
-
-# Slow the commit down so the kill lands inside the load: staging written, move not yet done.
-original = store_module.Store._update
-def slow_update(self, operations):
-    print("staged", flush=True)
-    time.sleep(30)
-    original(self, operations)
-store_module.Store._update = slow_update
-with store_module.Store.open(Path(sys.argv[1]), write=True) as s:
-    load_files(s, [Path(p) for p in sys.argv[2:]])
-"""
-
-
 def test_killed_load_leaves_the_store_as_before(tmp_path: Path) -> None:
     store_path = tmp_path / "s"
     with loaded(store_path, LISHAN) as store:
         before = snapshot_quads(store)
-    process = subprocess.Popen(
-        [sys.executable, "-c", _SLOW_LOAD, str(store_path), str(HUZHOU)], stdout=subprocess.PIPE, text=True
-    )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "staged"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    kill_when(KILLED_IN_COMMIT, "committing", str(store_path), "load", str(HUZHOU))
     with Store.open(store_path) as reader:  # a reader ignores the staging leftovers
         assert snapshot_quads(reader) == before
         assert [d.id for d in reader.documents()] == ["鞍立政发-2023-2"]
