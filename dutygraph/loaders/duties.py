@@ -212,19 +212,28 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     return None
 
 
-#: A member named before a colon at the start of its paragraph ("外交部：协调做好涉外事务").
-_MEMBER_COLON_RE = re.compile(r"^(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,40}):(?=[\u4e00-\u9fff])")
+#: The verbs a member's duties open with in a 成员单位职责 section, beyond a duty sentence's own.
+_MEMBER_VERBS = (
+    "承担|组织|协调|指导|做好|提供|开展|加强|督促|监督|落实|保障|维护|制定|拟订|指挥|收集|发布|监测|管理|审核|"
+    "及时|依法|根据|按程序|按照|主管|归口"
+)
+#: A member named at the start of its paragraph, before a colon ("外交部：协调做好涉外事务") or right before one
+#: of the members' verbs ("外交部协调做好涉外事务").
+_MEMBER_SUBJECT_RE = re.compile(
+    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
+)
 
 
-def member_colon_duty(t: T) -> Assignment | None:
+def member_subject_duty(t: T) -> Assignment | None:
     """The member a paragraph of a 成员单位职责 section names before its colon ("应急管理部：承担指挥部日常工作",
-    "国家发展改革委、财政部：按程序安排资金"), whatever verb follows: in that section the colon names who does
-    the duties, and their verbs (承担, 组织, 协调, 指导, 做好…) are too many for a duty sentence's list. A 会同 in
-    the first sentence names the members' partners, as in a duty sentence."""
-    m = _MEMBER_COLON_RE.match(t.n)
+    "国家发展改革委、财政部：按程序安排资金"), whatever verb follows, or right before a verb members' duties open
+    with ("外交部协调做好涉外事务"): in that section the paragraph's subject does the duties, and their verbs are
+    too many for a duty sentence's list. A 会同 in the first sentence names the members' partners, as in a duty
+    sentence."""
+    m = _MEMBER_SUBJECT_RE.match(t.n)
     if m is None:
         return None
-    subject = _subject_units(t.cut(*m.span("subject")))
+    subject = _subject_units(t.cut(*m.span("subject" if m.group("subject") else "bare")))
     if subject is None:
         return None
     result = Assignment(present=True)
@@ -239,7 +248,7 @@ def member_colon_duty(t: T) -> Assignment | None:
 def member_duty(t: T) -> Assignment | None:
     """The duty a member's paragraph (or sentence) of a 成员单位职责 section opens with: a duty sentence
     ("公安部负责…") or the member and a colon ("外交部：协调…")."""
-    return duty_sentence(t) or member_colon_duty(t)
+    return duty_sentence(t) or member_subject_duty(t)
 
 
 #: Where one member's duties may end and the next member's begin: a sentence's end, or a "；" between the

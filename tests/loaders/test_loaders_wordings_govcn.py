@@ -815,6 +815,17 @@ NOTICES = [
         ],
         id="govcn-plan-members-run-together-by-semicolons",
     ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于印发国家某类地质灾害应急预案的通知",
+            "国办函〔2022〕18号",
+            "国家某类地质灾害应急预案\n2　组织指挥体系\n2.1　指挥机构\n指挥部办公室设在自然资源部，承担日常工作。\n"
+            "2.2　成员单位职责\n外交部协调做好涉外事务。\n自然资源部组织开展灾情调查。\n"
+            "国家发展改革委、财政部按程序安排救灾资金。\n中国气象局提供气象监测预报服务。\n3　预警\n加强监测。\n",
+        ),
+        [(["外交部"], []), (["自然资源部"], []), ([], ["国家发展改革委", "财政部"]), (["中国气象局"], [])],
+        id="govcn-plan-members-named-right-before-their-verb",
+    ),
     # -- an attachment table one row a line, its 牵头单位 and 参与单位 cells run together ------------------------
     pytest.param(
         gov_cn(

@@ -18,9 +18,9 @@ from dutygraph.loaders.duties import (
     duty_sentence,
     first_duty_sentence,
     framed_duty_sentence,
-    member_colon_duty,
     member_duties,
     member_duty,
+    member_subject_duty,
     role_chains,
 )
 from dutygraph.loaders.items import Item, ReadState, Section
@@ -231,8 +231,8 @@ class NumberedReader:
             item.closed = True
             item.unit_line = line.no
             self.state.saw("bracket-assignments")
-        elif self.member_duties and (member := member_colon_duty(T.of(first.text))) is not None:
-            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named by the colon
+        elif self.member_duties and (member := member_duty(T.of(first.text))) is not None:
+            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named before the colon
             item.assign.merge(member)
             item.unit_line = line.no
             self.state.saw("duty-sentences")
@@ -331,7 +331,7 @@ class NumberedReader:
             self.member_duties = True  # the document's title: "…领导小组成员单位职责"
         duty = framed_duty_sentence(text, modal=False) if not _heading_like(text.n) else None
         if duty is None and self.member_duties:
-            duty = member_colon_duty(text)  # "外交部：协调做好涉外事务": the colon names the member
+            duty = member_subject_duty(text)  # "外交部：协调做好涉外事务", "外交部协调做好…": the member
         if duty is not None and (
             (
                 current is not None
