@@ -212,21 +212,55 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     return None
 
 
+#: A member named before a colon at the start of its paragraph ("外交部：协调做好涉外事务").
+_MEMBER_COLON_RE = re.compile(r"^(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,40}):(?=[\u4e00-\u9fff])")
+
+
+def member_colon_duty(t: T) -> Assignment | None:
+    """The member a paragraph of a 成员单位职责 section names before its colon ("应急管理部：承担指挥部日常工作",
+    "国家发展改革委、财政部：按程序安排资金"), whatever verb follows: in that section the colon names who does
+    the duties, and their verbs (承担, 组织, 协调, 指导, 做好…) are too many for a duty sentence's list. A 会同 in
+    the first sentence names the members' partners, as in a duty sentence."""
+    m = _MEMBER_COLON_RE.match(t.n)
+    if m is None:
+        return None
+    subject = _subject_units(t.cut(*m.span("subject")))
+    if subject is None:
+        return None
+    result = Assignment(present=True)
+    result.responsible.extend(subject)
+    end = t.n.find("。", m.end())
+    together = t.n.find("会同", m.end(), end if end >= 0 else len(t.n))
+    if together >= 0:
+        result.co.extend(_units_after(t, together + 2))
+    return result
+
+
+def member_duty(t: T) -> Assignment | None:
+    """The duty a member's paragraph (or sentence) of a 成员单位职责 section opens with: a duty sentence
+    ("公安部负责…") or the member and a colon ("外交部：协调…")."""
+    return duty_sentence(t) or member_colon_duty(t)
+
+
+#: Where one member's duties may end and the next member's begin: a sentence's end, or a "；" between the
+#: duties of two members written in one sentence ("公安部负责治安维护；国家卫生健康委负责医疗救治；…").
+_MEMBER_BREAK_RE = re.compile("[。;]")
+
+
 def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
     """A member-duty paragraph ``t`` (its first sentence's assignment ``duty``) cut into one duty per member:
-    "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties.
-    A sentence whose subject is another unit opens the next; any other sentence goes on the duty before it."""
+    "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties,
+    and so is "公安部负责…；国家卫生健康委负责…". A sentence or "；" clause whose subject is another unit opens the
+    next; any other goes on the duty before it ("甲委负责综合协调；做好市场调控。" stays one)."""
     pieces: list[tuple[T, Assignment]] = []
     start = 0
     subject = duty.lead + duty.co + duty.responsible
-    at = t.n.find("。")
-    while 0 <= at < len(t.n) - 1:
-        found = duty_sentence(t.cut(at + 1))
+    for m in _MEMBER_BREAK_RE.finditer(t.n, 0, len(t.n) - 1):
+        found = member_duty(t.cut(m.end()))
         named = found.lead + found.co + found.responsible if found is not None else subject
         if found is not None and named != subject:
-            pieces.append((t.cut(start, at + 1), duty))
-            start, duty, subject = at + 1, found, named
-        at = t.n.find("。", at + 1)
+            pieces.append((t.cut(start, m.end()), duty))
+            start, duty, subject = m.end(), found, named
     pieces.append((t.cut(start), duty))
     return pieces
 

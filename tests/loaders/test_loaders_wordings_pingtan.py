@@ -666,6 +666,24 @@ PAGES = [
         ],
         id="notice-with-bracketed-units-and-a-closing-section",
     ),
+    # -- flattened tables whose cells lost their separators, the deadline column after the units ------------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年为民办实事项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将《2018年为民办实事项目责任分解表》印发给你们，请认真贯彻落实。"
+            + SIGNED
+            + " 附件 2018年为民办实事项目责任分解表 序号工作任务牵头单位配合单位完成时限1新建城区公园3个区城乡建设局"
+            "区自然资源局、区财政金融局2018年12月2改造农村公路20公里区交通运输局各片区管理局2018年10月"
+            "3推进口岸通关便利化区商务局、平潭海关区财政金融局2018年11月4新增公共停车位500个区城乡建设局2018年底前",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], ["各片区管理局"]),
+            (["区商务局", "平潭海关"], ["区财政金融局"]),
+            (["区城乡建设局"], []),
+        ],
+        id="run-together-table-numbers-glued-to-their-text",
+    ),
 ]
 
 #: Pages whose tasks name leaders: (name, post) of each task's leaders, as printed.
@@ -786,6 +804,19 @@ def test_a_page_is_read_task_by_task(text, expected):
 
 def test_the_expected_units_are_printed_in_their_pages():
     assert unprinted(PAGES) == []
+
+
+def test_a_run_together_rows_number_and_deadline_are_its_own():
+    """With the 完成时限 column after the unit columns, each row's date is printed right before the next row's
+    number and text ("…区财政金融局2018年12月2改造…"): the date is the row's deadline, the "2" the next row's
+    number, and neither is task text."""
+    text = next(p.values[0] for p in PAGES if p.id == "run-together-table-numbers-glued-to-their-text")
+    assert [(t.number, t.text, t.deadline) for t in parse_text(text).tasks] == [
+        ("1", "新建城区公园3个", "2018年12月"),
+        ("2", "改造农村公路20公里", "2018年10月"),
+        ("3", "推进口岸通关便利化", "2018年11月"),
+        ("4", "新增公共停车位500个", "2018年底前"),
+    ]
 
 
 @pytest.mark.parametrize("text", NOT_NOTICES)

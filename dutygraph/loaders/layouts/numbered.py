@@ -18,7 +18,9 @@ from dutygraph.loaders.duties import (
     duty_sentence,
     first_duty_sentence,
     framed_duty_sentence,
+    member_colon_duty,
     member_duties,
+    member_duty,
     role_chains,
 )
 from dutygraph.loaders.items import Item, ReadState, Section
@@ -229,6 +231,11 @@ class NumberedReader:
             item.closed = True
             item.unit_line = line.no
             self.state.saw("bracket-assignments")
+        elif self.member_duties and (member := member_colon_duty(T.of(first.text))) is not None:
+            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named by the colon
+            item.assign.merge(member)
+            item.unit_line = line.no
+            self.state.saw("duty-sentences")
         self._more_segments(line, item, segments[1:])
         if inline is not None:
             last = self.state.items[-1]
@@ -323,6 +330,8 @@ class NumberedReader:
         if _heading_like(text.n) and "职责" in text.n and current is None:
             self.member_duties = True  # the document's title: "…领导小组成员单位职责"
         duty = framed_duty_sentence(text, modal=False) if not _heading_like(text.n) else None
+        if duty is None and self.member_duties:
+            duty = member_colon_duty(text)  # "外交部：协调做好涉外事务": the colon names the member
         if duty is not None and (
             (
                 current is not None
@@ -332,7 +341,7 @@ class NumberedReader:
             or (
                 self.member_duties
                 and (current is None or current.closed or _heading_like(current.joined))
-                and duty_sentence(text) is not None
+                and member_duty(text) is not None
             )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
