@@ -437,3 +437,42 @@ def test_names_printed_without_a_separator_are_split_with_a_warning():
     split = [(w.line, w.message) for w in doc.warnings if w.code == "units-without-separator"]
     assert [line for line, _ in split] == [2, 3]
     assert "区发改局区财政局区交建局" in split[0][1]
+
+
+# -- words that end like a body but name none ----------------------------------------------------------
+
+_PLAN = """某区粮食应急预案
+1　总则
+为有效应对粮食突发事件，制定本预案。
+2　组织体系和职责
+2.1　成员单位职责
+（1）区发展改革局：负责粮食市场价格监测，依法查处价格违法行为。
+（2）区财政局：负责安排粮食应急所需资金。
+3　奖励和处罚
+3.1　有下列行为之一的，依照有关规定处理。
+（1）不按照本预案规定和区应急指挥部要求采取应急措施的；
+（2）拒不执行粮食应急指令的。
+"""
+
+
+def test_a_clause_opening_with_a_negation_is_no_unit() -> None:
+    assert units(_PLAN) == [(["区发展改革局"], []), (["区财政局"], []), ([], []), ([], [])]
+
+
+def test_a_short_page_on_one_line_is_read_and_a_role_word_is_no_unit() -> None:
+    """A 平潭 page shorter than a long page, flattened onto one line, with no assignment label in it: its
+    measures are found by their numbering; "牵头单位要…" and "各牵头单位要…" tell roles what to do, and
+    name no unit."""
+    page = (
+        "某区重点产业链链长制工作方案 发布时间：2020-05-06 为推动产业链发展，制定本方案。一、工作任务 （一）强化统筹。"
+        "区发展改革局要会同区财政金融局制定年度推进计划。（二）优化服务。区经发局要建立企业服务专员制度。二、工作要求 "
+        "（一）强化责任。链长统筹推进本产业链重大事项。牵头单位要切实履行好主体责任，配合单位应积极主动落实工作任务。"
+        "（二）强化实效。各牵头单位要以推动项目落地为目标，细化工作措施。"
+    )
+    tasks = parse_text(page).tasks
+    assert [(t.number, t.lead_units, t.co_units) for t in tasks] == [
+        ("（一）", ["区发展改革局"], ["区财政金融局"]),
+        ("（二）", ["区经发局"], []),
+        ("（一）", [], []),
+        ("（二）", [], []),
+    ]
