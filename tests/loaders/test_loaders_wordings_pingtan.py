@@ -684,6 +684,26 @@ PAGES = [
         ],
         id="run-together-table-numbers-glued-to-their-text",
     ),
+    # -- members' duties on a one-line page: a colon or a verb after the member, a lead-in before them ------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发平潭综合实验区森林防火工作方案的通知",
+            "各片区管理局，区直各单位： 一、工作目标 确保不发生重特大森林火灾。 二、职责分工 （一）区农业农村局：承担森林防火"
+            "日常工作，组织开展防火宣传。（二）区应急管理局：指导森林火灾应急处置。（三）区公安局：依法查处森林火灾案件。"
+            "（四）各片区管理局：落实属地管理责任。 三、工作要求 各单位要高度重视。" + SIGNED,
+        ),
+        [(["区农业农村局"], []), (["区应急管理局"], []), (["区公安局"], []), (["各片区管理局"], [])],
+        id="member-duties-colon-then-any-verb",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于调整食品安全委员会成员单位职责的通知",
+            "各片区管理局，区直各单位： 成员单位职责如下： 区市场监管局组织协调食品安全监管工作。区农业农村局负责食用农产品"
+            "质量安全监管。区公安局依法查处食品安全犯罪。区教育局指导学校食堂食品安全管理。" + SIGNED,
+        ),
+        [(["区市场监管局"], []), (["区农业农村局"], []), (["区公安局"], []), (["区教育局"], [])],
+        id="member-duties-after-a-lead-in-sentence",
+    ),
 ]
 
 #: Pages whose tasks name leaders: (name, post) of each task's leaders, as printed.

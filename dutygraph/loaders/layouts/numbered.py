@@ -64,6 +64,8 @@ _TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "paren-char", "do
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 #: A member's paragraph in a plan's 成员单位职责 section: the unit, a colon, its duties ("外交部：负责…").
 _MEMBER_DUTY_RE = re.compile(r"^[^,;。:()]{2,40}:")
+#: A sentence that announces the members' duties below or after it: "成员单位职责如下：", "具体职责分工如下：".
+_DUTIES_LEAD_IN_RE = re.compile(r"^[^。;:]{0,30}(?:职责|分工)[^。;:]{0,8}如下:\s*")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
@@ -305,6 +307,13 @@ class NumberedReader:
             # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
             # document by units.states_first_leads — a note, not a task and not task text.
             return
+        lead_in = _DUTIES_LEAD_IN_RE.match(text.n)
+        if lead_in is not None:
+            # "成员单位职责如下： 区市场监管局组织…": the members' duties follow the lead-in, in its paragraph or after it
+            self.member_duties = True
+            text = text.cut(lead_in.end()).strip()
+            if not text.n:
+                return
         segments = split_segments(text)
         if segments[0].assignment is not None or len(segments) > 1:
             self.state.saw("bracket-paragraphs")
