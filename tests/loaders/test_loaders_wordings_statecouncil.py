@@ -532,6 +532,15 @@ def test_reply_letter_handlers_worded_otherwise():
     ]
 
 
+def test_reply_letter_handlers_who_give_their_opinion_below():
+    letter = (
+        "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲问题。你省请求支持甲。\n"
+        "经研究，水利部提出如下办理意见：原则同意。\n二、关于乙问题。你省请求支持乙。\n"
+        "国家发展改革委会同财政部提出以下办理意见：积极支持。\n"
+    )
+    assert units(letter) == [(["水利部"], []), (["国家发展改革委"], ["财政部"])]
+
+
 def test_unnumbered_member_duties_are_a_task_each():
     plan = (
         "国家某某事故应急预案\n2　组织指挥体系\n2.2　成员单位职责\n国家发展改革委：负责协调应急物资的储备和调运。\n"
