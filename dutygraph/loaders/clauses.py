@@ -62,6 +62,7 @@ ROLE_VERBS: dict[str, str] = {
     "参与": "co",
     "参加": "co",
     "协办": "co",
+    "协调": "co",  # "（甲委牵头，乙办协调）": the coordinating body assists the lead
     "负总责": "lead",
     "主责": "lead",
     "负责牵头": "lead",
