@@ -720,6 +720,16 @@ PAGES = [
         [(["区市场监管局"], []), (["区农业农村局"], []), (["区公安局"], []), (["区教育局"], [])],
         id="member-duties-after-a-lead-in-sentence",
     ),
+    # -- 由 after a few words of topic, in a later clause of the task -------------------------------------------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于做好2019年全民健身运动会筹备工作的通知",
+            "各片区管理局，区直各单位： 1.加强组织领导，具体由区文体旅游局负责。 2.加强经费保障，所需经费由区财政金融局负责落实。"
+            " 3.做好安全保卫，赛事期间安保工作由区公安局牵头，各片区管理局配合。" + SIGNED,
+        ),
+        [(["区文体旅游局"], []), (["区财政金融局"], []), (["区公安局"], ["各片区管理局"])],
+        id="you-after-a-topic-in-a-later-clause",
+    ),
 ]
 
 #: Pages whose tasks name leaders: (name, post) of each task's leaders, as printed.
