@@ -186,6 +186,9 @@ _HELPERS_RE = re.compile(
 #: "确需动用中央储备粮的，"): the duty's subject may follow it.
 _FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|如果|若|当|为了)|(?:后|时|前|的|下)$")
 _CLAUSE_END_RE = re.compile("[,;]")
+#: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
+#: (not 由于 "because", 理由, 自由, 经由).
+_BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
 #: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
 _MAX_CLAUSES = 12
 
@@ -207,8 +210,9 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     for m in itertools.islice(_CLAUSE_END_RE.finditer(t.n, 0, end), _MAX_CLAUSES):
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
-        if framed or t.n.startswith("由", start):
-            found = duty_sentence(t.cut(start, end), modal=modal)
+        by = None if framed else _BY_CLAUSE_RE.match(t.n, start)
+        if framed or by is not None:
+            found = duty_sentence(t.cut(start if by is None else by.start("by"), end), modal=modal)
             if found is not None:
                 return found
     return None

@@ -684,6 +684,22 @@ PAGES = [
         ],
         id="run-together-table-numbers-glued-to-their-text",
     ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2019年重点项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 2019年重点项目责任分解表 序号工作任务责任领导牵头单位配合单位完成时限1加快推进环岛路建设管委会副主任陈涛"
+            "区交通运输局区自然资源局2019年12月2推进污水处理厂建设党工委委员林海区住建局金井片区管理局、区财政金融局2019年10月"
+            "3推进码头改造陈涛副主任区交通运输局澳前片区管理局2019年11月",
+        ),
+        [
+            (["区交通运输局"], ["区自然资源局"]),
+            (["区住建局"], ["金井片区管理局", "区财政金融局"]),
+            (["区交通运输局"], ["澳前片区管理局"]),
+        ],
+        id="run-together-table-with-a-leader-column-and-area-bureaus",
+    ),
     # -- members' duties on a one-line page: a colon or a verb after the member, a lead-in before them ------
     pytest.param(
         page(
@@ -703,6 +719,16 @@ PAGES = [
         ),
         [(["区市场监管局"], []), (["区农业农村局"], []), (["区公安局"], []), (["区教育局"], [])],
         id="member-duties-after-a-lead-in-sentence",
+    ),
+    # -- 由 after a few words of topic, in a later clause of the task -------------------------------------------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于做好2019年全民健身运动会筹备工作的通知",
+            "各片区管理局，区直各单位： 1.加强组织领导，具体由区文体旅游局负责。 2.加强经费保障，所需经费由区财政金融局负责落实。"
+            " 3.做好安全保卫，赛事期间安保工作由区公安局牵头，各片区管理局配合。" + SIGNED,
+        ),
+        [(["区文体旅游局"], []), (["区财政金融局"], []), (["区公安局"], ["各片区管理局"])],
+        id="you-after-a-topic-in-a-later-clause",
     ),
 ]
 

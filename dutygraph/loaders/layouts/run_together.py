@@ -64,9 +64,9 @@ _NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公
 #: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
 _NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
-#: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处").
+#: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处", "金井片区管理局").
 _NEXT = (
-    rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
+    rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管理局|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
     rf"{_BRACKET})"
 )
 #: After a separator a name need not start like a body: "省人社厅、卫计委".
