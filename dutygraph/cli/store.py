@@ -155,7 +155,8 @@ def validate(store_path: Path) -> None:
             if r.document
             else "shared graph: "
         )
-        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}")
+        value = f" (value {r.value})" if r.value is not None else ""
+        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}{value}")
     click.echo(f"{len(errors)} error(s), {len(results) - len(errors)} warning(s)")
     if errors:
         sys.exit(1)

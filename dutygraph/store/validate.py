@@ -30,6 +30,7 @@ class Violation:
     message: str
     document: str | None = None  # the document id; None for the shared graph
     task: str | None = None  # the task id the focus node is or belongs to
+    value: str | None = None  # the offending value, for a constraint on values (class, datatype, in…)
 
 
 def validate_store(store: Store, progress: Callable[[str], None] | None = None) -> list[Violation]:
@@ -42,14 +43,16 @@ def validate_store(store: Store, progress: Callable[[str], None] | None = None) 
     say = progress or (lambda message: None)
     checks = packaged_checks()
     say("validating the shared graph")
-    violations = [_violation(check, focus) for check, focus in _graph_results(store, SHARED_GRAPH, checks)]
+    violations = [
+        _violation(check, focus, value) for check, focus, value in _graph_results(store, SHARED_GRAPH, checks)
+    ]
     graphs = store.document_graphs()
     for number, graph in enumerate(graphs, start=1):
         doc_id = _document_id(store, graph)
         say(f"validating {doc_id} ({number}/{len(graphs)})")
         violations += [
-            _violation(check, focus, doc_id, _task_of(store, graph, focus))
-            for check, focus in _graph_results(store, graph, checks)
+            _violation(check, focus, value, doc_id, _task_of(store, graph, focus))
+            for check, focus, value in _graph_results(store, graph, checks)
         ]
     order = {"Violation": 0, "Warning": 1, "Info": 2}
     return sorted(violations, key=lambda v: (order.get(v.severity, 3), v.document or "", v.focus, v.message))
@@ -58,20 +61,26 @@ def validate_store(store: Store, progress: Callable[[str], None] | None = None) 
 _Node = ox.NamedNode | ox.BlankNode
 
 
-def _graph_results(store: Store, graph: ox.NamedNode, checks: list[Check]) -> list[tuple[Check, _Node]]:
-    """Each check with each focus node that breaks it on ``graph``; the shared graph is the one
-    graph a query's ``GRAPH`` sees."""
+def _graph_results(
+    store: Store, graph: ox.NamedNode, checks: list[Check]
+) -> list[tuple[Check, _Node, str | None]]:
+    """Each check with each focus node that breaks it on ``graph`` and the value that does, if
+    the check is about values; the shared graph is the one graph a query's ``GRAPH`` sees."""
     found = []
     for check in checks:
         for solution in store.oxigraph.query(check.query, default_graph=graph, named_graphs=[SHARED_GRAPH]):  # type: ignore[union-attr]
-            focus = solution["this"]
+            focus, value = solution["this"], solution["value"]
             if isinstance(focus, ox.NamedNode | ox.BlankNode):
-                found.append((check, focus))
+                found.append(
+                    (check, focus, str(value) if value is not None else None)
+                )  # as N-Triples writes it
     return found
 
 
-def _violation(check: Check, focus: _Node, document: str | None = None, task: str | None = None) -> Violation:
-    return Violation(check.severity, str(focus.value), check.path, check.message, document, task)
+def _violation(
+    check: Check, focus: _Node, value: str | None, document: str | None = None, task: str | None = None
+) -> Violation:
+    return Violation(check.severity, str(focus.value), check.path, check.message, document, task, value)
 
 
 def _document_id(store: Store, graph: ox.NamedNode) -> str:

@@ -9,8 +9,10 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 import rdflib
+from click.testing import CliRunner
 from pyshacl import validate as shacl_validate
 
+from dutygraph.cli import main
 from dutygraph.ontology.namespaces import DG_NS, PROV_NS, RDF_TYPE, SHARED_GRAPH
 from dutygraph.ontology.shapes import UnsupportedShape, packaged_graph, shape_checks
 from dutygraph.store.ingest import load_files
@@ -106,6 +108,19 @@ def test_results_name_document_and_task(broken_store: Store) -> None:
     kind = by_focus[(UNIT + "市审计局", KIND)]
     assert (kind.document, kind.task) == (None, None)
     assert by_focus[(f"{DOC}/task/A1-1", TEXT)].message == "every task keeps its text"
+    assert by_focus[(f"{DOC}/task/A1-6", LEAD)].value == f"<{UNIT}无此单位>"
+    assert by_focus[(f"{DOC}/task/A1-4", SOURCE_LINE)].value == f'"abc"^^<{XSD}integer>'
+    assert by_focus[(f"{DOC}/task/A1-1", TEXT)].value is None  # a missing value has none to show
+
+
+def test_the_cli_names_document_task_and_value(broken_store: Store) -> None:
+    result = CliRunner().invoke(main, ["validate", "--store", str(broken_store.path)])
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "无此单位" in x)
+    assert line.startswith("Violation: 湖政办发-2019-9 task A1-6: ")
+    assert line.endswith(f"a value that is not a dg:Unit (value <{UNIT}无此单位>)")
+    # the 12 errors above, and A1-4's and A1-5's source lines also fail sh:minInclusive (no number to compare)
+    assert result.output.splitlines()[-1] == "14 error(s), 1 warning(s)"
 
 
 def test_pyshacl_finds_the_same_results(broken_store: Store) -> None:
