@@ -517,6 +517,14 @@ def test_member_duties_with_a_colon_after_the_unit():
     ]
 
 
+def test_member_duties_with_an_ascii_colon_and_a_space():
+    plan = (
+        "国家某某灾害应急预案\n二、成员单位及职责\n应急管理部: 承担指挥部日常工作。\n"
+        "公安部: 负责治安维护。\n交通运输部、国家铁路局: 做好应急运输保障。\n三、预警\n加强监测。\n"
+    )
+    assert units(plan) == [(["应急管理部"], []), (["公安部"], []), ([], ["交通运输部", "国家铁路局"])]
+
+
 def test_reply_letter_handlers_worded_otherwise():
     letter = (
         "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲项目问题。你省请求支持甲项目。\n"
