@@ -397,14 +397,15 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
         result.assisting.extend(assisting)
         return True
     together = _TOGETHER_RE.search(joined.n)
-    if together is not None and kind != "co":
+    if together is not None:
         leads = joined.cut(0, together.start()).strip(" ,、")
         lead_verb = _LEAD_VERB_END_RE.search(leads.n)
         if lead_verb is not None:  # "发展改革委牵头会同财政部负责": 牵头 is the lead's verb, not its name
             leads = leads.cut(0, lead_verb.start())
         helpers = joined.cut(together.end()).strip(" ,、")
         if leads:
-            result.add_units("lead", leads)
+            # "（商务部牵头，财政部会同税务总局配合）": under a co verb both sides of 会同 assist
+            result.add_units("co" if kind == "co" and lead_verb is None else "lead", leads)
             if helpers:
                 result.add_units("co", helpers)
             return True
