@@ -14,8 +14,10 @@ from dutygraph.cli.options import (
     analysis_options,
     file_progress,
     format_option,
+    keep_going_option,
     lang_option,
     output_option,
+    report_refused,
     settings_from,
     store_option,
 )
@@ -101,6 +103,7 @@ def report(
 @click.option("--jurisdiction", help="Place the units belong to (default: from the issuer).")
 @aliases_option
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
+@keep_going_option
 @lang_option("Language of report.md.")
 @analysis_options
 def run(
@@ -110,6 +113,7 @@ def run(
     jurisdiction: str | None,
     aliases: Path | None,
     no_page: bool,
+    keep_going: bool,
     lang: str,
     **knobs: Any,
 ) -> None:
@@ -132,6 +136,7 @@ def run(
             page=not no_page,
             step=advance,
             lang=lang,
+            keep_going=keep_going,
         )
     summary = result.analysis.summary()
     click.echo(
@@ -140,3 +145,4 @@ def run(
     )
     for path in result.written:
         click.echo(f"  {path}")
+    report_refused(result.refused)
