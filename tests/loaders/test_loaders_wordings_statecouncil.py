@@ -607,3 +607,18 @@ def test_a_table_printed_row_by_row_with_spaces_between_cells():
         ("3", "开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
     ]
     assert tasks[2].section == "二、保障措施"
+
+
+def test_a_table_one_cell_a_line_with_section_rows():
+    """A gov.cn table whose cells each hold a paragraph, so each cell is a line: a section row ("一、完善制度")
+    between the header and the rows, or between two rows, heads the rows below it."""
+    table = (
+        "某项改革重点任务分工\n序号\n重点任务\n牵头单位\n参与单位\n完成时限\n一、完善制度\n1\n制定绩效评价指导意见\n"
+        "国家卫生健康委\n财政部\n2020年9月底前\n二、加强保障\n2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n"
+        "2020年6月底前\n"
+    )
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.section) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "一、完善制度"),
+        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "二、加强保障"),
+    ]
