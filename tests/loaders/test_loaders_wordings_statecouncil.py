@@ -634,9 +634,13 @@ def test_a_table_one_cell_a_line_with_section_rows():
     ],
 )
 def test_a_table_one_cell_a_line_under_other_column_names(header):
-    table = "某项改革重点任务分工\n" + "\n".join(header) + (
-        "\n1\n制定绩效评价指导意见\n国家卫生健康委\n财政部、人力资源社会保障部\n2020年9月底前\n"
-        "2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n2020年6月底前\n"
+    table = (
+        "某项改革重点任务分工\n"
+        + "\n".join(header)
+        + (
+            "\n1\n制定绩效评价指导意见\n国家卫生健康委\n财政部、人力资源社会保障部\n2020年9月底前\n"
+            "2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n2020年6月底前\n"
+        )
     )
     assert units(table) == [
         (["国家卫生健康委"], ["财政部", "人力资源社会保障部"]),
