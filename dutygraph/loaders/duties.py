@@ -226,7 +226,7 @@ _MEMBER_VERBS = (
 #: A member named at the start of its paragraph, before a colon ("外交部：协调做好涉外事务") or right before one
 #: of the members' verbs ("外交部协调做好涉外事务").
 _MEMBER_SUBJECT_RE = re.compile(
-    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
+    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
 )
 
 

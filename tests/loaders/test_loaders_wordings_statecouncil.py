@@ -517,6 +517,14 @@ def test_member_duties_with_a_colon_after_the_unit():
     ]
 
 
+def test_member_duties_with_an_ascii_colon_and_a_space():
+    plan = (
+        "国家某某灾害应急预案\n二、成员单位及职责\n应急管理部: 承担指挥部日常工作。\n"
+        "公安部: 负责治安维护。\n交通运输部、国家铁路局: 做好应急运输保障。\n三、预警\n加强监测。\n"
+    )
+    assert units(plan) == [(["应急管理部"], []), (["公安部"], []), ([], ["交通运输部", "国家铁路局"])]
+
+
 def test_reply_letter_handlers_worded_otherwise():
     letter = (
         "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲项目问题。你省请求支持甲项目。\n"
@@ -599,3 +607,18 @@ def test_a_table_printed_row_by_row_with_spaces_between_cells():
         ("3", "开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
     ]
     assert tasks[2].section == "二、保障措施"
+
+
+def test_a_table_one_cell_a_line_with_section_rows():
+    """A gov.cn table whose cells each hold a paragraph, so each cell is a line: a section row ("一、完善制度")
+    between the header and the rows, or between two rows, heads the rows below it."""
+    table = (
+        "某项改革重点任务分工\n序号\n重点任务\n牵头单位\n参与单位\n完成时限\n一、完善制度\n1\n制定绩效评价指导意见\n"
+        "国家卫生健康委\n财政部\n2020年9月底前\n二、加强保障\n2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n"
+        "2020年6月底前\n"
+    )
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.section) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "一、完善制度"),
+        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "二、加强保障"),
+    ]

@@ -112,10 +112,27 @@ def _fill(cells: list[Line], roles: list[str], has_leader: bool) -> list[tuple[d
     return subrows
 
 
+#: A section row is at most this long: "二、加强保障", not a paragraph of the notice after the table.
+_SECTION_ROW_MAX = 30
+
+
+def _section_row(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is a section row between the table's rows ("二、加强保障" over the line "2" that opens a
+    row): a heading of the table, not its end."""
+    n = lines[i].text.n
+    return (
+        len(n) <= _SECTION_ROW_MAX
+        and SECTION_RE.match(n) is not None
+        and i + 1 < len(lines)
+        and ROW_NUMBER_RE.match(lines[i + 1].text.n) is not None
+    )
+
+
 def read_flat_table(
     lines: list[Line], start: int, attachment: str | None, section: Section, state: ReadState
-) -> int:
-    """Read a flattened table whose header run starts at ``start``; return the index after it."""
+) -> tuple[int, Section]:
+    """Read a flattened table whose header run starts at ``start``; return the index after it and the
+    section its last row stands in (a section row between rows opens a new one)."""
     found = header_run(lines, start)
     assert found is not None
     roles, i = found
@@ -129,7 +146,13 @@ def read_flat_table(
     body_roles = roles[1:]
     split_columns = "lead" in roles and "co" in roles
     warned_split = False
-    while i < len(lines) and ROW_NUMBER_RE.match(lines[i].text.n):
+    while i < len(lines):
+        if _section_row(lines, i):
+            section = Section(title=lines[i].text.o, line=lines[i].no)
+            i += 1
+            continue
+        if not ROW_NUMBER_RE.match(lines[i].text.n):
+            break
         number_line = lines[i]
         i += 1
         cells: list[Line] = []
@@ -180,4 +203,4 @@ def read_flat_table(
             if parent is None:
                 parent = item
             state.items.append(item)
-    return i
+    return i, section

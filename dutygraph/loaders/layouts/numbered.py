@@ -490,7 +490,7 @@ class NumberedReader:
                     continue
             if header is not None:
                 self._close()
-                i = read_flat_table(lines, i, self.attachment, self.section, self.state)
+                i, self.section = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
             if line.cells is None and len(n) >= TABLE_PIECE and run_together_roles(n) is not None:
                 self._close()
