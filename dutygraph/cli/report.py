@@ -117,17 +117,20 @@ def run(
     lang: str,
     **knobs: Any,
 ) -> None:
-    """The main job: load FILES, then write report.md, report.json, CSVs, charts and network.html.
+    """The main job: load FILES (a folder: every file under it), then write report.md,
+    report.json, CSVs, charts and network.html.
 
     \b
     Example:
       dutygraph run examples/huzhou-2019-key-tasks.txt --out report
     """
     from dutygraph.jobs import run_job
+    from dutygraph.loaders import files_under
 
-    with file_progress(len(files)) as advance:
+    paths = files_under(files)
+    with file_progress(len(paths)) as advance:
         result = run_job(
-            list(files),
+            paths,
             out,
             store_path=store_path,
             jurisdiction=jurisdiction,

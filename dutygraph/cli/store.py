@@ -36,7 +36,8 @@ def load(
     wait: float,
     keep_going: bool,
 ) -> None:
-    """Parse FILES and store them (all or nothing); loading a changed document again replaces it.
+    """Parse FILES (a folder: every file under it) and store them (all or nothing); loading a
+    changed document again replaces it.
 
     A file whose bytes, options and dutygraph version match what the store holds is skipped
     without being parsed ("unchanged").
@@ -44,16 +45,18 @@ def load(
     \b
     Example:
       dutygraph load examples/huzhou-2019-key-tasks.txt
-      dutygraph load --keep-going notices/*
+      dutygraph load --keep-going notices/
     """
+    from dutygraph.loaders import files_under
     from dutygraph.store.ingest import load_files
     from dutygraph.store.store import Store
 
+    paths = files_under(files)
     refused: list[InputError] = []
-    with Store.open(store_path, write=True, wait=wait) as store, file_progress(len(files)) as advance:
+    with Store.open(store_path, write=True, wait=wait) as store, file_progress(len(paths)) as advance:
         results = load_files(
             store,
-            list(files),
+            paths,
             jurisdiction=jurisdiction,
             aliases=aliases,
             progress=advance,

@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -321,6 +322,27 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
         source = text_lines(text, html=True if suffix in _HTML_SUFFIXES else None)
     source.meta["encoding"] = encoding
     return source
+
+
+def files_under(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """``paths`` with each folder replaced by the files under it, at any depth, in name order —
+    a city's notices kept in one folder per year load with one argument. Hidden files and folders
+    (".DS_Store", ".git") are left out; every other file is a candidate, since a document's
+    content, not its name, says what it is (``--keep-going`` skips the ones that are not notices)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not inside:
+            raise InputError(f"{path} is a folder with no files in it")
+        found += inside
+    return found
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

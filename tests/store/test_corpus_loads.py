@@ -1,5 +1,6 @@
-"""``--keep-going``: a folder of notices with one file that is not a notice loads the others, names
-the refused file on stderr and exits 2; without it nothing new is stored."""
+"""Loading a corpus as users keep one: a folder (its files at any depth) stands for its files, and
+``--keep-going`` stores the notices among them, names each refused file on stderr and exits 2;
+without it one refused file stores nothing new."""
 
 from __future__ import annotations
 
@@ -68,3 +69,31 @@ def test_run_with_every_file_refused_is_the_refusal(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: ") and "no tasks found" in result.stderr
     assert not (out / "report.md").exists()
+
+
+def test_a_folder_stands_for_the_files_under_it(tmp_path: Path) -> None:
+    folder = tmp_path / "notices"
+    (folder / "2019").mkdir(parents=True)
+    (folder / "2023").mkdir()
+    (folder / "2019" / HUZHOU.name).write_bytes(HUZHOU.read_bytes())
+    (folder / "2023" / LISHAN.name).write_bytes(LISHAN.read_bytes())
+    (folder / ".DS_Store").write_bytes(b"\x00\x01binary")
+    readme = folder / "说明.txt"
+    readme.write_text(_article(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    store = tmp_path / "s"
+    result = CliRunner().invoke(main, ["load", "--store", str(store), "--keep-going", str(folder)])
+    assert result.exit_code == 2
+    assert _stored(store) == {"湖政办发-2019-9", "鞍立政发-2023-2"}
+    assert [line.split(":")[0] for line in result.stderr.splitlines()] == [
+        f"refused {readme}",
+        "1 file(s) refused",
+    ]
+
+
+def test_an_empty_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    result = CliRunner().invoke(main, ["load", "--store", str(tmp_path / "s"), str(tmp_path / "empty")])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: {tmp_path / 'empty'} is a folder with no files in it\n",
+    )
