@@ -25,9 +25,11 @@ from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.structure import SECTION_RE
 from dutygraph.loaders.text import Line, T
 
-_PIECE_RE = re.compile(r"\S+")
-#: A row number on its own between spaces.
-_ROW_NUMBER_RE = re.compile(r"\d{1,3}")
+#: The pieces between spaces; a row number with its mark is a piece of its own even when the row's text
+#: follows it at once ("1、新建城区公园": the number's cell, then the task's).
+_PIECE_RE = re.compile(r"(?<!\S)\d{1,3}[、.．](?=[^\s\d])|\S+")
+#: A row number on its own between spaces, bare or with its mark ("1", "1、", "1.").
+_ROW_NUMBER_RE = re.compile(r"(\d{1,3})[、.．]?")
 _HEADER_START = "序号"
 #: "序号", or "序 号" in a header printed a character at a time.
 _HEADER_START_RE = re.compile(r"序\s*号")
@@ -121,10 +123,10 @@ def _rows(
     starts: list[int] = []
     expected = 1
     for k in range(first, len(pieces)):
-        value = pieces[k].group()
+        number = _ROW_NUMBER_RE.fullmatch(pieces[k].group())
         if (
-            _ROW_NUMBER_RE.fullmatch(value)
-            and int(value) == expected
+            number is not None
+            and int(number.group(1)) == expected
             and (
                 not starts
                 or k - starts[-1] >= width
@@ -139,15 +141,15 @@ def _rows(
             expected += 1
         elif not starts and (k - first >= _BEFORE_FIRST_ROW or not SECTION_RE.match(pieces[first].group())):
             return None  # row 1 must follow the header, after at most a section heading ("一、基础设施")
-    if not starts:
-        return None
+    if not starts or (len(starts) == 1 and _glued_to_text(pieces, starts[0])):
+        return None  # one "row" whose number is glued to its text: the rows lost their spaces, not a spaced table
     rows: list[list[str]] = []
     if starts[0] > first:
         rows.append([" ".join(p.group() for p in pieces[first : starts[0]])])
     end = pieces[first - 1].end()
     for r, start in enumerate(starts):
-        stop = starts[r + 1] if r + 1 < len(starts) else min(len(pieces), start + width)
-        values = [p.group() for p in pieces[start:stop]]
+        stop = starts[r + 1] if r + 1 < len(starts) else _last_row_end(pieces, start, roles)
+        values = [_number_cell(pieces[start].group()), *(p.group() for p in pieces[start + 1 : stop])]
         heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
         if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
             rows.append(_cells(values[:heading], roles))
@@ -161,6 +163,27 @@ def _rows(
 
 #: A row with an empty cell still holds its number, its task and its deadline.
 _SHORTEST_ROW = 3
+
+
+def _glued_to_text(pieces: list[re.Match[str]], k: int) -> bool:
+    """The row number ``pieces[k]`` is printed with the row's text right after it ("1.建立…")."""
+    return k + 1 < len(pieces) and pieces[k].end() == pieces[k + 1].start()
+
+
+def _number_cell(value: str) -> str:
+    """A row number's cell without its mark: "1、" → "1"."""
+    number = _ROW_NUMBER_RE.fullmatch(value)
+    return number.group(1) if number is not None else value
+
+
+def _last_row_end(pieces: list[re.Match[str]], start: int, roles: list[str | None]) -> int:
+    """Where the table's last row ends: after as many pieces as there are columns, or at its deadline when
+    a cell before it was empty ("4 新增… 区城乡建设局 12月底前 来源：…": what follows the date is the page's)."""
+    stop = min(len(pieces), start + len(roles))
+    if roles[-1] != "deadline":
+        return stop
+    dated = next((k for k in range(start + _SHORTEST_ROW - 1, stop) if is_deadline(pieces[k].group())), None)
+    return stop if dated is None else dated + 1
 
 
 def _cells(values: list[str], roles: list[str | None]) -> list[str]:
@@ -234,8 +257,9 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     while j < len(lines):
         line = lines[j]
         values = line.text.o.split()
-        if line.cells is None and values[0] == str(expected) and len(values) >= 2:
-            cells = _cells(values, roles)
+        number = _ROW_NUMBER_RE.fullmatch(values[0]) if line.cells is None else None
+        if number is not None and int(number.group(1)) == expected and len(values) >= 2:
+            cells = _cells([number.group(1), *values[1:]], roles)
             out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
             expected += 1
         elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:

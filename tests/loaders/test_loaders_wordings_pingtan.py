@@ -700,6 +700,22 @@ PAGES = [
         ],
         id="run-together-table-with-a-leader-column-and-area-bureaus",
     ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年城乡建设重点任务责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 责任分解表 序号 工作任务 牵头单位 配合单位 完成时限 1、新建城区公园3个 区城乡建设局 区自然资源局、区财政金融局"
+            " 全年 2、改造农村公路20公里 区交通运输局 各片区管理局 2018年10月 3、新增公共停车位500个 区城乡建设局、区公安局"
+            " 12月底前",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], ["各片区管理局"]),
+            (["区城乡建设局", "区公安局"], []),
+        ],
+        id="spaced-table-numbers-with-marks-and-an-empty-last-cell",
+    ),
     # -- members' duties on a one-line page: a colon or a verb after the member, a lead-in before them ------
     pytest.param(
         page(
@@ -862,6 +878,19 @@ def test_a_run_together_rows_number_and_deadline_are_its_own():
         ("2", "改造农村公路20公里", "2018年10月"),
         ("3", "推进口岸通关便利化", "2018年11月"),
         ("4", "新增公共停车位500个", "2018年底前"),
+    ]
+
+
+def test_a_spaced_tables_numbers_lose_their_marks_and_its_last_row_ends_at_its_date():
+    """ "1、新建…" opens row 1 (the fold drops the space after 、), and the last row's empty 配合单位 cell leaves
+    its date ("12月底前") in the deadline column, not among its units."""
+    text = next(
+        p.values[0] for p in PAGES if p.id == "spaced-table-numbers-with-marks-and-an-empty-last-cell"
+    )
+    assert [(t.number, t.text, t.deadline) for t in parse_text(text).tasks] == [
+        ("1", "新建城区公园3个", "全年"),
+        ("2", "改造农村公路20公里", "2018年10月"),
+        ("3", "新增公共停车位500个", "12月底前"),
     ]
 
 
