@@ -17,6 +17,7 @@ import re
 from dutygraph.loaders.columns import UNIT_ROLES
 from dutygraph.loaders.duties import local_heads
 from dutygraph.loaders.layouts.run_together import HEADER_RE, header_roles
+from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T
 
 #: Where a central body's name starts: the words that open most of them, then ministries and
@@ -31,7 +32,8 @@ _CENTRAL_HEAD_RE = re.compile(
 _BODY_LAST = frozenset("委部局办署院行会府心团司厅")
 #: Where a deadline starts: a year, or a time phrase.
 _WHEN_RE = re.compile(r"(?:19|20)\d\d\s*年|长期|持续|常态化|每年|年底前|年内")
-_ROW_START_RE = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])")
+#: A row's number, bare or with its mark ("1", "1、", "1."), glued to its text.
+_ROW_START_RE = re.compile(r"(\d{1,3})[、.．]?(?=[\u4e00-\u9fff])")
 #: A task text is at least this long: shorter "text" is part of the first unit's name.
 _MIN_TEXT = 2
 
@@ -137,8 +139,18 @@ def glued_rows(lines: list[Line], i: int, roles: list[str | None]) -> tuple[list
     out = [Line(lines[i].no, lines[i].text, tuple(header))]
     expected = 1
     j = i + 1
-    while j < len(lines) and (cells := _row_cells(lines[j].text, expected, roles)) is not None:
-        out.append(Line(lines[j].no, T.of(" | ".join(cells)), tuple(cells)))
-        expected += 1
+    while j < len(lines):
+        if (cells := _row_cells(lines[j].text, expected, roles)) is not None:
+            out.append(Line(lines[j].no, T.of(" | ".join(cells)), tuple(cells)))
+            expected += 1
+        elif not (
+            expected > 1
+            and is_section_row(lines[j].text.n)
+            and j + 1 < len(lines)
+            and _row_cells(lines[j + 1].text, expected, roles) is not None
+        ):
+            break
+        else:
+            out.append(lines[j])  # "二、加强保障" between two rows: a section row, read by the rows layout
         j += 1
     return (out, j) if expected > 1 else None

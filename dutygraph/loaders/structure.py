@@ -13,6 +13,15 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 #: "一、…" — a section heading (or, rarely, a task that carries its own assignment).
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
+#: A section row of a table is at most this long: "二、加强保障", not a paragraph after the table.
+_SECTION_ROW_MAX = 30
+
+
+def is_section_row(folded: str) -> bool:
+    """A short section heading that stands between a table's rows ("二、加强保障") and heads the rows below it."""
+    return len(folded) <= _SECTION_ROW_MAX and SECTION_RE.match(folded) is not None
+
+
 #: "第一部分 …", "第二章 …".
 CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\s*(?P<body>.*)$")
 _CN_DIGIT_SET = frozenset(CN_DIGITS)

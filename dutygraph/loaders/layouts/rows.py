@@ -13,7 +13,7 @@ from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, clean_header, header_roles
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.run_together import warn_run_together
-from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE
+from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
 
 _ROW_SECTION_RE = re.compile(rf"^[{CN_DIGITS}]{{1,4}}$")
@@ -52,6 +52,10 @@ def read_header(line: Line, state: ReadState) -> dict[str, int] | None:
     return columns
 
 
+#: The mark after a row number in its cell: "1、", "1.".
+_ROW_MARK_RE = re.compile(r"(?<=\d)[、.．]$")
+
+
 def read_rows(
     lines: list[Line], start: int, attachment: str | None, section: Section, state: ReadState
 ) -> tuple[int, Section]:
@@ -64,11 +68,16 @@ def read_rows(
         warn_run_together(lines[start], state)
     i = start + 1
     current_section = section
-    while i < len(lines) and lines[i].cells is not None:
+    while i < len(lines):
         line = lines[i]
         cells = line.cells
-        assert cells is not None
         i += 1
+        if cells is None:
+            if not (is_section_row(line.text.n) and i < len(lines) and lines[i].cells is not None):
+                i -= 1
+                break
+            current_section = Section(title=line.text.o, line=line.no)  # "二、加强保障" between two rows
+            continue
         if header_roles(cells) is not None:
             columns = read_header(line, state) or columns
             continue
@@ -92,6 +101,7 @@ def read_rows(
         if not text:
             state.warn(line.no, "row-without-task", "a table row has no task text; skipped")
             continue
+        number = _ROW_MARK_RE.sub("", number)  # "1、" in its cell is row 1
         item = Item(
             line=line.no,
             attachment=attachment,
