@@ -20,6 +20,7 @@ from pathlib import Path
 from dutygraph.errors import InputError
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
+from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -176,12 +177,13 @@ def _mark_tab_rows(lines: list[Line]) -> None:
     """A table copied out of Word or a spreadsheet keeps a tab between cells, one row per line: from a
     header line whose cells name columns ("序号	工作任务	牵头单位	参与单位"), every following line
     that holds a tab is a row. A tab alone proves nothing ("一、	总体要求" is a heading indented by
-    one), so rows need the header above them."""
+    one), so rows need the header above them. A section row between the rows ("一、完善体制机制", often
+    printed without the tabs) keeps the table open."""
     in_table = False
     for line in lines:
         o = line.text.o
         if line.cells is not None or "\t" not in o:
-            in_table = False
+            in_table = in_table and line.cells is None and is_section_row(line.text.n)
             continue
         cells = _tab_cells(o)
         if not in_table:

@@ -16,7 +16,14 @@ from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, column_role
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader_list
-from dutygraph.loaders.structure import ATTACHMENT_RE, ROW_NUMBER_RE, SECTION_RE, is_furniture, is_tail
+from dutygraph.loaders.structure import (
+    ATTACHMENT_RE,
+    ROW_NUMBER_RE,
+    SECTION_RE,
+    is_furniture,
+    is_section_row,
+    is_tail,
+)
 from dutygraph.loaders.text import Line
 from dutygraph.loaders.units import looks_like_unit
 
@@ -112,17 +119,11 @@ def _fill(cells: list[Line], roles: list[str], has_leader: bool) -> list[tuple[d
     return subrows
 
 
-#: A section row is at most this long: "二、加强保障", not a paragraph of the notice after the table.
-_SECTION_ROW_MAX = 30
-
-
 def _section_row(lines: list[Line], i: int) -> bool:
     """``lines[i]`` is a section row between the table's rows ("二、加强保障" over the line "2" that opens a
     row): a heading of the table, not its end."""
-    n = lines[i].text.n
     return (
-        len(n) <= _SECTION_ROW_MAX
-        and SECTION_RE.match(n) is not None
+        is_section_row(lines[i].text.n)
         and i + 1 < len(lines)
         and ROW_NUMBER_RE.match(lines[i + 1].text.n) is not None
     )
