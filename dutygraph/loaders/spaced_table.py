@@ -20,10 +20,13 @@ from __future__ import annotations
 
 import re
 
+from dutygraph.loaders.clauses import closing_verb
 from dutygraph.loaders.columns import UNIT_ROLES, column_role, header_roles
 from dutygraph.loaders.layouts.flat_table import is_deadline
+from dutygraph.loaders.leaders import parse_leader_list
 from dutygraph.loaders.structure import SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import named_like_unit
 
 #: The pieces between spaces; a row number with its mark is a piece of its own even when the row's text
 #: follows it at once ("1、新建城区公园": the number's cell, then the task's).
@@ -188,11 +191,58 @@ def _last_row_end(pieces: list[re.Match[str]], start: int, roles: list[str | Non
 
 def _cells(values: list[str], roles: list[str | None]) -> list[str]:
     """A row's pieces as cells under ``roles``: a row one or more cells short that ends in a date keeps
-    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty)."""
+    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty). When a
+    unit column would get a piece that is no unit's name, the row held a space in its task text and an
+    empty cell at once, and the cells are matched by what they look like (see :func:`_aligned`)."""
     width = len(roles)
     if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
         values = values[:-1] + [""] * (width - len(values)) + values[-1:]
-    return _filled(values, width, roles.index("text"))
+    cells = _filled(values, width, roles.index("text"))
+    if any(
+        role in UNIT_ROLES and cell and not _unit_cell(cell) for role, cell in zip(roles, cells, strict=True)
+    ):
+        return _aligned([v for v in values if v], roles) or cells
+    return cells
+
+
+def _unit_cell(value: str) -> bool:
+    """``value`` reads as a unit cell: names ending like bodies, or a role clause ("区农发局牵头，区应急办配合")."""
+    return named_like_unit(value) or closing_verb(T.of(value).n) is not None
+
+
+def _fits(role: str | None, value: str) -> bool:
+    """``value`` looks like what a cell under ``role`` holds."""
+    if role == "deadline":
+        return is_deadline(value)
+    if role in UNIT_ROLES:
+        return _unit_cell(value) and not is_deadline(value)
+    if role in ("leader", "assist"):
+        return parse_leader_list(value, allow_bare_name=True) is not None and not named_like_unit(value)
+    return True
+
+
+def _aligned(values: list[str], roles: list[str | None]) -> list[str] | None:
+    """A row's pieces matched to the columns after the task column from the right, each column taking the
+    last piece left when it looks like that column's ("4 新增公共停车位 500个 区城乡建设局 2018年12月": the date,
+    then one unit, then the task "新增公共停车位 500个"); the pieces left over are the task's text. Unit cells
+    keep their order with the empty ones last (an empty 配合单位 cell is commoner than an empty 牵头单位
+    one). ``None`` when no column after the task matched."""
+    text_column = roles.index("text")
+    rest = values[text_column:]
+    taken: list[str] = []
+    left = len(rest)
+    for role in reversed(roles[text_column + 1 :]):
+        fits = left > 1 and _fits(role, rest[left - 1])  # the task keeps at least one piece
+        taken.append(rest[left - 1] if fits else "")
+        left -= fits
+    if not any(taken):
+        return None
+    after = list(reversed(taken))
+    unit_at = [k for k, role in enumerate(roles[text_column + 1 :]) if role in UNIT_ROLES]
+    units = [after[k] for k in unit_at if after[k]]
+    for k, at in enumerate(unit_at):
+        after[at] = units[k] if k < len(units) else ""
+    return [*values[:text_column], " ".join(rest[:left]), *after]
 
 
 def _filled(values: list[str], width: int, text_column: int) -> list[str]:

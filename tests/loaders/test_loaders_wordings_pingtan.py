@@ -716,6 +716,22 @@ PAGES = [
         ],
         id="spaced-table-numbers-with-marks-and-an-empty-last-cell",
     ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年为民办实事项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 责任分解表 序号 工作任务 责任领导 牵头单位 配合单位 完成时限 1 新建城区公园3个 林海副主任 区城乡建设局"
+            " 区自然资源局、区财政金融局 2018年12月 2 改造农村公路 20公里 陈涛 区交通运输局 2018年10月"
+            " 3 新增公共停车位 500个 林海副主任 区城乡建设局 2018年11月",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], []),
+            (["区城乡建设局"], []),
+        ],
+        id="spaced-table-a-space-in-the-task-and-an-empty-cell-in-one-row",
+    ),
     # -- members' duties on a one-line page: a colon or a verb after the member, a lead-in before them ------
     pytest.param(
         page(
