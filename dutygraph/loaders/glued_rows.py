@@ -40,9 +40,10 @@ _MIN_TEXT = 2
 
 def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
     """The column roles when ``lines[i]`` is a whole run-together header with one unit column, over a line
-    that opens with row 1 glued to its text; else ``None``."""
+    that opens with row 1 glued to its text (or over a section row above it); else ``None``."""
     n = lines[i].text.n
-    if i + 1 >= len(lines) or not lines[i + 1].text.n.startswith("1") or lines[i].cells is not None:
+    first = i + 2 if i + 2 < len(lines) and is_section_row(lines[i + 1].text.n) else i + 1
+    if first >= len(lines) or not lines[first].text.n.startswith("1") or lines[i].cells is not None:
         return None
     m = HEADER_RE.match(n)
     if m is None or m.end() != len(n.rstrip()):
@@ -143,14 +144,15 @@ def glued_rows(lines: list[Line], i: int, roles: list[str | None]) -> tuple[list
         if (cells := _row_cells(lines[j].text, expected, roles)) is not None:
             out.append(Line(lines[j].no, T.of(" | ".join(cells)), tuple(cells)))
             expected += 1
-        elif not (
-            expected > 1
-            and is_section_row(lines[j].text.n)
+        elif (
+            is_section_row(lines[j].text.n)
             and j + 1 < len(lines)
             and _row_cells(lines[j + 1].text, expected, roles) is not None
         ):
-            break
+            out.append(
+                Line(lines[j].no, lines[j].text, (lines[j].text.o,))
+            )  # a section row above the next row
         else:
-            out.append(lines[j])  # "二、加强保障" between two rows: a section row, read by the rows layout
+            break
         j += 1
     return (out, j) if expected > 1 else None

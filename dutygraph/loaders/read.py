@@ -177,8 +177,8 @@ def _mark_tab_rows(lines: list[Line]) -> None:
     """A table copied out of Word or a spreadsheet keeps a tab between cells, one row per line: from a
     header line whose cells name columns ("序号	工作任务	牵头单位	参与单位"), every following line
     that holds a tab is a row. A tab alone proves nothing ("一、	总体要求" is a heading indented by
-    one), so rows need the header above them. A section row with no tab ("二、加强保障") between two rows
-    leaves the table open."""
+    one), so rows need the header above them. A section row between the rows ("一、完善体制机制", often
+    printed without the tabs) keeps the table open."""
     in_table = False
     for line in lines:
         o = line.text.o

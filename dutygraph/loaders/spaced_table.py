@@ -24,7 +24,7 @@ from dutygraph.loaders.clauses import closing_verb
 from dutygraph.loaders.columns import UNIT_ROLES, column_role, header_roles
 from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.leaders import parse_leader_list
-from dutygraph.loaders.structure import SECTION_RE
+from dutygraph.loaders.structure import SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import named_like_unit
 
@@ -294,6 +294,15 @@ def may_head_rows(lines: list[Line], i: int) -> bool:
     )
 
 
+def _opens_row(lines: list[Line], j: int, expected: int) -> bool:
+    """``lines[j]`` opens row ``expected`` of a space-separated table ("2 推进…")."""
+    if j >= len(lines) or lines[j].cells is not None:
+        return False
+    values = _PIECE_RE.findall(lines[j].text.o)
+    number = _ROW_NUMBER_RE.fullmatch(values[0]) if len(values) >= 2 else None
+    return number is not None and int(number.group(1)) == expected
+
+
 def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) when ``lines[i]`` is a
     space-separated header line and row 1 follows on the next line; else ``None``."""
@@ -312,8 +321,13 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
             cells = _cells([number.group(1), *values[1:]], roles)
             out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
             expected += 1
-        elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:
-            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row between two rows
+        elif (
+            line.cells is None
+            and is_section_row(line.text.n)
+            and len(values) <= 2
+            and _opens_row(lines, j + 1, expected)
+        ):
+            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row above the next row
         else:
             break
         j += 1

@@ -13,13 +13,15 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 #: "一、…" — a section heading (or, rarely, a task that carries its own assignment).
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
-#: A section row of a table is at most this long: "二、加强保障", not a paragraph after the table.
-_SECTION_ROW_MAX = 30
+#: A table's section row is at most this long: "二、加强保障", not a paragraph of the notice after the table.
+SECTION_ROW_MAX = 30
 
 
 def is_section_row(folded: str) -> bool:
-    """A short section heading that stands between a table's rows ("二、加强保障") and heads the rows below it."""
-    return len(folded) <= _SECTION_ROW_MAX and SECTION_RE.match(folded) is not None
+    """``folded`` can be a table's section row ("一、完善体制机制"): a short heading that stands between the
+    header and the rows, or between two rows, and heads the rows below it. Each table layout checks that
+    a row of its own follows."""
+    return len(folded) <= SECTION_ROW_MAX and SECTION_RE.match(folded) is not None
 
 
 #: "第一部分 …", "第二章 …".

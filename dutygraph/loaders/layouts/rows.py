@@ -25,6 +25,13 @@ def _cell(cells: tuple[str, ...], index: int | None) -> str:
     return cells[index].strip()
 
 
+def _section_row(lines: list[Line], i: int) -> bool:
+    """``lines[i]``, a line with no cells, is a section row of the table ("一、完善体制机制" printed
+    without the tabs of the rows around it): a row of cells follows it."""
+    following = lines[i + 1].cells if i + 1 < len(lines) else None
+    return is_section_row(lines[i].text.n) and following is not None and header_roles(following) is None
+
+
 def read_header(line: Line, state: ReadState) -> dict[str, int] | None:
     """Map roles to column indexes for a header row; report the columns it could not place."""
     assert line.cells is not None
@@ -71,13 +78,13 @@ def read_rows(
     while i < len(lines):
         line = lines[i]
         cells = line.cells
-        i += 1
         if cells is None:
-            if not (is_section_row(line.text.n) and i < len(lines) and lines[i].cells is not None):
-                i -= 1
+            if not _section_row(lines, i):
                 break
-            current_section = Section(title=line.text.o, line=line.no)  # "二、加强保障" between two rows
+            current_section = Section(title=line.text.o.strip(), line=line.no)
+            i += 1
             continue
+        i += 1
         if header_roles(cells) is not None:
             columns = read_header(line, state) or columns
             continue
