@@ -87,7 +87,7 @@ def read_rows(
         filled = [c.strip() for c in cells if c.strip()]
         if not filled:
             continue
-        number = _cell(cells, columns.get("number"))
+        number = _cell(cells, columns.get("number")).rstrip(".、")  # "1." and "1、" number row 1
         text = _cell(cells, columns.get("text"))
         first = filled[0]
         if (
