@@ -32,8 +32,8 @@ _CENTRAL_HEAD_RE = re.compile(
 _BODY_LAST = frozenset("委部局办署院行会府心团司厅")
 #: Where a deadline starts: a year, or a time phrase.
 _WHEN_RE = re.compile(r"(?:19|20)\d\d\s*年|长期|持续|常态化|每年|年底前|年内")
-#: A row's number, bare or with its mark ("1", "1、", "1."), glued to its text.
-_ROW_START_RE = re.compile(r"(\d{1,3})[、.．]?(?=[\u4e00-\u9fff])")
+#: A row's number glued to its text: "1制定…", or with its mark "1.制定…", "1、制定…".
+_ROW_START_RE = re.compile(r"(\d{1,3})[.、]?(?=[\u4e00-\u9fff])")
 #: A task text is at least this long: shorter "text" is part of the first unit's name.
 _MIN_TEXT = 2
 

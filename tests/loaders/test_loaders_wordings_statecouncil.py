@@ -681,20 +681,24 @@ def test_a_table_a_row_a_line_numbered_with_marks_and_a_section_row(join, number
 
 
 @pytest.mark.parametrize("between", [" ", "\t", ""], ids=["spaces", "tabs", "run-together"])
-def test_a_table_one_row_a_line_with_section_rows(between):
-    """The same table with each row on one line, its cells apart by spaces, by tabs or by nothing: the
-    section rows ("一、完善制度", printed without the cell separators) head the rows below them and never
-    end the table (such notices were refused)."""
+@pytest.mark.parametrize(
+    ("sections", "mark"),
+    [(("一、完善制度", "二、加强保障"), ""), (("（一）完善制度", "（二）加强保障"), ".")],
+)
+def test_a_table_one_row_a_line_with_section_rows(between, sections, mark):
+    """The same table with each row on one line, its cells apart by spaces, by tabs or by nothing, its
+    rows numbered "1" or "1.": the section rows ("一、完善制度", "（一）完善制度", printed without the cell
+    separators) head the rows below them and never end the table (such notices were refused)."""
     rows = [
         ["序号", "重点任务", "牵头单位", "参与单位", "完成时限"],
-        ["一、完善制度"],
-        ["1", "制定绩效评价指导意见", "国家卫生健康委", "财政部", "2020年9月底前"],
-        ["二、加强保障"],
-        ["2", "出台签约服务指导意见", "国家医保局", "国家卫生健康委", "2020年6月底前"],
+        [sections[0]],
+        [f"1{mark}", "制定绩效评价指导意见", "国家卫生健康委", "财政部", "2020年9月底前"],
+        [sections[1]],
+        [f"2{mark}", "出台签约服务指导意见", "国家医保局", "国家卫生健康委", "2020年6月底前"],
     ]
     table = "某项改革重点任务分工\n" + "".join(between.join(row) + "\n" for row in rows)
     tasks = parse_text(table).tasks
     assert [(t.number, t.text, t.lead_units, t.co_units, t.deadline, t.section) for t in tasks] == [
-        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "2020年9月底前", "一、完善制度"),
-        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "2020年6月底前", "二、加强保障"),
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "2020年9月底前", sections[0]),
+        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "2020年6月底前", sections[1]),
     ]

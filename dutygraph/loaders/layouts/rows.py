@@ -59,10 +59,6 @@ def read_header(line: Line, state: ReadState) -> dict[str, int] | None:
     return columns
 
 
-#: The mark after a row number in its cell: "1、", "1.".
-_ROW_MARK_RE = re.compile(r"(?<=\d)[、.．]$")
-
-
 def read_rows(
     lines: list[Line], start: int, attachment: str | None, section: Section, state: ReadState
 ) -> tuple[int, Section]:
@@ -91,7 +87,7 @@ def read_rows(
         filled = [c.strip() for c in cells if c.strip()]
         if not filled:
             continue
-        number = _cell(cells, columns.get("number"))
+        number = _cell(cells, columns.get("number")).rstrip(".、")  # "1." and "1、" number row 1
         text = _cell(cells, columns.get("text"))
         first = filled[0]
         if (
@@ -108,7 +104,6 @@ def read_rows(
         if not text:
             state.warn(line.no, "row-without-task", "a table row has no task text; skipped")
             continue
-        number = _ROW_MARK_RE.sub("", number)  # "1、" in its cell is row 1
         item = Item(
             line=line.no,
             attachment=attachment,
