@@ -298,7 +298,7 @@ def _opens_row(lines: list[Line], j: int, expected: int) -> bool:
     """``lines[j]`` opens row ``expected`` of a space-separated table ("2 推进…")."""
     if j >= len(lines) or lines[j].cells is not None:
         return False
-    values = lines[j].text.o.split()
+    values = _PIECE_RE.findall(lines[j].text.o)
     number = _ROW_NUMBER_RE.fullmatch(values[0]) if len(values) >= 2 else None
     return number is not None and int(number.group(1)) == expected
 
@@ -315,7 +315,7 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     j = i + 1
     while j < len(lines):
         line = lines[j]
-        values = line.text.o.split()
+        values = _PIECE_RE.findall(line.text.o)  # "1、制定…": the number is a piece of its own
         number = _ROW_NUMBER_RE.fullmatch(values[0]) if line.cells is None else None
         if number is not None and int(number.group(1)) == expected and len(values) >= 2:
             cells = _cells([number.group(1), *values[1:]], roles)

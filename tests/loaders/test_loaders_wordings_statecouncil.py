@@ -648,6 +648,38 @@ def test_a_table_one_cell_a_line_under_other_column_names(header):
     ]
 
 
+_ROWS = [
+    ("制定绩效评价指导意见", "国家卫生健康委", "财政部、人力资源社会保障部", "2020年9月底前"),
+    ("出台签约服务指导意见", "国家医保局", "", "持续推进"),
+    ("开展监测评估", "国家疾控局", "国家卫生健康委", "2021年6月"),
+]
+
+
+def _table_a_row_a_line(join: str, number: str) -> str:
+    """The three rows above under a header, one a line, cells joined by ``join``, numbered "1" + ``number``,
+    with a section row before the third."""
+    lines = [join.join(("序号", "重点任务", "牵头单位", "参与单位", "完成时限"))]
+    for k, row in enumerate(_ROWS, 1):
+        if k == 3:
+            lines.append("二、加强保障")
+        lines.append(join.join(c for c in (f"{k}{number}", *row) if c or join == "\t"))
+    return "某项改革重点任务分工\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("join", "number"),
+    [(" ", "、"), (" ", "."), ("", "、"), ("", "."), ("", ""), ("\t", ""), ("\t", "、")],
+    ids=["spaced-dun", "spaced-dot", "glued-dun", "glued-dot", "glued-bare", "tabs-bare", "tabs-dun"],
+)
+def test_a_table_a_row_a_line_numbered_with_marks_and_a_section_row(join, number):
+    tasks = parse_text(_table_a_row_a_line(join, number)).tasks
+    assert [(t.number, t.lead_units, t.co_units, t.section) for t in tasks] == [
+        ("1", ["国家卫生健康委"], ["财政部", "人力资源社会保障部"], None),
+        ("2", ["国家医保局"], [], None),
+        ("3", ["国家疾控局"], ["国家卫生健康委"], "二、加强保障"),
+    ]
+
+
 @pytest.mark.parametrize("between", [" ", "\t", ""], ids=["spaces", "tabs", "run-together"])
 @pytest.mark.parametrize(
     ("sections", "mark"),
