@@ -121,9 +121,10 @@ def _is_placeholder(unit: str) -> bool:
     return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
-#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
-_LEAD_SIGNS = "★☆▲"
-_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]")
+#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府", "区交建局*、区财金局"; the notice says
+#: "标★的为牵头单位", "带*号的为牵头单位").
+_LEAD_SIGNS = "★☆▲*＊"
+_LEAD_SIGN_RE = re.compile(f"[{re.escape(_LEAD_SIGNS)}]")
 
 
 def _read_lead_signs(result: UnitList) -> None:
