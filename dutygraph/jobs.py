@@ -29,6 +29,7 @@ class JobResult:
     analysis: Analysis
     documents: list[str]
     written: list[Path] = field(default_factory=list)
+    refused: list[InputError] = field(default_factory=list)  # files ``keep_going`` left out
 
 
 def analysis_of(
@@ -98,8 +99,12 @@ def run_job(
     page: bool = True,
     step: Step | None = None,
     lang: str = LANGUAGE,
+    keep_going: bool = False,
 ) -> JobResult:
-    """Load ``paths``, analyse them and write every output into ``out``."""
+    """Load ``paths``, analyse them and write every output into ``out``.
+
+    ``keep_going``: leave out the files the parser refuses (listed in the result's ``refused``)
+    and go on with the rest; when it refuses them all, the first refusal is the error."""
 
     def say(message: str) -> None:
         if step:
@@ -107,7 +112,17 @@ def run_job(
 
     with Store.open(store_path, write=True) as store:
         say("parsing and loading")
-        results = load_files(store, paths, jurisdiction=jurisdiction, aliases=aliases, progress=say)
+        refused: list[InputError] = []
+        results = load_files(
+            store,
+            paths,
+            jurisdiction=jurisdiction,
+            aliases=aliases,
+            progress=say,
+            refused=refused if keep_going else None,
+        )
+        if refused and not results:
+            raise refused[0]
         store.compact(progress=say)
         documents = [r.doc_id for r in results]
         say("analysing")
@@ -118,7 +133,7 @@ def run_job(
     if page:
         say("drawing the network page")
         written.append(write_network_page(analysis, out / "network.html"))
-    return JobResult(analysis, documents, written)
+    return JobResult(analysis, documents, written, refused)
 
 
 def write_store_page(

@@ -4,6 +4,7 @@ and the progress bar of the commands that read many files."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import click
 
 from dutygraph import settings
+from dutygraph.errors import InputError
 
 Decorator = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -48,6 +50,11 @@ output_option = click.option(
 )
 wait_option = click.option(
     "--wait", default=settings.WRITER_WAIT, show_default=True, help="Seconds to wait for another writer."
+)
+keep_going_option = click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Store the files that parse and name each one refused (exit 2), instead of storing nothing.",
 )
 aliases_option = click.option(
     "--aliases", type=click.Path(path_type=Path, dir_okay=False), help="Extra unit aliases (CSV or Turtle)."
@@ -118,6 +125,16 @@ def settings_from(knobs: dict[str, Any]) -> settings.Settings:
 
 
 _COUNTED = re.compile(r" \((\d+)/\d+\)$")
+
+
+def report_refused(refused: list[InputError]) -> None:
+    """One line on stderr per file ``--keep-going`` left out, then exit 2 (an input's fault) when
+    there was any: what was stored stays stored."""
+    for error in refused:
+        click.echo(f"refused {error}", err=True)
+    if refused:
+        click.echo(f"{len(refused)} file(s) refused", err=True)
+        sys.exit(2)
 
 
 @contextmanager

@@ -14,8 +14,10 @@ from dutygraph.cli.options import (
     analysis_options,
     file_progress,
     format_option,
+    keep_going_option,
     lang_option,
     output_option,
+    report_refused,
     settings_from,
     store_option,
 )
@@ -101,6 +103,7 @@ def report(
 @click.option("--jurisdiction", help="Place the units belong to (default: from the issuer).")
 @aliases_option
 @click.option("--no-page", is_flag=True, help="Skip the interactive network page.")
+@keep_going_option
 @lang_option("Language of report.md.")
 @analysis_options
 def run(
@@ -110,20 +113,24 @@ def run(
     jurisdiction: str | None,
     aliases: Path | None,
     no_page: bool,
+    keep_going: bool,
     lang: str,
     **knobs: Any,
 ) -> None:
-    """The main job: load FILES, then write report.md, report.json, CSVs, charts and network.html.
+    """The main job: load FILES (a folder: every file under it), then write report.md,
+    report.json, CSVs, charts and network.html.
 
     \b
     Example:
       dutygraph run examples/huzhou-2019-key-tasks.txt --out report
     """
     from dutygraph.jobs import run_job
+    from dutygraph.loaders import files_under
 
-    with file_progress(len(files)) as advance:
+    paths = files_under(files)
+    with file_progress(len(paths)) as advance:
         result = run_job(
-            list(files),
+            paths,
             out,
             store_path=store_path,
             jurisdiction=jurisdiction,
@@ -132,6 +139,7 @@ def run(
             page=not no_page,
             step=advance,
             lang=lang,
+            keep_going=keep_going,
         )
     summary = result.analysis.summary()
     click.echo(
@@ -140,3 +148,4 @@ def run(
     )
     for path in result.written:
         click.echo(f"  {path}")
+    report_refused(result.refused)

@@ -12,7 +12,9 @@ from dutygraph.cli.options import (
     aliases_option,
     file_progress,
     format_option,
+    keep_going_option,
     output_option,
+    report_refused,
     store_option,
     wait_option,
 )
@@ -25,10 +27,17 @@ from dutygraph.errors import InputError
 @click.option("--jurisdiction", help="Place the units belong to (default: from the issuer, e.g. 湖州市).")
 @aliases_option
 @wait_option
+@keep_going_option
 def load(
-    files: tuple[Path, ...], store_path: Path, jurisdiction: str | None, aliases: Path | None, wait: float
+    files: tuple[Path, ...],
+    store_path: Path,
+    jurisdiction: str | None,
+    aliases: Path | None,
+    wait: float,
+    keep_going: bool,
 ) -> None:
-    """Parse FILES and store them (all or nothing); loading a changed document again replaces it.
+    """Parse FILES (a folder: every file under it) and store them (all or nothing); loading a
+    changed document again replaces it.
 
     A file whose bytes, options and dutygraph version match what the store holds is skipped
     without being parsed ("unchanged").
@@ -36,12 +45,23 @@ def load(
     \b
     Example:
       dutygraph load examples/huzhou-2019-key-tasks.txt
+      dutygraph load --keep-going notices/
     """
+    from dutygraph.loaders import files_under
     from dutygraph.store.ingest import load_files
     from dutygraph.store.store import Store
 
-    with Store.open(store_path, write=True, wait=wait) as store, file_progress(len(files)) as advance:
-        results = load_files(store, list(files), jurisdiction=jurisdiction, aliases=aliases, progress=advance)
+    paths = files_under(files)
+    refused: list[InputError] = []
+    with Store.open(store_path, write=True, wait=wait) as store, file_progress(len(paths)) as advance:
+        results = load_files(
+            store,
+            paths,
+            jurisdiction=jurisdiction,
+            aliases=aliases,
+            progress=advance,
+            refused=refused if keep_going else None,
+        )
         count = store.document_count()
         store.compact(progress=advance)
     for result in results:
@@ -51,6 +71,7 @@ def load(
             verb = "replaced" if result.replaced else "loaded"
             click.echo(f"{verb} {result.doc_id}: {result.triples} triples")
     click.echo(f"store {store_path}: {count} document(s)")
+    report_refused(refused)
 
 
 @click.command()
@@ -155,7 +176,8 @@ def validate(store_path: Path) -> None:
             if r.document
             else "shared graph: "
         )
-        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}")
+        value = f" (value {r.value})" if r.value is not None else ""
+        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}{value}")
     click.echo(f"{len(errors)} error(s), {len(results) - len(errors)} warning(s)")
     if errors:
         sys.exit(1)

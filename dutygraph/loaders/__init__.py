@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterable, Sequence
 
 from dutygraph.loaders.parse import parse_source
-from dutygraph.loaders.read import DEFAULT_MAX_BYTES, Source, read_bytes, read_path, text_lines
+from dutygraph.loaders.read import DEFAULT_MAX_BYTES, Source, files_under, read_bytes, read_path, text_lines
 from dutygraph.loaders.records import DocumentInfo, Leader, ParsedDocument, ParseWarning, Task
 from dutygraph.loaders.text import Line, T
 
@@ -27,6 +27,7 @@ __all__ = [
     "ParseWarning",
     "ParsedDocument",
     "Task",
+    "files_under",
     "parse_bytes",
     "parse_file",
     "parse_rows",

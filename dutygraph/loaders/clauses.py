@@ -62,6 +62,7 @@ ROLE_VERBS: dict[str, str] = {
     "参与": "co",
     "参加": "co",
     "协办": "co",
+    "协调": "co",  # "（甲委牵头，乙办协调）": the coordinating body assists the lead
     "负总责": "lead",
     "主责": "lead",
     "负责牵头": "lead",
@@ -237,7 +238,26 @@ def _deadline_in_field(t: T, start: int) -> str | None:
     return next((c.o for c in split_clauses(value) if _WHEN_CLAUSE_RE.match(c.n)), None)
 
 
+#: Where a piece of a field starts: after a space or a separator.
+_PIECE_START_RE = re.compile(r"[\s、,;。]")
+
+
+def _before_convention(value: T) -> T:
+    """A unit field without the convention note printed after its units ("区公安局 排在第一位的部门为牵头部门" at
+    a page's end): the note is read for the whole document (:func:`~dutygraph.loaders.units.states_first_leads`)
+    and names no unit, and left in the field it would drop the list."""
+    if "第" not in value.n and "首" not in value.n:
+        return value
+    m = FIRST_LEADS_RE.search(value.n)
+    if m is None or open_depth(value.n[: m.start()]):
+        return value  # a note in brackets after a unit ("甲局、乙局（列第一位者为牵头单位）") is read with its unit
+    starts = [p.end() for p in _PIECE_START_RE.finditer(value.n, 0, m.start())]
+    return value.cut(0, starts[-1]).strip(" 、,;。") if starts else value
+
+
 def apply_field(result: Assignment, kind: str, value: T) -> None:
+    if kind in ("lead", "co", "resp", "split"):
+        value = _before_convention(value)
     if kind == "deadline":
         result.deadline = value.o
     elif kind in ("leader", "assist"):
@@ -269,11 +289,12 @@ def _reads_as_clauses(folded: str) -> bool:
     return closing_verb(bare) is not None or "牵头" in bare
 
 
-#: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责").
+#: Words before a clause's subject that are not part of it ("由X牵头", "均由X负责", "具体由X负责", "日常工作由X负责":
+#: a few words of topic before 由; not the 由 of 自由贸易试验区, 由于, 理由).
 #: ("商国家发展改革委等部门办理": 商, to consult, before the consulted units; not the 商 of 商务部, 商业银行.)
 #: ("其中涉及资金的由区财政局负责": a condition before the subject, which names the case, not a unit.)
 _SUBJECT_HEAD_RE = re.compile(
-    r"^(?:其中)?(?:(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}?的,?)?(?:其中|均由|统一由|由|请|要|商(?![务业会贸品标户场]))?"
+    r"^(?:其中)?(?:(?:凡|对)?(?:涉及|属于)[^,;。]{1,12}?的,?)?(?:其中|[\u4e00-\u9fff]{0,6}?(?<![自理经缘])由(?![于此衷])|请|要|商(?![务业会贸品标户场]))?"
 )
 #: "甲部、乙部等和各有关省级人民政府": a list, its 等, then a second group.
 #: ("…等有关部门和单位" is one tail: "单位" names no second group.)
@@ -285,6 +306,8 @@ _WHEN_CLAUSE_RE = re.compile(
     r"^(?:\d{4}年|\d{1,2}月|[一二三四五六七八九十]{1,3}月|年底|年内|每年|每季度?|每月|每半年|长期|持续|逐步|分步|分阶段|"
     r"按年度|按季度|定期|常态化|即日起|(?:此后|今后|以后|之后)(?:每|定期|逐年|持续|长期)|逐年|(?:19|20)\d\d)"
 )
+#: A lead's own verb right before its 会同: "发展改革委牵头会同财政部".
+_LEAD_VERB_END_RE = re.compile("(?:牵头(?:负责)?|负总责|为主)$")
 #: "X会同Y、Z": X leads, Y and Z assist ("发展改革委、农业部会同财政部": two leads).
 _TOGETHER_RE = re.compile(r"会同|联合|协同|(?<=[委部局办署行院])商(?![务业会贸品标户场])")
 #: "以下均需相关乡镇配合，不再列出": a unit that assists every task from here on.
@@ -393,11 +416,15 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
         result.assisting.extend(assisting)
         return True
     together = _TOGETHER_RE.search(joined.n)
-    if together is not None and kind != "co":
+    if together is not None:
         leads = joined.cut(0, together.start()).strip(" ,、")
+        lead_verb = _LEAD_VERB_END_RE.search(leads.n)
+        if lead_verb is not None:  # "发展改革委牵头会同财政部负责": 牵头 is the lead's verb, not its name
+            leads = leads.cut(0, lead_verb.start())
         helpers = joined.cut(together.end()).strip(" ,、")
         if leads:
-            result.add_units("lead", leads)
+            # "（商务部牵头，财政部会同税务总局配合）": under a co verb both sides of 会同 assist
+            result.add_units("co" if kind == "co" and lead_verb is None else "lead", leads)
             if helpers:
                 result.add_units("co", helpers)
             return True

@@ -61,7 +61,7 @@ _DUTY_RE = re.compile(
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出了?办理意见|经商|做好(?:相关|有关)?配合"
+    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
 _DUTY_VERB_STARTS = "牵负会配参协研做提经统督要"
@@ -77,6 +77,8 @@ _DUTY_KIND = {
     "研究提出": "resp",
     "提出办理意见": "resp",
     "提出了办理意见": "resp",
+    "提出如下办理意见": "resp",  # "经研究，水利部提出如下办理意见："
+    "提出以下办理意见": "resp",
     # "国家发展改革委、财政部要抓紧制定配套政策": named bodies told to act are responsible for it
     "要": "resp",
     "参与": "co",
@@ -184,6 +186,9 @@ _HELPERS_RE = re.compile(
 #: "确需动用中央储备粮的，"): the duty's subject may follow it.
 _FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|如果|若|当|为了)|(?:后|时|前|的|下)$")
 _CLAUSE_END_RE = re.compile("[,;]")
+#: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
+#: (not 由于 "because", 理由, 自由, 经由).
+_BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
 #: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
 _MAX_CLAUSES = 12
 
@@ -205,28 +210,72 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     for m in itertools.islice(_CLAUSE_END_RE.finditer(t.n, 0, end), _MAX_CLAUSES):
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
-        if framed or t.n.startswith("由", start):
-            found = duty_sentence(t.cut(start, end), modal=modal)
+        by = None if framed else _BY_CLAUSE_RE.match(t.n, start)
+        if framed or by is not None:
+            found = duty_sentence(t.cut(start if by is None else by.start("by"), end), modal=modal)
             if found is not None:
                 return found
     return None
 
 
+#: The verbs a member's duties open with in a 成员单位职责 section, beyond a duty sentence's own.
+_MEMBER_VERBS = (
+    "承担|组织|协调|指导|做好|提供|开展|加强|督促|监督|落实|保障|维护|制定|拟订|指挥|收集|发布|监测|管理|审核|"
+    "及时|依法|根据|按程序|按照|主管|归口"
+)
+#: A member named at the start of its paragraph, before a colon ("外交部：协调做好涉外事务") or right before one
+#: of the members' verbs ("外交部协调做好涉外事务").
+_MEMBER_SUBJECT_RE = re.compile(
+    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
+)
+
+
+def member_subject_duty(t: T) -> Assignment | None:
+    """The member a paragraph of a 成员单位职责 section names before its colon ("应急管理部：承担指挥部日常工作",
+    "国家发展改革委、财政部：按程序安排资金"), whatever verb follows, or right before a verb members' duties open
+    with ("外交部协调做好涉外事务"): in that section the paragraph's subject does the duties, and their verbs are
+    too many for a duty sentence's list. A 会同 in the first sentence names the members' partners, as in a duty
+    sentence."""
+    m = _MEMBER_SUBJECT_RE.match(t.n)
+    if m is None:
+        return None
+    subject = _subject_units(t.cut(*m.span("subject" if m.group("subject") else "bare")))
+    if subject is None:
+        return None
+    result = Assignment(present=True)
+    result.responsible.extend(subject)
+    end = t.n.find("。", m.end())
+    together = t.n.find("会同", m.end(), end if end >= 0 else len(t.n))
+    if together >= 0:
+        result.co.extend(_units_after(t, together + 2))
+    return result
+
+
+def member_duty(t: T) -> Assignment | None:
+    """The duty a member's paragraph (or sentence) of a 成员单位职责 section opens with: a duty sentence
+    ("公安部负责…") or the member and a colon ("外交部：协调…")."""
+    return duty_sentence(t) or member_subject_duty(t)
+
+
+#: Where one member's duties may end and the next member's begin: a sentence's end, or a "；" between the
+#: duties of two members written in one sentence ("公安部负责治安维护；国家卫生健康委负责医疗救治；…").
+_MEMBER_BREAK_RE = re.compile("[。;]")
+
+
 def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
     """A member-duty paragraph ``t`` (its first sentence's assignment ``duty``) cut into one duty per member:
-    "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties.
-    A sentence whose subject is another unit opens the next; any other sentence goes on the duty before it."""
+    "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties,
+    and so is "公安部负责…；国家卫生健康委负责…". A sentence or "；" clause whose subject is another unit opens the
+    next; any other goes on the duty before it ("甲委负责综合协调；做好市场调控。" stays one)."""
     pieces: list[tuple[T, Assignment]] = []
     start = 0
     subject = duty.lead + duty.co + duty.responsible
-    at = t.n.find("。")
-    while 0 <= at < len(t.n) - 1:
-        found = duty_sentence(t.cut(at + 1))
+    for m in _MEMBER_BREAK_RE.finditer(t.n, 0, len(t.n) - 1):
+        found = member_duty(t.cut(m.end()))
         named = found.lead + found.co + found.responsible if found is not None else subject
         if found is not None and named != subject:
-            pieces.append((t.cut(start, at + 1), duty))
-            start, duty, subject = at + 1, found, named
-        at = t.n.find("。", at + 1)
+            pieces.append((t.cut(start, m.end()), duty))
+            start, duty, subject = m.end(), found, named
     pieces.append((t.cut(start), duty))
     return pieces
 

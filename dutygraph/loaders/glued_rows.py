@@ -17,6 +17,7 @@ import re
 from dutygraph.loaders.columns import UNIT_ROLES
 from dutygraph.loaders.duties import local_heads
 from dutygraph.loaders.layouts.run_together import HEADER_RE, header_roles
+from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T
 
 #: Where a central body's name starts: the words that open most of them, then ministries and
@@ -31,16 +32,18 @@ _CENTRAL_HEAD_RE = re.compile(
 _BODY_LAST = frozenset("委部局办署院行会府心团司厅")
 #: Where a deadline starts: a year, or a time phrase.
 _WHEN_RE = re.compile(r"(?:19|20)\d\d\s*年|长期|持续|常态化|每年|年底前|年内")
-_ROW_START_RE = re.compile(r"(\d{1,3})(?=[\u4e00-\u9fff])")
+#: A row's number glued to its text: "1制定…", or with its mark "1.制定…", "1、制定…".
+_ROW_START_RE = re.compile(r"(\d{1,3})[.、]?(?=[\u4e00-\u9fff])")
 #: A task text is at least this long: shorter "text" is part of the first unit's name.
 _MIN_TEXT = 2
 
 
 def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
     """The column roles when ``lines[i]`` is a whole run-together header with one unit column, over a line
-    that opens with row 1 glued to its text; else ``None``."""
+    that opens with row 1 glued to its text (or over a section row above it); else ``None``."""
     n = lines[i].text.n
-    if i + 1 >= len(lines) or not lines[i + 1].text.n.startswith("1") or lines[i].cells is not None:
+    first = i + 2 if i + 2 < len(lines) and is_section_row(lines[i + 1].text.n) else i + 1
+    if first >= len(lines) or not lines[first].text.n.startswith("1") or lines[i].cells is not None:
         return None
     m = HEADER_RE.match(n)
     if m is None or m.end() != len(n.rstrip()):
@@ -50,19 +53,24 @@ def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
         roles is None
         or roles[0] != "number"
         or roles[1] != "text"
-        or sum(r in UNIT_ROLES for r in roles) != 1
+        or not 1 <= sum(r in UNIT_ROLES for r in roles) <= 2
     ):
         return None
-    if roles[2] not in UNIT_ROLES or roles[3:] not in ([], ["deadline"]):
+    units = [r for r in roles[2:] if r != "deadline"]
+    if roles[2:] not in ([*units], [*units, "deadline"]) or units not in ([roles[2]], ["lead", "co"]):
         return None
     return list(roles)
 
 
-def _first_unit_start(cell: str) -> int | None:
+def _first_unit_start(cell: str, two_cells: bool = False) -> int | None:
     """Where the first unit of a cell that begins with task text starts, or ``None``: at the last central head
-    before the first "、" (task text may name 国家 itself), else at the last local head."""
+    before the first "、" (task text may name 国家 itself), else at the last local head. With a 牵头单位 and a
+    配合单位 cell the first name ends at the first "、" or where a second name is glued to it, whichever comes
+    first ("…意见国家医保局国家卫生健康委" starts at 国家医保局)."""
     first_end = cell.find("、")
     first_end = len(cell) if first_end < 0 else first_end
+    if two_cells:
+        first_end = min(first_end, _MIN_TEXT + _lead_cell_end(cell[_MIN_TEXT:first_end]))
     start = None
     last_end = -1
     for m in _CENTRAL_HEAD_RE.finditer(cell, _MIN_TEXT, first_end):
@@ -75,6 +83,25 @@ def _first_unit_start(cell: str) -> int | None:
         return start
     heads = local_heads(cell, _MIN_TEXT, max(_MIN_TEXT, first_end - 2))
     return heads[-1] if heads else None
+
+
+#: Words that open a group's name: "区交通运输局各片区管理局" is two names.
+_GROUP_HEAD_RE = re.compile("各|有关|相关")
+#: Words that open a central body's name and are no name by themselves: "国务院" + "国资委" is one name.
+_HEAD_WORDS = ("国家", "国务院", "中央", "中共", "全国", "中国")
+
+
+def _lead_cell_end(units: str) -> int:
+    """Where the 牵头单位 cell ends in the units of a row with a 牵头单位 and a 配合单位 column: at the first name
+    glued to the one before ("国家医保局国家卫生健康委" → "国家医保局"; a cell's own names are joined by "、"), or
+    at the end when no name is glued (the 配合单位 cell is empty)."""
+    for m in _CENTRAL_HEAD_RE.finditer(units, 1):
+        at = m.start()
+        if units[at - 1] in _BODY_LAST and not units.endswith(_HEAD_WORDS, 0, at):
+            return at
+    heads = [at for at in local_heads(units, 1, len(units)) if units[at - 1] in _BODY_LAST]
+    groups = [m.start() for m in _GROUP_HEAD_RE.finditer(units, 1) if units[m.start() - 1] in _BODY_LAST]
+    return min(heads[:1] + groups[:1], default=len(units))
 
 
 def _row_cells(text: T, expected: int, roles: list[str | None]) -> list[str] | None:
@@ -91,25 +118,41 @@ def _row_cells(text: T, expected: int, roles: list[str | None]) -> list[str] | N
         end = when.start()
         deadline = o[end:].strip()
     cell = n[m.end() : end]
-    start = _first_unit_start(cell)
+    start = _first_unit_start(cell, "co" in roles)
     if start is None:
         return None
     at = m.end() + start
-    return [m.group(1), o[m.end() : at].strip(), o[at:end].strip(), *([deadline] if deadline else [])]
+    units = [o[at:end].strip()]
+    if "co" in roles:
+        split = at + _lead_cell_end(n[at:end])
+        units = [o[at:split].strip(), o[split:end].strip()]
+    return [m.group(1), o[m.end() : at].strip(), *units, *([deadline] if deadline else [])]
 
 
 def glued_rows(lines: list[Line], i: int, roles: list[str | None]) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) for the header at
     ``lines[i]`` (see :func:`glued_header`); ``None`` when row 1 cannot be cut into cells."""
-    header = ["序号", "工作任务", {"lead": "牵头单位", "co": "配合单位"}.get(roles[2] or "", "责任单位")]
+    names = {"lead": "牵头单位", "co": "配合单位"}
+    header = ["序号", "工作任务", *(names.get(r or "", "责任单位") for r in roles[2:] if r != "deadline")]
     if roles[-1] == "deadline":
         header.append("完成时限")
     # the header keeps its text as printed, with no cell separator: the rows layout warns that cells were inferred
     out = [Line(lines[i].no, lines[i].text, tuple(header))]
     expected = 1
     j = i + 1
-    while j < len(lines) and (cells := _row_cells(lines[j].text, expected, roles)) is not None:
-        out.append(Line(lines[j].no, T.of(" | ".join(cells)), tuple(cells)))
-        expected += 1
+    while j < len(lines):
+        if (cells := _row_cells(lines[j].text, expected, roles)) is not None:
+            out.append(Line(lines[j].no, T.of(" | ".join(cells)), tuple(cells)))
+            expected += 1
+        elif (
+            is_section_row(lines[j].text.n)
+            and j + 1 < len(lines)
+            and _row_cells(lines[j + 1].text, expected, roles) is not None
+        ):
+            out.append(
+                Line(lines[j].no, lines[j].text, (lines[j].text.o,))
+            )  # a section row above the next row
+        else:
+            break
         j += 1
     return (out, j) if expected > 1 else None

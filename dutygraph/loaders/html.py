@@ -97,6 +97,52 @@ def _cell_text(node: object) -> str:
     return "\n".join(s.strip() for s in text.split("\n") if s.strip())
 
 
+#: At most this many columns one cell spans (HTML allows 1,000), so a hostile colspan cannot blow a row
+#: up; rows it spans are bounded as HTML bounds them (a span keeps one entry whatever its length).
+_MAX_SPAN = {"colspan": 50, "rowspan": 65534}
+
+
+def _span(cell: Any, name: str) -> int:
+    """A cell's ``rowspan`` or ``colspan`` as a count of at least 1 (a missing or broken value is 1)."""
+    value = (cell.attributes.get(name) or "1").strip()
+    return min(max(int(value), 1), _MAX_SPAN[name]) if value.isdecimal() else 1
+
+
+#: Per table section (its node's id): column → (the text of a cell spanning rows, rows it still covers).
+_Spans = dict[int, dict[int, tuple[str, int]]]
+
+
+def _row_cells(row: Any, spans: _Spans) -> list[str]:
+    """The cells of a ``<tr>`` as a reader sees them: a cell spanning rows (``rowspan``, a 牵头单位 shared by
+    two tasks) stands in each row it covers, and one spanning columns (``colspan``) fills them, its
+    text in the first. Without this a row under a merged cell shifts one column to the left."""
+    pending = spans.setdefault(row.parent.mem_id if row.parent is not None else 0, {})
+    cells = [c for c in row.iter() if c.tag in ("td", "th")]
+    out: list[str] = []
+
+    def carried() -> None:
+        while len(out) in pending:
+            text, rows = pending.pop(len(out))
+            if rows > 1:
+                pending[len(out)] = (text, rows - 1)
+            out.append(text)
+
+    for cell in cells:
+        carried()
+        text = _cell_text(cell)
+        down = _span(cell, "rowspan")
+        for k in range(_span(cell, "colspan")):
+            if down > 1:
+                pending[len(out)] = (text if k == 0 else "", down - 1)
+            out.append(text if k == 0 else "")
+    carried()
+    while pending and max(pending) >= len(out):  # spanned cells after the row's own: pad to reach them
+        if len(out) not in pending:
+            out.append("")
+        carried()
+    return out
+
+
 def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
     """The visible text under ``node`` into ``out``, block elements on lines of their own.
 
@@ -105,6 +151,7 @@ def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
     """
     following: list[Any] = [node.child]  # type: ignore[attr-defined]  # per open element: its next child
     closing: list[str] = [""]  # per open element: what ends it ("\n" for a block)
+    spans: _Spans = {}
     while following:
         child = following[-1]
         if child is None:
@@ -118,7 +165,7 @@ def _collect(node: object, out: list[str], in_cell: bool = False) -> None:
         elif tag in _SKIP or tag == "-comment":
             pass
         elif tag == "tr" and not in_cell:
-            cells = [_cell_text(c) for c in child.iter() if c.tag in ("td", "th")]
+            cells = _row_cells(child, spans)
             out.append("\n\ue002ROW" + "\ue000".join(c.replace("\n", "\ue001") for c in cells) + "\n")
         elif tag == "br":
             out.append("\n")

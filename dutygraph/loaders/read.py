@@ -13,12 +13,14 @@ import csv
 import io
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dutygraph.errors import InputError
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.html import HTML_SNIFF_RE, html_to_lines
+from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T, split_lines, well_formed
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -175,12 +177,13 @@ def _mark_tab_rows(lines: list[Line]) -> None:
     """A table copied out of Word or a spreadsheet keeps a tab between cells, one row per line: from a
     header line whose cells name columns ("序号	工作任务	牵头单位	参与单位"), every following line
     that holds a tab is a row. A tab alone proves nothing ("一、	总体要求" is a heading indented by
-    one), so rows need the header above them."""
+    one), so rows need the header above them. A section row between the rows ("一、完善体制机制", often
+    printed without the tabs) keeps the table open."""
     in_table = False
     for line in lines:
         o = line.text.o
         if line.cells is not None or "\t" not in o:
-            in_table = False
+            in_table = in_table and line.cells is None and is_section_row(line.text.n)
             continue
         cells = _tab_cells(o)
         if not in_table:
@@ -321,6 +324,27 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
         source = text_lines(text, html=True if suffix in _HTML_SUFFIXES else None)
     source.meta["encoding"] = encoding
     return source
+
+
+def files_under(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """``paths`` with each folder replaced by the files under it, at any depth, in name order —
+    a city's notices kept in one folder per year load with one argument. Hidden files and folders
+    (".DS_Store", ".git") are left out; every other file is a candidate, since a document's
+    content, not its name, says what it is (``--keep-going`` skips the ones that are not notices)."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not inside:
+            raise InputError(f"{path} is a folder with no files in it")
+        found += inside
+    return found
 
 
 def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Source:

@@ -267,10 +267,21 @@ def is_flattened_page(folded: str) -> bool:
     )
 
 
+#: A line holding this share of a document's text is the document itself on one line, however short.
+_PAGE_SHARE = 0.8
+
+
+def _holds_the_page(folded: str, total: int) -> bool:
+    """A line of at least a table's length that holds most of the document: a short notice flattened
+    onto one line ("…方案 一、工作任务 （一）…。（二）…"), with no assignment label to show it."""
+    return len(folded) >= TABLE_LINE and len(folded) >= _PAGE_SHARE * total
+
+
 def restore_lines(lines: list[Line]) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
     out: list[Line] = []
     runs: dict[str, int] = {}
+    total = sum(len(line.text.n) for line in lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -288,7 +299,8 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         if table is not None and run_together_roles(n[table.start() :]) is None:
             table = None
         if table is None and (
-            line.cells is not None or (not is_flattened_page(n) and not holds_several_tasks(n))
+            line.cells is not None
+            or (not is_flattened_page(n) and not _holds_the_page(n, total) and not holds_several_tasks(n))
         ):
             out.append(line)
             continue

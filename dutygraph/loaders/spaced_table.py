@@ -20,14 +20,19 @@ from __future__ import annotations
 
 import re
 
+from dutygraph.loaders.clauses import closing_verb
 from dutygraph.loaders.columns import UNIT_ROLES, column_role, header_roles
 from dutygraph.loaders.layouts.flat_table import is_deadline
-from dutygraph.loaders.structure import SECTION_RE
+from dutygraph.loaders.leaders import parse_leader_list
+from dutygraph.loaders.structure import SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import named_like_unit
 
-_PIECE_RE = re.compile(r"\S+")
-#: A row number on its own between spaces.
-_ROW_NUMBER_RE = re.compile(r"\d{1,3}")
+#: The pieces between spaces; a row number with its mark is a piece of its own even when the row's text
+#: follows it at once ("1、新建城区公园": the number's cell, then the task's).
+_PIECE_RE = re.compile(r"(?<!\S)\d{1,3}[、.．](?=[^\s\d])|\S+")
+#: A row number on its own between spaces, bare or with its mark ("1", "1、", "1.").
+_ROW_NUMBER_RE = re.compile(r"(\d{1,3})[、.．]?")
 _HEADER_START = "序号"
 #: "序号", or "序 号" in a header printed a character at a time.
 _HEADER_START_RE = re.compile(r"序\s*号")
@@ -121,10 +126,10 @@ def _rows(
     starts: list[int] = []
     expected = 1
     for k in range(first, len(pieces)):
-        value = pieces[k].group()
+        number = _ROW_NUMBER_RE.fullmatch(pieces[k].group())
         if (
-            _ROW_NUMBER_RE.fullmatch(value)
-            and int(value) == expected
+            number is not None
+            and int(number.group(1)) == expected
             and (
                 not starts
                 or k - starts[-1] >= width
@@ -139,15 +144,15 @@ def _rows(
             expected += 1
         elif not starts and (k - first >= _BEFORE_FIRST_ROW or not SECTION_RE.match(pieces[first].group())):
             return None  # row 1 must follow the header, after at most a section heading ("一、基础设施")
-    if not starts:
-        return None
+    if not starts or (len(starts) == 1 and _glued_to_text(pieces, starts[0])):
+        return None  # one "row" whose number is glued to its text: the rows lost their spaces, not a spaced table
     rows: list[list[str]] = []
     if starts[0] > first:
         rows.append([" ".join(p.group() for p in pieces[first : starts[0]])])
     end = pieces[first - 1].end()
     for r, start in enumerate(starts):
-        stop = starts[r + 1] if r + 1 < len(starts) else min(len(pieces), start + width)
-        values = [p.group() for p in pieces[start:stop]]
+        stop = starts[r + 1] if r + 1 < len(starts) else _last_row_end(pieces, start, roles)
+        values = [_number_cell(pieces[start].group()), *(p.group() for p in pieces[start + 1 : stop])]
         heading = next((k for k in range(width, len(values)) if SECTION_RE.match(values[k])), None)
         if heading is not None:  # "… 2019年6月 二、基础设施 3 …": a section row between two rows
             rows.append(_cells(values[:heading], roles))
@@ -163,13 +168,81 @@ def _rows(
 _SHORTEST_ROW = 3
 
 
+def _glued_to_text(pieces: list[re.Match[str]], k: int) -> bool:
+    """The row number ``pieces[k]`` is printed with the row's text right after it ("1.建立…")."""
+    return k + 1 < len(pieces) and pieces[k].end() == pieces[k + 1].start()
+
+
+def _number_cell(value: str) -> str:
+    """A row number's cell without its mark: "1、" → "1"."""
+    number = _ROW_NUMBER_RE.fullmatch(value)
+    return number.group(1) if number is not None else value
+
+
+def _last_row_end(pieces: list[re.Match[str]], start: int, roles: list[str | None]) -> int:
+    """Where the table's last row ends: after as many pieces as there are columns, or at its deadline when
+    a cell before it was empty ("4 新增… 区城乡建设局 12月底前 来源：…": what follows the date is the page's)."""
+    stop = min(len(pieces), start + len(roles))
+    if roles[-1] != "deadline":
+        return stop
+    dated = next((k for k in range(start + _SHORTEST_ROW - 1, stop) if is_deadline(pieces[k].group())), None)
+    return stop if dated is None else dated + 1
+
+
 def _cells(values: list[str], roles: list[str | None]) -> list[str]:
     """A row's pieces as cells under ``roles``: a row one or more cells short that ends in a date keeps
-    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty)."""
+    the date in the deadline column ("2 出台… 国家医保局 2023年6月底前": the 配合单位 cell was empty). When a
+    unit column would get a piece that is no unit's name, the row held a space in its task text and an
+    empty cell at once, and the cells are matched by what they look like (see :func:`_aligned`)."""
     width = len(roles)
     if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
         values = values[:-1] + [""] * (width - len(values)) + values[-1:]
-    return _filled(values, width, roles.index("text"))
+    cells = _filled(values, width, roles.index("text"))
+    if any(
+        role in UNIT_ROLES and cell and not _unit_cell(cell) for role, cell in zip(roles, cells, strict=True)
+    ):
+        return _aligned([v for v in values if v], roles) or cells
+    return cells
+
+
+def _unit_cell(value: str) -> bool:
+    """``value`` reads as a unit cell: names ending like bodies, or a role clause ("区农发局牵头，区应急办配合")."""
+    return named_like_unit(value) or closing_verb(T.of(value).n) is not None
+
+
+def _fits(role: str | None, value: str) -> bool:
+    """``value`` looks like what a cell under ``role`` holds."""
+    if role == "deadline":
+        return is_deadline(value)
+    if role in UNIT_ROLES:
+        return _unit_cell(value) and not is_deadline(value)
+    if role in ("leader", "assist"):
+        return parse_leader_list(value, allow_bare_name=True) is not None and not named_like_unit(value)
+    return True
+
+
+def _aligned(values: list[str], roles: list[str | None]) -> list[str] | None:
+    """A row's pieces matched to the columns after the task column from the right, each column taking the
+    last piece left when it looks like that column's ("4 新增公共停车位 500个 区城乡建设局 2018年12月": the date,
+    then one unit, then the task "新增公共停车位 500个"); the pieces left over are the task's text. Unit cells
+    keep their order with the empty ones last (an empty 配合单位 cell is commoner than an empty 牵头单位
+    one). ``None`` when no column after the task matched."""
+    text_column = roles.index("text")
+    rest = values[text_column:]
+    taken: list[str] = []
+    left = len(rest)
+    for role in reversed(roles[text_column + 1 :]):
+        fits = left > 1 and _fits(role, rest[left - 1])  # the task keeps at least one piece
+        taken.append(rest[left - 1] if fits else "")
+        left -= fits
+    if not any(taken):
+        return None
+    after = list(reversed(taken))
+    unit_at = [k for k, role in enumerate(roles[text_column + 1 :]) if role in UNIT_ROLES]
+    units = [after[k] for k in unit_at if after[k]]
+    for k, at in enumerate(unit_at):
+        after[at] = units[k] if k < len(units) else ""
+    return [*values[:text_column], " ".join(rest[:left]), *after]
 
 
 def _filled(values: list[str], width: int, text_column: int) -> list[str]:
@@ -221,6 +294,15 @@ def may_head_rows(lines: list[Line], i: int) -> bool:
     )
 
 
+def _opens_row(lines: list[Line], j: int, expected: int) -> bool:
+    """``lines[j]`` opens row ``expected`` of a space-separated table ("2 推进…")."""
+    if j >= len(lines) or lines[j].cells is not None:
+        return False
+    values = _PIECE_RE.findall(lines[j].text.o)
+    number = _ROW_NUMBER_RE.fullmatch(values[0]) if len(values) >= 2 else None
+    return number is not None and int(number.group(1)) == expected
+
+
 def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) when ``lines[i]`` is a
     space-separated header line and row 1 follows on the next line; else ``None``."""
@@ -233,13 +315,19 @@ def spaced_rows(lines: list[Line], i: int) -> tuple[list[Line], int] | None:
     j = i + 1
     while j < len(lines):
         line = lines[j]
-        values = line.text.o.split()
-        if line.cells is None and values[0] == str(expected) and len(values) >= 2:
-            cells = _cells(values, roles)
+        values = _PIECE_RE.findall(line.text.o)  # "1、制定…": the number is a piece of its own
+        number = _ROW_NUMBER_RE.fullmatch(values[0]) if line.cells is None else None
+        if number is not None and int(number.group(1)) == expected and len(values) >= 2:
+            cells = _cells([number.group(1), *values[1:]], roles)
             out.append(Line(line.no, T.of(" | ".join(cells)), tuple(cells)))
             expected += 1
-        elif line.cells is None and expected > 1 and SECTION_RE.match(line.text.n) and len(values) <= 2:
-            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row between two rows
+        elif (
+            line.cells is None
+            and is_section_row(line.text.n)
+            and len(values) <= 2
+            and _opens_row(lines, j + 1, expected)
+        ):
+            out.append(Line(line.no, line.text, (line.text.o,)))  # a section row above the next row
         else:
             break
         j += 1

@@ -13,6 +13,23 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 #: "一、…" — a section heading (or, rarely, a task that carries its own assignment).
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
+#: A table's section row is at most this long: "二、加强保障", not a paragraph of the notice after the table.
+SECTION_ROW_MAX = 30
+
+
+#: "（一）…" heading a table's rows, as "一、…" does.
+_PAREN_SECTION_RE = re.compile(rf"^\(\s*[{CN_DIGITS}]{{1,4}}\s*\)")
+
+
+def is_section_row(folded: str) -> bool:
+    """``folded`` can be a table's section row ("一、完善体制机制", "（一）完善制度"): a short heading that stands
+    between the header and the rows, or between two rows, and heads the rows below it. Each table
+    layout checks that a row of its own follows."""
+    return len(folded) <= SECTION_ROW_MAX and (
+        SECTION_RE.match(folded) is not None or _PAREN_SECTION_RE.match(folded) is not None
+    )
+
+
 #: "第一部分 …", "第二章 …".
 CHAPTER_RE = re.compile(rf"^第[{CN_DIGITS}\d]{{1,4}}(?:部分|章|节|篇|条)\s*(?P<body>.*)$")
 _CN_DIGIT_SET = frozenset(CN_DIGITS)

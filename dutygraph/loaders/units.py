@@ -121,9 +121,10 @@ def _is_placeholder(unit: str) -> bool:
     return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
-#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位").
-_LEAD_SIGNS = "★☆▲"
-_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]")
+#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府", "区交建局*、区财金局"; the notice says
+#: "标★的为牵头单位", "带*号的为牵头单位").
+_LEAD_SIGNS = "★☆▲*＊"
+_LEAD_SIGN_RE = re.compile(f"[{re.escape(_LEAD_SIGNS)}]")
 
 
 def _read_lead_signs(result: UnitList) -> None:
@@ -399,13 +400,22 @@ def exhorts(subject: str) -> bool:
 _TRAILING_NOTE_RE = re.compile(r"[(（][^()（）]{1,20}[)）]$")
 
 
+#: Words that end like a body but name none: a role ("牵头单位要切实履行好主体责任"), or a clause that
+#: opens with a negation or a preposition ("不按照本预案规定和…指挥部要求…", "根据…部署").
+_NOT_A_NAME_RE = re.compile(
+    r"^(?:不|未|按照|依照|根据|凡)|^(?:牵头|配合|责任|成员|主办|协办|参与)(?:单位|部门)$"
+)
+
+
 def named_like_unit(text: str) -> bool:
     """Stricter than :func:`looks_like_unit`: the name must end like a body or be a group word (各…); a
     bracketed note after it ("中央宣传部（国务院新闻办）") is no part of how it ends."""
     text = text.strip().rstrip("。.")
     if text.endswith((")", "）")):
         text = _TRAILING_NOTE_RE.sub("", text)
-    return bool(text) and len(text) <= 30 and (text.startswith("各") or bool(_UNIT_END_RE.search(text)))
+    if not text or len(text) > 30 or _NOT_A_NAME_RE.search(text):
+        return False
+    return text.startswith("各") or bool(_UNIT_END_RE.search(text))
 
 
 def looks_like_unit(text: str) -> bool:

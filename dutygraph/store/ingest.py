@@ -44,6 +44,7 @@ def load_files(
     aliases: Path | None = None,
     progress: Progress | None = None,
     batch: int = BATCH,
+    refused: list[InputError] | None = None,
 ) -> list[LoadResult]:
     """Parse, map and store ``paths`` in one commit; reloading a changed document replaces it, an
     unchanged one is skipped. Where each document came from is recorded in the store
@@ -59,6 +60,11 @@ def load_files(
     mapping. Reading .docx, .xlsx or PDF does leave cycles (their libraries' object models, ~5 MB
     a .docx), so a batch that read one is swept before the next (a sweep is ~0.15 s a batch, so
     plain-text batches skip it).
+
+    ``refused``: where a list is given, a file the parser refuses (not a notice, unreadable, a
+    format with no converter) is left out and its error appended, so one README in a folder of
+    sixty notices does not keep the other fifty-nine out; without it the first refusal stops
+    the load and nothing is stored. Two files that are one document stop it either way.
     """
     say = progress or (lambda message: None)
     registry = registry_for(aliases)
@@ -90,7 +96,14 @@ def load_files(
                     unchanged.append(LoadResult(known, 0, replaced=False, unchanged=True))
                     say(f"read {path}")
                     continue
-                document = parse_file(path)
+                try:
+                    document = parse_file(path)
+                except InputError as error:
+                    if refused is None:
+                        raise
+                    refused.append(error)
+                    say(f"read {path}")
+                    continue
                 say(f"read {path}")  # parsed: the step a bar of files counts
                 doc_id = document_id_of(document)
                 claim(doc_id, path)

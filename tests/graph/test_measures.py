@@ -381,3 +381,6 @@ def test_burdens_of_many_parts_at_once_follow_the_rule_in_each(seed: int) -> Non
             (b.load.iri, b.z, b.peer_median, b.leader_median, b.flagged) for b in found
         ] == _plain_burdens(loads)
         assert [bool(b.reasons) for b in found] == [b.flagged for b in found]
+        for b in found:  # both languages print the z the tables print
+            if b.flagged:
+                assert f"(robust z {b.z:.1f})" in b.reason and f"(稳健 z 值 {b.z:.1f})" in b.reason_in("zh")

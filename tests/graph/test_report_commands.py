@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from dutygraph.cli import main
 from dutygraph.report.tables import rows_to_csv, rows_to_markdown
+from dutygraph.report.wording import COLUMNS
 
 ROOT = Path(__file__).parents[2]
 HUZHOU = ROOT / "examples" / "huzhou-2019-key-tasks.txt"
@@ -126,3 +127,16 @@ def test_report_is_chinese_by_default_with_a_section_per_jurisdiction(tmp_path: 
     assert [line for line in zh if "湖政办发-2019-9" in line] == ["| 湖政办发-2019-9 | 湖州市 | 2019 | 81 |"]
     for name in ("tasks.csv", "pairs.csv", "scopes.csv"):
         assert (tmp_path / "zh" / name).is_file()
+
+
+def test_two_columns_that_count_different_things_are_named_apart() -> None:
+    """A planner reads "协作单位数" once in the workload table and once in the centrality table: it
+    must mean one count. The workload's co-workers include group mentions (各区县政府); the
+    collaboration graph's partners do not. Only "of" and "units" (a count of units) share a name."""
+    for lang in (0, 1):
+        names: dict[str, list[str]] = {}
+        for key, words in COLUMNS.items():
+            names.setdefault(words[lang], []).append(key)
+        assert {name: keys for name, keys in names.items() if len(keys) > 1} == (
+            {"单位数": ["of", "units"]} if lang == 0 else {}
+        )

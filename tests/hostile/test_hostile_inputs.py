@@ -17,7 +17,7 @@ from dutygraph.cli import main
 from dutygraph.errors import DutygraphError
 from dutygraph.loaders import parse_file, parse_text
 from dutygraph.loaders.html import nesting_depth
-from dutygraph.loaders.read import decode
+from dutygraph.loaders.read import decode, text_lines
 
 EXAMPLES = Path(__file__).parents[2] / "examples"
 LISHAN = EXAMPLES / "lishan_2023.txt"
@@ -62,6 +62,24 @@ def test_bytes_no_encoding_reads_as_a_notice_are_refused() -> None:
     junk = bytes(b for _ in range(3000) for b in (rng.randrange(0xB0, 0xF7), rng.randrange(0xA1, 0xFE)))
     with pytest.raises(DutygraphError, match="reads as a Chinese notice"):
         decode(junk)
+
+
+def test_html_spans_cannot_blow_a_table_up() -> None:
+    """A colspan of a million fills at most 50 columns; a rowspan of a million covers the rows there are
+    (each row's own 责任单位 cell then stands one column on, under 备注)."""
+    rows = "".join(
+        f"<tr><td>{n}</td><td>推进第{n}项改革任务</td><td>市审计局</td></tr>" for n in range(2, 200)
+    )
+    page = (
+        "<html><body><p>关于印发重点工作责任分解的通知</p><table><tr><td>序号</td><td>重点任务</td><td>责任单位</td>"
+        '<td colspan="1000000">备注</td></tr><tr><td>1</td><td>推进第1项改革任务</td><td rowspan="1000000">'
+        f"市财政局</td></tr>{rows}</table></body></html>"
+    )
+    lines = text_lines(page).lines
+    assert max(len(line.cells or ()) for line in lines) == 53  # 3 columns, the last spanning 50
+    parsed = parse_text(page)
+    assert len(parsed.tasks) == 199
+    assert {(tuple(t.lead_units), tuple(t.co_units)) for t in parsed.tasks} == {(("市财政局",), ())}
 
 
 @pytest.mark.parametrize("depth", [1000, 5000, 100_000])

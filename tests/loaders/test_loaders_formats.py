@@ -104,6 +104,29 @@ def test_html_table_and_gbk_meta(tmp_path):
     ]
 
 
+def test_html_table_with_merged_cells_reads_as_printed():
+    """A 牵头单位 cell spanning two rows (rowspan) leads both tasks, and a section row spanning the table
+    (colspan) heads the rows below it: without spans row 2 would shift one column left (its co-unit
+    read as its lead, its deadline as its co-unit)."""
+    html = HTML_PAGE.format(
+        body="<p>国务院办公厅关于印发某项改革重点任务分工的通知</p><table>"
+        "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>参与单位</th><th>完成时限</th></tr>"
+        '<tr><td colspan="5">一、完善制度</td></tr>'
+        '<tr><td>1</td><td>制定绩效评价指导意见</td><td rowspan="2">国家卫生健康委</td><td>财政部</td>'
+        "<td>2020年9月底前</td></tr>"
+        "<tr><td>2</td><td>出台签约服务指导意见</td><td>国家医保局</td><td>2020年6月底前</td></tr>"
+        '<tr><td colspan="5">二、加强保障</td></tr>'
+        '<tr><td>3</td><td>开展监测评估</td><td>国家疾控局</td><td>国家卫生健康委</td><td rowspan="x">持续推进</td></tr>'
+        "</table>"
+    )
+    doc = parse_text(html)
+    assert [(t.number, t.lead_units, t.co_units, t.deadline, t.section) for t in doc.tasks] == [
+        ("1", ["国家卫生健康委"], ["财政部"], "2020年9月底前", "一、完善制度"),
+        ("2", ["国家卫生健康委"], ["国家医保局"], "2020年6月底前", "一、完善制度"),
+        ("3", ["国家疾控局"], ["国家卫生健康委"], "持续推进", "二、加强保障"),
+    ]
+
+
 def _docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
     import docx
 

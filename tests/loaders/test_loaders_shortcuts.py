@@ -104,7 +104,7 @@ PIECES = [
 TEXT = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
 #: Pieces of unit lists and label lines where a list's or a label's pre-check and its pattern could part.
 LIST_PIECES = [
-    *"、,;\n 　/／-—－★☆▲(",
+    *"、,;\n 　/／-—－★☆▲*＊(",
     *"及与和各无空",
     "不涉及",
     "自治区",

@@ -43,6 +43,11 @@ def measure(clause: str) -> str:
         ("（生态环境部牵头，自然资源部参与，各地区配合）", ["生态环境部"], ["自然资源部", "各地区"]),
         ("（交通运输部会同公安部负责）", ["交通运输部"], ["公安部"]),
         (
+            "（国家卫生计生委、人力资源社会保障部牵头，国务院医改办协调）",
+            ["国家卫生计生委", "人力资源社会保障部"],
+            ["国务院医改办"],
+        ),
+        (
             "（国家卫生健康委会同国家医保局、国家药监局负责）",
             ["国家卫生健康委"],
             ["国家医保局", "国家药监局"],
@@ -77,6 +82,17 @@ def measure(clause: str) -> str:
             ["国家中医药局"],
         ),
         ("（工业和信息化部、科技部按职责分工负责，各地区配合）", ["工业和信息化部", "科技部"], ["各地区"]),
+        # 牵头 right before 会同 is the lead's verb; words of topic before 由 are no part of a name
+        ("（发展改革委牵头会同财政部负责）", ["发展改革委"], ["财政部"]),
+        ("（发展改革委牵头会同有关部门负责）", ["发展改革委"], ["有关部门"]),
+        ("（商务部牵头，财政部会同税务总局配合）", ["商务部"], ["财政部", "税务总局"]),
+        ("（发展改革委牵头，具体由国家能源局负责）", ["发展改革委"], ["国家能源局"]),
+        ("（发展改革委牵头，日常工作由国家能源局负责）", ["发展改革委"], ["国家能源局"]),
+        (
+            "（商务部牵头，各自由贸易试验区所在地省级人民政府负责）",
+            ["商务部"],
+            ["各自由贸易试验区所在地省级人民政府"],
+        ),
     ],
 )
 def test_state_council_parentheticals(clause, lead, co):
@@ -437,3 +453,42 @@ def test_names_printed_without_a_separator_are_split_with_a_warning():
     split = [(w.line, w.message) for w in doc.warnings if w.code == "units-without-separator"]
     assert [line for line, _ in split] == [2, 3]
     assert "区发改局区财政局区交建局" in split[0][1]
+
+
+# -- words that end like a body but name none ----------------------------------------------------------
+
+_PLAN = """某区粮食应急预案
+1　总则
+为有效应对粮食突发事件，制定本预案。
+2　组织体系和职责
+2.1　成员单位职责
+（1）区发展改革局：负责粮食市场价格监测，依法查处价格违法行为。
+（2）区财政局：负责安排粮食应急所需资金。
+3　奖励和处罚
+3.1　有下列行为之一的，依照有关规定处理。
+（1）不按照本预案规定和区应急指挥部要求采取应急措施的；
+（2）拒不执行粮食应急指令的。
+"""
+
+
+def test_a_clause_opening_with_a_negation_is_no_unit() -> None:
+    assert units(_PLAN) == [(["区发展改革局"], []), (["区财政局"], []), ([], []), ([], [])]
+
+
+def test_a_short_page_on_one_line_is_read_and_a_role_word_is_no_unit() -> None:
+    """A 平潭 page shorter than a long page, flattened onto one line, with no assignment label in it: its
+    measures are found by their numbering; "牵头单位要…" and "各牵头单位要…" tell roles what to do, and
+    name no unit."""
+    page = (
+        "某区重点产业链链长制工作方案 发布时间：2020-05-06 为推动产业链发展，制定本方案。一、工作任务 （一）强化统筹。"
+        "区发展改革局要会同区财政金融局制定年度推进计划。（二）优化服务。区经发局要建立企业服务专员制度。二、工作要求 "
+        "（一）强化责任。链长统筹推进本产业链重大事项。牵头单位要切实履行好主体责任，配合单位应积极主动落实工作任务。"
+        "（二）强化实效。各牵头单位要以推动项目落地为目标，细化工作措施。"
+    )
+    tasks = parse_text(page).tasks
+    assert [(t.number, t.lead_units, t.co_units) for t in tasks] == [
+        ("（一）", ["区发展改革局"], ["区财政金融局"]),
+        ("（二）", ["区经发局"], []),
+        ("（一）", [], []),
+        ("（二）", [], []),
+    ]

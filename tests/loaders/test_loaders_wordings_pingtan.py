@@ -666,6 +666,102 @@ PAGES = [
         ],
         id="notice-with-bracketed-units-and-a-closing-section",
     ),
+    # -- flattened tables whose cells lost their separators, the deadline column after the units ------------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年为民办实事项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将《2018年为民办实事项目责任分解表》印发给你们，请认真贯彻落实。"
+            + SIGNED
+            + " 附件 2018年为民办实事项目责任分解表 序号工作任务牵头单位配合单位完成时限1新建城区公园3个区城乡建设局"
+            "区自然资源局、区财政金融局2018年12月2改造农村公路20公里区交通运输局各片区管理局2018年10月"
+            "3推进口岸通关便利化区商务局、平潭海关区财政金融局2018年11月4新增公共停车位500个区城乡建设局2018年底前",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], ["各片区管理局"]),
+            (["区商务局", "平潭海关"], ["区财政金融局"]),
+            (["区城乡建设局"], []),
+        ],
+        id="run-together-table-numbers-glued-to-their-text",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2019年重点项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 2019年重点项目责任分解表 序号工作任务责任领导牵头单位配合单位完成时限1加快推进环岛路建设管委会副主任陈涛"
+            "区交通运输局区自然资源局2019年12月2推进污水处理厂建设党工委委员林海区住建局金井片区管理局、区财政金融局2019年10月"
+            "3推进码头改造陈涛副主任区交通运输局澳前片区管理局2019年11月",
+        ),
+        [
+            (["区交通运输局"], ["区自然资源局"]),
+            (["区住建局"], ["金井片区管理局", "区财政金融局"]),
+            (["区交通运输局"], ["澳前片区管理局"]),
+        ],
+        id="run-together-table-with-a-leader-column-and-area-bureaus",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年城乡建设重点任务责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 责任分解表 序号 工作任务 牵头单位 配合单位 完成时限 1、新建城区公园3个 区城乡建设局 区自然资源局、区财政金融局"
+            " 全年 2、改造农村公路20公里 区交通运输局 各片区管理局 2018年10月 3、新增公共停车位500个 区城乡建设局、区公安局"
+            " 12月底前",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], ["各片区管理局"]),
+            (["区城乡建设局", "区公安局"], []),
+        ],
+        id="spaced-table-numbers-with-marks-and-an-empty-last-cell",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发2018年为民办实事项目责任分解的通知",
+            "各片区管理局，区直各单位： 现将责任分解表印发给你们。"
+            + SIGNED
+            + " 附件 责任分解表 序号 工作任务 责任领导 牵头单位 配合单位 完成时限 1 新建城区公园3个 林海副主任 区城乡建设局"
+            " 区自然资源局、区财政金融局 2018年12月 2 改造农村公路 20公里 陈涛 区交通运输局 2018年10月"
+            " 3 新增公共停车位 500个 林海副主任 区城乡建设局 2018年11月",
+        ),
+        [
+            (["区城乡建设局"], ["区自然资源局", "区财政金融局"]),
+            (["区交通运输局"], []),
+            (["区城乡建设局"], []),
+        ],
+        id="spaced-table-a-space-in-the-task-and-an-empty-cell-in-one-row",
+    ),
+    # -- members' duties on a one-line page: a colon or a verb after the member, a lead-in before them ------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于印发平潭综合实验区森林防火工作方案的通知",
+            "各片区管理局，区直各单位： 一、工作目标 确保不发生重特大森林火灾。 二、职责分工 （一）区农业农村局：承担森林防火"
+            "日常工作，组织开展防火宣传。（二）区应急管理局：指导森林火灾应急处置。（三）区公安局：依法查处森林火灾案件。"
+            "（四）各片区管理局：落实属地管理责任。 三、工作要求 各单位要高度重视。" + SIGNED,
+        ),
+        [(["区农业农村局"], []), (["区应急管理局"], []), (["区公安局"], []), (["各片区管理局"], [])],
+        id="member-duties-colon-then-any-verb",
+    ),
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于调整食品安全委员会成员单位职责的通知",
+            "各片区管理局，区直各单位： 成员单位职责如下： 区市场监管局组织协调食品安全监管工作。区农业农村局负责食用农产品"
+            "质量安全监管。区公安局依法查处食品安全犯罪。区教育局指导学校食堂食品安全管理。" + SIGNED,
+        ),
+        [(["区市场监管局"], []), (["区农业农村局"], []), (["区公安局"], []), (["区教育局"], [])],
+        id="member-duties-after-a-lead-in-sentence",
+    ),
+    # -- 由 after a few words of topic, in a later clause of the task -------------------------------------------
+    pytest.param(
+        page(
+            "平潭综合实验区管委会办公室关于做好2019年全民健身运动会筹备工作的通知",
+            "各片区管理局，区直各单位： 1.加强组织领导，具体由区文体旅游局负责。 2.加强经费保障，所需经费由区财政金融局负责落实。"
+            " 3.做好安全保卫，赛事期间安保工作由区公安局牵头，各片区管理局配合。" + SIGNED,
+        ),
+        [(["区文体旅游局"], []), (["区财政金融局"], []), (["区公安局"], ["各片区管理局"])],
+        id="you-after-a-topic-in-a-later-clause",
+    ),
 ]
 
 #: Pages whose tasks name leaders: (name, post) of each task's leaders, as printed.
@@ -786,6 +882,32 @@ def test_a_page_is_read_task_by_task(text, expected):
 
 def test_the_expected_units_are_printed_in_their_pages():
     assert unprinted(PAGES) == []
+
+
+def test_a_run_together_rows_number_and_deadline_are_its_own():
+    """With the 完成时限 column after the unit columns, each row's date is printed right before the next row's
+    number and text ("…区财政金融局2018年12月2改造…"): the date is the row's deadline, the "2" the next row's
+    number, and neither is task text."""
+    text = next(p.values[0] for p in PAGES if p.id == "run-together-table-numbers-glued-to-their-text")
+    assert [(t.number, t.text, t.deadline) for t in parse_text(text).tasks] == [
+        ("1", "新建城区公园3个", "2018年12月"),
+        ("2", "改造农村公路20公里", "2018年10月"),
+        ("3", "推进口岸通关便利化", "2018年11月"),
+        ("4", "新增公共停车位500个", "2018年底前"),
+    ]
+
+
+def test_a_spaced_tables_numbers_lose_their_marks_and_its_last_row_ends_at_its_date():
+    """ "1、新建…" opens row 1 (the fold drops the space after 、), and the last row's empty 配合单位 cell leaves
+    its date ("12月底前") in the deadline column, not among its units."""
+    text = next(
+        p.values[0] for p in PAGES if p.id == "spaced-table-numbers-with-marks-and-an-empty-last-cell"
+    )
+    assert [(t.number, t.text, t.deadline) for t in parse_text(text).tasks] == [
+        ("1", "新建城区公园3个", "全年"),
+        ("2", "改造农村公路20公里", "2018年10月"),
+        ("3", "新增公共停车位500个", "12月底前"),
+    ]
 
 
 @pytest.mark.parametrize("text", NOT_NOTICES)

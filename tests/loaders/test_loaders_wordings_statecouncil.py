@@ -517,6 +517,14 @@ def test_member_duties_with_a_colon_after_the_unit():
     ]
 
 
+def test_member_duties_with_an_ascii_colon_and_a_space():
+    plan = (
+        "国家某某灾害应急预案\n二、成员单位及职责\n应急管理部: 承担指挥部日常工作。\n"
+        "公安部: 负责治安维护。\n交通运输部、国家铁路局: 做好应急运输保障。\n三、预警\n加强监测。\n"
+    )
+    assert units(plan) == [(["应急管理部"], []), (["公安部"], []), ([], ["交通运输部", "国家铁路局"])]
+
+
 def test_reply_letter_handlers_worded_otherwise():
     letter = (
         "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲项目问题。你省请求支持甲项目。\n"
@@ -530,6 +538,15 @@ def test_reply_letter_handlers_worded_otherwise():
         (["商务部"], []),
         (["水利部"], []),
     ]
+
+
+def test_reply_letter_handlers_who_give_their_opinion_below():
+    letter = (
+        "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲问题。你省请求支持甲。\n"
+        "经研究，水利部提出如下办理意见：原则同意。\n二、关于乙问题。你省请求支持乙。\n"
+        "国家发展改革委会同财政部提出以下办理意见：积极支持。\n"
+    )
+    assert units(letter) == [(["水利部"], []), (["国家发展改革委"], ["财政部"])]
 
 
 def test_unnumbered_member_duties_are_a_task_each():
@@ -590,3 +607,98 @@ def test_a_table_printed_row_by_row_with_spaces_between_cells():
         ("3", "开展监测评估", ["国家疾控局"], ["国家卫生健康委"], "持续推进"),
     ]
     assert tasks[2].section == "二、保障措施"
+
+
+def test_a_table_one_cell_a_line_with_section_rows():
+    """A gov.cn table whose cells each hold a paragraph, so each cell is a line: a section row ("一、完善制度")
+    between the header and the rows, or between two rows, heads the rows below it."""
+    table = (
+        "某项改革重点任务分工\n序号\n重点任务\n牵头单位\n参与单位\n完成时限\n一、完善制度\n1\n制定绩效评价指导意见\n"
+        "国家卫生健康委\n财政部\n2020年9月底前\n二、加强保障\n2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n"
+        "2020年6月底前\n"
+    )
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.section) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "一、完善制度"),
+        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "二、加强保障"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("序号", "主要任务", "牵头单位", "参加单位", "完成时间"),
+        ("序号", "任务", "负责单位", "协同单位", "时限要求"),
+        ("序号", "工作任务", "第一责任单位", "支持单位", "完成节点"),
+        ("序号", "工作任务", "牵头科室", "配合科室", "推进时限"),
+    ],
+)
+def test_a_table_one_cell_a_line_under_other_column_names(header):
+    table = (
+        "某项改革重点任务分工\n"
+        + "\n".join(header)
+        + (
+            "\n1\n制定绩效评价指导意见\n国家卫生健康委\n财政部、人力资源社会保障部\n2020年9月底前\n"
+            "2\n出台签约服务指导意见\n国家医保局\n国家卫生健康委\n2020年6月底前\n"
+        )
+    )
+    assert units(table) == [
+        (["国家卫生健康委"], ["财政部", "人力资源社会保障部"]),
+        (["国家医保局"], ["国家卫生健康委"]),
+    ]
+
+
+_ROWS = [
+    ("制定绩效评价指导意见", "国家卫生健康委", "财政部、人力资源社会保障部", "2020年9月底前"),
+    ("出台签约服务指导意见", "国家医保局", "", "持续推进"),
+    ("开展监测评估", "国家疾控局", "国家卫生健康委", "2021年6月"),
+]
+
+
+def _table_a_row_a_line(join: str, number: str) -> str:
+    """The three rows above under a header, one a line, cells joined by ``join``, numbered "1" + ``number``,
+    with a section row before the third."""
+    lines = [join.join(("序号", "重点任务", "牵头单位", "参与单位", "完成时限"))]
+    for k, row in enumerate(_ROWS, 1):
+        if k == 3:
+            lines.append("二、加强保障")
+        lines.append(join.join(c for c in (f"{k}{number}", *row) if c or join == "\t"))
+    return "某项改革重点任务分工\n" + "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("join", "number"),
+    [(" ", "、"), (" ", "."), ("", "、"), ("", "."), ("", ""), ("\t", ""), ("\t", "、")],
+    ids=["spaced-dun", "spaced-dot", "glued-dun", "glued-dot", "glued-bare", "tabs-bare", "tabs-dun"],
+)
+def test_a_table_a_row_a_line_numbered_with_marks_and_a_section_row(join, number):
+    tasks = parse_text(_table_a_row_a_line(join, number)).tasks
+    assert [(t.number, t.lead_units, t.co_units, t.section) for t in tasks] == [
+        ("1", ["国家卫生健康委"], ["财政部", "人力资源社会保障部"], None),
+        ("2", ["国家医保局"], [], None),
+        ("3", ["国家疾控局"], ["国家卫生健康委"], "二、加强保障"),
+    ]
+
+
+@pytest.mark.parametrize("between", [" ", "\t", ""], ids=["spaces", "tabs", "run-together"])
+@pytest.mark.parametrize(
+    ("sections", "mark"),
+    [(("一、完善制度", "二、加强保障"), ""), (("（一）完善制度", "（二）加强保障"), ".")],
+)
+def test_a_table_one_row_a_line_with_section_rows(between, sections, mark):
+    """The same table with each row on one line, its cells apart by spaces, by tabs or by nothing, its
+    rows numbered "1" or "1.": the section rows ("一、完善制度", "（一）完善制度", printed without the cell
+    separators) head the rows below them and never end the table (such notices were refused)."""
+    rows = [
+        ["序号", "重点任务", "牵头单位", "参与单位", "完成时限"],
+        [sections[0]],
+        [f"1{mark}", "制定绩效评价指导意见", "国家卫生健康委", "财政部", "2020年9月底前"],
+        [sections[1]],
+        [f"2{mark}", "出台签约服务指导意见", "国家医保局", "国家卫生健康委", "2020年6月底前"],
+    ]
+    table = "某项改革重点任务分工\n" + "".join(between.join(row) + "\n" for row in rows)
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.text, t.lead_units, t.co_units, t.deadline, t.section) for t in tasks] == [
+        ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "2020年9月底前", sections[0]),
+        ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "2020年6月底前", sections[1]),
+    ]

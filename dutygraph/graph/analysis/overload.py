@@ -115,8 +115,7 @@ def part_burdens(
     median = _python_medians([r.load for r in rows], group, count)
     leader_median = _python_medians(leaders.tolist(), group, count)
     jurisdictions = [jurisdiction for _, jurisdiction in groups]
-    exact = z.tolist()
-    rounded = [round(value, 4) for value in exact]
+    rounded = [round(value, 4) for value in z.tolist()]  # the z every output prints and sorts by
     peers = count.tolist()
     part = np.asarray(part_of, dtype=np.int64)
     order = np.lexsort(
@@ -129,7 +128,9 @@ def part_burdens(
         )
     )
     reasons = {
-        i: _reasons(rows[i], exact[i], median[g], peers[g], jurisdictions[g], bool(many[i]), leader_median[g])
+        i: _reasons(
+            rows[i], rounded[i], median[g], peers[g], jurisdictions[g], bool(many[i]), leader_median[g]
+        )
         for i, g in zip(np.flatnonzero(flagged).tolist(), group[flagged].tolist(), strict=True)
     }
     found = [

@@ -16,7 +16,14 @@ from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, column_role
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader_list
-from dutygraph.loaders.structure import ATTACHMENT_RE, ROW_NUMBER_RE, SECTION_RE, is_furniture, is_tail
+from dutygraph.loaders.structure import (
+    ATTACHMENT_RE,
+    ROW_NUMBER_RE,
+    SECTION_RE,
+    is_furniture,
+    is_section_row,
+    is_tail,
+)
 from dutygraph.loaders.text import Line
 from dutygraph.loaders.units import looks_like_unit
 
@@ -112,10 +119,21 @@ def _fill(cells: list[Line], roles: list[str], has_leader: bool) -> list[tuple[d
     return subrows
 
 
+def _section_row(lines: list[Line], i: int) -> bool:
+    """``lines[i]`` is a section row between the table's rows ("二、加强保障" over the line "2" that opens a
+    row): a heading of the table, not its end."""
+    return (
+        is_section_row(lines[i].text.n)
+        and i + 1 < len(lines)
+        and ROW_NUMBER_RE.match(lines[i + 1].text.n) is not None
+    )
+
+
 def read_flat_table(
     lines: list[Line], start: int, attachment: str | None, section: Section, state: ReadState
-) -> int:
-    """Read a flattened table whose header run starts at ``start``; return the index after it."""
+) -> tuple[int, Section]:
+    """Read a flattened table whose header run starts at ``start``; return the index after it and the
+    section its last row stands in (a section row between rows opens a new one)."""
     found = header_run(lines, start)
     assert found is not None
     roles, i = found
@@ -129,7 +147,13 @@ def read_flat_table(
     body_roles = roles[1:]
     split_columns = "lead" in roles and "co" in roles
     warned_split = False
-    while i < len(lines) and ROW_NUMBER_RE.match(lines[i].text.n):
+    while i < len(lines):
+        if _section_row(lines, i):
+            section = Section(title=lines[i].text.o, line=lines[i].no)
+            i += 1
+            continue
+        if not ROW_NUMBER_RE.match(lines[i].text.n):
+            break
         number_line = lines[i]
         i += 1
         cells: list[Line] = []
@@ -180,4 +204,4 @@ def read_flat_table(
             if parent is None:
                 parent = item
             state.items.append(item)
-    return i
+    return i, section

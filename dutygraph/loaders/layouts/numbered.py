@@ -19,6 +19,8 @@ from dutygraph.loaders.duties import (
     first_duty_sentence,
     framed_duty_sentence,
     member_duties,
+    member_duty,
+    member_subject_duty,
     role_chains,
 )
 from dutygraph.loaders.items import Item, ReadState, Section
@@ -62,6 +64,8 @@ _TASK_STYLES = frozenset({"arabic", "arabic-paren", "circled", "paren-char", "do
 _MARKDOWN_RULE_RE = re.compile(r"^[\s|:\-—=+]+$")
 #: A member's paragraph in a plan's 成员单位职责 section: the unit, a colon, its duties ("外交部：负责…").
 _MEMBER_DUTY_RE = re.compile(r"^[^,;。:()]{2,40}:")
+#: A sentence that announces the members' duties below or after it: "成员单位职责如下：", "具体职责分工如下：".
+_DUTIES_LEAD_IN_RE = re.compile(r"^[^。;:]{0,30}(?:职责|分工)[^。;:]{0,8}如下:\s*")
 
 
 _INLINE_BOUNDARY = frozenset("。;,. )")
@@ -229,6 +233,11 @@ class NumberedReader:
             item.closed = True
             item.unit_line = line.no
             self.state.saw("bracket-assignments")
+        elif self.member_duties and (member := member_duty(T.of(first.text))) is not None:
+            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named before the colon
+            item.assign.merge(member)
+            item.unit_line = line.no
+            self.state.saw("duty-sentences")
         self._more_segments(line, item, segments[1:])
         if inline is not None:
             last = self.state.items[-1]
@@ -298,6 +307,13 @@ class NumberedReader:
             # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
             # document by units.states_first_leads — a note, not a task and not task text.
             return
+        lead_in = _DUTIES_LEAD_IN_RE.match(text.n)
+        if lead_in is not None:
+            # "成员单位职责如下： 区市场监管局组织…": the members' duties follow the lead-in, in its paragraph or after it
+            self.member_duties = True
+            text = text.cut(lead_in.end()).strip()
+            if not text.n:
+                return
         segments = split_segments(text)
         if segments[0].assignment is not None or len(segments) > 1:
             self.state.saw("bracket-paragraphs")
@@ -323,6 +339,8 @@ class NumberedReader:
         if _heading_like(text.n) and "职责" in text.n and current is None:
             self.member_duties = True  # the document's title: "…领导小组成员单位职责"
         duty = framed_duty_sentence(text, modal=False) if not _heading_like(text.n) else None
+        if duty is None and self.member_duties:
+            duty = member_subject_duty(text)  # "外交部：协调做好涉外事务", "外交部协调做好…": the member
         if duty is not None and (
             (
                 current is not None
@@ -332,7 +350,7 @@ class NumberedReader:
             or (
                 self.member_duties
                 and (current is None or current.closed or _heading_like(current.joined))
-                and duty_sentence(text) is not None
+                and member_duty(text) is not None
             )
         ):
             # "2.3　成员单位职责" then "外交部：负责…", "公安部：负责…": each member's paragraph is a task of its own,
@@ -472,7 +490,7 @@ class NumberedReader:
                     continue
             if header is not None:
                 self._close()
-                i = read_flat_table(lines, i, self.attachment, self.section, self.state)
+                i, self.section = read_flat_table(lines, i, self.attachment, self.section, self.state)
                 continue
             if line.cells is None and len(n) >= TABLE_PIECE and run_together_roles(n) is not None:
                 self._close()

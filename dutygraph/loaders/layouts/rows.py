@@ -13,7 +13,7 @@ from dutygraph.loaders.clauses import apply_field
 from dutygraph.loaders.columns import UNIT_ROLES, clean_header, header_roles
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.layouts.run_together import warn_run_together
-from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE
+from dutygraph.loaders.structure import CN_DIGITS, SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
 
 _ROW_SECTION_RE = re.compile(rf"^[{CN_DIGITS}]{{1,4}}$")
@@ -23,6 +23,13 @@ def _cell(cells: tuple[str, ...], index: int | None) -> str:
     if index is None or index >= len(cells):
         return ""
     return cells[index].strip()
+
+
+def _section_row(lines: list[Line], i: int) -> bool:
+    """``lines[i]``, a line with no cells, is a section row of the table ("一、完善体制机制" printed
+    without the tabs of the rows around it): a row of cells follows it."""
+    following = lines[i + 1].cells if i + 1 < len(lines) else None
+    return is_section_row(lines[i].text.n) and following is not None and header_roles(following) is None
 
 
 def read_header(line: Line, state: ReadState) -> dict[str, int] | None:
@@ -64,10 +71,15 @@ def read_rows(
         warn_run_together(lines[start], state)
     i = start + 1
     current_section = section
-    while i < len(lines) and lines[i].cells is not None:
+    while i < len(lines):
         line = lines[i]
         cells = line.cells
-        assert cells is not None
+        if cells is None:
+            if not _section_row(lines, i):
+                break
+            current_section = Section(title=line.text.o.strip(), line=line.no)
+            i += 1
+            continue
         i += 1
         if header_roles(cells) is not None:
             columns = read_header(line, state) or columns
@@ -75,7 +87,7 @@ def read_rows(
         filled = [c.strip() for c in cells if c.strip()]
         if not filled:
             continue
-        number = _cell(cells, columns.get("number"))
+        number = _cell(cells, columns.get("number")).rstrip(".、")  # "1." and "1、" number row 1
         text = _cell(cells, columns.get("text"))
         first = filled[0]
         if (

@@ -64,9 +64,9 @@ _NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公
 #: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
 _NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
-#: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处").
+#: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处", "金井片区管理局").
 _NEXT = (
-    rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
+    rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管理局|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
     rf"{_BRACKET})"
 )
 #: After a separator a name need not start like a body: "省人社厅、卫计委".
@@ -86,8 +86,15 @@ _TABLE_END_RE = re.compile(
     r"(?:^|[\s。])(?:注|来源)\s*:|\d{4}年\d{1,2}月\d{1,2}日\s*印发|抄送\s*:|\s\S{2,30}\s\d{4}年\d{1,2}月\d{1,2}日"
 )
 _GROUP_RE = re.compile(r"^.{0,2}(?:各|有关|相关)")
-#: A deadline cell printed right before the units: "3月", "12月底前", "全年", "长期".
-_DEADLINE_TAIL_RE = re.compile(r"(?:\d{1,2}月(?:底|中旬|上旬|下旬)?前?|全年|年底|长期|常年|持续推进)$")
+#: A deadline cell: "3月", "12月底前", "2018年12月", "2019年底前", "全年", "长期".
+_DEADLINE_CELL = r"(?:(?:19|20)\d\d年)?\d{1,2}月(?:底|中旬|上旬|下旬)?前?|(?:19|20)\d\d年(?:底|内)?前?|全年|年底|长期|常年|持续推进"
+#: A deadline cell printed right before the units.
+_DEADLINE_TAIL_RE = re.compile(f"(?:{_DEADLINE_CELL})$")
+#: A deadline cell that opens the text after a row's units: the deadline column comes after the unit columns,
+#: so it is that row's deadline, not the next row's text ("…区财政金融局2018年12月2改造农村公路…").
+_LEADING_DEADLINE_RE = re.compile(rf"\s*(?:{_DEADLINE_CELL})")
+#: A row's number printed right before its text with nothing between: "2改造农村公路20公里".
+_BARE_NUMBER_RE = re.compile(r"\s*(\d{1,3})(?=[\u4e00-\u9fff])")
 #: The task's own number inside the text before it: "12、完成…".
 _MARK_RE = re.compile(r"(?<!\d)(\d{1,3})[、.](?!\d)")
 #: At most this many rows without a unit cell of their own stand between two rows read.
@@ -146,6 +153,24 @@ def _before_title(folded: str, start: int, end: int) -> int:
     return names[-1] if len(names) > 1 else end
 
 
+def _deadline_follows_units(roles: list[str]) -> bool:
+    """The header puts the deadline column after the unit columns (牵头单位, 配合单位, then 完成时限)."""
+    units = [k for k, role in enumerate(roles) if role in ("lead", "co", "resp")]
+    return "deadline" in roles and bool(units) and roles.index("deadline") > units[-1]
+
+
+def _row_opening(chunk: str, last_number: int, deadline_after: bool) -> tuple[int, str | None, int]:
+    """Where the previous row's deadline cell ends at the start of ``chunk`` (0 when there is none), the
+    row's number when it is printed glued to its text with nothing between ("2018年12月2改造…" → "2"), and where
+    that number ends. Only the next number counts, so "3个" or "20公里" inside a text is no row's number."""
+    lead_in = _LEADING_DEADLINE_RE.match(chunk) if deadline_after else None
+    after = lead_in.end() if lead_in is not None else 0
+    bare = _BARE_NUMBER_RE.match(chunk, after)
+    if bare is not None and int(bare.group(1)) == last_number + 1:
+        return after, bare.group(1), bare.end()
+    return after, None, after
+
+
 def _units_follow_deadline(roles: list[str]) -> bool:
     """The header puts the deadline column right before the first unit column (完成时限 then 主要责任单位)."""
     first_unit = next((k for k, role in enumerate(roles) if role in ("lead", "co", "resp")), None)
@@ -180,7 +205,9 @@ def _glued(cell: T) -> bool:
 
 def _lead_cell_end(names: list[tuple[str, str]]) -> int:
     """How many names a glued 牵头单位 cell holds before the 责任单位 cell starts: it ends at a group word
-    ("省直各部门"), at a "，", or at a name that opens a "、" list after a glued one ("省环保厅省卫计委、住建厅")."""
+    ("省直各部门"), at a "，", or at a name that opens a "、" list after a glued one ("省环保厅省卫计委、住建厅");
+    with none of these, at the first name glued to the one before ("区商务局、平潭海关区财政金融局": a cell's own
+    names are joined by "、"). A glued pair before a group word is one cell ("省发改委省经信委省直各部门")."""
     for k, (join, name) in enumerate(names):
         if k == 0:
             continue
@@ -189,7 +216,7 @@ def _lead_cell_end(names: list[tuple[str, str]]) -> int:
         following = names[k + 1][0] if k + 1 < len(names) else ""
         if join == "" and following == "、":
             return k
-    return len(names)
+    return next((k for k, (join, _) in enumerate(names) if k and join == ""), len(names))
 
 
 def warn_run_together(line: Line, state: ReadState) -> None:
@@ -218,6 +245,8 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     stop = table_end.start() if table_end else len(n)
     chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
     units_after_deadline = _units_follow_deadline(roles)
+    deadline_after_units = _deadline_follows_units(roles)
+    previous: Item | None = None
     cell = _CELL_RE.search(n, position, stop)
     while cell is not None:
         start, end = cell.span()
@@ -261,20 +290,20 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
             for m in _MARK_RE.finditer(chunk.n, 0, text_end)
             if last_number < int(m.group(1)) <= last_number + _ROWS_SKIPPED
         ]
-        text_start = marks[-1].start() if marks else 0
-        number = marks[-1].group(1) if marks else None
-        if (
-            number is not None
-            and chain is None
-            and len(chunk.n[marks[-1].end() : text_end].strip()) < _MIN_TEXT
-        ):
+        lead_in, bare, bare_end = _row_opening(chunk.n, last_number, deadline_after_units)
+        if lead_in and previous is not None and previous.assign.deadline is None:
+            previous.assign.deadline = chunk.cut(0, lead_in).strip().o
+        text_start = marks[-1].start() if marks else lead_in
+        number = marks[-1].group(1) if marks else bare
+        number_end = marks[-1].end() if marks else bare_end
+        if number is not None and chain is None and len(chunk.n[number_end:text_end].strip()) < _MIN_TEXT:
             # "1.全面公开省级政府工作部门权力清单…": a name a few characters after the row's number is its text
             cell = next_cell if next_cell is not None and next_cell.start() > start else None
             cell = cell or _CELL_RE.search(n, start + 1, stop)
             continue
         if number is not None:
             last_number = int(number)
-            text_start = marks[-1].end()
+            text_start = number_end
         text = chunk.cut(text_start, text_end).strip(" ,;。")
         names = _names(t.cut(start, end))
         units = [name for _, name in names]
@@ -301,5 +330,9 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         item.closed = True
         item.unit_line = line.no
         state.items.append(item)
+        previous = item
         position = end
         cell = _CELL_RE.search(n, end, stop)
+    last_deadline = _LEADING_DEADLINE_RE.match(n, position, stop) if deadline_after_units else None
+    if last_deadline is not None and previous is not None and previous.assign.deadline is None:
+        previous.assign.deadline = t.cut(position, last_deadline.end()).strip().o  # the last row's
