@@ -238,7 +238,26 @@ def _deadline_in_field(t: T, start: int) -> str | None:
     return next((c.o for c in split_clauses(value) if _WHEN_CLAUSE_RE.match(c.n)), None)
 
 
+#: Where a piece of a field starts: after a space or a separator.
+_PIECE_START_RE = re.compile(r"[\s、,;。]")
+
+
+def _before_convention(value: T) -> T:
+    """A unit field without the convention note printed after its units ("区公安局 排在第一位的部门为牵头部门" at
+    a page's end): the note is read for the whole document (:func:`~dutygraph.loaders.units.states_first_leads`)
+    and names no unit, and left in the field it would drop the list."""
+    if "第" not in value.n and "首" not in value.n:
+        return value
+    m = FIRST_LEADS_RE.search(value.n)
+    if m is None or open_depth(value.n[: m.start()]):
+        return value  # a note in brackets after a unit ("甲局、乙局（列第一位者为牵头单位）") is read with its unit
+    starts = [p.end() for p in _PIECE_START_RE.finditer(value.n, 0, m.start())]
+    return value.cut(0, starts[-1]).strip(" 、,;。") if starts else value
+
+
 def apply_field(result: Assignment, kind: str, value: T) -> None:
+    if kind in ("lead", "co", "resp", "split"):
+        value = _before_convention(value)
     if kind == "deadline":
         result.deadline = value.o
     elif kind in ("leader", "assist"):

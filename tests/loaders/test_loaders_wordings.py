@@ -150,6 +150,16 @@ def test_first_listed_conventions_carry_on(note):
     assert units(text) == [(["甲局"], ["乙局"]), (["丙局"], ["丁局"])]
 
 
+@pytest.mark.parametrize(
+    "note", ["排在第一位的部门为牵头部门", "第一个为牵头单位", "列在首位的单位为牵头单位"]
+)
+def test_a_convention_printed_after_the_last_units_without_a_stop(note):
+    """A one-line page whose convention follows the last list after a space, with no "注：" and no "。": the
+    note is the document's convention, and the last list keeps its units."""
+    text = f"1．推进甲。责任单位：甲局、乙局 2．推进乙。责任单位：丙局、丁局、戊局 {note}"
+    assert units(text) == [(["甲局"], ["乙局"]), (["丙局"], ["丁局", "戊局"])]
+
+
 def test_without_a_convention_a_list_has_no_lead():
     doc = parse_text("1．推进甲。（责任单位：区经发局、人民银行平潭支行）\n2．推进乙。（责任单位：区财金局）")
     assert units(
