@@ -20,6 +20,14 @@ _UNIT_COLUMN_WORDS = ("单位", "部门", "处室", "科室")
 #: The longest column name a run-together row is cut into.
 _NAME_MAX = 12
 _SUB_ROLES = frozenset({"lead", "co"})
+#: Under a 责任单位 cell the sub-columns may name only the role: "牵头" and "配合" are 牵头单位 and 配合单位.
+_BARE_ROLES = {
+    "牵头": "牵头单位",
+    "主办": "主办单位",
+    "配合": "配合单位",
+    "参与": "参与单位",
+    "协办": "协办单位",
+}
 
 
 def joined_sub_headers(lines: list[Line]) -> list[Line]:
@@ -40,7 +48,9 @@ def joined_sub_headers(lines: list[Line]) -> list[Line]:
 
 
 def _may_be_sub_header(folded: str) -> bool:
-    return len(folded) <= _SUB_HEADER_MAX and any(word in folded for word in _UNIT_COLUMN_WORDS)
+    return len(folded) <= _SUB_HEADER_MAX and any(
+        word in folded for word in (*_UNIT_COLUMN_WORDS, *_BARE_ROLES)
+    )
 
 
 def _joined(header: Line, below: Line) -> Line | None:
@@ -48,7 +58,10 @@ def _joined(header: Line, below: Line) -> Line | None:
     ``below``; ``None`` unless ``below`` names only lead and co-unit columns and ``header`` is a task
     table's header with exactly one unit column, of no particular role."""
     sub = _names(below)
-    if sub is None or len(sub[0]) < 2 or any(column_role(name) not in _SUB_ROLES for name in sub[0]):
+    if sub is None:
+        return None
+    columns = [_BARE_ROLES.get(name, name) for name in sub[0]]
+    if len(columns) < 2 or any(column_role(name) not in _SUB_ROLES for name in columns):
         return None
     found = _names(header)
     if found is None:
@@ -58,7 +71,7 @@ def _joined(header: Line, below: Line) -> Line | None:
     if roles is None or roles.count("resp") != 1 or set(roles) & _SUB_ROLES:
         return None
     at = roles.index("resp")
-    merged = [*names[:at], *sub[0], *names[at + 1 :]]
+    merged = [*names[:at], *columns, *names[at + 1 :]]
     text = T.of(separator.join(merged))
     return Line(header.no, text, tuple(merged) if header.cells is not None else None)
 
@@ -85,7 +98,7 @@ def _run_together_names(text: str) -> list[str] | None:
             (
                 w
                 for w in range(min(_NAME_MAX, len(text) - at), 1, -1)
-                if column_role(text[at : at + w], exact=True)
+                if text[at : at + w] in _BARE_ROLES or column_role(text[at : at + w], exact=True)
             ),
             0,
         )

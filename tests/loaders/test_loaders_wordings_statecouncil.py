@@ -705,12 +705,14 @@ def test_a_table_one_row_a_line_with_section_rows(between, sections, mark):
 
 
 @pytest.mark.parametrize("between", [" ", "\t", ""], ids=["spaces", "tabs", "run-together"])
-def test_a_table_whose_unit_columns_stand_under_one_header_cell(between):
-    """ "责任单位" spanning "牵头单位" and "参与单位", printed as a second header row: each row's two unit
-    cells are its lead and co-units (the second row was read as a task, or the table not at all)."""
+@pytest.mark.parametrize("below", [["牵头单位", "参与单位"], ["牵头", "配合"]], ids=["names", "roles"])
+def test_a_table_whose_unit_columns_stand_under_one_header_cell(between, below):
+    """The header cell 责任单位 spanning 牵头单位 and 参与单位 (or just 牵头 and 配合), printed as a second
+    header row: each row's two unit cells are its lead and co-units (the second row was read as a task,
+    or the table not at all)."""
     rows = [
         ["序号", "重点任务", "责任单位", "完成时限"],
-        ["牵头单位", "参与单位"],
+        below,
         ["1", "制定绩效评价指导意见", "国家卫生健康委", "财政部", "2020年9月底前"],
         ["2", "出台签约服务指导意见", "国家医保局", "国家卫生健康委", "2020年6月底前"],
     ]
