@@ -303,6 +303,11 @@
       if (grouped) { holder = el("optgroup"); holder.label = parts[p].label || "—"; select.appendChild(holder); }
       groups[p].forEach(function (option) { holder.appendChild(option); });
     });
+    showChoice(name);
+  }
+  // The list's choice follows the state (the first entry, 全部, when the list does not hold it).
+  function showChoice(name) {
+    var select = document.getElementById("dg-filter-" + name);
     select.value = state[name];
     if (select.value !== state[name]) { select.value = ""; }
   }
@@ -633,6 +638,7 @@
     }
 
     // ---- filters: narrow, then fit the view to what remains -------------------------------------
+    // The legend and the lists do not depend on the filters: a filter leaves them as they are.
     function applyFilters() {
       if (overviewMode()) { updateStatus(); return; }
       var all = state.leader === "" && state.cluster === "" && state.document === "";
@@ -640,7 +646,6 @@
       clearHighlight();
       if (glScope()) {
         gl.filter(state.shown);
-        buildLegend();
         updateStatus();
         return;
       }
@@ -648,7 +653,6 @@
       edgesView.refresh();
       var ids = nodesView.getIds();
       if (ids.length) { network.fit({ nodes: ids, animation: false }); } else { network.redraw(); }
-      buildLegend();
       updateStatus();
     }
     function setFilter(name, value) {
@@ -658,7 +662,7 @@
         if (!inView(p)) { enterPart(p); }
       }
       state[name] = v;
-      fillFilter(name);
+      showChoice(name);
       applyFilters();
     }
 

@@ -4,7 +4,7 @@
  * as on the vis-network view. Labels are drawn by sigma with fillText: never markup.
  *
  * Positions are the ones Python computed (y flipped: sigma's y axis points up); nodes cannot be
- * dragged, so Reset only has to restore the camera and the bounding box. */
+ * dragged, so Reset only has to restore the camera. */
 (function () {
   "use strict";
 
@@ -23,6 +23,11 @@
   // The page's one WebGL view sets it (see mark below): {nodes, edges: [keys], kept, keptEdges:
   // Sets of the same keys, fadedNode, fadedEdge: colours}, or null when nothing is focused.
   var focusLayer = null;
+  // A filter hides units through sigma (its reducer), but its edges only here: {edges: [keys] in
+  // the programs' order, kept: a Set of them, widest: the thickest}, or null when nothing is
+  // filtered. The edge programs then draw these edges from an array of their own, so a filter
+  // costs the units it changes and the edges it keeps, not every edge of the part.
+  var filterLayer = null;
 
   function offsetOf(attributes, name) {
     var at = 0;
@@ -63,8 +68,34 @@
       program: program, buffer: gl.createBuffer(), position: gl.getAttribLocation(program, "a_position"),
       colour: gl.getAttribLocation(program, "a_color"), matrix: gl.getUniformLocation(program, "u_matrix"),
       uniformColour: gl.getUniformLocation(program, "u_color"), own: gl.getUniformLocation(program, "u_own"),
-      changes: -1, count: 0
+      part: gl.createBuffer(), changes: -1, count: 0
     };
+  }
+  // The lines of `points` (per end: x, y, colour) that can reach the stage under `params`' matrix,
+  // or null when most can: a line whose ends are both beyond one side of the stage (by more than
+  // its width) draws no pixel, so leaving it out changes nothing on screen. Zoomed in, most lines
+  // are off the stage, and SwiftShader no longer clips them one by one.
+  function onStage(points, params) {
+    var m = params.matrix;
+    var mx = 1 + 4 / (params.width * params.pixelRatio);
+    var my = 1 + 4 / (params.height * params.pixelRatio);
+    var n = points.length / 6;
+    var kept = new Uint32Array(n);
+    var k = 0;
+    for (var i = 0, at = 0; i < n; i++, at += 6) {
+      var ax = m[0] * points[at] + m[3] * points[at + 1] + m[6];
+      var bx = m[0] * points[at + 3] + m[3] * points[at + 4] + m[6];
+      if ((ax < -mx && bx < -mx) || (ax > mx && bx > mx)) { continue; }
+      var ay = m[1] * points[at] + m[4] * points[at + 1] + m[7];
+      var by = m[1] * points[at + 3] + m[4] * points[at + 4] + m[7];
+      if ((ay < -my && by < -my) || (ay > my && by > my)) { continue; }
+      kept[k++] = i;
+    }
+    if (k > 0.75 * n) { return null; }
+    var from = new Uint32Array(points.buffer);  // colours are packed bits: copied as bits
+    var out = new Uint32Array(k * 6);
+    for (var j = 0; j < k; j++) { out.set(from.subarray(kept[j] * 6, kept[j] * 6 + 6), j * 6); }
+    return new Float32Array(out.buffer);
   }
 
   // With `focusing` ({faded, edges}) the program draws the focus: `faded` says how it draws the
@@ -141,28 +172,59 @@
         this.built = built;
         return built;
       }
+      // The filter's edges, copied from the main array in its order (edges only).
+      filterArrays() {
+        var filtered = this.filtered;
+        if (filterLayer === null || !edges) { return null; }
+        if (filtered && filtered.filter === filterLayer && filtered.changes === this.changes) { return filtered; }
+        var index = this.renderer.edgeProgramIndex;
+        var main = this.array;
+        var stride = this.STRIDE;
+        var items = new Float32Array(filterLayer.edges.length * stride);
+        var from = new Uint32Array(main.buffer);  // colours are packed bits: copied as bits
+        var to = new Uint32Array(items.buffer);
+        filterLayer.edges.forEach(function (key, i) {
+          var at = index[key] * stride;
+          to.set(from.subarray(at, at + stride), i * stride);
+        });
+        this.filtered = { filter: filterLayer, changes: this.changes, items: items, count: filterLayer.edges.length };
+        return this.filtered;
+      }
       // Whether every edge would be drawn at sigma's minimum thickness (zoomed out): then one-pixel
       // lines show the same picture for a third to a half of the cost.
-      thin(params) { return this.widest <= params.minEdgeThickness * params.sizeRatio; }
-      // Every edge of the main array as a line from its first vertex's start to its end, in its
-      // own colour (own) or in the faded one.
+      thin(params) {
+        var widest = this.only ? filterLayer.widest : this.widest;
+        return widest <= params.minEdgeThickness * params.sizeRatio;
+      }
+      // Every edge drawn (the filter's, or all of the main array) as a line from its first
+      // vertex's start to its end, in its own colour (own) or in the faded one.
       drawLines(params, own) {
         var gl = this.normalProgram.gl;
         var lines = this.lines || (this.lines = lineProgram(gl));
+        var source = this.only ? this.only.items : this.array;
+        var count = this.only ? this.only.count : this.capacity;
         gl.bindBuffer(gl.ARRAY_BUFFER, lines.buffer);
-        if (lines.changes !== this.changes) {
-          var main = this.array;
-          var mainBits = new Uint32Array(main.buffer);
-          var points = new Float32Array(this.capacity * 6);  // per end: x, y, colour bits
+        if (lines.source !== source || lines.changes !== this.changes) {
+          var sourceBits = new Uint32Array(source.buffer);
+          var points = new Float32Array(count * 6);  // per end: x, y, colour bits
           var bits = new Uint32Array(points.buffer);
-          for (var i = 0, at = 0, to = 0; i < this.capacity; i++, at += this.STRIDE, to += 6) {
-            points[to] = main[at + startAt]; points[to + 1] = main[at + startAt + 1];
-            points[to + 3] = main[at + endAt]; points[to + 4] = main[at + endAt + 1];
-            bits[to + 2] = bits[to + 5] = mainBits[at + colourAt];
+          for (var i = 0, at = 0, to = 0; i < count; i++, at += this.STRIDE, to += 6) {
+            points[to] = source[at + startAt]; points[to + 1] = source[at + startAt + 1];
+            points[to + 3] = source[at + endAt]; points[to + 4] = source[at + endAt + 1];
+            bits[to + 2] = bits[to + 5] = sourceBits[at + colourAt];
           }
           gl.bufferData(gl.ARRAY_BUFFER, points, gl.STATIC_DRAW);
+          lines.points = points;
+          lines.source = source;
           lines.changes = this.changes;
-          lines.count = 2 * this.capacity;
+          lines.count = 2 * count;
+        }
+        var vertices = lines.count;
+        var part = onStage(lines.points, params);
+        if (part !== null) {
+          gl.bindBuffer(gl.ARRAY_BUFFER, lines.part);
+          gl.bufferData(gl.ARRAY_BUFFER, part, gl.STREAM_DRAW);
+          vertices = part.length / 3;
         }
         gl.bindFramebuffer(gl.FRAMEBUFFER, null);
         gl.viewport(0, 0, params.width * params.pixelRatio, params.height * params.pixelRatio);
@@ -175,33 +237,42 @@
         gl.vertexAttribPointer(lines.position, 2, gl.FLOAT, false, 12, 0);
         gl.enableVertexAttribArray(lines.colour);
         gl.vertexAttribPointer(lines.colour, 4, gl.UNSIGNED_BYTE, true, 12, 8);
-        gl.drawArrays(gl.LINES, 0, lines.count);
+        gl.drawArrays(gl.LINES, 0, vertices);
         gl.disableVertexAttribArray(lines.position);
         gl.disableVertexAttribArray(lines.colour);
         gl.bindBuffer(gl.ARRAY_BUFFER, null);
       }
       // Focused: the rest as faded lines, then the neighbourhood by sigma's program. Zoomed out
-      // with nothing focused: every edge as a line in its own colour.
+      // with nothing focused: every edge as a line in its own colour. Filtered: only its edges.
       render(params) {
         this.drawing = this.focusArrays();
+        this.only = this.filterArrays();
         try {
-          var lines = faded === "lines" && this.capacity > 0 && (this.drawing !== null || this.thin(params));
+          var count = this.only ? this.only.count : this.capacity;
+          var lines = faded === "lines" && count > 0 && (this.drawing !== null || this.thin(params));
           if (lines) { this.drawLines(params, this.drawing === null); }
-          if (!lines || this.drawing !== null) { super.render(params); }
-        } finally { this.drawing = null; }
+          if ((!lines && count > 0) || this.drawing !== null) { super.render(params); }
+        } finally { this.drawing = null; this.only = null; }
       }
       // While focused, the normal pass uploads the faded items (nodes) or only the neighbourhood;
-      // picking keeps every item, so a faded unit can still be clicked.
+      // picking keeps every item, so a faded unit can still be clicked. Filtered, the edges' pass
+      // uploads the filter's edges.
       bindProgram(info) {
         var drawing = info.isPicking ? null : this.drawing;
         var array = this.array;
         if (drawing) { this.array = faded === "colour" ? drawing.faded : drawing.items; }
+        else if (this.only && !info.isPicking) { this.array = this.only.items; }
         try { super.bindProgram(info); } finally { this.array = array; }
       }
       drawWebGL(method, info) {
         var drawing = info.isPicking ? null : this.drawing;
-        if (!drawing) { super.drawWebGL(method, info); return; }
         var gl = info.gl;
+        if (!drawing && this.only && !info.isPicking) {
+          gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer);
+          gl.drawArrays(method, 0, this.only.count * base.VERTICES);
+          return;
+        }
+        if (!drawing) { super.drawWebGL(method, info); return; }
         gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer);
         if (faded === "colour") {
           gl.drawArrays(method, 0, this.verticesCount);
@@ -238,8 +309,10 @@
     var counts = { nodes: 0, edges: 0 };
     var handlers = { click: null, hover: null, leave: null, moved: null, drawn: null };
 
-    // The filter hides; the focus only labels its neighbourhood and highlights its unit (the
-    // programs fade the rest, see focusLayer), so a focus re-reduces only the nodes it changes.
+    // The filter hides units (and the edge programs draw only its edges, see filterLayer); the
+    // focus only labels its neighbourhood and highlights its unit (the programs fade the rest, see
+    // focusLayer). So a filter re-reduces only the units it hides or shows, a focus only the
+    // units it changes, and neither the part's edges.
     function nodeReducer(key, attrs) {
       var id = +key;
       if (shown !== null && !shown.has(id)) { return { x: attrs.x, y: attrs.y, size: attrs.size, hidden: true }; }
@@ -247,10 +320,6 @@
       if (keep !== null && keep.has(id)) { out.forceLabel = true; }
       if (id === focused) { out.highlighted = true; }
       return out;
-    }
-    function edgeReducer(key, attrs) {
-      if (shown !== null && !(shown.has(+graph.source(key)) && shown.has(+graph.target(key)))) { return { hidden: true }; }
-      return attrs;
     }
     // Sigma's label (its default drawer's text and place), but none for a faded unit.
     function drawLabel(context, data, options) {
@@ -278,14 +347,81 @@
       return g;
     }
     function countDrawn() {
-      if (shown === null) { counts = { nodes: graph.order, edges: graph.size }; return; }
-      var edgesShown = 0;
-      graph.forEachEdge(function (key, attrs, s, t) { if (shown.has(+s) && shown.has(+t)) { edgesShown++; } });
-      counts = { nodes: shown.size, edges: edgesShown };
+      counts = shown === null ? { nodes: graph.order, edges: graph.size } : { nodes: shown.size, edges: filterLayer.edges.length };
     }
+    // The filter's layer: the edges between units of `ids`, found from those units' own edges, in
+    // the order the programs hold them (the order they are drawn in without a filter).
+    function filterEdges(ids) {
+      var index = renderer.edgeProgramIndex;
+      var slots = new Array(graph.size);
+      var widest = 0;
+      ids.forEach(function (id) {
+        graph.forEachEdge(String(id), function (e, attrs, s, t) {
+          if (ids.has(+s) && ids.has(+t)) { slots[index[e]] = e; widest = Math.max(widest, attrs.size || 1); }
+        });
+      });
+      var edges = [];
+      for (var i = 0; i < slots.length; i++) { if (slots[i] !== undefined) { edges.push(slots[i]); } }
+      return { edges: edges, kept: new Set(edges), widest: widest };
+    }
+    // Sigma's getCorrectionRatio: how a graph of `graph` dimensions is fitted to the `stage`.
+    function correction(stage, dims) {
+      var stageRatio = stage.height / stage.width;
+      var graphRatio = dims.height / dims.width;
+      if ((stageRatio < 1 && graphRatio > 1) || (stageRatio > 1 && graphRatio < 1)) { return 1; }
+      return Math.min(Math.max(graphRatio, 1 / graphRatio), Math.max(1 / stageRatio, stageRatio));
+    }
+    // The camera that shows the part as sigma shows a graph whose bounding box is `box` (its
+    // custom bounding box, which would re-normalise every unit and edge): the same picture,
+    // reached by moving the camera over the part's own frame.
+    function fitCamera(box) {
+      function frame(e) {
+        var dims = { width: e.x[1] - e.x[0] || 1, height: e.y[1] - e.y[0] || 1 };
+        var r = Math.max(e.x[1] - e.x[0], e.y[1] - e.y[0]);
+        if (r === 0 || !isFinite(r) || isNaN(r)) { r = 1; }
+        return { dims: dims, r: r, x: (e.x[0] + e.x[1]) / 2, y: (e.y[0] + e.y[1]) / 2 };
+      }
+      var stage = renderer.getDimensions();
+      var all = frame(renderer.nodeExtent);
+      var part = frame(box);
+      return {
+        x: 0.5 + (part.x - all.x) / all.r, y: 0.5 + (part.y - all.y) / all.r, angle: 0,
+        ratio: correction(stage, all.dims) * part.r / (correction(stage, part.dims) * all.r)
+      };
+    }
+    // Sigma picks labels from a grid of where units are at its first camera (process); with a
+    // filter the grid holds the units it keeps where they are at the filter's camera, and is read
+    // at zoom levels relative to that camera: the labels sigma would show for the kept units
+    // framed by a bounding box of their own. Without a filter, the grid process builds.
+    var filterCamera = null;
+    function regrid() {
+      var grid = renderer.labelGrid;
+      delete grid.getLabelsToDisplay;
+      var camera = shown === null ? HOME : filterCamera;
+      grid.resizeAndClear(renderer.getDimensions(), renderer.getSetting("labelGridCellSize"));
+      var o = renderer.framedGraphToViewport({ x: 0, y: 0 }, { cameraState: camera });
+      var ox = renderer.framedGraphToViewport({ x: 1, y: 0 }, { cameraState: camera });
+      var oy = renderer.framedGraphToViewport({ x: 0, y: 1 }, { cameraState: camera });
+      var cache = renderer.nodeDataCache;
+      var add = function (key) {
+        var d = cache[key];
+        if (typeof d.label !== "string" || d.hidden) { return; }
+        grid.add(key, d.size, {
+          x: o.x + d.x * (ox.x - o.x) + d.y * (oy.x - o.x), y: o.y + d.x * (ox.y - o.y) + d.y * (oy.y - o.y)
+        });
+      };
+      if (shown === null) { graph.forEachNode(add); } else { shown.forEach(function (id) { add(String(id)); }); }
+      grid.organize();
+      if (shown === null) { return; }
+      var read = Object.getPrototypeOf(grid).getLabelsToDisplay;
+      grid.getLabelsToDisplay = function (ratio, density) { return read.call(grid, ratio / camera.ratio, density); };
+    }
+    // A full process while filtered writes the edges at a hidden unit as empty: until the next
+    // full process, a change of filter cannot take edges from the programs' arrays.
+    var edgesStale = false;
     function start() {
       renderer = new window.Sigma(graph, container, Object.assign({
-        nodeReducer: nodeReducer, edgeReducer: edgeReducer, defaultDrawNodeLabel: drawLabel, allowInvalidContainer: true,
+        nodeReducer: nodeReducer, defaultDrawNodeLabel: drawLabel, allowInvalidContainer: true,
         itemSizesReference: "positions", zoomToSizeRatioFunction: function (ratio) { return ratio; },
         enableCameraRotation: false, hideEdgesOnMove: false,
         nodeProgramClasses: NODE_PROGRAMS, nodeHoverProgramClasses: HOVER_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
@@ -298,6 +434,10 @@
       renderer.on("leaveNode", function () { if (handlers.leave) { handlers.leave(); } });
       renderer.getCamera().on("updated", function () { if (handlers.moved) { handlers.moved(); } });
       renderer.on("afterRender", function () { if (handlers.drawn) { handlers.drawn(); } });
+      renderer.on("afterProcess", function () {
+        edgesStale = shown !== null;
+        if (shown !== null) { regrid(); } else { delete renderer.labelGrid.getLabelsToDisplay; }
+      });
       // The header may wrap after the first frame (status, lists): follow the stage's size, so the
       // first camera shows the same picture when Reset returns to it.
       if (window.ResizeObserver) {
@@ -354,19 +494,21 @@
       show: function (p, nodeIds, edgeIds, records, edges, directed) {
         if (!graphs[p]) { graphs[p] = build(nodeIds, edgeIds, records, edges, directed); }
         graph = graphs[p];
-        shown = null; keep = null; focused = null; focusLayer = null;
+        shown = null; keep = null; focused = null; focusLayer = null; filterLayer = null; filterCamera = null;
         if (renderer === null) { start(); } else { renderer.setGraph(graph); }
         var hide = graph.size > HIDE_EDGES_ON_MOVE_ABOVE;
         if (renderer.getSetting("hideEdgesOnMove") !== hide) { renderer.setSetting("hideEdgesOnMove", hide); }
-        renderer.setCustomBBox(null);
         renderer.getCamera().setState(HOME);
         redraw();
         countDrawn();
       },
-      // Keep only `ids` (a Set, or null for all) and fit the view to them.
+      // Keep only `ids` (a Set, or null for all) and fit the view to them: only the units whose
+      // look changes are reduced again, and the edge programs draw the filter's edges.
       filter: function (ids) {
+        var before = shown;
+        var focusedBefore = keep;
         shown = ids; keep = null; focused = null; focusLayer = null;
-        var box = null;
+        filterCamera = HOME;
         if (ids !== null && ids.size) {
           var x = [Infinity, -Infinity];
           var y = [Infinity, -Infinity];
@@ -375,12 +517,21 @@
             x[0] = Math.min(x[0], a.x - a.size); x[1] = Math.max(x[1], a.x + a.size);
             y[0] = Math.min(y[0], a.y - a.size); y[1] = Math.max(y[1], a.y + a.size);
           });
-          box = { x: x, y: y };
+          filterCamera = fitCamera({ x: x, y: y });
         }
-        renderer.setCustomBBox(box);
-        renderer.getCamera().setState(HOME);
-        redraw();
+        renderer.getCamera().setState(filterCamera);
+        filterLayer = ids === null ? null : filterEdges(ids);
         countDrawn();
+        if (edgesStale || pending !== null) { redraw(); return; }
+        var changed = [];
+        graph.forEachNode(function (key) {
+          var id = +key;
+          var was = before === null || before.has(id);
+          if (was !== (ids === null || ids.has(id)) || (focusedBefore !== null && focusedBefore.has(id))) { changed.push(key); }
+        });
+        renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+        regrid();
+        renderer.render();
       },
       // Fade everything outside `id` and its neighbours, edges included.
       highlight: function (id) {
@@ -432,6 +583,7 @@
       },
       edgeLook: function (i) {
         var d = renderer.getEdgeDisplayData(String(i));
+        if (filterLayer !== null && !filterLayer.kept.has(String(i))) { d.hidden = true; }
         if (!d.hidden && focusLayer !== null && !focusLayer.keptEdges.has(String(i))) { d.color = focusLayer.fadedEdge; }
         return d;
       },
