@@ -162,6 +162,7 @@ def validate(store_path: Path) -> None:
     Example:
       dutygraph validate --store dutygraph-store
     """
+    from dutygraph.ontology.namespaces import prefixed
     from dutygraph.store.store import Store
     from dutygraph.store.validate import validate_store
 
@@ -177,7 +178,8 @@ def validate(store_path: Path) -> None:
             else "shared graph: "
         )
         value = f" (value {r.value})" if r.value is not None else ""
-        click.echo(f"{r.severity}: {where}{r.focus} {r.path or ''} — {r.message}{value}")
+        path = f" {prefixed(r.path)}" if r.path else ""
+        click.echo(f"{r.severity}: {where}{r.focus}{path} — {r.message}{value}")
     click.echo(f"{len(errors)} error(s), {len(results) - len(errors)} warning(s)")
     if errors:
         sys.exit(1)

@@ -318,9 +318,11 @@ _STANDING_RE = re.compile(
 )
 #: The close of a standing rule, "不再列出" or "不再一一列出": it names no unit.
 _NOT_LISTED_RE = re.compile(r"不再(?:一一|逐一|重复|单独|另行)?列(?:出|明|举)")
-#: A standing rule in a lead-in sentence, the units first: "各片区管理局负责辖区内各项任务的落实，以下不再列出".
+#: A standing rule in a lead-in sentence, the units first: "各片区管理局负责辖区内各项任务的落实，以下不再列出",
+#: "本意见各项任务均需地方各级人民政府负责落实，不再单独列出" (the words before the units are no part of them).
 LEAD_IN_STANDING_RE = re.compile(
-    r"(?:^|[,;。:])(?P<who>[^,;。:]{2,30}?)(?:负责|配合)[^,;。]{0,30}?落实,?以下(?:均|都)?不再(?:一一|单独)?列出"
+    r"(?:^|[,;。:])(?:(?:本(?:方案|意见|通知|计划|措施))?(?:各项|所有|以下)(?:任务|工作|措施)?(?:均|都)?(?:需|须|由)?)?"
+    r"(?P<who>[^,;。:]{2,30}?)(?:负责|配合)[^,;。]{0,30}?落实,?(?:以下)?(?:均|都)?不再(?:一一|单独)?列出"
 )
 #: Group words, which a "下同" carries on to later tasks: "各地区", "地方各级人民政府", "相关乡镇".
 _GROUP_WORD_RE = re.compile(r"^(?:各|地方|相关|有关)")

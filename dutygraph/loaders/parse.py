@@ -13,6 +13,7 @@ from dutygraph.loaders.metadata import read_metadata
 from dutygraph.loaders.read import Source
 from dutygraph.loaders.records import ParsedDocument
 from dutygraph.loaders.segment import restore_lines
+from dutygraph.loaders.sub_headers import joined_sub_headers
 from dutygraph.loaders.text import Line
 from dutygraph.loaders.units import states_first_leads
 
@@ -56,7 +57,7 @@ def parse_source(source: Source, name: str) -> ParsedDocument:
     if not lines:
         raise InputError(f"{name}: the document holds no text")
     head = [line for line in lines[:_FILE_NOTE_LINES] if not _FILE_NOTE_RE.match(line.text.n)]
-    lines = restore_lines(with_bare_label_colons(head + lines[_FILE_NOTE_LINES:]))
+    lines = restore_lines(joined_sub_headers(with_bare_label_colons(head + lines[_FILE_NOTE_LINES:])))
     if not lines:
         raise InputError(f"{name}: the document holds no text")
     if not _reads_as_chinese(lines):

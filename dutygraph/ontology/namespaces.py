@@ -39,6 +39,14 @@ PREFIXES = {
 }
 
 
+def prefixed(iri: str) -> str:
+    """``iri`` written with its prefix ("dg:leadUnit") when :data:`PREFIXES` has one, else as it is."""
+    for prefix, namespace in PREFIXES.items():
+        if iri.startswith(namespace) and iri[len(namespace) :].isidentifier():
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
 RDF_TYPE = NamedNode(RDF_NS + "type")
 RDFS_COMMENT = NamedNode(RDFS_NS + "comment")
 SKOS_PREF = NamedNode(SKOS_NS + "prefLabel")

@@ -127,6 +127,21 @@ def test_html_table_with_merged_cells_reads_as_printed():
     ]
 
 
+def test_html_table_with_a_two_row_header_reads_both_unit_columns():
+    """序号, 重点任务 and 完成时限 span the header's two rows; 责任单位 spans 牵头单位 and 参与单位 below it."""
+    html = HTML_PAGE.format(
+        body="<p>国务院办公厅关于印发某项改革重点任务分工的通知</p><table>"
+        '<tr><td rowspan="2">序号</td><td rowspan="2">重点任务</td><td colspan="2">责任单位</td>'
+        '<td rowspan="2">完成时限</td></tr><tr><td>牵头单位</td><td>参与单位</td></tr>'
+        "<tr><td>1</td><td>制定绩效评价指导意见</td><td>国家卫生健康委</td><td>财政部</td><td>2020年9月底前</td></tr>"
+        "</table>"
+    )
+    doc = parse_text(html)
+    assert [(t.number, t.lead_units, t.co_units, t.deadline) for t in doc.tasks] == [
+        ("1", ["国家卫生健康委"], ["财政部"], "2020年9月底前")
+    ]
+
+
 def _docx_bytes(paragraphs: list[str], table: list[list[str]] | None = None) -> bytes:
     import docx
 

@@ -127,6 +127,22 @@ def test_a_standing_rule_of_a_state_council_opinion():
     ]
 
 
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "各项任务均需地方各级人民政府负责落实，以下不再列出。",
+        "本意见各项任务均需地方各级人民政府负责落实，不再单独列出。",
+    ],
+)
+def test_a_standing_rule_on_a_line_of_its_own_is_no_task(rule):
+    """A standing rule under a heading names the units every later task gets; it is neither a task nor a
+    unit named "各项任务均需地方各级人民政府"."""
+    text = _OPINION.replace("二、重点任务\n", f"二、重点任务\n{rule}\n") + (
+        "（一）完善甲制度。（生态环境部负责）\n（二）推进乙建设。（住房城乡建设部负责）\n"
+    )
+    assert units(text) == [(["生态环境部"], ["地方各级人民政府"]), (["住房城乡建设部"], ["地方各级人民政府"])]
+
+
 def test_guarantee_measures_without_assignment_stand_beside_assigned_ones():
     text = (
         f"{_OPINION}（一）深化甲改革。进一步放宽甲准入。（市场监管总局负责）\n三、保障措施\n"

@@ -702,3 +702,23 @@ def test_a_table_one_row_a_line_with_section_rows(between, sections, mark):
         ("1", "制定绩效评价指导意见", ["国家卫生健康委"], ["财政部"], "2020年9月底前", sections[0]),
         ("2", "出台签约服务指导意见", ["国家医保局"], ["国家卫生健康委"], "2020年6月底前", sections[1]),
     ]
+
+
+@pytest.mark.parametrize("between", [" ", "\t", ""], ids=["spaces", "tabs", "run-together"])
+@pytest.mark.parametrize("below", [["牵头单位", "参与单位"], ["牵头", "配合"]], ids=["names", "roles"])
+def test_a_table_whose_unit_columns_stand_under_one_header_cell(between, below):
+    """The header cell 责任单位 spanning 牵头单位 and 参与单位 (or just 牵头 and 配合), printed as a second
+    header row: each row's two unit cells are its lead and co-units (the second row was read as a task,
+    or the table not at all)."""
+    rows = [
+        ["序号", "重点任务", "责任单位", "完成时限"],
+        below,
+        ["1", "制定绩效评价指导意见", "国家卫生健康委", "财政部", "2020年9月底前"],
+        ["2", "出台签约服务指导意见", "国家医保局", "国家卫生健康委", "2020年6月底前"],
+    ]
+    table = "某项改革重点任务分工\n" + "".join(between.join(row) + "\n" for row in rows)
+    tasks = parse_text(table).tasks
+    assert [(t.number, t.lead_units, t.co_units, t.deadline) for t in tasks] == [
+        ("1", ["国家卫生健康委"], ["财政部"], "2020年9月底前"),
+        ("2", ["国家医保局"], ["国家卫生健康委"], "2020年6月底前"),
+    ]

@@ -118,7 +118,7 @@ def test_the_cli_names_document_task_and_value(broken_store: Store) -> None:
     assert result.exit_code == 1
     line = next(x for x in result.output.splitlines() if "无此单位" in x)
     assert line.startswith("Violation: 湖政办发-2019-9 task A1-6: ")
-    assert line.endswith(f"a value that is not a dg:Unit (value <{UNIT}无此单位>)")
+    assert line.endswith(f"/task/A1-6 dg:leadUnit — a value that is not a dg:Unit (value <{UNIT}无此单位>)")
     # the 12 errors above, and A1-4's and A1-5's source lines also fail sh:minInclusive (no number to compare)
     assert result.output.splitlines()[-1] == "14 error(s), 1 warning(s)"
 

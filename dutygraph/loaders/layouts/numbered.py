@@ -301,8 +301,10 @@ class NumberedReader:
     def _plain(self, index: int, line: Line) -> None:
         text = line.text
         current = self.current
-        if "以下" in text.n and (standing := LEAD_IN_STANDING_RE.search(text.n)) is not None:
+        if "不再" in text.n and (standing := LEAD_IN_STANDING_RE.search(text.n)) is not None:
             self.carried += [u.strip() for u in text.cut(*standing.span("who")).o.split("、") if u.strip()]
+            if standing.start() == 0 and not text.n[standing.end() :].strip(" 。"):
+                return  # "各项任务均需地方各级人民政府负责落实，以下不再列出。": the rule alone, no task
         if len(text.n) <= _CONVENTION_MAX and FIRST_LEADS_RE.search(text.n):
             # "各项任务均由排名第一的单位牵头，其他单位配合。": the document's convention, read for the whole
             # document by units.states_first_leads — a note, not a task and not task text.
