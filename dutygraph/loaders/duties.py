@@ -262,16 +262,22 @@ def member_duty(t: T) -> Assignment | None:
 _MEMBER_BREAK_RE = re.compile("[。;]")
 
 
+#: A member's number inside a paragraph that runs numbered members together: "…。（2）公安部：…", "…；2.公安部…".
+_INLINE_NUMBER_RE = re.compile(r"\s*(?:\(\d{1,2}\)|\d{1,2}[.、])")
+
+
 def member_duties(t: T, duty: Assignment) -> list[tuple[T, Assignment]]:
     """A member-duty paragraph ``t`` (its first sentence's assignment ``duty``) cut into one duty per member:
     "区农发局负责…。区交建局负责…。" run together in one paragraph of a flattened page is two members' duties,
-    and so is "公安部负责…；国家卫生健康委负责…". A sentence or "；" clause whose subject is another unit opens the
-    next; any other goes on the duty before it ("甲委负责综合协调；做好市场调控。" stays one)."""
+    and so is "公安部负责…；国家卫生健康委负责…" or "…。（2）公安部：…". A sentence or "；" clause whose subject
+    (after its number, if it has one) is another unit opens the next; any other goes on the duty before it
+    ("甲委负责综合协调；做好市场调控。" stays one)."""
     pieces: list[tuple[T, Assignment]] = []
     start = 0
     subject = duty.lead + duty.co + duty.responsible
     for m in _MEMBER_BREAK_RE.finditer(t.n, 0, len(t.n) - 1):
-        found = member_duty(t.cut(m.end()))
+        number = _INLINE_NUMBER_RE.match(t.n, m.end())
+        found = member_duty(t.cut(number.end() if number is not None else m.end()))
         named = found.lead + found.co + found.responsible if found is not None else subject
         if found is not None and named != subject:
             pieces.append((t.cut(start, m.end()), duty))

@@ -525,6 +525,18 @@ def test_member_duties_with_an_ascii_colon_and_a_space():
     assert units(plan) == [(["应急管理部"], []), (["公安部"], []), ([], ["交通运输部", "国家铁路局"])]
 
 
+def test_numbered_members_run_together_in_one_paragraph():
+    plan = (
+        "国家某类应急预案\n2　组织指挥体系\n2.2　成员单位职责\n（1）应急管理部：承担指挥部日常工作。（2）公安部：负责治安维护；"
+        "做好交通管制。（3）交通运输部、国家铁路局：做好应急运输保障。\n3　预警\n加强监测。\n"
+    )
+    assert [(t.number, t.text, t.lead_units, t.co_units) for t in parse_text(plan).tasks] == [
+        ("（1）", "应急管理部：承担指挥部日常工作。", ["应急管理部"], []),
+        ("（2）", "公安部：负责治安维护；做好交通管制。", ["公安部"], []),
+        ("（3）", "交通运输部、国家铁路局：做好应急运输保障。", [], ["交通运输部", "国家铁路局"]),
+    ]
+
+
 def test_reply_letter_handlers_worded_otherwise():
     letter = (
         "国务院办公厅关于某省所提问题和建议办理情况的函\n某省人民政府：\n一、关于甲项目问题。你省请求支持甲项目。\n"

@@ -234,9 +234,23 @@ class NumberedReader:
             item.unit_line = line.no
             self.state.saw("bracket-assignments")
         elif self.member_duties and (member := member_duty(T.of(first.text))) is not None:
-            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named before the colon
+            # "（2）外交部：协调做好涉外事务": a numbered member's duties, named before the colon — and the members
+            # numbered after it when the paragraph runs them together ("…。（3）公安部：负责…")
+            pieces = member_duties(T.of(first.text), member)
+            item.text = [pieces[0][0].o]
             item.assign.merge(member)
             item.unit_line = line.no
+            for piece, assignment in pieces[1:]:
+                mark = match_number(piece.n, piece.o)
+                item = self._new_item(
+                    line,
+                    mark.style if mark else None,
+                    mark.printed if mark else None,
+                    mark.value if mark else None,
+                    piece.cut(mark.body_start).o if mark else piece.o,
+                )
+                item.assign.merge(assignment)
+                item.unit_line = line.no
             self.state.saw("duty-sentences")
         self._more_segments(line, item, segments[1:])
         if inline is not None:
