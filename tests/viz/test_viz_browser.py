@@ -220,8 +220,11 @@ def test_a_part_above_the_webgl_threshold_is_drawn_by_webgl(open_page: Opener, t
     # a cluster filter keeps its units and zooms in on them
     page.select_option("#dg-filter-cluster", "2")
     members = [n for n, d in graph.nodes(data=True) if d["cluster"] == 2]
-    assert opened.js("window.dutygraph.drawn()")["nodes"] == len(members)
+    inside = [i for i, (a, b) in enumerate(graph.edges) if a in members and b in members]
+    assert opened.js("window.dutygraph.drawn()") == {"nodes": len(members), "edges": len(inside)}
     assert opened.js("window.dutygraph.gl.nodeLook(%d).hidden" % far) is (far not in members)
+    assert opened.js(f"window.dutygraph.gl.edgeLook({inside[0]}).hidden") is False
+    assert opened.js(f"window.dutygraph.gl.edgeLook({far_edge}).hidden") is (far_edge not in inside)
     assert opened.js("window.dutygraph.scale()") > first_scale  # zoomed in on what remains
     box = page.locator("#dg-webgl").bounding_box()
     points = opened.js(f"{members}.map(id => window.dutygraph.gl.toViewport(id))")
