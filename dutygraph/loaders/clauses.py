@@ -482,8 +482,10 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             result.standing.extend(p.o for p in _subject_parts(who))
             recognised = True
             continue
-        if "下同" in clause.n and last_subjects:
-            # "（A牵头，B参与，各地区负责落实，下同）": the groups of the clause before 下同 go on to later tasks
+        carried_on = "下同" in clause.n or (clause.n.startswith("以下") and _NOT_LISTED_RE.search(clause.n))
+        if carried_on and last_subjects:
+            # "（A牵头，B参与，各地区负责落实，下同）", "（A负责；地方各级人民政府负责落实，以下不再列出）": the groups of
+            # the clause before go on to later tasks
             groups = [p.o for p in _subject_parts(last_subjects[-1])]
             if groups and all(_GROUP_WORD_RE.match(g) for g in groups):
                 result.standing.extend(groups)

@@ -143,6 +143,14 @@ def test_a_standing_rule_on_a_line_of_its_own_is_no_task(rule):
     assert units(text) == [(["生态环境部"], ["地方各级人民政府"]), (["住房城乡建设部"], ["地方各级人民政府"])]
 
 
+def test_a_standing_rule_closing_a_parenthetical_with_yixia_bu_zai_lie_chu():
+    text = (
+        f"{_OPINION}（一）完善甲制度。（生态环境部负责；地方各级人民政府负责落实，以下不再列出）\n"
+        "（二）推进乙建设。（住房城乡建设部负责）\n"
+    )
+    assert units(text) == [(["生态环境部"], ["地方各级人民政府"]), (["住房城乡建设部"], ["地方各级人民政府"])]
+
+
 def test_guarantee_measures_without_assignment_stand_beside_assigned_ones():
     text = (
         f"{_OPINION}（一）深化甲改革。进一步放宽甲准入。（市场监管总局负责）\n三、保障措施\n"
