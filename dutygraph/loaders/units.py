@@ -121,15 +121,17 @@ def _is_placeholder(unit: str) -> bool:
     return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
-#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府", "区交建局*、区财金局"; the notice says
-#: "标★的为牵头单位", "带*号的为牵头单位").
-_LEAD_SIGNS = "★☆▲*＊"
-_LEAD_SIGN_RE = re.compile(f"[{re.escape(_LEAD_SIGNS)}]")
+#: Signs a list puts on its lead unit ("★县农业农村局、各乡镇人民政府"; the notice says "标★的为牵头单位"), and
+#: the asterisk a list prints after it ("区交建局*、区财金局"; "带*号的为牵头单位") — only after: an asterisk
+#: inside or before a name is part of what was printed.
+_LEAD_SIGNS = "★☆▲"
+_AFTER_SIGNS = "*＊"
+_LEAD_SIGN_RE = re.compile(f"[{_LEAD_SIGNS}]|[{re.escape(_AFTER_SIGNS)}](?=\\s*(?:[、,;]|$))")
 
 
 def _read_lead_signs(result: UnitList) -> None:
     for i, unit in enumerate(result.units):
-        bare = unit.strip(_LEAD_SIGNS + " ")
+        bare = unit.strip(_LEAD_SIGNS + " ").rstrip(_AFTER_SIGNS + " ")
         if bare != unit.strip():
             result.units[i] = bare
             if i not in result.marked_leads:
@@ -162,7 +164,7 @@ _WEAKLY_SEPARATED_RE = re.compile(
 #: a weak separator or two 各 groups or a date's first character, 自 (自治区), a placeholder's character,
 #: or a body's last character before a local body's first.
 _LIST_MARK_RE = re.compile(
-    f"[{_LEAD_SIGNS}{_WEAK_SEPARATORS}年长持十自无空不—－/／-]|各[^、,;]*各|[{_BODY_LAST}][{LOCAL_FIRST}各]"
+    f"[{_LEAD_SIGNS}{_AFTER_SIGNS}{_WEAK_SEPARATORS}年长持十自无空不—－/／-]|各[^、,;]*各|[{_BODY_LAST}][{LOCAL_FIRST}各]"
 )
 #: Two group words printed without a separator: "各地区各部门", "各地区各有关部门".
 _TWO_GROUPS_RE = re.compile(r"^(各(?:地区|地|省|市|县|区|乡镇|街道|部门|单位))(各[\u4e00-\u9fff]{1,8})$")
