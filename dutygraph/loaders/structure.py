@@ -13,12 +13,10 @@ CN_DIGITS = "一二三四五六七八九十百零〇两"
 
 #: "一、…" — a section heading (or, rarely, a task that carries its own assignment).
 SECTION_RE = re.compile(rf"^(?P<num>[{CN_DIGITS}]{{1,4}})\s*[、.]\s*(?P<body>.*)$")
+#: "（一）…" — the first numbering style of :data:`NUMBER_RES`; also a table's section row.
+CN_PAREN_RE = re.compile(rf"^(?P<mark>\(\s*(?P<num>[{CN_DIGITS}]{{1,4}})\s*\))\s*(?P<body>.*)$")
 #: A table's section row is at most this long: "二、加强保障", not a paragraph of the notice after the table.
 SECTION_ROW_MAX = 30
-
-
-#: "（一）…" heading a table's rows, as "一、…" does.
-_PAREN_SECTION_RE = re.compile(rf"^\(\s*[{CN_DIGITS}]{{1,4}}\s*\)")
 
 
 def is_section_row(folded: str) -> bool:
@@ -26,7 +24,7 @@ def is_section_row(folded: str) -> bool:
     between the header and the rows, or between two rows, and heads the rows below it. Each table
     layout checks that a row of its own follows."""
     return len(folded) <= SECTION_ROW_MAX and (
-        SECTION_RE.match(folded) is not None or _PAREN_SECTION_RE.match(folded) is not None
+        SECTION_RE.match(folded) is not None or CN_PAREN_RE.match(folded) is not None
     )
 
 
@@ -62,7 +60,7 @@ CHAR_NUMBERS = {c: i + 1 for chars in (CIRCLED, PAREN_CHARS, DOT_CHARS) for i, c
 
 #: Task numbers, from outermost to innermost by convention; the parser ranks them by appearance.
 NUMBER_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn-paren", re.compile(rf"^(?P<mark>\(\s*(?P<num>[{CN_DIGITS}]{{1,4}})\s*\))\s*(?P<body>.*)$")),
+    ("cn-paren", CN_PAREN_RE),
     # A digit right after "2." makes a decimal ("1.5万亩"), not a task — unless it opens a year:
     # "2．2019年底前完成…" is task 2.
     (
