@@ -277,11 +277,15 @@ def _holds_the_page(folded: str, total: int) -> bool:
     return len(folded) >= TABLE_LINE and len(folded) >= _PAGE_SHARE * total
 
 
-def restore_lines(lines: list[Line]) -> list[Line]:
-    """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged."""
+def restore_lines(lines: list[Line], *, total: int | None = None) -> list[Line]:
+    """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged.
+
+    ``total``: the characters of the whole document, when ``lines`` are pieces of one of its lines
+    (a piece of a page is not the document however long it is)."""
     out: list[Line] = []
     runs: dict[str, int] = {}
-    total = sum(len(line.text.n) for line in lines)
+    if total is None:
+        total = sum(len(line.text.n) for line in lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -307,14 +311,16 @@ def restore_lines(lines: list[Line]) -> list[Line]:
         spaced = spaced_table(line) if line.cells is None and " " in n else None
         if spaced is not None:  # a table with a space between its cells: its rows become table rows
             before, spaced_rows_read, after = spaced
-            out.extend(restore_lines([Line(line.no, before)]) if before.n.strip() else [])
+            out.extend(restore_lines([Line(line.no, before)], total=total) if before.n.strip() else [])
             out.extend(spaced_rows_read)
-            out.extend(restore_lines([Line(line.no, after)]) if after.n.strip() else [])
+            out.extend(restore_lines([Line(line.no, after)], total=total) if after.n.strip() else [])
             continue
         if table is not None:
             # a table whose cells ran together: its rows are read from the one line (layouts/run_together.py)
             out.extend(
-                restore_lines([Line(line.no, line.text.cut(0, table.start()))]) if table.start() else []
+                restore_lines([Line(line.no, line.text.cut(0, table.start()))], total=total)
+                if table.start()
+                else []
             )
             out.append(Line(line.no, line.text.cut(table.start())))
             continue
