@@ -71,9 +71,8 @@ def _graph_results(
         for solution in store.oxigraph.query(check.query, default_graph=graph, named_graphs=[SHARED_GRAPH]):  # type: ignore[union-attr]
             focus, value = solution["this"], solution["value"]
             if isinstance(focus, ox.NamedNode | ox.BlankNode):
-                found.append(
-                    (check, focus, str(value) if value is not None else None)
-                )  # as N-Triples writes it
+                shown = str(value) if value is not None else None  # the value as N-Triples writes it
+                found.append((check, focus, shown))
     return found
 
 
