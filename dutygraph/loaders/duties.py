@@ -317,7 +317,7 @@ _NAME_START_RE = re.compile("[区市县省各]|相关|有关")
 _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
 #: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
-_AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -331,7 +331,7 @@ def local_heads(folded: str, start: int, end: int) -> list[int]:
         if m.start() == 0
         or not (
             JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
-            or (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
+            or (m.group() == "区" and folded[m.start() - 1] in AREA_WORD_FIRSTS)
         )
     ]
 

@@ -16,9 +16,10 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
-from dutygraph.loaders.duties import JURISDICTION_HEAD_RE, role_chain_at
+from dutygraph.loaders.duties import AREA_WORD_FIRSTS, JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import PLACE_NAME
 
 #: Column names a glued header is made of: every name :mod:`dutygraph.loaders.columns` maps (of two
 #: characters or more) and the other columns such tables carry.
@@ -53,7 +54,8 @@ _ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
 #: First characters of the header names: a line starting with none of them holds no glued header.
 _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
-_HEAD = r"(?:省|市|区|县|各|相关|有关)"
+#: (The 区 of an area word is no head: "平潭综合实验区跨境电商发展区商务局" holds one name, 区商务局.)
+_HEAD = rf"(?:省|市|(?<![{''.join(sorted(AREA_WORD_FIRSTS))}])区|县|各|相关|有关)"
 _END = (
     r"(?:人民政府|政府(?:[\u4e00-\u9fff]{0,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
     r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
@@ -61,9 +63,11 @@ _END = (
 )
 _BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
 _NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公厅|网信办|编办"
-#: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
+#: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)") or a place's office.
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
-_NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
+_NAME = (
+    rf"(?:{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}|{PLACE_NAME}){_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
+)
 #: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处", "金井片区管理局").
 _NEXT = (
     rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管理局|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
