@@ -17,6 +17,7 @@ import re
 from dutygraph.loaders.columns import UNIT_ROLES
 from dutygraph.loaders.duties import local_heads
 from dutygraph.loaders.layouts.run_together import HEADER_RE, header_roles
+from dutygraph.loaders.leaders import trailing_leader
 from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import PLACE_HEADS, PLACE_NAME
@@ -59,8 +60,9 @@ def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
         or not 1 <= sum(r in UNIT_ROLES for r in roles) <= 2
     ):
         return None
-    units = [r for r in roles[2:] if r != "deadline"]
-    if roles[2:] not in ([*units], [*units, "deadline"]) or units not in ([roles[2]], ["lead", "co"]):
+    cells = roles[3:] if roles[2] == "leader" else roles[2:]
+    units = [r for r in cells if r != "deadline"]
+    if cells not in ([*units], [*units, "deadline"]) or units not in ([cells[0]], ["lead", "co"]):
         return None
     return list(roles)
 
@@ -129,13 +131,19 @@ def _row_cells(text: T, expected: int, roles: list[str | None]) -> list[str] | N
     if "co" in roles:
         split = at + _lead_cell_end(n[at:end])
         units = [o[at:split].strip(), o[split:end].strip()]
-    return [m.group(1), o[m.end() : at].strip(), *units, *([deadline] if deadline else [])]
+    before_units = [o[m.end() : at].strip()]
+    if roles[2] == "leader":  # "1推进通关便利化林海副主任区商务局…": the leader cell is glued after the text
+        leader = trailing_leader(n[m.end() : at].rstrip())
+        if not leader:
+            return None
+        before_units = [o[m.end() : m.end() + leader].strip(), o[m.end() + leader : at].strip()]
+    return [m.group(1), *before_units, *units, *([deadline] if deadline else [])]
 
 
 def glued_rows(lines: list[Line], i: int, roles: list[str | None]) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) for the header at
     ``lines[i]`` (see :func:`glued_header`); ``None`` when row 1 cannot be cut into cells."""
-    names = {"lead": "牵头单位", "co": "配合单位"}
+    names = {"lead": "牵头单位", "co": "配合单位", "leader": "责任领导"}
     header = ["序号", "工作任务", *(names.get(r or "", "责任单位") for r in roles[2:] if r != "deadline")]
     if roles[-1] == "deadline":
         header.append("完成时限")

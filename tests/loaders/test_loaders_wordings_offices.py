@@ -148,3 +148,39 @@ def test_an_office_notice_is_read_task_by_task(text, expected):
 
 def test_the_expected_units_are_printed_in_their_notices():
     assert unprinted(NOTICES) == []
+
+
+#: Tables whose leader column ran into the task text before the units: (text, lead, co, leaders) per task.
+GLUED_LEADERS = [
+    pytest.param(
+        "某区2019年口岸工作任务分解表\n序号工作任务责任领导牵头单位完成时限\n1推进通关便利化林海副主任区商务局2019年12月\n"
+        "2加强口岸建设副主任陈刚区口岸办2019年10月\n",
+        [
+            ("推进通关便利化", ["区商务局"], [], [("林海", "副主任")]),
+            ("加强口岸建设", ["区口岸办"], [], [("陈刚", "副主任")]),
+        ],
+        id="glued-rows-leader-with-post",
+    ),
+    pytest.param(
+        pingtan_page(
+            "关于印发口岸工作任务分解表的通知",
+            "各有关单位： 现将任务分解表印发给你们。 平潭综合实验区管委会办公室 2019年4月8日 口岸工作任务分解表 "
+            "序号工作任务责任领导牵头单位配合单位完成时限1推进通关便利化林海区商务局平潭海关2019年12月2加强口岸建设"
+            "管委会副主任陈刚区口岸办区交通运输局2019年10月3优化营商环境王小明区行政服务中心区商务局2019年11月",
+        ),
+        [
+            ("推进通关便利化", ["区商务局"], ["平潭海关"], [("林海", None)]),
+            ("加强口岸建设", ["区口岸办"], ["区交通运输局"], [("陈刚", "管委会副主任")]),
+            ("优化营商环境", ["区行政服务中心"], ["区商务局"], [("王小明", None)]),
+        ],
+        id="pingtan-page-table-leader-names-alone-or-with-posts",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GLUED_LEADERS)
+def test_a_leader_cell_run_into_the_task_text_is_the_tasks_leader(text, expected):
+    assert [
+        (t.text, t.lead_units, t.co_units, [(leader.name, leader.post) for leader in t.leaders])
+        for t in parse_text(text).tasks
+    ] == expected

@@ -18,6 +18,8 @@ from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
 from dutygraph.loaders.duties import AREA_WORD_FIRSTS, JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.leaders import parse_leader, trailing_leader
+from dutygraph.loaders.records import Leader
 from dutygraph.loaders.text import Line, T
 from dutygraph.loaders.units import PLACE_NAME
 
@@ -181,6 +183,19 @@ def _units_follow_deadline(roles: list[str]) -> bool:
     return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "deadline"
 
 
+def _leader_before_units(roles: list[str]) -> bool:
+    """The header puts a leader column right before the first unit column (责任领导 then 牵头单位)."""
+    first_unit = next((k for k, role in enumerate(roles) if role in ("lead", "co", "resp")), None)
+    return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "leader"
+
+
+def _glued_leader(text: T) -> tuple[int, Leader] | None:
+    """The leader cell glued after a row's task text ("推进通关便利化林海副主任"), with where it starts."""
+    at = trailing_leader(text.n)
+    leader = parse_leader(text.o[at:], allow_bare_name=True) if at else None
+    return (at, leader) if at and leader is not None else None
+
+
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
     m = HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
@@ -250,6 +265,7 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
     units_after_deadline = _units_follow_deadline(roles)
     deadline_after_units = _deadline_follows_units(roles)
+    leader_glued = _leader_before_units(roles)
     previous: Item | None = None
     cell = _CELL_RE.search(n, position, stop)
     while cell is not None:
@@ -314,6 +330,9 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         item = Item(line.no, attachment, section, "table" if number else None, number, last_number or None)
         item.text = [text.o]
         item.assign = chain[1] if chain is not None else Assignment(present=True)
+        if leader_glued and (leader := _glued_leader(text)) is not None:
+            item.text = [text.cut(0, leader[0]).strip().o]
+            item.assign.leaders.append(leader[1])
         if deadline is not None:
             item.assign.deadline = chunk.cut(deadline.start(), deadline.end()).o
         empty_lead = split_lead and chunk.n.endswith(" ")
