@@ -226,6 +226,12 @@ def test_a_part_above_the_webgl_threshold_is_drawn_by_webgl(open_page: Opener, t
     ]
     assert min(row[0]) < 200  # the unit's own colour at its centre
     assert any(max(pixel) < 90 for pixel in row)  # then the ring
+    # hovering a unit shows its card as a tooltip (sigma's own hover layers are not shown)
+    stage = page.locator("#dg-webgl").bounding_box()
+    page.mouse.move(stage["x"] + centre["x"], stage["y"] + centre["y"])
+    page.wait_for_selector("#dg-tooltip:not([hidden])")
+    assert page.inner_text("#dg-tooltip").startswith(graph.nodes[7]["label"])
+    page.mouse.move(stage["x"] + 2, stage["y"] + 2)
     # a cluster filter keeps its units and zooms in on them
     page.select_option("#dg-filter-cluster", "2")
     members = [n for n, d in graph.nodes(data=True) if d["cluster"] == 2]

@@ -300,6 +300,10 @@
   var HIDE_EDGES_ON_MOVE_ABOVE = 20000;
   // The ring around the focused unit.
   var FOCUS_RING = "#1f2933";
+  // Sigma's layers the page never shows: edge labels (none are drawn) and the hover layers (a
+  // hovered unit gets the page's tooltip card). The compositor blends every shown layer over the
+  // whole stage in every frame — on software WebGL tens of milliseconds a layer — so they are not shown.
+  var UNSHOWN_LAYERS = ["edgeLabels", "hovers", "hoverNodes"];
 
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
@@ -442,6 +446,7 @@
         enableCameraRotation: false, hideEdgesOnMove: false,
         nodeProgramClasses: NODE_PROGRAMS, nodeHoverProgramClasses: HOVER_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
       }, settings));
+      UNSHOWN_LAYERS.forEach(function (name) { renderer.getCanvases()[name].style.display = "none"; });
       renderer.on("clickNode", function (ev) { if (handlers.click) { handlers.click(+ev.node); } });
       renderer.on("clickStage", function () { if (handlers.click) { handlers.click(null); } });
       renderer.on("enterNode", function (ev) {
