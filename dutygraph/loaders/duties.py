@@ -41,11 +41,11 @@ _CO_VERB = "配合|参与|协助|协办"
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
 #: 实施新一轮…"), and the list ends in front of it.
 _IMPL_VERB = "负责落实|落实|实施"
-#: After 牵头 the co-units follow a comma, or stand right after it only when a co verb closes them: in
-#: "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
+#: After 牵头 the co-units follow a comma, or stand right after it (or after a "、": "X牵头、Y配合") only when a co
+#: verb closes them: in "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
 _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?"
-    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB})?|(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
+    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB})?|、?(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)|(?={_IMPL_VERB}|[,;。\s)\d]|$)))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
@@ -55,9 +55,9 @@ _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|�
 
 #: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
 #: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…":
-#: the words before 由 are no part of the subject.
+#: the words before 由 are no part of the subject, nor is a point's mark ("二是由区督查室负责跟踪督办").
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
@@ -317,7 +317,7 @@ _NAME_START_RE = re.compile("[区市县省各]|相关|有关")
 _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
 #: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
-_AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -331,7 +331,7 @@ def local_heads(folded: str, start: int, end: int) -> list[int]:
         if m.start() == 0
         or not (
             JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
-            or (m.group() == "区" and folded[m.start() - 1] in _AREA_WORD_FIRSTS)
+            or (m.group() == "区" and folded[m.start() - 1] in AREA_WORD_FIRSTS)
         )
     ]
 

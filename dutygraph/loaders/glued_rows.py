@@ -5,8 +5,8 @@ together ("序号工作任务负责单位时间进度"), then rows in which the 
 follow each other ("1制定专项行动实施细则国家发展改革委、财政部2023年6月底前完成"). With one unit column, the
 row is cut from its ends: the number at the start, the deadline at the end (a date or a time phrase right
 after a body's last character), and the units before it — a "、" list whose first name starts where a
-body's name can start: a central body's head (国家, 国务院, 中央, 全国, 中国 …, a ministry's name) or a local
-body's (区…局, 市…委: :func:`dutygraph.loaders.duties.local_heads`). A row that cannot be cut so ends the
+body's name can start: a central body's head (国家, 国务院, 中央, 全国, 中国 …, a ministry's name), a place's
+office of such a body (平潭海关) or a local body's (区…局, 市…委: :func:`dutygraph.loaders.duties.local_heads`). A row that cannot be cut so ends the
 table; the rows layout (:mod:`dutygraph.loaders.layouts.rows`) reads the rows as any other table.
 """
 
@@ -17,8 +17,10 @@ import re
 from dutygraph.loaders.columns import UNIT_ROLES
 from dutygraph.loaders.duties import local_heads
 from dutygraph.loaders.layouts.run_together import HEADER_RE, header_roles
+from dutygraph.loaders.leaders import trailing_leader
 from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import PLACE_HEADS, PLACE_NAME
 
 #: Where a central body's name starts: the words that open most of them, then ministries and
 #: offices whose names open with no such word.
@@ -27,9 +29,11 @@ _CENTRAL_HEAD_RE = re.compile(
     "(?:外交|国防|教育|科技|工业和信息化|公安|民政|司法|财政|人力资源社会保障|自然资源|生态环境|住房城乡建设|"
     "交通运输|水利|农业农村|商务|文化和旅游|应急管理|退役军人事务|退役军人)部|"
     "(?:市场监管|广电|体育)总局|(?:发展改革|卫生健康|国资|银保监|证监)[委会]"
+    # and a place's offices of such bodies: "平潭海关", "国网平潭供电公司"
+    rf"|(?={PLACE_NAME})(?:{'|'.join(PLACE_HEADS)})"
 )
 #: A body's last characters, before a deadline glued to it.
-_BODY_LAST = frozenset("委部局办署院行会府心团司厅")
+_BODY_LAST = frozenset("委部局办署院行会府心团司厅关")
 #: Where a deadline starts: a year, or a time phrase.
 _WHEN_RE = re.compile(r"(?:19|20)\d\d\s*年|长期|持续|常态化|每年|年底前|年内")
 #: A row's number glued to its text: "1制定…", or with its mark "1.制定…", "1、制定…".
@@ -56,8 +60,9 @@ def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
         or not 1 <= sum(r in UNIT_ROLES for r in roles) <= 2
     ):
         return None
-    units = [r for r in roles[2:] if r != "deadline"]
-    if roles[2:] not in ([*units], [*units, "deadline"]) or units not in ([roles[2]], ["lead", "co"]):
+    cells = roles[3:] if roles[2] == "leader" else roles[2:]
+    units = [r for r in cells if r != "deadline"]
+    if cells not in ([*units], [*units, "deadline"]) or units not in ([cells[0]], ["lead", "co"]):
         return None
     return list(roles)
 
@@ -126,13 +131,19 @@ def _row_cells(text: T, expected: int, roles: list[str | None]) -> list[str] | N
     if "co" in roles:
         split = at + _lead_cell_end(n[at:end])
         units = [o[at:split].strip(), o[split:end].strip()]
-    return [m.group(1), o[m.end() : at].strip(), *units, *([deadline] if deadline else [])]
+    before_units = [o[m.end() : at].strip()]
+    if roles[2] == "leader":  # "1推进通关便利化林海副主任区商务局…": the leader cell is glued after the text
+        leader = trailing_leader(n[m.end() : at].rstrip())
+        if not leader:
+            return None
+        before_units = [o[m.end() : m.end() + leader].strip(), o[m.end() + leader : at].strip()]
+    return [m.group(1), *before_units, *units, *([deadline] if deadline else [])]
 
 
 def glued_rows(lines: list[Line], i: int, roles: list[str | None]) -> tuple[list[Line], int] | None:
     """(the header and rows as lines with cells, the index after the last row) for the header at
     ``lines[i]`` (see :func:`glued_header`); ``None`` when row 1 cannot be cut into cells."""
-    names = {"lead": "牵头单位", "co": "配合单位"}
+    names = {"lead": "牵头单位", "co": "配合单位", "leader": "责任领导"}
     header = ["序号", "工作任务", *(names.get(r or "", "责任单位") for r in roles[2:] if r != "deadline")]
     if roles[-1] == "deadline":
         header.append("完成时限")

@@ -186,3 +186,39 @@ def leader_portfolio(folded: str, printed: str) -> tuple[Leader, int] | None:
         return None
     post = printed[m.start("post") : m.end("post")]
     return Leader(printed[m.start("name") : m.end("name")], post), m.end()
+
+
+#: Common surnames: where a personal name glued after other text starts ("…便利化林海" is 林海).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤欧翁游詹施"
+)
+#: A post right before a glued name, and the body it is held in when that is printed too ("管委会副主任林海").
+_POST_BEFORE_RE = re.compile(rf"(?:管委会|党工委|[区县市]政府)?{_ROLE}?{POST_PATTERN}\s*$")
+_POST_AT_END_RE = re.compile(rf"{POST_PATTERN}$")
+
+
+def _glued_name_start(text: str, end: int) -> int | None:
+    """Where a two- or three-character personal name that ends at ``end`` starts, by its surname."""
+    if end >= 3 and text[end - 3] in _SURNAMES:
+        return end - 3
+    if end >= 2 and text[end - 2] in _SURNAMES:
+        return end - 2
+    return None
+
+
+def trailing_leader(text: str) -> int | None:
+    """Where a leader cell glued after a table row's task text starts ("推进通关便利化林海副主任", "…副主任林海",
+    "…建设陈刚"), or ``None``: a post after the name, a post before it, or a name alone, found by its
+    surname. Only for a row whose header puts a leader column there: elsewhere a text's last characters are
+    no name."""
+    if (post := _POST_AT_END_RE.search(text)) is not None:
+        return _glued_name_start(text, post.start())
+    for size in (
+        2,
+        3,
+    ):  # a post right before the name: "副主任林海" (任 is also a surname: "任林海" is no name)
+        before = _POST_BEFORE_RE.search(text, 0, len(text) - size) if len(text) > size else None
+        if before is not None:
+            return before.start()
+    return _glued_name_start(text, len(text))

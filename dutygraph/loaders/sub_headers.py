@@ -10,7 +10,7 @@ gives way to the names below it, printed the way the rows are (cells, tabs, spac
 
 from __future__ import annotations
 
-from dutygraph.loaders.columns import column_role, header_roles
+from dutygraph.loaders.columns import KNOWN_HEADERS, clean_header, column_role, header_roles
 from dutygraph.loaders.text import Line, T
 
 #: A sub-header row is short: two or three column names.
@@ -28,6 +28,8 @@ _BARE_ROLES = {
     "参与": "参与单位",
     "协办": "协办单位",
 }
+#: What a run-together sub-header row is cut into: every known column name (cleaned) and the bare roles.
+_COLUMN_NAMES = KNOWN_HEADERS | frozenset(_BARE_ROLES)
 
 
 def joined_sub_headers(lines: list[Line]) -> list[Line]:
@@ -91,15 +93,12 @@ def _names(line: Line) -> tuple[list[str], str] | None:
 def _run_together_names(text: str) -> list[str] | None:
     """``text`` cut into known column names end to end, the longest name first at each point
     ("牵头单位参与单位" → 牵头单位, 参与单位); ``None`` when some part of it is no column name."""
+    text = clean_header(text)
     names: list[str] = []
     at = 0
     while at < len(text):
         size = next(
-            (
-                w
-                for w in range(min(_NAME_MAX, len(text) - at), 1, -1)
-                if text[at : at + w] in _BARE_ROLES or column_role(text[at : at + w], exact=True)
-            ),
+            (w for w in range(min(_NAME_MAX, len(text) - at), 1, -1) if text[at : at + w] in _COLUMN_NAMES),
             0,
         )
         if not size:

@@ -154,6 +154,14 @@ _WHEN_START_RE = re.compile(r"(?:^|[\s;,、])[“\"]?(?:(?:19|20)\d\d\s*年|长�
 _BODY_LAST = "局委办厅部府心团司院站所队"
 #: First characters of a local body's name ("区…", "市…").
 LOCAL_FIRST = "区市县省"
+#: Words that open the names of bodies a local notice names beside its own bureaus, with no 区/市 head: the
+#: place's offices of central and provincial bodies and companies ("平潭海关", "福州海关", "国网平潭供电公司").
+PLACE_HEADS = ("平潭", "福建", "福州", "国网")
+#: Such a body's whole name, never the place itself ("平潭综合实验区" in a title is no unit).
+PLACE_NAME = (
+    rf"(?:{'|'.join(PLACE_HEADS)})[\u4e00-\u9fff]{{0,10}}?"
+    r"(?:海关|边检站|海事局|海警局|税务局|分局|支行|分行|公司|法院|检察院|支队|大队)"
+)
 #: A year printed right after a body's last character, with nothing between: "区交建局2017年底前完成".
 _GLUED_WHEN_RE = re.compile(rf"(?<=[{_BODY_LAST}])(?:19|20)\d\d\s*年")
 #: A list worth :func:`_weakly_separated`: a weaker separator, two 各 groups, or a date.

@@ -31,6 +31,7 @@ from dutygraph.loaders.layouts.rows import read_rows
 from dutygraph.loaders.layouts.run_together import header_roles as run_together_roles
 from dutygraph.loaders.layouts.run_together import read_run_together
 from dutygraph.loaders.leaders import leader_portfolio, parse_leader_list
+from dutygraph.loaders.points import point_assignment, split_points
 from dutygraph.loaders.segment import TABLE_PIECE
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -222,6 +223,18 @@ class NumberedReader:
     def _numbered(self, line: Line, numbered: Numbered) -> None:
         self._close()
         body, inline = split_inline_labels(line.text.cut(numbered.body_start))
+        points = split_points(body) if inline is None else None
+        if points is not None:
+            # "1.强化统筹。一是…，由甲局负责；二是…，由乙局牵头、丙局配合": each point a task, the words before them
+            # their heading
+            head, found = points
+            heading = (
+                self._new_item(line, numbered.style, numbered.printed, numbered.value, head.o)
+                if head.n
+                else None
+            )
+            self._points(line, heading, found)
+            return
         segments = split_segments(body, inline)
         first = segments[0]
         item = self._new_item(line, numbered.style, numbered.printed, numbered.value, first.text)
@@ -259,6 +272,22 @@ class NumberedReader:
             last.closed = True
             last.unit_line = line.no
             self.state.saw("inline-labels")
+
+    def _points(
+        self, line: Line, item: Item | None, points: list[tuple[str, int, T, Assignment | None]]
+    ) -> None:
+        """Enumerated points after ``item`` (their heading, if any): a task each that names units, the others more
+        text of the task before them."""
+        for mark, value, piece, assignment in points:
+            if assignment is None:
+                if item is not None:
+                    item.text.append(piece.o)
+                continue
+            item = self._new_item(line, "cn-shi", mark, value, piece.o)
+            item.assign.merge(assignment)
+            item.closed = True
+            item.unit_line = line.no
+        self.state.saw("enumerated-points")
 
     def _more_segments(self, line: Line, item: Item, segments: list) -> None:  # type: ignore[type-arg]
         """Segments after a numbered line's first: under a task number ("3．…（甲局负责）…（乙局负责）") they
@@ -330,6 +359,14 @@ class NumberedReader:
             text = text.cut(lead_in.end()).strip()
             if not text.n:
                 return
+        points = split_points(text)
+        if points is not None:
+            # "一是…，由甲局负责；二是…，由乙局负责。" as a paragraph of its own: the points are tasks under the task above
+            head, found = points
+            if head.n and current is not None and not current.closed:
+                current.text.append(head.o)
+            self._points(line, current if current is not None and not current.closed else None, found)
+            return
         segments = split_segments(text)
         if segments[0].assignment is not None or len(segments) > 1:
             self.state.saw("bracket-paragraphs")
@@ -557,7 +594,9 @@ class NumberedReader:
         numbered = match_number(n, line.text.o)
         if numbered is None:
             point = match_enumeration(n, line.text.o)
-            if point is not None and ":" in n and LABEL_RE.search(n):
+            if point is not None and (
+                (":" in n and LABEL_RE.search(n)) or point_assignment(line.text) is not None
+            ):
                 numbered = point  # only a point that names its own units is a task
         if numbered is not None:
             self._numbered(line, numbered)

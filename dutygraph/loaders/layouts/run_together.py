@@ -16,9 +16,12 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
-from dutygraph.loaders.duties import JURISDICTION_HEAD_RE, role_chain_at
+from dutygraph.loaders.duties import AREA_WORD_FIRSTS, JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
+from dutygraph.loaders.leaders import parse_leader, trailing_leader
+from dutygraph.loaders.records import Leader
 from dutygraph.loaders.text import Line, T
+from dutygraph.loaders.units import PLACE_NAME
 
 #: Column names a glued header is made of: every name :mod:`dutygraph.loaders.columns` maps (of two
 #: characters or more) and the other columns such tables carry.
@@ -53,7 +56,8 @@ _ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
 #: First characters of the header names: a line starting with none of them holds no glued header.
 _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
-_HEAD = r"(?:省|市|区|县|各|相关|有关)"
+#: (The 区 of an area word is no head: "平潭综合实验区跨境电商发展区商务局" holds one name, 区商务局.)
+_HEAD = rf"(?:省|市|(?<![{''.join(sorted(AREA_WORD_FIRSTS))}])区|县|各|相关|有关)"
 _END = (
     r"(?:人民政府|政府(?:[\u4e00-\u9fff]{0,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
     r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
@@ -61,9 +65,11 @@ _END = (
 )
 _BRACKET = r"(?:\([\u4e00-\u9fff]{1,10}\))?"
 _NAME_GOES_ON = "党校|宣传部|组织部|统战部|政法委|办公室|办公厅|网信办|编办"
-#: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)").
+#: A name that starts and ends like a body ("区环土局", "相关乡镇人民政府", "省编办(省审改办)") or a place's office.
 #: (Not cut where the name goes on: "区委" + "党校", "区委" + "宣传部", "各乡" + "镇".)
-_NAME = rf"{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}{_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
+_NAME = (
+    rf"(?:{_HEAD}[\u4e00-\u9fff]{{0,14}}?{_END}|{PLACE_NAME}){_BRACKET}(?![门位]|会(?!同)|{_NAME_GOES_ON})"
+)
 #: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处", "金井片区管理局").
 _NEXT = (
     rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管理局|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
@@ -177,6 +183,19 @@ def _units_follow_deadline(roles: list[str]) -> bool:
     return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "deadline"
 
 
+def _leader_before_units(roles: list[str]) -> bool:
+    """The header puts a leader column right before the first unit column (责任领导 then 牵头单位)."""
+    first_unit = next((k for k, role in enumerate(roles) if role in ("lead", "co", "resp")), None)
+    return first_unit is not None and first_unit > 0 and roles[first_unit - 1] == "leader"
+
+
+def _glued_leader(text: T) -> tuple[int, Leader] | None:
+    """The leader cell glued after a row's task text ("推进通关便利化林海副主任"), with where it starts."""
+    at = trailing_leader(text.n)
+    leader = parse_leader(text.o[at:], allow_bare_name=True) if at else None
+    return (at, leader) if at and leader is not None else None
+
+
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
     m = HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
@@ -246,6 +265,7 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
     chain_rows = n.count("牵头", position, stop) >= _CHAIN_ROWS
     units_after_deadline = _units_follow_deadline(roles)
     deadline_after_units = _deadline_follows_units(roles)
+    leader_glued = _leader_before_units(roles)
     previous: Item | None = None
     cell = _CELL_RE.search(n, position, stop)
     while cell is not None:
@@ -310,6 +330,9 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         item = Item(line.no, attachment, section, "table" if number else None, number, last_number or None)
         item.text = [text.o]
         item.assign = chain[1] if chain is not None else Assignment(present=True)
+        if leader_glued and (leader := _glued_leader(text)) is not None:
+            item.text = [text.cut(0, leader[0]).strip().o]
+            item.assign.leaders.append(leader[1])
         if deadline is not None:
             item.assign.deadline = chunk.cut(deadline.start(), deadline.end()).o
         empty_lead = split_lead and chunk.n.endswith(" ")
