@@ -186,6 +186,25 @@ def test_exact_betweenness_and_pagerank_agree_with_networkx(seed: int) -> None:
     ]
 
 
+def test_betweenness_sees_a_tie_that_float_sums_miss() -> None:
+    """Units 0 and 2 share 6 tasks (distance 1/6); through unit 1 they are 1/10 + 1/15 = 1/6 away
+    too, so half of their shortest paths pass unit 1. As floats 1/10 + 1/15 is a hair above 1/6:
+    a library comparing path lengths exactly (NetworkX, networkit) gives unit 1 nothing."""
+    network = Collaboration(
+        units=["u:0", "u:1", "u:2"],
+        source=np.array([0, 0, 1]),
+        target=np.array([1, 2, 2]),
+        shared=np.array([10, 6, 15]),
+        newman=np.zeros(3),
+        lead_co=np.zeros(3, dtype=np.int64),
+    )
+    assert 1 / 10 + 1 / 15 != 1 / 6
+    values, method = betweenness(network)
+    # One pair (0, 2), half its paths through 1; normalised by (n − 1)(n − 2) / 2 = 1 pair.
+    assert method == "exact"
+    assert values.tolist() == pytest.approx([0.0, 0.5, 0.0], abs=1e-12)
+
+
 def test_sampling_every_source_is_exact_and_says_it_sampled() -> None:
     network = power_of_two_network(1)
     exact, _ = betweenness(network)

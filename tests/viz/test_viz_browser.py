@@ -217,6 +217,21 @@ def test_a_part_above_the_webgl_threshold_is_drawn_by_webgl(open_page: Opener, t
     assert kept and all(min(pixel) < 200 for pixel in kept)
     pale = [pixel for pixel in faded if min(pixel) >= 205 and max(pixel) - min(pixel) <= 15]
     assert len(faded) > 20 and len(pale) >= 0.9 * len(faded)
+    # the focused unit itself is ringed in near-black: left of its centre (its label is to the right),
+    # its own colour gives way to the ring before the background
+    centre = opened.js("window.dutygraph.gl.toViewport(7)")
+    row = [
+        image.getpixel((x, int(centre["y"])))
+        for x in range(int(centre["x"]), max(int(centre["x"]) - 120, 0), -1)
+    ]
+    assert min(row[0]) < 200  # the unit's own colour at its centre
+    assert any(max(pixel) < 90 for pixel in row)  # then the ring
+    # hovering a unit shows its card as a tooltip (sigma's own hover layers are not shown)
+    stage = page.locator("#dg-webgl").bounding_box()
+    page.mouse.move(stage["x"] + centre["x"], stage["y"] + centre["y"])
+    page.wait_for_selector("#dg-tooltip:not([hidden])")
+    assert page.inner_text("#dg-tooltip").startswith(graph.nodes[7]["label"])
+    page.mouse.move(stage["x"] + 2, stage["y"] + 2)
     # a cluster filter keeps its units and zooms in on them
     page.select_option("#dg-filter-cluster", "2")
     members = [n for n, d in graph.nodes(data=True) if d["cluster"] == 2]

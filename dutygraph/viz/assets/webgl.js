@@ -298,6 +298,12 @@
   // 0.25 s at 33,000), so edges hide while the view is dragged or wheel-zoomed (sigma's
   // hideEdgesOnMove) and come back when it stops.
   var HIDE_EDGES_ON_MOVE_ABOVE = 20000;
+  // The ring around the focused unit.
+  var FOCUS_RING = "#1f2933";
+  // Sigma's layers the page never shows: edge labels (none are drawn) and the hover layers (a
+  // hovered unit gets the page's tooltip card). The compositor blends every shown layer over the
+  // whole stage in every frame — on software WebGL tens of milliseconds a layer — so they are not shown.
+  var UNSHOWN_LAYERS = ["edgeLabels", "hovers", "hoverNodes"];
 
   // look.node(record) -> {color, label}; look.edge(edge) -> {color, size}; look.faded* colours.
   window.dutygraphWebGL = function (container, settings, look) {
@@ -318,15 +324,29 @@
       if (shown !== null && !shown.has(id)) { return { x: attrs.x, y: attrs.y, size: attrs.size, hidden: true }; }
       var out = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, label: attrs.label };
       if (keep !== null && keep.has(id)) { out.forceLabel = true; }
-      if (id === focused) { out.highlighted = true; }
       return out;
     }
-    // Sigma's label (its default drawer's text and place), but none for a faded unit.
+    // Sigma's label (its default drawer's text and place), but none for a faded unit. The focused
+    // unit is marked here, on the label layer — a ring and its name in bold on a light box — not
+    // by sigma's "highlighted", whose two hover layers cost software WebGL a third of every frame.
     function drawLabel(context, data, options) {
       if (!data.label || (focusLayer !== null && !focusLayer.kept.has(data.key))) { return; }
+      var size = options.labelSize;
+      var x = data.x + data.size + 3;
+      var y = data.y + size / 3;
+      var marked = focused !== null && data.key === String(focused);
+      context.font = (marked ? "bold" : options.labelWeight) + " " + size + "px " + options.labelFont;
+      if (marked) {
+        context.beginPath();
+        context.arc(data.x, data.y, data.size + 2, 0, 2 * Math.PI);
+        context.lineWidth = 2;
+        context.strokeStyle = FOCUS_RING;
+        context.stroke();
+        context.fillStyle = "rgba(255,255,255,0.85)";
+        context.fillRect(x - 2, data.y - size / 2 - 2, context.measureText(data.label).width + 4, size + 4);
+      }
       context.fillStyle = options.labelColor.color;
-      context.font = options.labelWeight + " " + options.labelSize + "px " + options.labelFont;
-      context.fillText(data.label, data.x + data.size + 3, data.y + options.labelSize / 3);
+      context.fillText(data.label, x, y);
     }
 
     var renderer = null;
@@ -426,6 +446,7 @@
         enableCameraRotation: false, hideEdgesOnMove: false,
         nodeProgramClasses: NODE_PROGRAMS, nodeHoverProgramClasses: HOVER_PROGRAMS, edgeProgramClasses: EDGE_PROGRAMS
       }, settings));
+      UNSHOWN_LAYERS.forEach(function (name) { renderer.getCanvases()[name].style.display = "none"; });
       renderer.on("clickNode", function (ev) { if (handlers.click) { handlers.click(+ev.node); } });
       renderer.on("clickStage", function () { if (handlers.click) { handlers.click(null); } });
       renderer.on("enterNode", function (ev) {
