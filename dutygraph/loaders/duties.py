@@ -61,18 +61,22 @@ _DUTY_RE = re.compile(
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
-    r"(?P<verb>牵头负责|牵头|负责|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
+    r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
-_DUTY_VERB_STARTS = "牵负会配参协研做提经统督要"
+_DUTY_VERB_STARTS = "牵负会配参协研做提经统督要为"
 #: A group word or people, told what to do in general ("各地区要…", "国务院各有关部门要…", "领导干部要带头…"): named to no
 #: task by a bare 要.
 _GROUP_SUBJECT_RE = re.compile("各|有关|相关|其他|其它|^地方|(?:干部|领导|党员|同志)$")
 _DUTY_KIND = {
     "牵头负责": "lead",
     "牵头": "lead",
+    "为牵头单位": "lead",
+    "为第一责任单位": "lead",
     "统筹": "lead",
     "负责": "resp",
+    "为责任主体": "resp",  # "区发改局为责任主体，区财政局配合"
+    "为责任单位": "resp",
     "督促": "resp",
     "研究提出": "resp",
     "提出办理意见": "resp",

@@ -299,6 +299,10 @@ def _split_units(t: T) -> UnitList:
                 result.first_leads = True
             elif _ASSIST_MARK_RE.match(inner):
                 co_mark = True
+            elif WHEN_RE.match(inner):
+                result.deadline = (
+                    result.deadline or piece.o[start + 1 : end - 1].strip()
+                )  # "区财政局（2023年底前）"
             elif named is not None and start > 0:
                 named_leads.append(named.group("who"))  # "A、B、C（A牵头）": the note names the lead
             elif (

@@ -12,7 +12,7 @@ import pytest
 from test_loaders_wordings_invented import gov_cn, pingtan_page
 from wording_cases import marked, unprinted
 
-from dutygraph.loaders import parse_text
+from dutygraph.loaders import parse_file, parse_rows, parse_text
 
 Units = list[tuple[list[str], list[str]]]
 
@@ -128,6 +128,19 @@ NOTICES = [
         ],
         id="pingtan-run-together-page-table-lead-cell-a-place-office",
     ),
+    # -- role words and notes ----------------------------------------------------------------------------
+    pytest.param(
+        "某县2023年重点工作任务分工方案\n1.推进甲工作。县发改局为责任主体，县财政局配合。\n"
+        "2.推进乙工作。（县教育局为责任主体）\n3.推进丙工作。（县商务局为第一责任单位，县市场监管局为协办单位）\n",
+        [(["县发改局"], ["县财政局"]), (["县教育局"], []), (["县商务局"], ["县市场监管局"])],
+        id="county-wei-zeren-zhuti",
+    ),
+    pytest.param(
+        "某县2023年重点工作任务分工方案\n1.推进甲工作。责任单位：县发改局、县财政局（2023年底前）\n"
+        "2.推进乙工作。（县教育局牵头，县人社局（2023年6月底前）配合）\n",
+        [([], ["县发改局", "县财政局"]), (["县教育局"], ["县人社局"])],
+        id="county-a-deadline-in-brackets-after-a-name",
+    ),
     # -- run-in chains -----------------------------------------------------------------------------------
     pytest.param(
         "某区2023年重点工作任务分工\n1.完善督查机制，由区督查室牵头、区效能办配合。\n2.加强宣传引导，由区委宣传部负责，区文明办参与。\n",
@@ -184,3 +197,40 @@ def test_a_leader_cell_run_into_the_task_text_is_the_tasks_leader(text, expected
         (t.text, t.lead_units, t.co_units, [(leader.name, leader.post) for leader in t.leaders])
         for t in parse_text(text).tasks
     ] == expected
+
+
+_CSV_MERGED = (
+    "序号,工作任务,牵头单位,配合单位,完成时限\n1,推进甲工作,县发改局,县财政局,2023年底\n"
+    "2,推进乙工作,,县教育局,2023年底\n3,推进丙工作,县商务局,,2023年6月\n4,推进丁工作,,,2023年6月\n"
+    "5,推进戊工作,县水利局,县林业局,2023年6月\n"
+)
+
+
+def test_a_csv_export_keeps_a_merged_cell_in_its_first_row_only(tmp_path):
+    """Rows 2 and 4 sit under cells merged with the row above: row 2's co-unit assists 县发改局, row 4 prints
+    no unit at all."""
+    path = tmp_path / "分工表.csv"
+    path.write_text(_CSV_MERGED, encoding="utf-8")
+    doc = parse_file(path)
+    assert [(t.lead_units, t.co_units) for t in doc.tasks] == [
+        (["县发改局"], ["县财政局"]),
+        (["县发改局"], ["县教育局"]),
+        (["县商务局"], []),
+        (["县商务局"], []),
+        (["县水利局"], ["县林业局"]),
+    ]
+    assert [w.line for w in doc.warnings if w.code == "row-cells-inherited"] == [3, 5]
+
+
+def test_an_empty_lead_cell_under_a_section_row_takes_nothing_from_above():
+    rows = [
+        ("序号", "工作任务", "牵头单位", "配合单位"),
+        ("一、", "完善制度", "", ""),
+        ("1", "推进甲工作", "县发改局", "县财政局"),
+        ("二、", "强化保障", "", ""),
+        ("2", "推进乙工作", "", "县教育局"),
+    ]
+    assert [(t.lead_units, t.co_units) for t in parse_rows(rows).tasks] == [
+        (["县发改局"], ["县财政局"]),
+        ([], ["县教育局"]),
+    ]

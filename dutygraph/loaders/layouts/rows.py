@@ -71,6 +71,7 @@ def read_rows(
         warn_run_together(lines[start], state)
     i = start + 1
     current_section = section
+    above: Item | None = None  # the row read before, whose merged cells a row may share
     while i < len(lines):
         line = lines[i]
         cells = line.cells
@@ -123,5 +124,33 @@ def read_rows(
         item.assign = assign
         item.closed = True
         item.unit_line = line.no
+        if above is not None and above.section is current_section:
+            _carry_down(item, above, columns, cells, state)
         state.items.append(item)
+        above = item
     return i, current_section
+
+
+def _carry_down(
+    item: Item, above: Item, columns: dict[str, int], cells: tuple[str, ...], state: ReadState
+) -> None:
+    """A row with no unit printed, or an empty 牵头单位 cell in a row whose 配合单位 are printed, is the lower part
+    of cells merged with the row above (a spreadsheet saved as CSV keeps a merged cell's value in its first row
+    only): a 分工表 names who does each task, and co-units assist a lead."""
+    assign = item.assign
+    if not assign.has_units() and above.assign.has_units():
+        # no unit cell printed at all: every unit cell is merged with the row above
+        assign.lead, assign.co = list(above.assign.lead), list(above.assign.co)
+        assign.responsible = list(above.assign.responsible)
+        taken = "unit cells are"
+    elif "lead" in columns and not _cell(cells, columns["lead"]) and assign.co and above.assign.lead:
+        assign.lead = list(above.assign.lead)
+        taken = "牵头单位 cell is"
+    else:
+        return
+    item.inherited = True
+    state.warn(
+        item.line,
+        "row-cells-inherited",
+        f"a row whose {taken} empty: read as sharing the merged cells of row {above.number or above.line}",
+    )
