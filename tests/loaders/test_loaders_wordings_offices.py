@@ -234,3 +234,20 @@ def test_an_empty_lead_cell_under_a_section_row_takes_nothing_from_above():
         (["县发改局"], ["县财政局"]),
         ([], ["县教育局"]),
     ]
+
+
+def test_an_attachment_named_on_the_line_over_its_table_holds_the_rows():
+    """ "附件：任务分工表" right over the table's header is the attachment itself: its rows are its tasks, and the
+    body's last task is no heading of theirs."""
+    doc = parse_text(
+        "某县2023年重点工作任务分工方案\n一、工作任务\n1.推进甲工作。\n2.推进乙工作。\n3.推进丙工作。\n附件：任务分工表\n"
+        "序号\t工作任务\t牵头单位\t配合单位\n1\t推进甲工作\t县发改局\t县财政局\n2\t推进乙工作\t县教育局\t县人社局\n"
+    )
+    assert [(t.id, t.text, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("T1", "推进甲工作。", [], []),
+        ("T2", "推进乙工作。", [], []),
+        ("T3", "推进丙工作。", [], []),
+        ("A1-1", "推进甲工作", ["县发改局"], ["县财政局"]),
+        ("A1-2", "推进乙工作", ["县教育局"], ["县人社局"]),
+    ]
+    assert doc.meta["attachments"] == {"1": "任务分工表"}
