@@ -53,7 +53,12 @@ def joined_sub_headers(lines: list[Line]) -> list[Line]:
 
 
 def _may_be_sub_header(folded: str) -> bool:
-    return len(folded) <= _SUB_HEADER_MAX and _SUB_HEADER_WORD_RE.search(folded) is not None
+    """A short line with a unit column word and no colon (a label line, "责任单位:X", is no header)."""
+    return (
+        len(folded) <= _SUB_HEADER_MAX
+        and ":" not in folded
+        and _SUB_HEADER_WORD_RE.search(folded) is not None
+    )
 
 
 def _joined(header: Line, below: Line) -> Line | None:
