@@ -21,7 +21,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import LOCAL_FIRST, exhorts, named_like_unit
+from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
@@ -60,7 +60,7 @@ _DUTY_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
-    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
     r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
@@ -108,8 +108,9 @@ def _subject_units(t: T) -> list[str] | None:
         piece = t.cut(start, end).strip()
         if not piece or len(piece.n) > 24 or exhorts(piece.n):
             return None
-        like += named_like_unit(piece.n)
-        names.append(piece.o)
+        parts = conjoined_names(piece.o) if "和" in piece.n or "与" in piece.n else [piece.o]
+        like += sum(named_like_unit(T.of(part).n) for part in parts)
+        names += parts
         if m is not None:
             start = m.end()
     return names if 2 * like > len(names) and (like == len(names) or len(names) > 2) else None
