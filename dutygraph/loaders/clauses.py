@@ -121,6 +121,10 @@ ROLE_VERBS: dict[str, str] = {
     "协助推进": "assist",
     "协助": "assist",
 }
+#: Verbs of guiding or supervising a task that others carry out.
+_GUIDE_VERBS = frozenset(
+    {"指导", "加强指导", "统筹指导", "负责指导", "指导和监督", "监督指导", "督促落实", "督促检查", "监督落实"}
+)
 _VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse=True)) + ")$")
 #: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
 _VERB_LAST = frozenset(verb[-1] for verb in ROLE_VERBS)
@@ -537,6 +541,10 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
             pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
             continue
         kind = ROLE_VERBS[m.group("verb")]
+        if kind == "resp" and clause_units and m.group("verb") in _GUIDE_VERBS:
+            # "（各省级人民政府负责，国家发展改革委会同有关部门加强指导）": after the units answering for the task,
+            # those who guide or supervise it assist, both sides of a 会同 alike
+            kind = "co"
         if pending and kind == "lead" and _named_among(subject, pending):
             # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
             if _add_subject(result, "resp", pending):

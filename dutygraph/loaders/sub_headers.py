@@ -10,6 +10,8 @@ gives way to the names below it, printed the way the rows are (cells, tabs, spac
 
 from __future__ import annotations
 
+import re
+
 from dutygraph.loaders.columns import KNOWN_HEADERS, clean_header, column_role, header_roles
 from dutygraph.loaders.text import Line, T
 
@@ -28,6 +30,7 @@ _BARE_ROLES = {
     "参与": "参与单位",
     "协办": "协办单位",
 }
+_SUB_HEADER_WORD_RE = re.compile("|".join((*_UNIT_COLUMN_WORDS, *_BARE_ROLES)))
 #: What a run-together sub-header row is cut into: every known column name (cleaned) and the bare roles.
 _COLUMN_NAMES = KNOWN_HEADERS | frozenset(_BARE_ROLES)
 
@@ -50,8 +53,11 @@ def joined_sub_headers(lines: list[Line]) -> list[Line]:
 
 
 def _may_be_sub_header(folded: str) -> bool:
-    return len(folded) <= _SUB_HEADER_MAX and any(
-        word in folded for word in (*_UNIT_COLUMN_WORDS, *_BARE_ROLES)
+    """A short line with a unit column word and no colon (a label line, "责任单位:X", is no header)."""
+    return (
+        len(folded) <= _SUB_HEADER_MAX
+        and ":" not in folded
+        and _SUB_HEADER_WORD_RE.search(folded) is not None
     )
 
 
@@ -97,11 +103,10 @@ def _run_together_names(text: str) -> list[str] | None:
     names: list[str] = []
     at = 0
     while at < len(text):
-        size = next(
-            (w for w in range(min(_NAME_MAX, len(text) - at), 1, -1) if text[at : at + w] in _COLUMN_NAMES),
-            0,
-        )
-        if not size:
+        for size in range(min(_NAME_MAX, len(text) - at), 1, -1):
+            if text[at : at + size] in _COLUMN_NAMES:
+                break
+        else:
             return None
         names.append(text[at : at + size])
         at += size

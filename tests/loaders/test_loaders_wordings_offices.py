@@ -141,6 +141,21 @@ NOTICES = [
         [([], ["县发改局", "县财政局"]), (["县教育局"], ["县人社局"])],
         id="county-a-deadline-in-brackets-after-a-name",
     ),
+    pytest.param(
+        gov_cn(
+            "国务院办公厅关于推进某项改革的意见",
+            "国办发〔2023〕12号",
+            "一、重点任务\n（一）加强丁。（各省级人民政府负责，国家发展改革委会同有关部门加强指导）\n"
+            "（二）落实戊。（各地区负责，市场监管总局会同商务部督促落实）\n"
+            "（三）推进己。（国家发展改革委会同财政部负责）\n",
+        ),
+        [
+            (["各省级人民政府"], ["国家发展改革委", "有关部门"]),
+            (["各地区"], ["市场监管总局", "商务部"]),
+            (["国家发展改革委"], ["财政部"]),
+        ],
+        id="gov-cn-huitong-under-a-guiding-verb-after-the-units-answering",
+    ),
     # -- run-in chains -----------------------------------------------------------------------------------
     pytest.param(
         "某区2023年重点工作任务分工\n1.完善督查机制，由区督查室牵头、区效能办配合。\n2.加强宣传引导，由区委宣传部负责，区文明办参与。\n",
@@ -234,3 +249,20 @@ def test_an_empty_lead_cell_under_a_section_row_takes_nothing_from_above():
         (["县发改局"], ["县财政局"]),
         ([], ["县教育局"]),
     ]
+
+
+def test_an_attachment_named_on_the_line_over_its_table_holds_the_rows():
+    """ "附件：任务分工表" right over the table's header is the attachment itself: its rows are its tasks, and the
+    body's last task is no heading of theirs."""
+    doc = parse_text(
+        "某县2023年重点工作任务分工方案\n一、工作任务\n1.推进甲工作。\n2.推进乙工作。\n3.推进丙工作。\n附件：任务分工表\n"
+        "序号\t工作任务\t牵头单位\t配合单位\n1\t推进甲工作\t县发改局\t县财政局\n2\t推进乙工作\t县教育局\t县人社局\n"
+    )
+    assert [(t.id, t.text, t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("T1", "推进甲工作。", [], []),
+        ("T2", "推进乙工作。", [], []),
+        ("T3", "推进丙工作。", [], []),
+        ("A1-1", "推进甲工作", ["县发改局"], ["县财政局"]),
+        ("A1-2", "推进乙工作", ["县教育局"], ["县人社局"]),
+    ]
+    assert doc.meta["attachments"] == {"1": "任务分工表"}

@@ -147,6 +147,17 @@ class NumberedReader:
     def _close(self) -> None:
         self.current = None
 
+    def _attachment_over_table(self, folded: str, printed: str, index: int) -> str | None:
+        """The title of a "附件：TITLE" line whose next line heads a table, or ``None``."""
+        colon = folded.find(":")
+        title = printed[colon + 1 :].strip() if colon >= 0 else ""
+        if not title or title[0].isdigit() or index + 1 >= len(self.lines):
+            return None
+        following = self.lines[index + 1]
+        if following.cells is not None:
+            return title if header_roles(following.cells) is not None else None
+        return title if header_run(self.lines, index + 1) is not None else None
+
     # -- line kinds ----------------------------------------------------------------------------------
     def _attachment(self, line: Line, num: str | None, title: str | None) -> None:
         self._close()
@@ -519,6 +530,11 @@ class NumberedReader:
                     i = last + 1
                     continue
                 self.cover_list = False
+            if is_cover_list and (title := self._attachment_over_table(n, line.text.o, last)) is not None:
+                # "附件：任务分工表" right over the table's header: the attachment itself, not the cover's list of them
+                self._attachment(line, None, title)
+                i = last + 1
+                continue
             if is_cover_list:
                 self.cover_list = True
                 i = last + 1

@@ -196,9 +196,14 @@ def _glued_leader(text: T) -> tuple[int, Leader] | None:
     return (at, leader) if at and leader is not None else None
 
 
+def header_match(folded: str) -> re.Match[str] | None:
+    """A run-together header at the start of a line (three or more column names glued together)."""
+    return HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
+
+
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
-    m = HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
+    m = header_match(folded)
     if m is None:
         return None
     names = [re.sub(r"\s+", "", x.group()) for x in _ONE_NAME_RE.finditer(m.group())]
