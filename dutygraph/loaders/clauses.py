@@ -59,6 +59,14 @@ ROLE_VERBS: dict[str, str] = {
     "加强指导": "resp",
     "统筹指导": "resp",
     "牵头组织实施": "lead",
+    # a 立法工作计划's drafting bodies ("某某条例（司法部起草）"), and a study a lead makes with its co-units
+    # ("商务部会同有关部门研究制定")
+    "起草": "resp",
+    "组织起草": "resp",
+    "牵头起草": "lead",
+    "研究制定": "resp",
+    "研究提出": "resp",
+    "牵头研究": "lead",
     "落实": "resp",
     "指导": "resp",
     "负责配合落实": "co",
@@ -525,6 +533,8 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         subject = clause.cut(0, m.start())
         if subject.n.endswith("负责") and ROLE_VERBS[m.group("verb")] in ("resp", "lead"):
             subject = subject.cut(0, len(subject.n) - 2)  # "国务院办公厅负责监督落实", "…负责统筹推进"
+        elif subject.n.endswith("加强"):  # "财政部加强督促检查": 加强 is the verb's, not the name's
+            subject = subject.cut(0, len(subject.n) - 2)
         if subject.n.endswith(("和", "及", "并")) and (joined := closing_verb(subject.n[:-1])) is not None:
             subject = subject.cut(0, joined.start())  # "财政部等部门加强指导和支持": two verbs, one role
         if exhorts(subject.n):
