@@ -59,6 +59,14 @@ ROLE_VERBS: dict[str, str] = {
     "加强指导": "resp",
     "统筹指导": "resp",
     "牵头组织实施": "lead",
+    # a 立法工作计划's drafting bodies ("某某条例（司法部起草）"), and a study a lead makes with its co-units
+    # ("商务部会同有关部门研究制定")
+    "起草": "resp",
+    "组织起草": "resp",
+    "牵头起草": "lead",
+    "研究制定": "resp",
+    "研究提出": "resp",
+    "牵头研究": "lead",
     "落实": "resp",
     "指导": "resp",
     "负责配合落实": "co",
@@ -113,6 +121,10 @@ ROLE_VERBS: dict[str, str] = {
     "协助推进": "assist",
     "协助": "assist",
 }
+#: Verbs of guiding or supervising a task that others carry out.
+_GUIDE_VERBS = frozenset(
+    {"指导", "加强指导", "统筹指导", "负责指导", "指导和监督", "监督指导", "督促落实", "督促检查", "监督落实"}
+)
 _VERB_RE = re.compile("(?P<verb>" + "|".join(sorted(ROLE_VERBS, key=len, reverse=True)) + ")$")
 #: Last characters of the verbs above: text ending in none of them cannot match ``_VERB_RE``.
 _VERB_LAST = frozenset(verb[-1] for verb in ROLE_VERBS)
@@ -521,12 +533,18 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         subject = clause.cut(0, m.start())
         if subject.n.endswith("负责") and ROLE_VERBS[m.group("verb")] in ("resp", "lead"):
             subject = subject.cut(0, len(subject.n) - 2)  # "国务院办公厅负责监督落实", "…负责统筹推进"
+        elif subject.n.endswith("加强"):  # "财政部加强督促检查": 加强 is the verb's, not the name's
+            subject = subject.cut(0, len(subject.n) - 2)
         if subject.n.endswith(("和", "及", "并")) and (joined := closing_verb(subject.n[:-1])) is not None:
             subject = subject.cut(0, joined.start())  # "财政部等部门加强指导和支持": two verbs, one role
         if exhorts(subject.n):
             pending = []  # "各责任单位要密切配合": what units should do in general, not who does this task
             continue
         kind = ROLE_VERBS[m.group("verb")]
+        if kind == "resp" and clause_units and m.group("verb") in _GUIDE_VERBS:
+            # "（各省级人民政府负责，国家发展改革委会同有关部门加强指导）": after the units answering for the task,
+            # those who guide or supervise it assist, both sides of a 会同 alike
+            kind = "co"
         if pending and kind == "lead" and _named_among(subject, pending):
             # "责任单位：A、B，A牵头", "…，其中B为牵头单位": the list first, then which of it leads
             if _add_subject(result, "resp", pending):

@@ -43,6 +43,9 @@ _NAME_ONLY = re.compile(rf"^(?P<name>{_NAME})$")
 _NAME_BRACKETED = re.compile(rf"^(?P<name>{_NAME}?)[(（](?P<posts>[^()（）]+)[)）]$")
 #: "分管领导", "管委会分管领导", "分管区领导": a leader named by role alone.
 _BY_ROLE = re.compile(rf"^{_BODY}?{_ROLE}[省市县区]?领导$")
+#: "（张高丽同志负责）": a name of two or three characters before 同志 is a person even with no label saying so
+#: ("负责同志", "领导同志", "有关同志" are people unnamed; "林某某等同志" several).
+_COMRADE_NAME = re.compile(r"^(?!负责|领导|有关|相关|其他|全体)[\u4e00-\u9fff·]{2,3}$")
 _NOT_A_NAME = ("分管", "主管", "常务", "联系", "协管", "牵头", "各", "市", "县", "省", "区")
 #: One item of a leader list: anything up to a separator, a bracket (with its separators) counting as one piece.
 _ITEM_RE = re.compile(r"(?:[^、,，;；/和及\s()（）]|[(（][^()（）]*[)）])+")
@@ -64,7 +67,8 @@ def parse_leader(text: str, *, allow_bare_name: bool = False) -> Leader | None:
     a leader ("分管省领导:林克庆"), since bare 2–4 character strings are also unit abbreviations.
     """
     text = text.strip().strip("。.,;:")
-    if text.endswith("同志") and len(text) >= 4:
+    comrade = text.endswith("同志") and len(text) >= 4
+    if comrade:
         text = text[:-2]
     if not text or len(text) > 24:
         return None
@@ -84,7 +88,7 @@ def parse_leader(text: str, *, allow_bare_name: bool = False) -> Leader | None:
             return Leader(m.group("name"), m.group("posts"))
     if _BY_ROLE.match(text):
         return Leader(None, text)
-    if allow_bare_name:
+    if allow_bare_name or (comrade and _COMRADE_NAME.match(text) and not text.startswith(_NOT_A_NAME)):
         m = _NAME_ONLY.match(text)
         if m and not _NOT_LEADER_CHARS.search(text):
             return Leader(m.group("name"), None)

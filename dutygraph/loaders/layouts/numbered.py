@@ -188,7 +188,8 @@ class NumberedReader:
                 continue
             section.leaders[:0] = parsed.leaders
             section.assisting[:0] = parsed.assisting
-            if parsed.has_units():
+            if parsed.has_units() or (start and body.n[start - 1] == "。" and end == len(body.n)):
+                # "一、加强甲。（李克强同志负责）": a bracket closing the heading's sentence assigns the heading
                 units.merge(parsed)
             rest = T(rest.o[:start] + rest.o[end:], rest.n[:start] + rest.n[end:])
         m = _LEADER_HEAD_RE.match(rest.n.strip())
@@ -208,7 +209,7 @@ class NumberedReader:
             self.state.saw("leader-sections")
         self.section = section
         self.last_heading = (line, numbered, body.o)
-        if units.has_units():
+        if units.has_any():
             # "一、…(牵头单位:X)": a top-level line that is itself a task.
             self._heading_to_item(units)
 
