@@ -41,11 +41,20 @@ _CO_VERB = "配合|参与|协助|协办"
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
 #: 实施新一轮…"), and the list ends in front of it.
 _IMPL_VERB = "负责落实|落实|实施"
+#: What may follow co-units after "X牵头，" when no co verb closes them: a boundary, a tail, or the verb of a
+#: shared duty ("X牵头，Y、Z按职责分工负责"). Without it a lazy name would stop at its first inner ending
+#: ("市粮油集团" of 市粮油集团公司, "市政府" of 市政府办公室). Only a table's cell run into the next cell
+#: ("…区经发局牵头，区交建局、电力公司创新应用…") ends otherwise: then the list is read as far as names go
+#: (the ``cell`` group).
+_CO_LIST_END = rf"[,;。\s)\d]|$|等|按|(?:共同|分别)?负责|(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)"
+#: The words that close such co-units, part of the chain: "等(有关)部门", "按职责分工", then their verb.
+_CO_TAIL = rf"(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按照?(?:各自)?职[责能](?:分工)?)?(?:{_CO_VERB}|(?:共同|分别)?负责|(?:{_IMPL_VERB})(?=[,;。\s)\d]|$))?"
 #: After 牵头 the co-units follow a comma, or stand right after it (or after a "、": "X牵头、Y配合") only when a co
 #: verb closes them: in "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
 _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?"
-    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB})?|、?(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
+    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB}|(?={_CO_LIST_END}){_CO_TAIL})"
+    rf"|,(?:会同)?(?P<cell>{RUN_LIST})|、?(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)|(?={_IMPL_VERB}|[,;。\s)\d]|$)))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
@@ -369,8 +378,8 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
     if m is None:
         return None
     end = m.end()
-    spans = {group: m.span(group) for group in ("co", "glued", "impl") if m.group(group)}
-    last = next((g for g in ("impl", "glued", "co") if g in spans and spans[g][1] == end), None)
+    spans = {group: m.span(group) for group in ("co", "cell", "glued", "impl") if m.group(group)}
+    last = next((g for g in ("impl", "glued", "cell", "co") if g in spans and spans[g][1] == end), None)
     if last is not None and end - max(t.n.rfind("、", *spans[last]) + 1, spans[last][0]) <= _SHORT_NAME:
         rest = _SHORT_NAME_REST_RE.match(t.n, end)
         if rest is not None:
@@ -378,7 +387,7 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
             end = rest.end()
     assignment = Assignment(present=True)
     assignment.add_units("lead", t.cut(start, m.end("lead")))
-    for group in ("co", "glued", "impl"):
+    for group in ("co", "cell", "glued", "impl"):
         if group in spans:
             assignment.add_units("co", t.cut(*spans[group]))
     return end, assignment
