@@ -319,3 +319,14 @@ def test_an_attachment_named_on_the_line_over_its_table_holds_the_rows():
         ("A1-2", "推进乙工作", ["县教育局"], ["县人社局"]),
     ]
     assert doc.meta["attachments"] == {"1": "任务分工表"}
+
+
+def test_a_leader_label_naming_the_level_of_government():
+    doc = parse_text(
+        "某县2023年重点工作任务分工方案\n1.推进甲工作。\n县级领导：张三\n牵头单位：县发改局\n2.推进乙工作。\n"
+        "包保领导：王五\n牵头单位：县教育局\n配合单位：县人社局\n"
+    )
+    assert [(t.text, [leader.name for leader in t.leaders], t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("推进甲工作。", ["张三"], ["县发改局"], []),
+        ("推进乙工作。", ["王五"], ["县教育局"], ["县人社局"]),
+    ]
