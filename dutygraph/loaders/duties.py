@@ -21,7 +21,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import LOCAL_FIRST, exhorts, named_like_unit
+from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
@@ -41,11 +41,20 @@ _CO_VERB = "配合|参与|协助|协办"
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
 #: 实施新一轮…"), and the list ends in front of it.
 _IMPL_VERB = "负责落实|落实|实施"
+#: What may follow co-units after "X牵头，" when no co verb closes them: a boundary, a tail, or the verb of a
+#: shared duty ("X牵头，Y、Z按职责分工负责"). Without it a lazy name would stop at its first inner ending
+#: ("市粮油集团" of 市粮油集团公司, "市政府" of 市政府办公室). Only a table's cell run into the next cell
+#: ("…区经发局牵头，区交建局、电力公司创新应用…") ends otherwise: then the list is read as far as names go
+#: (the ``cell`` group).
+_CO_LIST_END = rf"[,;。\s)\d]|$|等|按|(?:共同|分别)?负责|(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)"
+#: The words that close such co-units, part of the chain: "等(有关)部门", "按职责分工", then their verb.
+_CO_TAIL = rf"(?:等(?:有关|相关)?(?:部门|单位)?)?(?:按照?(?:各自)?职[责能](?:分工)?)?(?:{_CO_VERB}|(?:共同|分别)?负责|(?:{_IMPL_VERB})(?=[,;。\s)\d]|$))?"
 #: After 牵头 the co-units follow a comma, or stand right after it (or after a "、": "X牵头、Y配合") only when a co
 #: verb closes them: in "由区交建局牵头建立联席会议制度" the words after 牵头 are the task, not units.
 _ROLE_CHAIN_RE = re.compile(
     rf"(?P<lead>{RUN_LIST})牵头(?:负责)?"
-    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB})?|、?(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
+    rf"(?:,(?:会同)?(?P<co>{RUN_LIST})(?:{_CO_VERB}|(?={_CO_LIST_END}){_CO_TAIL})"
+    rf"|,(?:会同)?(?P<cell>{RUN_LIST})|、?(?P<glued>{RUN_LIST})(?:{_CO_VERB}))?"
     rf"(?:,(?P<impl>{RUN_LIST})(?:(?:{_IMPL_VERB})(?=[,;。\s)\d]|$)|(?={_IMPL_VERB}|[,;。\s)\d]|$)))?"
 )
 #: The first character of a jurisdiction-local body name ("区环土局", "市发改委").
@@ -60,7 +69,7 @@ _DUTY_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
-    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
     r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
@@ -108,8 +117,9 @@ def _subject_units(t: T) -> list[str] | None:
         piece = t.cut(start, end).strip()
         if not piece or len(piece.n) > 24 or exhorts(piece.n):
             return None
-        like += named_like_unit(piece.n)
-        names.append(piece.o)
+        parts = conjoined_names(piece.o) if "和" in piece.n or "与" in piece.n else [piece.o]
+        like += sum(named_like_unit(T.of(part).n) for part in parts)
+        names += parts
         if m is not None:
             start = m.end()
     return names if 2 * like > len(names) and (like == len(names) or len(names) > 2) else None
@@ -320,8 +330,10 @@ def _first_duty(t: T, *, modal: bool) -> Assignment | None:
 _NAME_START_RE = re.compile("[区市县省各]|相关|有关")
 _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
-#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
-AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
+#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区, 小区, 街区, 辖区, 林区, 郊区, and the district itself (全区, 我区,
+#: 本区) ("金井片区管理局" is one name; "推进老旧小区改造区住建局" holds 区住建局). Not 校, 厂, 山, 库: a body's name
+#: may end in them ("区委党校区委宣传部" is two names).
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿小街辖林郊全我本")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -366,8 +378,8 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
     if m is None:
         return None
     end = m.end()
-    spans = {group: m.span(group) for group in ("co", "glued", "impl") if m.group(group)}
-    last = next((g for g in ("impl", "glued", "co") if g in spans and spans[g][1] == end), None)
+    spans = {group: m.span(group) for group in ("co", "cell", "glued", "impl") if m.group(group)}
+    last = next((g for g in ("impl", "glued", "cell", "co") if g in spans and spans[g][1] == end), None)
     if last is not None and end - max(t.n.rfind("、", *spans[last]) + 1, spans[last][0]) <= _SHORT_NAME:
         rest = _SHORT_NAME_REST_RE.match(t.n, end)
         if rest is not None:
@@ -375,7 +387,7 @@ def role_chain_at(t: T, start: int) -> tuple[int, Assignment] | None:
             end = rest.end()
     assignment = Assignment(present=True)
     assignment.add_units("lead", t.cut(start, m.end("lead")))
-    for group in ("co", "glued", "impl"):
+    for group in ("co", "cell", "glued", "impl"):
         if group in spans:
             assignment.add_units("co", t.cut(*spans[group]))
     return end, assignment

@@ -25,6 +25,10 @@ class Segment:
     assignment: Assignment | None
 
 
+#: What a clause cut out of a sentence leaves at the end of the words before it.
+_DANGLING = ",;、"
+
+
 def split_segments(t: T, labelled: Assignment | None = None) -> list[Segment]:
     """Cut a line at its assignment brackets; text after the last bracket comes back unassigned.
 
@@ -46,6 +50,8 @@ def split_segments(t: T, labelled: Assignment | None = None) -> list[Segment]:
             lead = len(piece.n) - len(piece.n.lstrip(_LEAD_PUNCT))
             segments[-1].text += piece.o[:lead].strip()
             piece = piece.cut(lead)
+        if end > start:  # a chain cut out of a sentence ("…工作，X牵头，Y配合。") leaves no comma dangling
+            piece = piece.cut(0, len(piece.n.rstrip().rstrip(_DANGLING)))
         segments.append(Segment(piece.strip().o, assignment))
         previous = end
     tail = t.cut(previous)

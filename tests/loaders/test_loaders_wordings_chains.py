@@ -1,0 +1,64 @@
+"""Run-in role chains ("…，X牵头，Y、Z配合。") whose unit names hold an ending inside them.
+
+A name such as 市粮油集团公司, 市政府办公室 or 市公安局交警支队 ends like a body part-way through (集团, 政府,
+局). Read lazily, the chain stopped there: the co-unit became 市粮油集团 and the rest of the list ("公司、市财政局
+配合") stayed in the task's text. The co-units of a chain run to their verb, a tail (等部门, 按职责分工负责) or
+the end of the clause. The notices are invented; every expected value is written by hand from them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dutygraph.loaders import parse_text
+
+_NOTICE = "某市粮食安全工作任务分工方案\n一、工作任务\n1.{clause}\n2.加强粮食质量监测。（市市场监管局负责）\n"
+
+
+@pytest.mark.parametrize(
+    ("clause", "lead", "co", "text"),
+    [
+        (
+            "做好储备粮轮换工作，市粮食局牵头，市粮油集团公司、市财政局配合。",
+            ["市粮食局"],
+            ["市粮油集团公司", "市财政局"],
+            "做好储备粮轮换工作。",
+        ),
+        (
+            "做好储备粮轮换工作，由市政府办公室牵头，市粮油集团公司配合。",
+            ["市政府办公室"],
+            ["市粮油集团公司"],
+            "做好储备粮轮换工作，由市政府办公室牵头，市粮油集团公司配合。",
+        ),
+        (
+            "做好储备粮轮换工作，由市粮油集团公司牵头，市政府办公室配合。",
+            ["市粮油集团公司"],
+            ["市政府办公室"],
+            "做好储备粮轮换工作，由市粮油集团公司牵头，市政府办公室配合。",
+        ),
+        (
+            "保障粮食运输通道畅通，由市国网电力有限公司牵头，市公安局交警支队配合。",
+            ["市国网电力有限公司"],
+            ["市公安局交警支队"],
+            "保障粮食运输通道畅通，由市国网电力有限公司牵头，市公安局交警支队配合。",
+        ),
+        (
+            "做好储备粮轮换工作，市粮食局牵头，市粮油集团公司、市财政局按职责分工负责。",
+            ["市粮食局"],
+            ["市粮油集团公司", "市财政局"],
+            "做好储备粮轮换工作。",
+        ),
+        (
+            "做好储备粮轮换工作，市粮食局牵头，市粮油集团公司、市财政局等部门参与。",
+            ["市粮食局"],
+            ["市粮油集团公司", "市财政局"],
+            "做好储备粮轮换工作。",
+        ),
+        ("做好储备粮轮换工作，市粮食局牵头负责。", ["市粮食局"], [], "做好储备粮轮换工作。"),
+    ],
+    ids=["co-list", "you-lead-office", "you-lead-group", "inner-ju", "duty-tail", "deng-tail", "lead-only"],
+)
+def test_a_chains_co_units_run_to_their_verb(clause: str, lead: list[str], co: list[str], text: str) -> None:
+    first, second = parse_text(_NOTICE.format(clause=clause)).tasks
+    assert (first.lead_units, first.co_units, first.text) == (lead, co, text)
+    assert (second.lead_units, second.co_units) == (["市市场监管局"], [])
