@@ -192,7 +192,8 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
 
 #: A clause of the same sentence that names who assists: "…负责，区公安局配合" (it ends the clause).
 _HELPERS_RE = re.compile(
-    rf",(?P<units>{RUN_LIST})(?:{_CO_VERB}|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})(?=[,;。]|$)"
+    rf",(?P<units>{RUN_LIST})(?:(?:{_CO_VERB})(?:落实|实施)?|为配合(?:单位|部门)|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})"
+    r"(?=[,;。]|$)"
 )
 
 
@@ -203,6 +204,8 @@ _CLAUSE_END_RE = re.compile("[,;]")
 #: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
 #: (not 由于 "because", 理由, 自由, 经由).
 _BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
+#: A role named with 为 ("区住建局为牵头单位", "区发改局为责任主体"): no prose says it of a unit that is not assigned.
+_NAMED_ROLE_RE = re.compile("为(?:第一)?(?:牵头|责任|主责)(?:单位|部门|主体)")
 #: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
 _MAX_CLAUSES = 12
 
@@ -219,13 +222,15 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
         return found
     end = t.n.find("。")
     end = len(t.n) if end < 0 else end + 1
+    # "…工作，区住建局为牵头单位，区城管局为配合单位": a clause that names its unit's role, wherever it stands
+    named_role = "为" in t.n and _NAMED_ROLE_RE.search(t.n, 0, end) is not None
     framed = True
     start = 0
     for m in itertools.islice(_CLAUSE_END_RE.finditer(t.n, 0, end), _MAX_CLAUSES):
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
         by = None if framed else _BY_CLAUSE_RE.match(t.n, start)
-        if framed or by is not None:
+        if framed or by is not None or named_role:
             found = duty_sentence(t.cut(start if by is None else by.start("by"), end), modal=modal)
             if found is not None:
                 return found
