@@ -21,7 +21,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import LOCAL_FIRST, exhorts, named_like_unit
+from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
 _STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
@@ -71,7 +71,7 @@ _DUTY_RE = re.compile(
     r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
-    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体)?"
+    r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
     r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
@@ -119,8 +119,9 @@ def _subject_units(t: T) -> list[str] | None:
         piece = t.cut(start, end).strip()
         if not piece or len(piece.n) > 24 or exhorts(piece.n):
             return None
-        like += named_like_unit(piece.n)
-        names.append(piece.o)
+        parts = conjoined_names(piece.o) if "和" in piece.n or "与" in piece.n else [piece.o]
+        like += sum(named_like_unit(T.of(part).n) for part in parts)
+        names += parts
         if m is not None:
             start = m.end()
     return names if 2 * like > len(names) and (like == len(names) or len(names) > 2) else None
@@ -193,7 +194,8 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
 
 #: A clause of the same sentence that names who assists: "…负责，区公安局配合" (it ends the clause).
 _HELPERS_RE = re.compile(
-    rf",(?P<units>{RUN_LIST})(?:{_CO_VERB}|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})(?=[,;。]|$)"
+    rf",(?P<units>{RUN_LIST})(?:(?:{_CO_VERB})(?:落实|实施)?|为配合(?:单位|部门)|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})"
+    r"(?=[,;。]|$)"
 )
 
 
@@ -204,6 +206,8 @@ _CLAUSE_END_RE = re.compile("[,;]")
 #: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
 #: (not 由于 "because", 理由, 自由, 经由).
 _BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
+#: A role named with 为 ("区住建局为牵头单位", "区发改局为责任主体"): no prose says it of a unit that is not assigned.
+_NAMED_ROLE_RE = re.compile("为(?:第一)?(?:牵头|责任|主责)(?:单位|部门|主体)")
 #: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
 _MAX_CLAUSES = 12
 
@@ -220,13 +224,15 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
         return found
     end = t.n.find("。")
     end = len(t.n) if end < 0 else end + 1
+    # "…工作，区住建局为牵头单位，区城管局为配合单位": a clause that names its unit's role, wherever it stands
+    named_role = "为" in t.n and _NAMED_ROLE_RE.search(t.n, 0, end) is not None
     framed = True
     start = 0
     for m in itertools.islice(_CLAUSE_END_RE.finditer(t.n, 0, end), _MAX_CLAUSES):
         framed = framed and _FRAME_RE.search(t.n[start : m.start()]) is not None
         start = m.end()
         by = None if framed else _BY_CLAUSE_RE.match(t.n, start)
-        if framed or by is not None:
+        if framed or by is not None or named_role:
             found = duty_sentence(t.cut(start if by is None else by.start("by"), end), modal=modal)
             if found is not None:
                 return found
@@ -331,8 +337,10 @@ def _first_duty(t: T, *, modal: bool) -> Assignment | None:
 _NAME_START_RE = re.compile("[区市县省各]|相关|有关")
 _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
-#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区 ("金井片区管理局" is one name).
-AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿")
+#: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区, 小区, 街区, 辖区, 林区, 郊区, and the district itself (全区, 我区,
+#: 本区) ("金井片区管理局" is one name; "推进老旧小区改造区住建局" holds 区住建局). Not 校, 厂, 山, 库: a body's name
+#: may end in them ("区委党校区委宣传部" is two names).
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿小街辖林郊全我本")
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 

@@ -205,12 +205,12 @@ def _weakly_separated(unit: str, result: UnitList) -> list[str]:
         pieces = pieces[:when]
         unit = " ".join(pieces)
     if len(pieces) > 1 and all(named_like_unit(p) for p in pieces):
-        return [part for piece in pieces for part in _conjoined_names(piece)]
+        return [part for piece in pieces for part in conjoined_names(piece)]
     two = _TWO_GROUPS_RE.match(unit)
-    return list(two.groups()) if two is not None else _conjoined_names(unit)
+    return list(two.groups()) if two is not None else conjoined_names(unit)
 
 
-def _conjoined_names(unit: str) -> list[str]:
+def conjoined_names(unit: str) -> list[str]:
     """ "区国资中心及区财政局" → both names; "工业和信息化部" and "各有关部门和单位" stay whole. 及 and 与 are
     tried first: "区卫生和计划生育局及区食品药品监督管理局" splits at 及 only."""
     if not any(c in unit for c in "及与和"):

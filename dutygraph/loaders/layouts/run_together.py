@@ -73,10 +73,13 @@ _NAME = (
 #: A name after another in the same cell, which need not start like one ("三十六脚湖水库管理处", "金井片区管理局").
 _NEXT = (
     rf"(?:{_NAME}|[\u4e00-\u9fff]{{2,12}}?(?:管理处|管理局|管委会|中心|公司|集团|指挥部|海关|支行|实验区|新区|开发区)"
-    rf"{_BRACKET})"
+    rf"{_BRACKET}(?!支行|分行))"
 )
 #: After a separator a name need not start like a body: "省人社厅、卫计委".
-_BARE = rf"(?<=[、,同])[\u4e00-\u9fff]{{1,10}}?(?:局|委|办|厅|部|中心|集团|公司){_BRACKET}(?![门位]|会(?!同))"
+_BARE = (
+    rf"(?<=[、,同])[\u4e00-\u9fff]{{1,10}}?(?:局|委|办|厅|部|中心|集团|公司|支行|海关){_BRACKET}"
+    r"(?![门位]|会(?!同)|支行|分行)"  # "人行平潭中心支行" is not "人行平潭中心" + "支行"
+)
 _TAIL = r"(?:等(?:有关|相关)?(?:部门|单位))?"
 _ITEM = rf"(?:[、,]|会同)?(?:{_NEXT}|{_BARE})"
 #: At most this many names in one cell: bounds the work per start position, so a scan stays linear.
