@@ -450,6 +450,10 @@ def _add_subject(result: Assignment, kind: str, subjects: list[T]) -> bool:
             if helpers:
                 result.add_units("co", helpers)
             return True
+        if helpers and together.start() == 0:
+            # "（X牵头，会同有关部门负责）": the clause before names the lead
+            result.add_units("co", helpers)
+            return True
     result.add_units("co" if kind == "assist" else kind, joined)
     return True
 

@@ -31,7 +31,9 @@ _WEAK_END = "会|关|行|社|团|联|所|院"
 _UNIT_END = f"{_STRONG_END}|{_WEAK_END}"
 RUN_UNIT = (
     rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u7b48\u7b4a-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
-    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇])"  # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"
+    # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"; and a name goes on where its ending grows into a
+    # longer one, which never opens a name (委员会, 办公室, 集团公司, 集团有限公司, 政府办)
+    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇]|员会|公室|公司|有限|(?<=政府)办)"
 )
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
 _MAX_LIST = 40

@@ -20,7 +20,7 @@ def _posts() -> list[str]:
     posts = {"主席", "副主席", "常务副主席", "秘书长", "副秘书长", "书记", "副书记", "主任", "副主任"}
     posts |= {"常务副主任", "局长", "副局长", "党组书记", "党组成员", "调研员", "巡视员", "副巡视员"}
     posts |= {"一级巡视员", "二级巡视员", "部长", "副部长", "政委", "区委常委", "县委常委", "市委常委"}
-    posts |= {"常委", "委员"}
+    posts |= {"常委", "委员", "总理", "副总理", "国务委员"}
     for place in "省市县区州旗盟镇乡":
         posts |= {f"{place}长", f"副{place}长", f"常务副{place}长", f"{place}长助理"}
         posts |= {f"{place}委书记", f"{place}委副书记"}
@@ -34,7 +34,7 @@ _ROLES = ("分管", "主管", "联系", "协管", "牵头")
 _ROLE = "(?:" + "|".join(_ROLES) + ")"
 #: The body a post is held in, printed before it: "区政府副区长", "管委会副主任", "县政府办副主任", "党工委委员",
 #: "区信访局局长".
-_BODY = r"(?P<body>[\u4e00-\u9fff]{0,6}?(?:政府办公室|政府办|政府|管委会|党工委|工委|委|局))"
+_BODY = r"(?P<body>[\u4e00-\u9fff]{0,6}?(?:政府办公室|政府办|政府|国务院|管委会|党工委|工委|委|局))"
 _POST_ONLY = re.compile(rf"^{_BODY}?{_ROLE}?(?P<post>{POST_PATTERN})$")
 _POST_NAME = re.compile(rf"^{_BODY}?{_ROLE}?(?P<post>{POST_PATTERN})\s*(?P<name>{_NAME})$")
 _NAME_POST = re.compile(rf"^(?P<name>{_NAME}?)(?P<post>{POST_PATTERN})$")
