@@ -106,7 +106,7 @@ _DUTY_KIND = {
     "做好有关协助": "co",
 }
 #: Joins inside a duty sentence's subject: "国家发展改革委及国家粮食局、商务部".
-_SUBJECT_SPLIT_RE = re.compile("、|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
+_SUBJECT_SPLIT_RE = re.compile("、|以及|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
 _AFTER_RE = re.compile(rf"(?P<units>{RUN_LIST})(?:等(?:有关|相关)?(?:部门|单位))?")
 
 
