@@ -31,7 +31,9 @@ _WEAK_END = "会|关|行|社|团|联|所|院"
 _UNIT_END = f"{_STRONG_END}|{_WEAK_END}"
 RUN_UNIT = (
     rf"[\u4e00-\u9fff]{{1,14}}?(?:(?:{_WEAK_END})[\u4e00-\u7b48\u7b4a-\u9fff]{{0,3}}?(?:{_STRONG_END})|{_UNIT_END})"
-    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇])"  # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"
+    # "有关部门" is not "有关部" + "门", "各乡镇" not "各乡" + "镇"; and a name goes on where its ending grows into a
+    # longer one, which never opens a name (委员会, 办公室, 集团公司, 集团有限公司, 政府办)
+    rf"(?:\([\u4e00-\u9fff]{{1,10}}\))?(?![门位镇]|员会|公室|公司|有限|(?<=政府)办)"
 )
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
 _MAX_LIST = 40
@@ -101,7 +103,7 @@ _DUTY_KIND = {
     "做好有关配合": "co",
 }
 #: Joins inside a duty sentence's subject: "国家发展改革委及国家粮食局、商务部".
-_SUBJECT_SPLIT_RE = re.compile("、|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
+_SUBJECT_SPLIT_RE = re.compile("、|以及|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
 _AFTER_RE = re.compile(rf"(?P<units>{RUN_LIST})(?:等(?:有关|相关)?(?:部门|单位))?")
 
 

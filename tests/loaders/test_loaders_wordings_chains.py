@@ -62,3 +62,30 @@ def test_a_chains_co_units_run_to_their_verb(clause: str, lead: list[str], co: l
     first, second = parse_text(_NOTICE.format(clause=clause)).tasks
     assert (first.lead_units, first.co_units, first.text) == (lead, co, text)
     assert (second.lead_units, second.co_units) == (["市市场监管局"], [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "lead", "co"),
+    [
+        (
+            "区直其他有关部门配合区规划工作委员会对划定的保护地界线进行确认。",
+            ["区规划工作委员会"],
+            ["区直其他有关部门"],
+        ),
+        ("区直其他有关部门配合市政府办公室做好界线确认。", ["市政府办公室"], ["区直其他有关部门"]),
+        ("区直其他有关部门配合市政府办做好界线确认。", ["市政府办"], ["区直其他有关部门"]),
+        (
+            "区直其他有关部门配合市粮油集团有限公司做好储备粮轮换。",
+            ["市粮油集团有限公司"],
+            ["区直其他有关部门"],
+        ),
+    ],
+    ids=["weiyuanhui", "zhengfu-bangongshi", "zhengfu-ban", "jituan-youxian-gongsi"],
+)
+def test_a_unit_after_peihe_keeps_the_ending_its_name_grows_into(
+    sentence: str, lead: list[str], co: list[str]
+) -> None:
+    """ "X配合Y做好…": Y runs to the end of its name (委 → 委员会, 政府 → 政府办公室, 集团 → 集团有限公司)."""
+    notice = f"某区生态红线规划调整工作分工方案\n一、由区规划局牵头，建立联席会议制度。\n二、{sentence}\n"
+    second = parse_text(notice).tasks[1]
+    assert (second.lead_units, second.co_units) == (lead, co)

@@ -197,6 +197,12 @@ NOTICES = [
         id="county-duty-subjects-joined-by-he-and-yu",
     ),
     pytest.param(
+        "某县2023年重点工作任务分工方案\n1.推进甲工作，由县发改局以及县财政局负责。\n"
+        "2.推进乙工作。县教育局以及县人社局按职责分工负责。\n",
+        [([], ["县发改局", "县财政局"]), ([], ["县教育局", "县人社局"])],
+        id="county-duty-subjects-joined-by-yiji",
+    ),
+    pytest.param(
         "某区2023年重点工作任务分工\n1.推进城乡环境整治。由区住建局负责，各片区管理局配合落实。\n"
         "2.推进环境整治工作，区住建局为牵头单位，区城管局为配合单位。\n"
         "3.强化安全生产（主责：区应急局；协同：区公安局）\n",
@@ -313,3 +319,14 @@ def test_an_attachment_named_on_the_line_over_its_table_holds_the_rows():
         ("A1-2", "推进乙工作", ["县教育局"], ["县人社局"]),
     ]
     assert doc.meta["attachments"] == {"1": "任务分工表"}
+
+
+def test_a_leader_label_naming_the_level_of_government():
+    doc = parse_text(
+        "某县2023年重点工作任务分工方案\n1.推进甲工作。\n县级领导：张三\n牵头单位：县发改局\n2.推进乙工作。\n"
+        "包保领导：王五\n牵头单位：县教育局\n配合单位：县人社局\n"
+    )
+    assert [(t.text, [leader.name for leader in t.leaders], t.lead_units, t.co_units) for t in doc.tasks] == [
+        ("推进甲工作。", ["张三"], ["县发改局"], []),
+        ("推进乙工作。", ["王五"], ["县教育局"], ["县人社局"]),
+    ]
