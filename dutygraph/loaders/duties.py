@@ -72,7 +72,7 @@ _DUTY_RE = re.compile(
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
-    r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?配合"
+    r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?(?:配合|协助)"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
 _DUTY_VERB_STARTS = "牵负会配参协研做提经统督要为"
@@ -101,6 +101,9 @@ _DUTY_KIND = {
     "做好配合": "co",
     "做好相关配合": "co",
     "做好有关配合": "co",
+    "做好协助": "co",
+    "做好相关协助": "co",
+    "做好有关协助": "co",
 }
 #: Joins inside a duty sentence's subject: "国家发展改革委及国家粮食局、商务部".
 _SUBJECT_SPLIT_RE = re.compile("、|以及|及")  # not 和 or 与: "住房和城乡建设部", "自然资源与生态环境局"
@@ -171,10 +174,10 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     if verb in ("会同", "经商"):  # "X经商Y提出了办理意见": X acts after consulting Y, as with 会同
         result.lead.extend(subject)
         result.co.extend(_units_after(t, m.end()))
-    elif verb == "配合":
+    elif verb in ("配合", "协助"):  # "X配合Y对…进行确认", "X协助Y做好…": Y leads
         leads = _units_after(t, m.end())
         result.lead.extend(leads)
-        (result.co if leads else result.responsible).extend(subject)
+        (result.co if leads or verb == "协助" else result.responsible).extend(subject)
     else:
         kind = _DUTY_KIND[verb]
         (result.lead if kind == "lead" else result.co if kind == "co" else result.responsible).extend(subject)

@@ -89,3 +89,22 @@ def test_a_unit_after_peihe_keeps_the_ending_its_name_grows_into(
     notice = f"某区生态红线规划调整工作分工方案\n一、由区规划局牵头，建立联席会议制度。\n二、{sentence}\n"
     second = parse_text(notice).tasks[1]
     assert (second.lead_units, second.co_units) == (lead, co)
+
+
+def test_xiezhu_reads_as_peihe_does() -> None:
+    """协助 is 配合's twin: in a standing rule, before the unit it assists, and in "做好相关协助工作"."""
+    notice = (
+        "某区粮食应急工作任务分工\n一、工作任务\n"
+        "1.做好储备粮轮换工作（区粮食局负责，各乡镇协助。以下均需各乡镇协助，不再列出）。\n"
+        "2.加强粮食质量监测（区市场监管局负责）。\n"
+        "3.区直有关部门协助区粮食局做好应急保障。\n"
+        "4.区公安局做好相关协助工作。\n"
+        "5.做好粮食应急预案的修订（区应急局负责，区粮食局负责协助落实）。\n"
+    )
+    assert [(t.lead_units, t.co_units) for t in parse_text(notice).tasks] == [
+        (["区粮食局"], ["各乡镇"]),
+        (["区市场监管局"], ["各乡镇"]),
+        (["区粮食局"], ["区直有关部门", "各乡镇"]),
+        ([], ["区公安局", "各乡镇"]),
+        (["区应急局"], ["区粮食局", "各乡镇"]),
+    ]
