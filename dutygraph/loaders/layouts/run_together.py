@@ -31,7 +31,15 @@ _HEADER_NAMES = tuple(
             {n for n in KNOWN_HEADERS if len(n) >= 2}
             # "主要责任单位", "主要承办单位", "主要牵头部门": a unit column's name after 主要
             | {f"主要{n}" for n in KNOWN_HEADERS if column_role(n) in UNIT_ROLES and not n.startswith("主要")}
-            | {"主要工作任务", "具体工作措施", "存在问题", "整改目标和措施", "整改措施", "任务来源", "工作要求"}
+            | {
+                "主要工作任务",
+                "具体工作措施",
+                "存在问题",
+                "整改目标和措施",
+                "整改措施",
+                "任务来源",
+                "工作要求",
+            }
             | {"总投资", "年度计划", "年度目标", "目标要求", "工作标准", "完成标准", "备注"}
         )
     )
