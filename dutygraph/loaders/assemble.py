@@ -258,6 +258,9 @@ def assemble(
 def _repeats(a: Assignment) -> bool:
     """Whether a task lists one unit twice. A lead named after the list it belongs to ("（A、B按职责分工负责，
     A牵头）", "责任单位：A、B，A牵头") marks which unit leads; it does not list A again."""
+    named = [*a.lead, *a.co, *a.responsible]
+    if len(named) == len(set(named)):
+        return False  # no name twice anywhere: the common case, decided at once
     lists = (a.lead, a.co, a.responsible)
     if any(len(units) > len(set(units)) for units in lists):
         return True
