@@ -7,7 +7,7 @@ sub-heading only if deeper-numbered items follow it, and "first listed leads" ma
 from __future__ import annotations
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.duties import first_duty_sentence
+from dutygraph.loaders.duties import colon_subject_duty, first_duty_sentence
 from dutygraph.loaders.items import Item, ReadState
 from dutygraph.loaders.leaders import merge_leaders
 from dutygraph.loaders.records import Leader, ParseWarning, Task
@@ -120,11 +120,16 @@ def assemble(
         a = item.assign
         if not a.present and item.style not in (None, "heading", "table"):
             # "（4）财政部负责安排…": a numbered task with no label or bracket names its unit in its own text
-            duty = first_duty_sentence(T.of(item.joined))
+            joined = T.of(item.joined)
+            duty = first_duty_sentence(joined) or colon_subject_duty(joined)
             if duty is not None:
                 a.merge(duty)
                 item.unit_line = item.unit_line or item.line
                 duty_tasks += 1
+        if item.section.units and not (a.lead or a.responsible) and item.style != "section":
+            # "一、区发改局" over "1.推进甲工作。": the heading names whose tasks follow
+            a.responsible = list(item.section.units)
+            a.present = True
         if _is_clause_heading(item):
             stack.append((rank, item.text[0]))
             continue
@@ -253,6 +258,9 @@ def assemble(
 def _repeats(a: Assignment) -> bool:
     """Whether a task lists one unit twice. A lead named after the list it belongs to ("（A、B按职责分工负责，
     A牵头）", "责任单位：A、B，A牵头") marks which unit leads; it does not list A again."""
+    named = [*a.lead, *a.co, *a.responsible]
+    if len(named) == len(set(named)):
+        return False  # no name twice anywhere: the common case, decided at once
     lists = (a.lead, a.co, a.responsible)
     if any(len(units) > len(set(units)) for units in lists):
         return True

@@ -275,6 +275,13 @@ def member_subject_duty(t: T) -> Assignment | None:
     return result
 
 
+def colon_subject_duty(t: T) -> Assignment | None:
+    """The units a task opens with before a colon ("区商务局、区口岸办：推进跨境电商发展"), whatever follows: the
+    task is theirs, as a member's duties are in a 成员单位职责 section."""
+    m = _MEMBER_SUBJECT_RE.match(t.n) if ":" in t.n[:42] else None
+    return member_subject_duty(t) if m is not None and m.group("subject") else None
+
+
 def member_duty(t: T) -> Assignment | None:
     """The duty a member's paragraph (or sentence) of a 成员单位职责 section opens with: a duty sentence
     ("公安部负责…") or the member and a colon ("外交部：协调…")."""

@@ -22,6 +22,8 @@ class Section:
     line: int | None = None
     leaders: list[Leader] = field(default_factory=list)
     assisting: list[Leader] = field(default_factory=list)
+    #: the units a heading that is only their names ("一、区发改局") gives the tasks under it that name none.
+    units: list[str] = field(default_factory=list)
 
 
 @dataclass(eq=False, slots=True)

@@ -440,3 +440,22 @@ def looks_like_unit(text: str) -> bool:
     if not text or len(text) > 24 or any(c in text for c in "。;；!?！？"):
         return False
     return text.startswith("各") or bool(_UNIT_END_RE.search(text)) or len(text) <= 8
+
+
+#: A local body's or a group's whole name, as a heading prints it: a head, then a body's ending.
+_HEADING_UNIT_RE = re.compile(rf"(?:[{LOCAL_FIRST}]|各)[\u4e00-\u9fff()（）、]{{1,20}}")
+#: A heading is this short at most when it holds only unit names.
+_HEADING_UNITS_MAX = 40
+
+
+def heading_units(t: T) -> list[str]:
+    """The units of a section heading that is only their names ("一、区发改局", "二、区住建局、区城管局",
+    "三、区财政局（牵头单位）"), else none: the tasks under it are theirs. A heading such as "建设法治政府" ends like
+    a body but does not start like one."""
+    if len(t.n) > _HEADING_UNITS_MAX or _HEADING_UNIT_RE.fullmatch(t.n.strip()) is None:
+        return []
+    units = split_units(t.strip())
+    names = units.units
+    if not names or not all(_HEADING_UNIT_RE.fullmatch(n) and named_like_unit(n) for n in names):
+        return []
+    return names

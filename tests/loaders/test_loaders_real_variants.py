@@ -1,7 +1,7 @@
 """The real development corpus re-typed in ways offices differ: every hand-written expectation still holds.
 
-Two offices print the same assignment with ASCII or fullwidth punctuation, "1." or "1、", 责任单位 or 责任部门,
-a stray space after 、, Windows line ends. Each variant below changes only such things, in the document and in
+Two offices print the same assignment with ASCII or fullwidth punctuation, "1." or "1、", 责任单位, 责任部门 or
+承办单位, 配合 or 协助, a stray space after 、, Windows line ends. Each variant below changes only such things, in the document and in
 its expectations alike; the tasks read right must stay the same ones (the known misses of
 ``test_loaders_real.py`` stay misses, and nothing else becomes one).
 """
@@ -36,6 +36,15 @@ VARIANTS: dict[str, tuple[Callable[[str], str], bool]] = {
     ),
     "labels-zhuban-xieban": (
         lambda s: s.replace("配合单位", "协办单位").replace("牵头单位", "主办单位"),
+        True,
+    ),
+    "labels-chengban-canyu": (
+        lambda s: s.replace("责任单位", "承办单位").replace("配合单位", "参与单位"),
+        True,
+    ),
+    # 协助 for 配合 and 配合 for 参与, at once: the co verbs are one family
+    "co-verbs-xiezhu": (
+        lambda s: re.sub("参与|配合", lambda m: "配合" if m.group() == "参与" else "协助", s),
         True,
     ),
     "numbers-with-dun": (lambda s: re.sub(r"(?<![\d.])(\d{1,2})\.(?=[\u4e00-\u9fff])", r"\1、", s), True),

@@ -108,3 +108,16 @@ def test_xiezhu_reads_as_peihe_does() -> None:
         ([], ["区公安局", "各乡镇"]),
         (["区应急局"], ["区粮食局", "各乡镇"]),
     ]
+
+
+@pytest.mark.parametrize("column", ["主要承办单位", "主要落实单位", "主要责任部门"])
+def test_a_run_together_header_may_name_its_unit_column_after_zhuyao(column: str) -> None:
+    """ "主要" before any unit column's name (主要承办单位 as well as 主要责任单位) heads a run-together table."""
+    page = (
+        f"2016年工作要点及分工表 序号主要工作任务具体工作措施完成时限{column}任务来源"
+        "1推进生态文明建设1、建立生态文明建设领导机制，成立领导小组3月区经发局区环土局1、全区工作要点 "
+        "2、制定生态环境保护实施方案，并报领导小组办公室6月区环土局"
+        f" 注：{column}第一个为牵头单位，其余为主要配合单位。" + " 某区管委会办公室 2016年3月30日印发" * 20
+    )
+    got = [(t.number, t.deadline, t.lead_units, t.co_units) for t in parse_text(page).tasks]
+    assert got == [("1", "3月", ["区经发局"], ["区环土局"]), ("2", "6月", ["区环土局"], [])]

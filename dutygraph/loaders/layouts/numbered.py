@@ -49,7 +49,7 @@ from dutygraph.loaders.structure import (
     match_section,
 )
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import FIRST_LEADS_RE
+from dutygraph.loaders.units import FIRST_LEADS_RE, heading_units
 from dutygraph.loaders.wrap import Measure, is_date, logical_line
 
 #: "钱三雄市长牵头重点工作", "由张三副县长主抓的工作": who, verb, what.
@@ -203,6 +203,7 @@ class NumberedReader:
                 )
         if section.leaders or section.assisting:
             self.state.saw("leader-sections")
+        section.units = heading_units(rest)
         self.section = section
         self.last_heading = (line, numbered, body.o)
         if units.has_any():

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.columns import KNOWN_HEADERS, column_role, with_variants
+from dutygraph.loaders.columns import KNOWN_HEADERS, UNIT_ROLES, column_role, with_variants
 from dutygraph.loaders.duties import AREA_WORD_FIRSTS, JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader, trailing_leader
@@ -29,13 +29,14 @@ _HEADER_NAMES = tuple(
     sorted(
         with_variants(
             {n for n in KNOWN_HEADERS if len(n) >= 2}
+            # "主要责任单位", "主要承办单位", "主要牵头部门": a unit column's name after 主要
+            | {f"主要{n}" for n in KNOWN_HEADERS if column_role(n) in UNIT_ROLES and not n.startswith("主要")}
             | {
                 "主要工作任务",
                 "具体工作措施",
                 "存在问题",
                 "整改目标和措施",
                 "整改措施",
-                "主要责任单位",
                 "任务来源",
                 "工作要求",
             }
