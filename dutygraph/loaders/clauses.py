@@ -602,13 +602,19 @@ def parse_bracket(t: T) -> Assignment | None:
 
 #: What ends the sentence a bare unit bracket closes ("…工作。（区发改局、区财政局）").
 _SENTENCE_CLOSE = frozenset("。;")
+#: A unit field's label the label lists do not hold: a few words and a body word before the colon.
+_UNIT_LABEL_SHAPE_RE = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:单位|部门|机关|机构|司局|处室|科室)\s*:")
 #: Shortest name a bare bracket may hold: "（市）" or "（区）" after a sentence is no unit list.
 _BARE_NAME_MIN = 3
 
 
 def bare_unit_bracket(t: T) -> Assignment | None:
     """A bracket after a sentence end that holds only unit names, no label and no verb
-    ("…工作。（区发改局、区财政局）"): the sentence's responsible units, led as the document's convention says."""
+    ("…工作。（区发改局、区财政局）"): the sentence's responsible units, led as the document's convention says.
+    A label no list holds but shaped like one ("（督办部门：甲部、乙部）") says no more than that."""
+    label = _UNIT_LABEL_SHAPE_RE.match(t.n) if ":" in t.n else None
+    if label is not None:
+        t = t.cut(label.end()).strip()
     parts = [p.strip() for p in re.split("[、,;]", t.n)]
     while len(parts) > 1 and WHEN_RE.match(parts[-1]):
         parts.pop()  # "（区教育局、区委编办；长期坚持）": the deadline after the units

@@ -162,12 +162,24 @@ def clean_header(text: str) -> str:
     return _CLEAN_RE.sub("", text)
 
 
+_BRACKETED_RE = re.compile(r"[(（]([^()（）]{2,8})[)）]")
+
+
+def _bracketed_role(header: str) -> str | None:
+    """The lead or co role a 责任单位 header names in brackets ("责任单位（牵头单位）" → ``"lead"``)."""
+    m = _BRACKETED_RE.search(header)
+    role = _EXACT.get(m.group(1).strip()) if m is not None else None
+    return role if role in ("lead", "co") else None
+
+
 def column_role(header: str, *, exact: bool = False) -> str | None:
     """The role of a header cell ("牵头单位" → ``"lead"``), or ``None`` when not recognised."""
     name = clean_header(header)
     if not name:
         return None
     role = _EXACT.get(name)
+    if role == "resp" and ("(" in header or "（" in header):
+        role = _bracketed_role(header) or role  # "责任单位（牵头单位）", "责任单位（配合单位）"
     if role or exact or len(name) > 12:
         return role
     for known in _BY_LENGTH:

@@ -350,3 +350,15 @@ def test_a_leader_label_naming_the_level_of_government():
         ("推进甲工作。", ["张三"], ["县发改局"], []),
         ("推进乙工作。", ["王五"], ["县教育局"], ["县人社局"]),
     ]
+
+
+def test_a_responsibility_column_names_its_role_in_brackets():
+    rows = [
+        ("序号", "工作内容", "责任单位（牵头单位）", "责任单位（配合单位）"),
+        ("1", "推进项目建设", "区发改局", "区财政局"),
+        ("2", "推进小区改造", "区住建局", "区城管局、区自然资源局"),
+    ]
+    assert [(t.lead_units, t.co_units) for t in parse_rows(rows).tasks] == [
+        (["区发改局"], ["区财政局"]),
+        (["区住建局"], ["区城管局", "区自然资源局"]),
+    ]

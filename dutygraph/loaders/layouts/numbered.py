@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
-from dutygraph.loaders.brackets import HOLDING_OPENERS, bracket_groups, open_depth
-from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, parse_bracket, parse_labelled
+from dutygraph.loaders.brackets import bracket_groups, open_depth
+from dutygraph.loaders.clauses import LEAD_IN_STANDING_RE, assignment_brackets, parse_bracket, parse_labelled
 from dutygraph.loaders.columns import header_roles
 from dutygraph.loaders.duties import (
     duty_sentence,
@@ -179,13 +179,9 @@ class NumberedReader:
         self.member_duties = "职责" in body.n
         rest = body
         units = Assignment()
-        for start, end in reversed(bracket_groups(body)):
-            if body.n[start] not in HOLDING_OPENERS:
-                continue  # a quote or a title: "修改为：“…主管部门负责…”" quotes a regulation, it assigns nothing
-            inner = body.cut(start + 1, end - 1)
-            parsed = parse_bracket(inner)
-            if parsed is None:
-                continue
+        # only assignment brackets: a quote or a title ("修改为：“…主管部门负责…”") quotes a regulation, it assigns
+        # nothing; a bare list of units after a sentence ("一、加强甲。（甲部、乙部）") is one
+        for start, end, parsed in reversed(assignment_brackets(body)):
             section.leaders[:0] = parsed.leaders
             section.assisting[:0] = parsed.assisting
             if parsed.has_units() or (start and body.n[start - 1] == "。" and end == len(body.n)):
@@ -222,12 +218,8 @@ class NumberedReader:
         number = line.text.o[: m.end("num")] if m else None
         text = body
         folded = T.of(body)
-        for start, end in reversed(bracket_groups(folded)):
-            if (
-                folded.n[start] in HOLDING_OPENERS
-                and parse_bracket(folded.cut(start + 1, end - 1)) is not None
-            ):
-                text = text[:start] + text[end:]
+        for start, end, _ in reversed(assignment_brackets(folded)):
+            text = text[:start] + text[end:]
         item = self._new_item(line, "section", number, None, text.strip())
         item.assign.merge(assignment)
         item.closed = True
