@@ -325,13 +325,13 @@ def restore_lines(lines: list[Line], *, total: int | None = None) -> list[Line]:
             line.cells is not None
             or (not is_flattened_page(n) and not _holds_the_page(n, total) and not holds_several_tasks(n))
         ):
-            after = _next_item_after_units(n) if line.cells is None else None
-            if after is None:
+            next_item = _next_item_after_units(n) if line.cells is None else None
+            if next_item is None:
                 out.append(line)
             else:  # "责任单位：甲局，乙局 2.推进乙工作。": the next task begins after the units
-                out.append(Line(line.no, line.text.cut(0, after).strip()))
+                out.append(Line(line.no, line.text.cut(0, next_item).strip()))
                 # and each item after it on the line ("（二）构建… 3.加大…"): a heading's own line ended there too
-                starts = [after, *(m.end() for m in _ITEM_AFTER_SPACE_RE.finditer(n, after + 1))]
+                starts = [next_item, *(m.end() for m in _ITEM_AFTER_SPACE_RE.finditer(n, next_item + 1))]
                 for a, b in itertools.pairwise([*starts, len(n)]):
                     out.extend(restore_lines([Line(line.no, line.text.cut(a, b).strip())], total=total))
             continue
