@@ -277,6 +277,25 @@ def _holds_the_page(folded: str, total: int) -> bool:
     return len(folded) >= TABLE_LINE and len(folded) >= _PAGE_SHARE * total
 
 
+#: A space, then the number of a task or a heading that opens with words: "… 2.推进…", "… （二）强化…", "… 三、保障…".
+_ITEM_AFTER_SPACE_RE = re.compile(
+    rf"(?<=[\u4e00-\u9fff)])\s+(?=(?:\d{{1,2}}[.、]|\([{CN_DIGITS}]{{1,3}}\)|[{CN_DIGITS}]{{1,3}}、)[\u4e00-\u9fff])"
+)
+
+
+def _next_item_after_units(folded: str) -> int | None:
+    """Where the next task or heading starts on a line whose unit label's list it follows after a space
+    ("责任单位：区市场监管局，平潭海关 2.加大…"): a page whose line breaks were kept only in places. No unit
+    name holds a space before a number and its mark."""
+    if ":" not in folded or " " not in folded:
+        return None  # most lines: no label, or no space
+    label = _UNIT_LABEL_RE.search(folded)
+    if label is None:
+        return None
+    m = _ITEM_AFTER_SPACE_RE.search(folded, label.end())
+    return m.end() if m is not None else None
+
+
 def restore_lines(lines: list[Line], *, total: int | None = None) -> list[Line]:
     """Lines with flattened pages cut into paragraphs and numbered items; other lines unchanged.
 
@@ -306,7 +325,15 @@ def restore_lines(lines: list[Line], *, total: int | None = None) -> list[Line]:
             line.cells is not None
             or (not is_flattened_page(n) and not _holds_the_page(n, total) and not holds_several_tasks(n))
         ):
-            out.append(line)
+            next_item = _next_item_after_units(n) if line.cells is None else None
+            if next_item is None:
+                out.append(line)
+            else:  # "责任单位：甲局，乙局 2.推进乙工作。": the next task begins after the units
+                out.append(Line(line.no, line.text.cut(0, next_item).strip()))
+                # and each item after it on the line ("（二）构建… 3.加大…"): a heading's own line ended there too
+                starts = [next_item, *(m.end() for m in _ITEM_AFTER_SPACE_RE.finditer(n, next_item + 1))]
+                for a, b in itertools.pairwise([*starts, len(n)]):
+                    out.extend(restore_lines([Line(line.no, line.text.cut(a, b).strip())], total=total))
             continue
         spaced = spaced_table(line) if line.cells is None and " " in n else None
         if spaced is not None:  # a table with a space between its cells: its rows become table rows

@@ -121,3 +121,23 @@ def test_a_run_together_header_may_name_its_unit_column_after_zhuyao(column: str
     )
     got = [(t.number, t.deadline, t.lead_units, t.co_units) for t in parse_text(page).tasks]
     assert got == [("1", "3月", ["区经发局"], ["区环土局"]), ("2", "6月", ["区环土局"], [])]
+
+
+def test_the_next_task_on_the_line_of_the_units_before_it_is_a_task_of_its_own() -> None:
+    """A page whose line breaks were kept only in places: "责任单位：A，B 2.推进…" holds the units of one task and
+    the start of the next (and "… （二）…" the next heading); no unit name holds a space before a number."""
+    notice = (
+        "某区知识产权保护工作实施方案\n二、重点任务\n（一）确立严保护政策导向\n1.加大侵权假冒行为惩戒力度。\n"
+        "加大行政处罚力度。\n"
+        "责任单位：区市场监管局，区法院，平潭海关 2.加大知识产权刑事司法保护力度。\n"
+        "依法严厉打击侵犯知识产权犯罪。\n"
+        "责任单位：区公安局，区法院、检察院 （二）构建大保护工作格局 3.加大社会监督力度。\n"
+        "责任单位：区市场监管局\n"
+    )
+    tasks = parse_text(notice).tasks
+    assert [(t.number, t.lead_units, t.co_units) for t in tasks] == [
+        ("1", [], ["区市场监管局", "区法院", "平潭海关"]),
+        ("2", [], ["区公安局", "区法院", "检察院"]),
+        ("3", ["区市场监管局"], []),
+    ]
+    assert tasks[2].subsection == "（二）构建大保护工作格局"
