@@ -403,6 +403,14 @@ _UNIT_END_RE = re.compile(
 _EXHORTATION_RE = re.compile(r"(?:要|应当|应|须|必须|需要)[\u4e00-\u9fff]{0,4}$")
 
 
+def body_ending(name: str) -> bool:
+    """``name`` ends in a body's ending (局, 委, 中心, 公司, 乡镇, 街道 …), a bracketed note after it left out."""
+    name = name.strip().rstrip("。.")
+    if name.endswith((")", "）")):
+        name = _TRAILING_NOTE_RE.sub("", name)
+    return _UNIT_END_RE.search(name) is not None
+
+
 def exhorts(subject: str) -> bool:
     """ "各责任单位要密切" before 配合: units told what to do in general, not named to a task. (A modal inside
     a name, "区应急管理局", leaves the subject ending like a unit.)"""
