@@ -89,6 +89,9 @@ ROLE_VERBS: dict[str, str] = {
     "牵头协调": "lead",
     "统筹": "lead",
     "督促指导": "co",
+    # "（X牵头，Y配合，区效能办督办）": the office that supervises the task assists, as a guiding clause does
+    "督办": "co",
+    "跟踪督办": "co",
     "督促落实": "resp",
     "督促检查": "resp",
     "监督落实": "resp",

@@ -41,8 +41,9 @@ RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
 _CO_VERB = "配合|参与|协助|协办"
 #: The verb of the units that carry a chain out ("相关乡镇落实"). It closes the chain only before a boundary
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
-#: 实施新一轮…"), and the list ends in front of it.
-_IMPL_VERB = "负责落实|落实|实施"
+#: 实施新一轮…"), and the list ends in front of it. The office that supervises the chain ("…，区效能办督办",
+#: "区督查室跟踪督办") closes it the same way: like a guiding clause after the units answering, it assists.
+_IMPL_VERB = "负责落实|落实|实施|(?:跟踪|负责)?督办"
 #: What may follow co-units after "X牵头，" when no co verb closes them: a boundary, a tail, or the verb of a
 #: shared duty ("X牵头，Y、Z按职责分工负责"). Without it a lazy name would stop at its first inner ending
 #: ("市粮油集团" of 市粮油集团公司, "市政府" of 市政府办公室). Only a table's cell run into the next cell

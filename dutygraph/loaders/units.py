@@ -92,7 +92,7 @@ def split_units(t: T) -> UnitList:
     if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
         _each_unit(result, lambda unit: _glued_apart(unit, result))
     if _PLACEHOLDER_RE.search(t.n) is not None:
-        _each_unit(result, lambda unit: [] if _is_placeholder(unit) else [unit])
+        _each_unit(result, lambda unit: [] if is_placeholder(unit) else [unit])
     return result
 
 
@@ -117,7 +117,8 @@ _NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
 _PLACEHOLDER_RE = re.compile("无|空|不涉及|[—－/／-]")
 
 
-def _is_placeholder(unit: str) -> bool:
+def is_placeholder(unit: str) -> bool:
+    """``unit`` is what a form prints in an empty field ("无", "—", "/"), not a name."""
     return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
