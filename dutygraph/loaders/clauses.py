@@ -13,7 +13,14 @@ from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outs
 from dutygraph.loaders.labels import LABEL_KINDS, LABEL_RE, OTHER_FIELD_RE
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, body_ending, exhorts, named_like_unit
+from dutygraph.loaders.units import (
+    FIRST_LEADS_RE,
+    LOCAL_FIRST,
+    WHEN_RE,
+    body_ending,
+    exhorts,
+    named_like_unit,
+)
 
 #: A field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"), matched where it starts: no unit.
 _FIELD_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
@@ -708,3 +715,26 @@ def closing_clauses(t: T) -> Assignment | None:
             tail = clauses[first:]
             return parse_clauses(T("，".join(c.o for c in tail), ",".join(c.n for c in tail)))
     return None
+
+
+#: The shortest name a bare list after a task's sentence may hold ("区纪委"; not "全区" or "各地").
+_LISTED_NAME_MIN = 3
+
+
+def trailing_unit_list(t: T) -> Assignment | None:
+    """The units a task's text prints after its last sentence end with nothing else: "新建社区健身路径20条。
+    区文体旅游局（牵头）、各乡镇（街道）" — a table's unit cell run into the task's text on a flattened page.
+    Every name must end like a body; one name alone must open like a local body or a group (区, 市, 县, 省, 各),
+    so an issuer's name under the last task ("平潭综合实验区管委会办公室") is no unit of it."""
+    stop = t.n.rstrip().rstrip("。").rfind("。")
+    if stop < 0:
+        return None
+    tail = t.cut(stop + 1).strip()
+    found = Assignment(present=True)
+    found.add_units("resp", tail)
+    names = found.lead + found.co + found.responsible
+    if not names or not all(len(name) >= _LISTED_NAME_MIN and _ends_like_body(name) for name in names):
+        return None
+    if len(names) == 1 and not (names[0][0] in LOCAL_FIRST or names[0].startswith("各")):
+        return None
+    return found
