@@ -41,8 +41,9 @@ RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
 _CO_VERB = "配合|参与|协助|协办"
 #: The verb of the units that carry a chain out ("相关乡镇落实"). It closes the chain only before a boundary
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
-#: 实施新一轮…"), and the list ends in front of it.
-_IMPL_VERB = "负责落实|落实|实施"
+#: 实施新一轮…"), and the list ends in front of it. The office that supervises the chain ("…，区效能办督办",
+#: "区督查室跟踪督办") closes it the same way: like a guiding clause after the units answering, it assists.
+_IMPL_VERB = "负责落实|落实|实施|(?:跟踪|负责)?督办"
 #: What may follow co-units after "X牵头，" when no co verb closes them: a boundary, a tail, or the verb of a
 #: shared duty ("X牵头，Y、Z按职责分工负责"). Without it a lazy name would stop at its first inner ending
 #: ("市粮油集团" of 市粮油集团公司, "市政府" of 市政府办公室). Only a table's cell run into the next cell
@@ -64,12 +65,13 @@ JURISDICTION_HEAD_RE = re.compile(f"[{LOCAL_FIRST}]")
 #: A 牵头 that can close a chain's lead list (not the label words 牵头单位, 牵头部门, 牵头领导).
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
-#: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
+#: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too. A name may carry a
+#: note in brackets ("各乡镇（街道）负责…", "区社会事业局（医改办）牵头…").
 #: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…",
 #: "建立台账工作由区民政局负责":
 #: the words before 由 are no part of the subject, nor is a point's mark ("二是由区督查室负责跟踪督办").
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|[\u4e00-\u9fff]{1,10}?工作(?:具体|均|统一)?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|[\u4e00-\u9fff]{1,10}?工作(?:具体|均|统一)?由|(?:具体|均|统一)?由)?(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{1,10}\)){2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
@@ -251,7 +253,7 @@ _MEMBER_VERBS = (
 #: A member named at the start of its paragraph, before a colon ("外交部：协调做好涉外事务") or right before one
 #: of the members' verbs ("外交部协调做好涉外事务").
 _MEMBER_SUBJECT_RE = re.compile(
-    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
+    rf"^(?:(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{{1,10}}\)){{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
 )
 
 

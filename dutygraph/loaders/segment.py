@@ -69,7 +69,7 @@ _NOT_BODY = frozenset("0123456789、,.;:)%")
 #: A notice's signature, issuer then full date ("平潭综合实验区管委会办公室 2019年4月8日"): on a flattened page
 #: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit.
 _SIGNATURE_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,30}(?:办公室|管委会|人民政府|委员会|党工委)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
+    r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|管委会|人民政府|委员会|党工委)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
 )
 
 
