@@ -67,9 +67,13 @@ _NOT_BODY = frozenset("0123456789、,.;:)%")
 
 
 #: A notice's signature, issuer then full date ("平潭综合实验区管委会办公室 2019年4月8日"): on a flattened page
-#: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit.
+#: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit. A
+#: bureau signs with its place's name first ("平潭综合实验区财政金融局", "福州市财政局"), which no unit cell of a
+#: table ("区财政局 2020年6月30日") opens with.
 _SIGNATURE_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|管委会|人民政府|委员会|党工委)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
+    r"(?:[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|管委会|人民政府|委员会|党工委)"
+    r"|[\u4e00-\u9fff]{2,8}(?:综合实验区|省|市|县)[\u4e00-\u9fff]{1,16}[局委厅办])"
+    r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
 )
 
 
