@@ -89,6 +89,13 @@ _BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff()]{2,20}")
 _UNIT_FIELD_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:$")
 
 
+#: A number mark alone between two gaps ("3.1 市场监测", "第三条 …", "（二） 强化…"): it heads the text after it.
+_BARE_NUMBER_RE = re.compile(
+    rf"\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.、]?|\(\s*(?:\d{{1,3}}|[{CN_DIGITS}]{{1,4}})\s*\)|[{CN_DIGITS}]{{1,4}}、"
+    rf"|第[{CN_DIGITS}]{{1,4}}[条章节]|[{_CHAR_MARKS}]"
+)
+
+
 def _in_unit_field(folded: str, start: int, end: int) -> bool:
     """The text up to ``end`` is a unit field's value that no sentence end has closed ("配合单位：区财金局")."""
     colon = folded.rfind(":", start, end)
@@ -116,6 +123,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
+        if _BARE_NUMBER_RE.fullmatch(folded, left_start, start):
+            continue  # the number of the heading or task after the gap
         if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
             continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if _NAME_AFTER_RE.match(folded, end) and _POST_END_RE.search(
