@@ -43,7 +43,7 @@ _SAMPLE_CHARS = 6000
 
 def _reads_as_chinese(lines: list[Line]) -> bool:
     sample = "".join([line.text.n for line in lines[:200]])[:_SAMPLE_CHARS]
-    latin = sum(map(len, _LATIN_RE.findall(sample)))
+    latin = len(sample) - len(_LATIN_RE.sub("", sample))  # the letters, without a string for each run
     if latin < _FEW_LETTERS:
         return True  # the common case, decided without counting the Han characters
     han = sum(map(len, _HAN_RE.findall(sample)))
