@@ -352,8 +352,11 @@ _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
 #: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区, 小区, 街区, 辖区, 林区, 郊区, and the district itself (全区, 我区,
 #: 本区) ("金井片区管理局" is one name; "推进老旧小区改造区住建局" holds 区住建局). Not 校, 厂, 山, 库: a body's name
-#: may end in them ("区委党校区委宣传部" is two names).
-AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿小街辖林郊全我本")
+#: may end in them ("区委党校区委宣传部" is two names). Not 治 alone either: "整治区环土局" holds 区环土局, and only
+#: 自治区 is an area word (:data:`AUTONOMOUS`).
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护港湾矿小街辖林郊全我本")
+#: The two characters before the 区 of 自治区.
+AUTONOMOUS = "自治"
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -367,7 +370,13 @@ def local_heads(folded: str, start: int, end: int) -> list[int]:
         if m.start() == 0
         or not (
             JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
-            or (m.group() == "区" and folded[m.start() - 1] in AREA_WORD_FIRSTS)
+            or (
+                m.group() == "区"
+                and (
+                    folded[m.start() - 1] in AREA_WORD_FIRSTS
+                    or folded.startswith(AUTONOMOUS, m.start() - len(AUTONOMOUS))
+                )
+            )
         )
     ]
 
