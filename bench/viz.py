@@ -12,8 +12,9 @@ interaction on a settled page until the browser has drawn it and frames come at 
 again — focus on a unit (select, fade the rest, zoom to it) and zoom, on both pages; search and a
 cluster filter on ours (pyvis's page has neither); and, as the floor those stand on, the same
 timing for a change of one line's colour on our page (with SwiftShader the browser needs about a
-frame of its own to present any change, and more when the machine is loaded). Each page is opened
-once, and each step gets ``--timeout`` seconds (the first frame, settling; an interaction and the
+frame of its own to present any change, and more when the machine is loaded). Each interaction
+runs ``--repeat`` times, the page's Reset before each run (a focus goes to another unit each
+time); the median is printed with the range. Each page is opened once, and each step gets ``--timeout`` seconds (the first frame, settling; an interaction and the
 frames after it three times that): a page that has not drawn by then is reported as "nothing drawn"
 and closed, so its script cannot hold the browser for the next page. Not a test: timings vary by machine; the ratios are what compare.
 """
@@ -23,6 +24,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -142,50 +144,72 @@ _TIMED = """(action, budget) => {
     console.log("dutygraph-bench " + (Math.max(await frame(), await calm(performance.now(), 3)) - started));
   })();
 }"""
+#: Each interaction, run ``--repeat`` times with a Reset before each (``{i}`` is the run's number:
+#: a focus goes to another unit each time, so no run times a picture the browser drew before).
 OURS = {
-    "focus": "() => window.dutygraph.focus(window.dutygraph.shownIds()[7])",
+    "focus": "() => window.dutygraph.focus(window.dutygraph.shownIds()[7 + 13 * {i}])",
     "zoom": "() => window.dutygraph.zoom(1.5)",
     "search": "() => window.dutygraph.search('发展')",
     "filter": "() => window.dutygraph.setFilter('cluster', '1')",
     # not an interaction: the floor any change pays in this browser (the status line's colour)
     "any change": "() => { const s = document.getElementById('dg-status').style; s.color = s.color ? '' : 'red'; }",
 }
+OURS_RESET = "() => document.getElementById('dg-reset').click()"
 PYVIS = {
-    "focus": "() => { network.selectNodes([7]); network.focus(7, {scale: 1.2}); }",
+    "focus": "() => { network.selectNodes([7 + 13 * {i}]); network.focus(7 + 13 * {i}, {scale: 1.2}); }",
     "zoom": "() => network.moveTo({scale: network.getScale() * 1.5})",
 }
+PYVIS_RESET = "() => network.fit({animation: false})"
 
 
 def measure(
-    browser: Any, path: Path, actions: dict[str, str], ready: str, timeout_s: float
-) -> tuple[float | None, dict[str, float]]:
-    """Milliseconds from navigation to the first drawn frame, then per interaction once ``ready``
-    holds; each step gets ``timeout_s``. A page that has not drawn (or settled, or finished an
-    interaction) in time gives None (or no further times), and its context is closed at once, so
-    its script cannot hold the browser for the next page."""
+    browser: Any,
+    path: Path,
+    page_actions: tuple[dict[str, str], str],
+    ready: str,
+    timeout_s: float,
+    repeat: int,
+) -> tuple[float | None, dict[str, list[float]]]:
+    """Milliseconds from navigation to the first drawn frame, then each interaction's times once
+    ``ready`` holds, ``repeat`` runs each, the page's reset before every run; each step gets
+    ``timeout_s``. A page that has not drawn (or settled, or finished an interaction) in time gives
+    None (or no further times), and its context is closed at once, so its script cannot hold the
+    browser for the next page."""
+    actions, reset = page_actions
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.add_init_script(FIRST_FRAME_PROBE)
     url = path.resolve().as_uri()
     context.route("**/*", lambda route: route.continue_() if route.request.url == url else route.abort())
     page = context.new_page()
-    times: dict[str, float] = {}
+    times: dict[str, list[float]] = {}
     try:
         first = _reported(page, lambda: page.goto(url, wait_until="commit"), timeout_s)
         if first is None or not _wait(page, ready, time.monotonic() + timeout_s):
             return first, times
-        for i, (name, code) in enumerate(actions.items()):
+        runs = [(name, code.replace("{i}", str(i))) for name, code in actions.items() for i in range(repeat)]
+        for n, (name, code) in enumerate(runs):
             # started from a polled condition (bounded by its timeout), once: never a plain evaluate,
-            # which would wait as long as the page's thread is busy
-            begin = f"() => {{ if (window.__begun !== {i}) {{ window.__begun = {i}; ({_TIMED})({code}, {timeout_s * 1000}); }} return true; }}"
+            # which would wait as long as the page's thread is busy; the timing waits for the frames
+            # after the reset to settle before it starts
+            begin = f"() => {{ if (window.__begun !== {n}) {{ window.__begun = {n}; ({reset})(); ({_TIMED})({code}, {timeout_s * 1000}); }} return true; }}"
             figure = _reported(
                 page, functools.partial(_wait, page, begin, time.monotonic() + timeout_s), 3 * timeout_s
             )
             if figure is None:
                 break
-            times[name] = figure
+            times.setdefault(name, []).append(figure)
         return first, times
     finally:
         context.close()
+
+
+def _spread(values: list[float] | None) -> str:
+    """The median of a run's times, and their range when there are several."""
+    if not values:
+        return "—"
+    low, high = min(values), max(values)
+    middle = f"{statistics.median(values):,.0f} ms"
+    return middle if len(values) == 1 else f"{middle} ({low:,.0f}–{high:,.0f})"
 
 
 def _ms(value: float | None) -> str:
@@ -198,6 +222,7 @@ def main() -> int:
     parser.add_argument("--units", type=int, nargs="+", default=[1000, 5000, 10000])
     parser.add_argument("--timeout", type=float, default=180.0, help="seconds to wait for a page")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each interaction")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -214,9 +239,11 @@ def main() -> int:
             written = time.perf_counter() - started
             theirs = pyvis_default_page(graph, Path(tmp) / f"pyvis-{units}.html")
             ready = "() => window.dutygraph && window.dutygraph.ready"
-            ours_ms, ours_times = measure(browser, ours, OURS, ready, args.timeout)
+            ours_ms, ours_times = measure(browser, ours, (OURS, OURS_RESET), ready, args.timeout, args.repeat)
             pyvis_ready = "() => typeof network !== 'undefined' && network.body.nodeIndices.length > 0"
-            theirs_ms, theirs_times = measure(browser, theirs, PYVIS, pyvis_ready, args.timeout)
+            theirs_ms, theirs_times = measure(
+                browser, theirs, (PYVIS, PYVIS_RESET), pyvis_ready, args.timeout, args.repeat
+            )
             print(
                 f"file size     ours {ours.stat().st_size / 1e6:6.2f} MB (written in {written:.1f} s)   pyvis {theirs.stat().st_size / 1e6:6.2f} MB"
             )
@@ -228,8 +255,10 @@ def main() -> int:
             print(f"first frame   ours {_ms(ours_ms):>10}   pyvis {_ms(theirs_ms):>10}{ratio}")
             for name in OURS:
                 mine, other = ours_times.get(name), theirs_times.get(name)
-                ratio = f"   ratio {other / mine:.1f}x" if mine and other else ""
-                print(f"{name:<13} ours {_ms(mine):>10}   pyvis {_ms(other):>10}{ratio}")
+                ratio = ""
+                if mine and other:
+                    ratio = f"   ratio {statistics.median(other) / statistics.median(mine):.1f}x"
+                print(f"{name:<13} ours {_spread(mine):>22}   pyvis {_spread(other):>22}{ratio}")
         browser.close()
     return 0
 

@@ -7,6 +7,7 @@ sub-heading only if deeper-numbered items follow it, and "first listed leads" ma
 from __future__ import annotations
 
 from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.clauses import closing_clauses, trailing_unit_list
 from dutygraph.loaders.duties import colon_subject_duty, first_duty_sentence
 from dutygraph.loaders.items import Item, ReadState
 from dutygraph.loaders.leaders import merge_leaders
@@ -121,7 +122,12 @@ def assemble(
         if not a.present and item.style not in (None, "heading", "table"):
             # "（4）财政部负责安排…": a numbered task with no label or bracket names its unit in its own text
             joined = T.of(item.joined)
-            duty = first_duty_sentence(joined) or colon_subject_duty(joined)
+            duty = (
+                first_duty_sentence(joined)
+                or colon_subject_duty(joined)
+                or closing_clauses(joined)
+                or trailing_unit_list(joined)
+            )
             if duty is not None:
                 a.merge(duty)
                 item.unit_line = item.unit_line or item.line

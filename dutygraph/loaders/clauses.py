@@ -13,7 +13,14 @@ from dutygraph.loaders.brackets import OPEN_RE, bracket_groups, open_depth, outs
 from dutygraph.loaders.labels import LABEL_KINDS, LABEL_RE, OTHER_FIELD_RE
 from dutygraph.loaders.leaders import parse_leader_list, read_leaders
 from dutygraph.loaders.text import T
-from dutygraph.loaders.units import FIRST_LEADS_RE, WHEN_RE, exhorts, named_like_unit
+from dutygraph.loaders.units import (
+    FIRST_LEADS_RE,
+    LOCAL_FIRST,
+    WHEN_RE,
+    body_ending,
+    exhorts,
+    named_like_unit,
+)
 
 #: A field the grammar does not know ("时间：2023年底", "督导单位：区委督查室"), matched where it starts: no unit.
 _FIELD_RE = re.compile(r"(?P<label>[\u4e00-\u9fff]{2,6})\s*:")
@@ -89,6 +96,9 @@ ROLE_VERBS: dict[str, str] = {
     "牵头协调": "lead",
     "统筹": "lead",
     "督促指导": "co",
+    # "（X牵头，Y配合，区效能办督办）": the office that supervises the task assists, as a guiding clause does
+    "督办": "co",
+    "跟踪督办": "co",
     "督促落实": "resp",
     "督促检查": "resp",
     "监督落实": "resp",
@@ -641,4 +651,90 @@ def assignment_brackets(t: T) -> list[tuple[int, int, Assignment]]:
             assignment = bare_unit_bracket(inner)
         if assignment is not None and assignment.has_any():
             found.append((start, end, assignment))
+    return found
+
+
+#: Where a task's sentences end: the closing clauses of each are tried on their own.
+_SENTENCE_END_RE = re.compile("[。;]")
+
+
+def _ends_like_body(name: str) -> bool:
+    """A name that ends like a body, not a group word alone: "各项措施" starts like a group but names none."""
+    return named_like_unit(name) and body_ending(name)
+
+
+#: The verbs a sentence's closing clauses may end in: those of assigning alone, not verbs of everyday prose
+#: that take a place or an office ("可到区行政服务中心办理", "向区商务局咨询").
+_CLOSING_VERB_RE = re.compile("(?:负责|牵头|配合|参与|协助|落实|负总责|主责)$")
+
+
+def _assigns(clause: T) -> bool:
+    """A clause that is only units and the role verb closing it ("区发改局负责", "区工信局、区交通局具体落实")."""
+    verb = closing_verb(clause.n)
+    found = parse_clauses(clause) if verb is not None and _CLOSING_VERB_RE.search(verb.group()) else None
+    if found is None or found.leaders or found.assisting:
+        return False
+    names = found.lead + found.co + found.responsible
+    return bool(names) and all(_ends_like_body(name) for name in names)
+
+
+def _closing_start(clauses: list[T]) -> int | None:
+    """Index of the first of the clauses that close a sentence with its assignment, or ``None``: a clause of
+    units and a verb last (a deadline clause may follow it), before it more such clauses or a bare list of
+    names (a group of the next clause: "区发改局，各片区管理局按职责分工负责")."""
+    k = len(clauses)
+    while k and _WHEN_CLAUSE_RE.match(clauses[k - 1].n):
+        k -= 1
+    start = None
+    while k:
+        clause = clauses[k - 1]
+        names = [p for p in re.split("[、]", clause.n) if p]
+        if _assigns(clause):
+            start = k - 1
+        elif not (start is not None and names and all(_ends_like_body(p) for p in names)):
+            break
+        k -= 1
+    return start
+
+
+def closing_clauses(t: T) -> Assignment | None:
+    """The assignment that closes a task's sentence with no bracket and no label: "建立周报制度，区发改局负责。",
+    "…，区商务局牵头，区发改局配合；", "开展专项整治。区应急局负总责，区工信局具体落实。". Only the clauses at a
+    sentence's end are read, and only when each names nothing but units before its role verb, so prose
+    ("各单位要密切配合", "确保各项措施落实") names none; the first sentence so closed gives the task's units."""
+    start = 0
+    for m in [*_SENTENCE_END_RE.finditer(t.n), None]:
+        end = len(t.n) if m is None else m.start()
+        sentence = t.cut(start, end).strip()
+        start = end + 1
+        if not sentence.n:
+            continue
+        clauses = [c.strip() for c in split_top_level(sentence, ",")[0]]
+        first = _closing_start(clauses)
+        if first is not None and (first > 0 or len(clauses) > 1 or m is not None):
+            tail = clauses[first:]
+            return parse_clauses(T("，".join(c.o for c in tail), ",".join(c.n for c in tail)))
+    return None
+
+
+#: The shortest name a bare list after a task's sentence may hold ("区纪委"; not "全区" or "各地").
+_LISTED_NAME_MIN = 3
+
+
+def trailing_unit_list(t: T) -> Assignment | None:
+    """The units a task's text prints after its last sentence end with nothing else: "新建社区健身路径20条。
+    区文体旅游局（牵头）、各乡镇（街道）" — a table's unit cell run into the task's text on a flattened page.
+    Every name must end like a body; one name alone must open like a local body or a group (区, 市, 县, 省, 各),
+    so an issuer's name under the last task ("平潭综合实验区管委会办公室") is no unit of it."""
+    stop = t.n.rstrip().rstrip("。").rfind("。")
+    if stop < 0:
+        return None
+    tail = t.cut(stop + 1).strip()
+    found = Assignment(present=True)
+    found.add_units("resp", tail)
+    names = found.lead + found.co + found.responsible
+    if not names or not all(len(name) >= _LISTED_NAME_MIN and _ends_like_body(name) for name in names):
+        return None
+    if len(names) == 1 and not (names[0][0] in LOCAL_FIRST or names[0].startswith("各")):
+        return None
     return found

@@ -41,8 +41,9 @@ RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
 _CO_VERB = "配合|参与|协助|协办"
 #: The verb of the units that carry a chain out ("相关乡镇落实"). It closes the chain only before a boundary
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
-#: 实施新一轮…"), and the list ends in front of it.
-_IMPL_VERB = "负责落实|落实|实施"
+#: 实施新一轮…"), and the list ends in front of it. The office that supervises the chain ("…，区效能办督办",
+#: "区督查室跟踪督办") closes it the same way: like a guiding clause after the units answering, it assists.
+_IMPL_VERB = "负责落实|落实|实施|(?:跟踪|负责)?督办"
 #: What may follow co-units after "X牵头，" when no co verb closes them: a boundary, a tail, or the verb of a
 #: shared duty ("X牵头，Y、Z按职责分工负责"). Without it a lazy name would stop at its first inner ending
 #: ("市粮油集团" of 市粮油集团公司, "市政府" of 市政府办公室). Only a table's cell run into the next cell
@@ -64,11 +65,13 @@ JURISDICTION_HEAD_RE = re.compile(f"[{LOCAL_FIRST}]")
 #: A 牵头 that can close a chain's lead list (not the label words 牵头单位, 牵头部门, 牵头领导).
 _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|科室)")
 
-#: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too.
-#: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…":
+#: The subject of a duty sentence, then its verb. 会同/配合 take the units after them too. A name may carry a
+#: note in brackets ("各乡镇（街道）负责…", "区社会事业局（医改办）牵头…").
+#: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…",
+#: "建立台账工作由区民政局负责":
 #: the words before 由 are no part of the subject, nor is a point's mark ("二是由区督查室负责跟踪督办").
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|(?:具体|均|统一)?由)?(?P<subject>[^,;。:()\[\]“”《》\s\d]{2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|[\u4e00-\u9fff]{1,10}?工作(?:具体|均|统一)?由|(?:具体|均|统一)?由)?(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{1,10}\)){2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
@@ -250,7 +253,7 @@ _MEMBER_VERBS = (
 #: A member named at the start of its paragraph, before a colon ("外交部：协调做好涉外事务") or right before one
 #: of the members' verbs ("外交部协调做好涉外事务").
 _MEMBER_SUBJECT_RE = re.compile(
-    rf"^(?:(?P<subject>[^,;。:()\[\]“”《》\s\d]{{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
+    rf"^(?:(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{{1,10}}\)){{2,40}}):\s*(?=[\u4e00-\u9fff])|(?P<bare>{RUN_LIST})(?={_MEMBER_VERBS}))"
 )
 
 
@@ -349,8 +352,11 @@ _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: Characters that make 区 after them part of a word, not a district's head: 片区, 园区, 社区, 景区, 城区, 新区,
 #: 开发区, 实验区, 保护区, 自治区, 港区, 湾区, 矿区, 小区, 街区, 辖区, 林区, 郊区, and the district itself (全区, 我区,
 #: 本区) ("金井片区管理局" is one name; "推进老旧小区改造区住建局" holds 区住建局). Not 校, 厂, 山, 库: a body's name
-#: may end in them ("区委党校区委宣传部" is two names).
-AREA_WORD_FIRSTS = frozenset("片园社景城新发验护治港湾矿小街辖林郊全我本")
+#: may end in them ("区委党校区委宣传部" is two names). Not 治 alone either: "整治区环土局" holds 区环土局, and only
+#: 自治区 is an area word (:data:`AUTONOMOUS`).
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护港湾矿小街辖林郊全我本")
+#: The two characters before the 区 of 自治区.
+AUTONOMOUS = "自治"
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").
 _BY_RE = re.compile("(?<!自)由")
 
@@ -364,7 +370,13 @@ def local_heads(folded: str, start: int, end: int) -> list[int]:
         if m.start() == 0
         or not (
             JURISDICTION_HEAD_RE.match(folded, m.start() - 1)
-            or (m.group() == "区" and folded[m.start() - 1] in AREA_WORD_FIRSTS)
+            or (
+                m.group() == "区"
+                and (
+                    folded[m.start() - 1] in AREA_WORD_FIRSTS
+                    or folded.startswith(AUTONOMOUS, m.start() - len(AUTONOMOUS))
+                )
+            )
         )
     ]
 

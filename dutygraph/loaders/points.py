@@ -11,7 +11,10 @@ from __future__ import annotations
 import re
 
 from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.brackets import open_depth
+from dutygraph.loaders.clauses import parse_labelled
 from dutygraph.loaders.duties import first_duty_sentence
+from dutygraph.loaders.labels import LABEL_RE
 from dutygraph.loaders.layouts.paragraphs import split_segments
 from dutygraph.loaders.structure import cn_number
 from dutygraph.loaders.text import T
@@ -20,12 +23,30 @@ from dutygraph.loaders.text import T
 _POINT_RE = re.compile(r"(?:^|(?<=[。;,:]))(?P<num>[一二三四五六七八九十]{1,3})是(?=[\u4e00-\u9fff])")
 
 
+#: What stands right before a point's own label: the end of its clause.
+_LABEL_BOUNDARY = frozenset("。;,")
+
+
+def _labelled(t: T) -> Assignment | None:
+    """The units a point's own label names after one of its clauses ("一是清理乱堆乱放，责任单位：各乡镇；"), or
+    ``None``: points parted by "；" in one paragraph each carry their label, and each label's list ends at
+    the next point."""
+    if ":" not in t.n:
+        return None
+    for m in LABEL_RE.finditer(t.n):
+        start = m.start()
+        if start and t.n[start - 1] in _LABEL_BOUNDARY and not open_depth(t.n[:start]):
+            found = parse_labelled(t.cut(start), in_text=True)
+            return found if found.has_units() else None
+    return None
+
+
 def point_assignment(t: T) -> Assignment | None:
     """Who one point names: its bracket, run-in chain or label, else a duty clause ("由X负责")."""
     for segment in split_segments(t):
         if segment.assignment is not None and segment.assignment.has_units():
             return segment.assignment
-    return first_duty_sentence(t)
+    return _labelled(t) or first_duty_sentence(t)
 
 
 def split_points(t: T) -> tuple[T, list[tuple[str, int, T, Assignment | None]]] | None:

@@ -67,9 +67,13 @@ _NOT_BODY = frozenset("0123456789、,.;:)%")
 
 
 #: A notice's signature, issuer then full date ("平潭综合实验区管委会办公室 2019年4月8日"): on a flattened page
-#: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit.
+#: it stands after a gap and is a paragraph of its own, so it never runs on as the last task's last unit. A
+#: bureau signs with its place's name first ("平潭综合实验区财政金融局", "福州市财政局"), which no unit cell of a
+#: table ("区财政局 2020年6月30日") opens with.
 _SIGNATURE_RE = re.compile(
-    r"[\u4e00-\u9fff]{2,30}(?:办公室|管委会|人民政府|委员会|党工委)\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
+    r"(?:[\u4e00-\u9fff]{2,30}(?:办公室|办公厅|管委会|人民政府|委员会|党工委)"
+    r"|[\u4e00-\u9fff]{2,8}(?:综合实验区|省|市|县)[\u4e00-\u9fff]{1,16}[局委厅办])"
+    r"\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)"
 )
 
 
@@ -83,6 +87,30 @@ _POST_MAX = 8
 #: A piece that can only be a name: Han characters (and a bracket), nothing that ends or numbers a sentence.
 _BARE_NAME_RE = re.compile(r"[\u4e00-\u9fff()]{2,20}")
 _UNIT_FIELD_RE = re.compile("(?:" + "|".join(sorted(UNIT_FIELD_LABELS, key=len, reverse=True)) + r")\s*:$")
+
+
+#: A number mark alone between two gaps ("3.1 市场监测", "第三条 …", "（二） 强化…"): it heads the text after it.
+_BARE_NUMBER_RE = re.compile(
+    rf"\d{{1,2}}(?:\.\d{{1,2}}){{0,3}}[.、]?|\(\s*(?:\d{{1,3}}|[{CN_DIGITS}]{{1,4}})\s*\)|[{CN_DIGITS}]{{1,4}}、"
+    rf"|第[{CN_DIGITS}]{{1,4}}[条章节]|[{_CHAR_MARKS}]"
+)
+
+
+#: What never opens a paragraph: a colon, a separator or a closing bracket belongs to the text before the gap.
+_NO_PARAGRAPH_AFTER = frozenset(":;,、)")
+#: A bracket closes this soon after a gap inside it, or the gap is not taken to be inside it.
+_BRACKET_REACH = 60
+
+
+def _inside_brackets(folded: str, start: int, gap: int, after: int) -> bool:
+    """The gap at ``gap`` stands inside a bracket opened since ``start`` that closes soon after the gap
+    ("（工业和信息化部牵头 科技部配合）"): a paragraph never begins inside a bracket. An unclosed bracket
+    (a typo) reaches no further than :data:`_BRACKET_REACH` characters."""
+    opened = folded.rfind("(", start, gap)
+    if opened < 0 or folded.find(")", opened, gap) >= 0:
+        return False
+    closes = folded.find(")", after, after + _BRACKET_REACH)
+    return closes >= 0 and folded.find("(", after, closes) < 0
 
 
 def _in_unit_field(folded: str, start: int, end: int) -> bool:
@@ -112,6 +140,10 @@ def paragraph_cuts(folded: str) -> list[int]:
         if start - left_start < 2 or right_end - end < 2:
             continue  # a letter-spaced word: "工 作 任 务", "链 长"
         previous_cut = cuts[-1] if cuts else 0
+        if _BARE_NUMBER_RE.fullmatch(folded, left_start, start):
+            continue  # the number of the heading or task after the gap
+        if after in _NO_PARAGRAPH_AFTER or _inside_brackets(folded, previous_cut, start, end):
+            continue  # "牵头部门 ：…" (a label's bracketed note folded to spaces), "（甲部牵头 乙部配合）"
         if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
             continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if _NAME_AFTER_RE.match(folded, end) and _POST_END_RE.search(

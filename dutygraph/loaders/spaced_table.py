@@ -26,7 +26,7 @@ from dutygraph.loaders.layouts.flat_table import is_deadline
 from dutygraph.loaders.leaders import parse_leader_list
 from dutygraph.loaders.structure import SECTION_RE, is_section_row
 from dutygraph.loaders.text import Line, T
-from dutygraph.loaders.units import named_like_unit
+from dutygraph.loaders.units import is_placeholder, named_like_unit
 
 #: The pieces between spaces; a row number with its mark is a piece of its own even when the row's text
 #: follows it at once ("1、新建城区公园": the number's cell, then the task's).
@@ -195,9 +195,12 @@ def _cells(values: list[str], roles: list[str | None]) -> list[str]:
     unit column would get a piece that is no unit's name, the row held a space in its task text and an
     empty cell at once, and the cells are matched by what they look like (see :func:`_aligned`)."""
     width = len(roles)
+    text_column = roles.index("text")
+    # "2 开展… 区农业农村局 / 2020年12月": a "/", "—" or "无" after the task is an empty cell as printed
+    values = [v if k <= text_column or not is_placeholder(v) else "" for k, v in enumerate(values)]
     if len(values) < width and roles[-1] == "deadline" and is_deadline(values[-1]):
         values = values[:-1] + [""] * (width - len(values)) + values[-1:]
-    cells = _filled(values, width, roles.index("text"))
+    cells = _filled(values, width, text_column)
     if any(
         role in UNIT_ROLES and cell and not _unit_cell(cell) for role, cell in zip(roles, cells, strict=True)
     ):

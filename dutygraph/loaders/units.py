@@ -92,7 +92,7 @@ def split_units(t: T) -> UnitList:
     if not result.marked_leads and _GLUED_AT_RE.search(t.n) is not None:
         _each_unit(result, lambda unit: _glued_apart(unit, result))
     if _PLACEHOLDER_RE.search(t.n) is not None:
-        _each_unit(result, lambda unit: [] if _is_placeholder(unit) else [unit])
+        _each_unit(result, lambda unit: [] if is_placeholder(unit) else [unit])
     return result
 
 
@@ -117,7 +117,8 @@ _NO_UNIT = frozenset({"无", "暂无", "空", "无配合单位", "不涉及"})
 _PLACEHOLDER_RE = re.compile("无|空|不涉及|[—－/／-]")
 
 
-def _is_placeholder(unit: str) -> bool:
+def is_placeholder(unit: str) -> bool:
+    """``unit`` is what a form prints in an empty field ("无", "—", "/"), not a name."""
     return not unit.strip(" —－-/／") or unit in _NO_UNIT
 
 
@@ -401,6 +402,14 @@ _UNIT_END_RE = re.compile(
 
 #: A modal before the verb ("要密切配合", "应积极参与"): a sentence of exhortation, not an assignment.
 _EXHORTATION_RE = re.compile(r"(?:要|应当|应|须|必须|需要)[\u4e00-\u9fff]{0,4}$")
+
+
+def body_ending(name: str) -> bool:
+    """``name`` ends in a body's ending (局, 委, 中心, 公司, 乡镇, 街道 …), a bracketed note after it left out."""
+    name = name.strip().rstrip("。.")
+    if name.endswith((")", "）")):
+        name = _TRAILING_NOTE_RE.sub("", name)
+    return _UNIT_END_RE.search(name) is not None
 
 
 def exhorts(subject: str) -> bool:

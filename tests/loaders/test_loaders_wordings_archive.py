@@ -340,6 +340,24 @@ PAGES: list[tuple[str, str, Units]] = [
         "1.做好甲保障。区财金局负责。 2.做好乙保障。区人社局牵头，区财金局配合。 3.做好丙保障。区教育局负责。",
         [(["区财金局"], []), (["区人社局"], ["区财金局"]), (["区教育局"], [])],
     ),
+    (
+        # a label's bracketed note ("牵头部门（单位）：") and a space inside an assignment's bracket: no paragraph gap
+        "label-notes-and-spaces-inside-brackets",
+        "1.完善分类投放设施。牵头部门（单位）：区城市管理局；配合部门（单位）：各街道办事处、区住建局"
+        " 2.推进处理项目建设。（区发改局牵头 区财政金融局配合） 3.开展分类进校园。责任部门（单位）：区教育局、团区委",
+        [
+            (["区城市管理局"], ["各街道办事处", "区住建局"]),
+            (["区发改局"], ["区财政金融局"]),
+            ([], ["区教育局", "团区委"]),
+        ],
+    ),
+    (
+        # the task's topic, then 工作由 and its unit: the topic is no part of the unit's name
+        "topic-gongzuo-you-unit",
+        "1.建立困难群众台账工作由区民政局负责。 2.开展就业帮扶工作由区人社局牵头，区财政金融局配合。"
+        " 3.做好宣传引导。责任单位：区委宣传部",
+        [(["区民政局"], []), (["区人社局"], ["区财政金融局"]), (["区委宣传部"], [])],
+    ),
 ]
 
 
@@ -373,3 +391,21 @@ def test_a_policy_interpretation_is_refused():
     )
     with pytest.raises(DutygraphError):
         parse_text(archive_page("《某方案》政策解读", body, number=""))
+
+
+def test_decimal_numbers_stay_with_their_headings_on_a_flattened_plan():
+    """An emergency plan numbered 1 / 1.1 / 2.2.1 on one line: each decimal number heads the text after its gap
+    (a number alone is no paragraph), so the member duties keep their numbers and units."""
+    body = (
+        "1 总则 1.1 编制目的 为有效处置森林火灾，制定本预案。 2 组织机构及职责 2.1 指挥部 区森林防火指挥部负责统一领导扑救工作。"
+        " 2.2 成员单位职责 2.2.1 区农业农村局负责指挥部日常工作，组织协调扑救。 2.2.2 区公安局会同区交建局负责火场警戒和交通疏导。"
+        " 2.2.3 区财政金融局负责保障预防和扑救经费。 3 预警 3.1 预警分级 森林火险预警分为四级。"
+    )
+    tasks = parse_text(archive_page("平潭综合实验区森林火灾应急预案", body)).tasks
+    assert [(t.number, t.lead_units, t.co_units) for t in tasks if t.lead_units or t.co_units] == [
+        ("2.1", ["区森林防火指挥部"], []),
+        ("2.2.1", ["区农业农村局"], []),
+        ("2.2.2", ["区公安局"], ["区交建局"]),
+        ("2.2.3", ["区财政金融局"], []),
+    ]
+    assert not [t.number for t in tasks if not t.text.strip()]

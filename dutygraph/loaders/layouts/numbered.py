@@ -227,8 +227,10 @@ class NumberedReader:
 
     def _numbered(self, line: Line, numbered: Numbered) -> None:
         self._close()
-        body, inline = split_inline_labels(line.text.cut(numbered.body_start))
-        points = split_points(body) if inline is None else None
+        whole = line.text.cut(numbered.body_start)
+        body, inline = split_inline_labels(whole)
+        # "（一）整治甲。一是…，责任单位：X；二是…，责任单位：Y": the labels come after the first point, each point's own
+        points = split_points(body) if inline is None else split_points(whole) if "一是" in body.n else None
         if points is not None:
             # "1.强化统筹。一是…，由甲局负责；二是…，由乙局牵头、丙局配合": each point a task, the words before them
             # their heading

@@ -16,7 +16,7 @@ import re
 
 from dutygraph.loaders.assignment import Assignment
 from dutygraph.loaders.columns import KNOWN_HEADERS, UNIT_ROLES, column_role, with_variants
-from dutygraph.loaders.duties import AREA_WORD_FIRSTS, JURISDICTION_HEAD_RE, role_chain_at
+from dutygraph.loaders.duties import AREA_WORD_FIRSTS, AUTONOMOUS, JURISDICTION_HEAD_RE, role_chain_at
 from dutygraph.loaders.items import Item, ReadState, Section
 from dutygraph.loaders.leaders import parse_leader, trailing_leader
 from dutygraph.loaders.records import Leader
@@ -78,7 +78,7 @@ _ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
 _HEADER_STARTS = frozenset(name[0] for name in _HEADER_NAMES)
 
 #: (The 区 of an area word is no head: "平潭综合实验区跨境电商发展区商务局" holds one name, 区商务局.)
-_HEAD = rf"(?:省|市|(?<![{''.join(sorted(AREA_WORD_FIRSTS))}])区|县|各|相关|有关)"
+_HEAD = rf"(?:省|市|(?<![{''.join(sorted(AREA_WORD_FIRSTS))}])(?<!{AUTONOMOUS})区|县|各|相关|有关)"
 _END = (
     r"(?:人民政府|政府(?:[\u4e00-\u9fff]{0,3}?办(?:公室|公厅)?)?|管委会|管理处|指挥部|中心|公司|集团|部门|单位|"
     r"支行|银行|海关|法院|检察院|实验区|设区市|图书馆|博物馆|文化馆|少年宫|党校|文联|社科联|医院|乡镇(?!人民政府|政府)|"
@@ -174,6 +174,8 @@ def _helped_chain(t: T, start: int, end: int) -> tuple[int, Assignment] | None:
 
 
 _TITLE_OPENS = frozenset("“《")
+#: A lead's mark after its name in a unit cell: "区环土局（牵头）".
+_LEAD_MARK_RE = re.compile(r"[(（]牵头(?:单位)?[)）]$")
 
 
 def _before_title(folded: str, start: int, end: int) -> int:
@@ -356,6 +358,7 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         text = chunk.cut(text_start, text_end).strip(" ,;。")
         names = _names(t.cut(start, end))
         units = [name for _, name in names]
+        marked = [k for k, unit in enumerate(units) if _LEAD_MARK_RE.search(unit)]
         item = Item(line.no, attachment, section, "table" if number else None, number, last_number or None)
         item.text = [text.o]
         item.assign = chain[1] if chain is not None else Assignment(present=True)
@@ -368,6 +371,9 @@ def read_run_together(line: Line, attachment: str | None, section: Section, stat
         together = next((k for k, (join, _) in enumerate(names) if join == "会同"), None)
         if chain is not None:
             pass
+        elif marked:  # "区环土局（牵头）、区交建局": the cell marks its lead
+            item.assign.lead.extend(_LEAD_MARK_RE.sub("", units[k]) for k in marked)
+            item.assign.co.extend(unit for k, unit in enumerate(units) if k not in marked)
         elif together is not None:  # "省公安厅会同省人社厅、卫计委等相关部门"
             item.assign.lead.extend(units[:together])
             item.assign.co.extend(units[together:])
