@@ -25,6 +25,7 @@ from dutygraph.loaders.layouts import run_together
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
 from dutygraph.loaders.metadata import date_in
+from dutygraph.loaders.parse import _LATIN_RE, latin_letters
 from dutygraph.loaders.segment import _INLINE_FURNITURE_RE, PAGE_LINE, is_flattened_page
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -427,6 +428,14 @@ def test_a_list_without_a_tail_mark_has_no_unit_to_cut(text):
     """Units are kept whole, without a look at each, when the list holds none of the tails' words."""
     if _TAIL_MARKS_RE.search(text) is None:
         assert all(_without_tail(unit) == unit for unit in split_units(T.of(text)).units)
+
+
+@SETTINGS
+@given(st.text())
+@example("abc 市 DEF1")
+@example("ｅé市Z")
+def test_latin_letters_counted_over_bytes_are_the_letters_the_pattern_finds(text):
+    assert latin_letters(text) == sum(map(len, _LATIN_RE.findall(text)))
 
 
 HEADER_TEXT = st.lists(
