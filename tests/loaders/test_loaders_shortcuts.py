@@ -462,6 +462,16 @@ def test_header_names_grouped_by_first_character_match_as_the_plain_alternation(
 
 
 @SETTINGS
+@given(HEADER_TEXT)
+@example("序号工作任务完成时限主要责任单位")
+@example("序号工作任务完成时限主要责任单位 ")
+def test_a_line_that_is_a_whole_header_ends_like_one(text):
+    m = run_together.header_match(text)
+    if m is not None and m.end() == len(text.rstrip()):
+        assert run_together.ends_like_header(text)
+
+
+@SETTINGS
 @given(LIST_TEXT)
 @example("各地区各部门")
 @example("区国资中心及区财政局")
