@@ -81,7 +81,8 @@ class Assignment:
         units = split_units(value)
         self.deadline = self.deadline or units.deadline
         self.glued += units.glued
-        units.units = [_without_tail(u) for u in units.units]
+        if _TAIL_MARKS_RE.search(value.o) is not None:  # most lists hold no tail: no unit to look at
+            units.units = [_without_tail(u) for u in units.units]
         self.first_leads = self.first_leads or units.first_leads
         self.unbalanced = self.unbalanced or units.unbalanced
         if not units.marked_leads and not units.marked_co:  # no "(牵头)" mark (the common case): one way
@@ -96,6 +97,10 @@ class Assignment:
                 self.co.append(unit)
             else:
                 self.responsible.append(unit)
+
+
+#: What every unit that :func:`_without_tail` cuts holds: a list without one of these has no unit to cut.
+_TAIL_MARKS_RE = re.compile("等|各自|分别|共同")
 
 
 def _without_tail(unit: str) -> str:

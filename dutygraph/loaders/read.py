@@ -13,6 +13,7 @@ import csv
 import io
 import os
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -203,9 +204,11 @@ def _split_pipes(o: str, n: str) -> list[str]:
     return out
 
 
-def text_lines(text: str, *, html: bool | None = None) -> Source:
-    """Lines of decoded text; HTML is recognised by its tags unless ``html`` says otherwise."""
-    text = well_formed(text)  # only text handed over by a caller can hold surrogates
+def text_lines(text: str, *, html: bool | None = None, decoded: bool = False) -> Source:
+    """Lines of text; HTML is recognised by its tags unless ``html`` says otherwise. ``decoded``: the
+    text was decoded from bytes here (strictly), so it holds no lone surrogates to replace."""
+    if not decoded:
+        text = well_formed(text)  # only text handed over by a caller can hold surrogates
     if html is None:
         html = "<" in text[:4000] and bool(HTML_SNIFF_RE.search(text[:4000]))
     lines = html_to_lines(text) if html else split_lines(text)
@@ -291,8 +294,6 @@ def _legacy_office(data: bytes, suffix: str) -> Source:
 def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
     """Lines of a document given its bytes; ``suffix`` (".docx", ".csv"…) is a hint, content decides.
     ``max_bytes`` also bounds what a .docx/.xlsx unpacks to (see :data:`UNPACKED_FACTOR`)."""
-    from dutygraph.loaders.office import pdf_lines
-
     suffix = suffix.lower()
     if suffix in _WPS_SUFFIXES:
         from dutygraph.loaders.legacy import soffice_convert
@@ -310,6 +311,8 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
     if data.startswith(b"PK\x03\x04"):
         return _office_archive(data, max_bytes)
     if data.startswith(b"%PDF"):
+        from dutygraph.loaders.office import pdf_lines
+
         source = Source(pdf_lines(data), {"format": "pdf"})
         mark_text_rows(source.lines)
         return source
@@ -321,7 +324,7 @@ def read_bytes(data: bytes, suffix: str = "", max_bytes: int = DEFAULT_MAX_BYTES
     if suffix == ".csv" or suffix == ".tsv":
         source = Source(csv_lines(text), {"format": "csv"})
     else:
-        source = text_lines(text, html=True if suffix in _HTML_SUFFIXES else None)
+        source = text_lines(text, html=True if suffix in _HTML_SUFFIXES else None, decoded=True)
     source.meta["encoding"] = encoding
     return source
 
@@ -356,7 +359,7 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         raise InputError(f"no such file: {p}") from None
     except OSError as error:
         raise InputError(f"cannot read {p}: {error.strerror or error}") from None
-    if p.is_dir():
+    if stat.S_ISDIR(info.st_mode):  # what ``p.is_dir()`` asks, without a second stat
         raise InputError(f"{p} is a directory, not a document")
     if info.st_size > max_bytes:
         raise InputError(
@@ -364,7 +367,11 @@ def read_path(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES) 
         )
     try:
         with p.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # read the size the file has, plus one byte to see it grew: a read of ``max_bytes`` at once
+            # allocates that much first (50 MB for every notice); a file that grew is read on to the limit
+            data = handle.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += handle.read(max_bytes + 1 - len(data))
     except OSError as error:
         raise InputError(f"cannot read {p}: {error.strerror or error}") from None
     if len(data) > max_bytes:

@@ -96,6 +96,23 @@ _BARE_NUMBER_RE = re.compile(
 )
 
 
+#: What never opens a paragraph: a colon, a separator or a closing bracket belongs to the text before the gap.
+_NO_PARAGRAPH_AFTER = frozenset(":;,、)")
+#: A bracket closes this soon after a gap inside it, or the gap is not taken to be inside it.
+_BRACKET_REACH = 60
+
+
+def _inside_brackets(folded: str, start: int, gap: int, after: int) -> bool:
+    """The gap at ``gap`` stands inside a bracket opened since ``start`` that closes soon after the gap
+    ("（工业和信息化部牵头 科技部配合）"): a paragraph never begins inside a bracket. An unclosed bracket
+    (a typo) reaches no further than :data:`_BRACKET_REACH` characters."""
+    opened = folded.rfind("(", start, gap)
+    if opened < 0 or folded.find(")", opened, gap) >= 0:
+        return False
+    closes = folded.find(")", after, after + _BRACKET_REACH)
+    return closes >= 0 and folded.find("(", after, closes) < 0
+
+
 def _in_unit_field(folded: str, start: int, end: int) -> bool:
     """The text up to ``end`` is a unit field's value that no sentence end has closed ("配合单位：区财金局")."""
     colon = folded.rfind(":", start, end)
@@ -125,6 +142,8 @@ def paragraph_cuts(folded: str) -> list[int]:
         previous_cut = cuts[-1] if cuts else 0
         if _BARE_NUMBER_RE.fullmatch(folded, left_start, start):
             continue  # the number of the heading or task after the gap
+        if after in _NO_PARAGRAPH_AFTER or _inside_brackets(folded, previous_cut, start, end):
+            continue  # "牵头部门 ：…" (a label's bracketed note folded to spaces), "（甲部牵头 乙部配合）"
         if before == ":" and not _STARTS_ITEM_RE.match(folded, end):
             continue  # "牵头单位： 区经发局", "宣传要点： 对外…": a space after a field's colon, its value follows
         if _NAME_AFTER_RE.match(folded, end) and _POST_END_RE.search(

@@ -113,13 +113,19 @@ def display_widths(texts: list[str]) -> list[int]:
     if not texts:
         return []
     codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    in_bmp = codes < 0x10000
-    wide = np.zeros(len(codes), dtype=np.int64)
-    wide[in_bmp] = _bmp_wide()[codes[in_bmp]]
-    for i in np.flatnonzero(~in_bmp).tolist():  # CJK extension ideographs and the like: rare
-        wide[i] = unicodedata.east_asian_width(chr(int(codes[i]))) in "WF"
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    running = np.concatenate([[0], np.cumsum(wide)])  # wide characters before each position
+    if len(codes) and int(codes.max()) < 0x10000 and lengths.min() > 0:
+        # the common case, all in the BMP and no empty line: one lookup, one sum per line
+        wide = _bmp_wide().take(codes)
+        starts = np.cumsum(lengths) - lengths
+        measured: list[int] = (lengths + np.add.reduceat(wide, starts, dtype=np.int64)).tolist()
+        return measured
+    in_bmp = codes < 0x10000
+    wide_any = np.zeros(len(codes), dtype=np.int64)
+    wide_any[in_bmp] = _bmp_wide()[codes[in_bmp]]
+    for i in np.flatnonzero(~in_bmp).tolist():  # CJK extension ideographs and the like: rare
+        wide_any[i] = unicodedata.east_asian_width(chr(int(codes[i]))) in "WF"
+    running = np.concatenate([[0], np.cumsum(wide_any)])  # wide characters before each position
     ends = np.cumsum(lengths)
     widths: list[int] = (lengths + running[ends] - running[ends - lengths]).tolist()
     return widths

@@ -9,19 +9,23 @@ cases named in ``@example``.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from dutygraph.loaders.assignment import _TAIL_MARKS_RE, _without_tail
 from dutygraph.loaders.brackets import PAIR as _PAIR
 from dutygraph.loaders.brackets import bracket_groups
 from dutygraph.loaders.brackets import open_depth as open_brackets
 from dutygraph.loaders.clauses import _VERB_RE, closing_verb, parse_bracket
 from dutygraph.loaders.labels import _ALL as ALL_LABELS
 from dutygraph.loaders.labels import _GLUED_HINT_RE, _GLUED_LABEL_RE, LABEL_RE
+from dutygraph.loaders.layouts import run_together
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
 from dutygraph.loaders.metadata import date_in
+from dutygraph.loaders.parse import _LATIN_RE, latin_letters
 from dutygraph.loaders.segment import _INLINE_FURNITURE_RE, PAGE_LINE, is_flattened_page
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -48,6 +52,7 @@ from dutygraph.loaders.units import (
     _WEAK_MARK_RE,
     _WEAKLY_SEPARATED_RE,
     _split_units,
+    split_units,
 )
 from dutygraph.loaders.wrap import (
     _MARKDOWN_RULE_RE,
@@ -56,6 +61,7 @@ from dutygraph.loaders.wrap import (
     Measure,
     always_starts,
     display_width,
+    display_widths,
     is_date,
     label_cut,
     starts_something,
@@ -329,6 +335,16 @@ def test_a_width_known_in_advance_is_the_width_measured_then():
 
 
 @SETTINGS
+@given(st.lists(st.text(alphabet="市局a1 （）、，。“”—…\u3000\uff21\uff61𠀀😀", max_size=12), max_size=8))
+@example(["市局", "", "a"])
+@example(["𠀀a", "市"])
+def test_widths_measured_at_once_are_the_widths_of_each_character(texts):
+    """The vectorised widths (one table lookup, one sum per line) are the east-Asian widths of the characters."""
+    plain = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text) for text in texts]
+    assert display_widths(texts) == plain
+
+
+@SETTINGS
 @given(st.lists(st.text(alphabet="市局一二ab 1（）、，。", min_size=1, max_size=40), min_size=1, max_size=30))
 def test_widths_measured_once_answer_like_widths_measured_per_line(texts):
     lines = split_lines("\n".join(texts * 5))  # repeated, so that a measure can emerge
@@ -398,6 +414,61 @@ def test_a_list_without_a_list_mark_needs_none_of_the_later_splitting_steps(text
         assert "自治区" not in text
         assert _GLUED_AT_RE.search(text) is None
         assert _PLACEHOLDER_RE.search(text) is None
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from([*LIST_PIECES, "等", "等部门", "各自", "分别", "共同", "（牵头）"]), max_size=10
+    ).map("".join)
+)
+@example("人民银行等部门、区财政局")
+@example("区发改局、区财政局分别")
+def test_a_list_without_a_tail_mark_has_no_unit_to_cut(text):
+    """Units are kept whole, without a look at each, when the list holds none of the tails' words."""
+    if _TAIL_MARKS_RE.search(text) is None:
+        assert all(_without_tail(unit) == unit for unit in split_units(T.of(text)).units)
+
+
+@SETTINGS
+@given(st.text())
+@example("abc 市 DEF1")
+@example("ｅé市Z")
+def test_latin_letters_counted_over_bytes_are_the_letters_the_pattern_finds(text):
+    assert latin_letters(text) == sum(map(len, _LATIN_RE.findall(text)))
+
+
+HEADER_TEXT = st.lists(
+    st.sampled_from(
+        [*run_together._HEADER_NAMES[::7], "责任", "单位", "主要", " ", "1、", "推进", "区经发局", ":"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@SETTINGS
+@given(HEADER_TEXT)
+@example("序号工作任务完成时限主要责任单位任务来源1、推进甲工作3月")
+@example("序 号 工作任务 责任单位及责任人 完成时限")
+def test_header_names_grouped_by_first_character_match_as_the_plain_alternation(text):
+    plain_header = re.compile(rf"(?:{run_together.HEADER_NAME_PLAIN}\s*){{3,}}")
+    plain_name = re.compile(run_together.HEADER_NAME_PLAIN)
+    for start in range(len(text) + 1):
+        found, expected = run_together.HEADER_RE.match(text, start), plain_header.match(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+    assert [m.span() for m in run_together._ONE_NAME_RE.finditer(text)] == [
+        m.span() for m in plain_name.finditer(text)
+    ]
+
+
+@SETTINGS
+@given(HEADER_TEXT)
+@example("序号工作任务完成时限主要责任单位")
+@example("序号工作任务完成时限主要责任单位 ")
+def test_a_line_that_is_a_whole_header_ends_like_one(text):
+    m = run_together.header_match(text)
+    if m is not None and m.end() == len(text.rstrip()):
+        assert run_together.ends_like_header(text)
 
 
 @SETTINGS

@@ -341,6 +341,17 @@ PAGES: list[tuple[str, str, Units]] = [
         [(["区财金局"], []), (["区人社局"], ["区财金局"]), (["区教育局"], [])],
     ),
     (
+        # a label's bracketed note ("牵头部门（单位）：") and a space inside an assignment's bracket: no paragraph gap
+        "label-notes-and-spaces-inside-brackets",
+        "1.完善分类投放设施。牵头部门（单位）：区城市管理局；配合部门（单位）：各街道办事处、区住建局"
+        " 2.推进处理项目建设。（区发改局牵头 区财政金融局配合） 3.开展分类进校园。责任部门（单位）：区教育局、团区委",
+        [
+            (["区城市管理局"], ["各街道办事处", "区住建局"]),
+            (["区发改局"], ["区财政金融局"]),
+            ([], ["区教育局", "团区委"]),
+        ],
+    ),
+    (
         # the task's topic, then 工作由 and its unit: the topic is no part of the unit's name
         "topic-gongzuo-you-unit",
         "1.建立困难群众台账工作由区民政局负责。 2.开展就业帮扶工作由区人社局牵头，区财政金融局配合。"

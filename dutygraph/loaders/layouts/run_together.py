@@ -50,7 +50,27 @@ def _spaced(name: str) -> str:
     return r"\s*".join(re.escape(c) for c in name)
 
 
-_HEADER_NAME_RE = "(?:" + "|".join(_spaced(n) for n in sorted(_HEADER_NAMES, key=len, reverse=True)) + ")"
+def by_first_character(spelled: list[tuple[str, str]]) -> str:
+    """The alternation of ``spelled`` (each a first character and the pattern of the rest), grouped by
+    first character: at a position only the words that start with the character there are tried, in
+    their order, so it matches what the plain alternation matches and chooses as it does, without
+    failing through every other word first (a header's names are tried at the start of most lines)."""
+    groups: dict[str, list[str]] = {}
+    for first, rest in spelled:
+        groups.setdefault(first, []).append(rest)
+    return (
+        "(?:"
+        + "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+        + ")"
+    )
+
+
+_LONGEST_FIRST = sorted(_HEADER_NAMES, key=len, reverse=True)
+#: One of the names, longest first, as :func:`_spaced` spells it (what the shortcut below stands for).
+HEADER_NAME_PLAIN = "(?:" + "|".join(_spaced(n) for n in _LONGEST_FIRST) + ")"
+_HEADER_NAME_RE = by_first_character(
+    [(n[0], r"\s*" + _spaced(n[1:]) if n[1:] else "") for n in _LONGEST_FIRST]
+)
 #: Three or more column names glued together: the header of a table whose cells ran together.
 HEADER_RE = re.compile(rf"(?:{_HEADER_NAME_RE}\s*){{3,}}")
 _ONE_NAME_RE = re.compile(_HEADER_NAME_RE)
@@ -205,6 +225,16 @@ def _glued_leader(text: T) -> tuple[int, Leader] | None:
 def header_match(folded: str) -> re.Match[str] | None:
     """A run-together header at the start of a line (three or more column names glued together)."""
     return HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
+
+
+#: Last characters of the header names: a whole line of them ends in one.
+_HEADER_ENDS = frozenset(name[-1] for name in _HEADER_NAMES)
+
+
+def ends_like_header(folded: str) -> bool:
+    """Whether ``folded`` can be a run-together header and nothing more: it ends in a name's last
+    character (a line of task text or a label's value seldom does, and then the header is not tried)."""
+    return folded.rstrip()[-1:] in _HEADER_ENDS
 
 
 def header_roles(folded: str) -> list[str] | None:
