@@ -24,7 +24,7 @@ from dutygraph.loaders.text import T
 from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
-_STRONG_END = "局|委|办|厅|部|中心|公司|集团|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
+_STRONG_END = "局|委|办|厅|部|中心|公司|集团|企业|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
 #: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end, never
 #: across 等 ("银保监会等有关部门" is 银保监会 and a tail, not one name ending in 部门).
 _WEAK_END = "会|关|行|社|团|联|所|院"
@@ -212,6 +212,9 @@ _CLAUSE_END_RE = re.compile("[,;]")
 #: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
 #: (not 由于 "because", 理由, 自由, 经由).
 _BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
+#: A notice revising an earlier division of work: "将“推进…”调整为由区城乡建设局负责", "改为由…牵头", whatever
+#: the words before it (a quoted task title the subject pattern cannot cross).
+_REASSIGNED_RE = re.compile(r"(?:调整|改|变更|明确|确定)为(?P<by>由)")
 #: A role named with 为 ("区住建局为牵头单位", "区发改局为责任主体"): no prose says it of a unit that is not assigned.
 _NAMED_ROLE_RE = re.compile("为(?:第一)?(?:牵头|责任|主责)(?:单位|部门|主体)")
 #: Clauses of one sentence tried as a duty's start: frames are few, and the bound keeps a long sentence linear.
@@ -226,10 +229,15 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     wherever its clause stands; other clauses only after scene-setting ones, so a subject inside prose is not read.
     """
     found = duty_sentence(t, modal=modal)
-    if found is not None or "," not in t.n:
+    if found is not None:
         return found
     end = t.n.find("。")
     end = len(t.n) if end < 0 else end + 1
+    reassigned = _REASSIGNED_RE.search(t.n, 0, end) if "为由" in t.n else None
+    if reassigned is not None:  # "将“…”调整为由X负责，Y配合": a revised division of work names its new units
+        return duty_sentence(t.cut(reassigned.start("by"), end), modal=modal)
+    if "," not in t.n:
+        return None
     # "…工作，区住建局为牵头单位，区城管局为配合单位": a clause that names its unit's role, wherever it stands
     named_role = "为" in t.n and _NAMED_ROLE_RE.search(t.n, 0, end) is not None
     framed = True

@@ -184,6 +184,12 @@ def _mark_value(m: re.Match[str]) -> tuple[str, int | None]:
     return style, value
 
 
+def _opens_after_rubric(folded: str, start: int) -> bool:
+    """The first number of a paragraph's run stands at its start or right after "…如下：": the items
+    after it are a list of tasks, not one task's enumeration."""
+    return start == 0 or folded.endswith("如下:", 0, start)
+
+
 def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) -> list[int]:
     """Offsets of task numbers that start a new item inside a line (see the module docstring).
 
@@ -226,7 +232,8 @@ def number_cuts(folded: str, last: dict[str, int], *, one_task: bool = False) ->
                 or (continues and _ASSIGNMENT_MARK_RE.search(folded, cuts[-1] if cuts else 0, start))
                 # "1.加强组织领导。…2.强化督查考核。…": a paragraph that opens with its first number is a run of
                 # items, not one task's enumeration ("做好三项工作:1.甲;2.乙" opens with text)
-                or (continues and before == "。" and cuts and cuts[0] == 0)
+                # and so is a run opened right after "…如下：" ("调整如下：一、…配合。二、…")
+                or (continues and before == "。" and cuts and _opens_after_rubric(folded, cuts[0]))
             )
         ):
             continue
