@@ -31,6 +31,11 @@ _ISSUER_PREFIX_RE = re.compile(
 )
 _CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff《》〈〉“”、])\s+(?=[\u4e00-\u9fff《》〈〉“”、\d])")
 _HEAD_LINES = 80
+#: A page header's title field ("标题: …", as a site archive stores a page above its text): the title as given,
+#: whatever its shape (many titles hold no 关于…通知).
+_TITLE_FIELD_RE = re.compile(r"^(?:标题|题目|文件名称)\s*:\s*(?=\S)")
+#: The header block stands at the top: only its first lines are looked at for the field.
+_TITLE_FIELD_LINES = 12
 
 
 def _date_value(text: str) -> int | None:
@@ -81,6 +86,15 @@ def _title_at(head: list[Line], k: int) -> str | None:
     return None
 
 
+def _title_field(head: list[Line]) -> str | None:
+    """The title a page header's field gives ("标题: 关于印发…的通知"), cleaned; ``None`` without one."""
+    for line in head:
+        m = _TITLE_FIELD_RE.match(line.text.n)
+        if m is not None:
+            return _clean_title(line.text.o[m.end() :]) or None
+    return None
+
+
 def date_in(folded: str) -> re.Match[str] | None:
     """``DATE_RE.search(folded)`` after a check for 日, which every date ends in: the search runs over
     every line of a document, and most lines hold no 日."""
@@ -104,7 +118,8 @@ def read_metadata(lines: list[Line]) -> DocumentInfo:
                 break
     if info.doc_number:
         info.doc_number = re.sub(r"\s+", "", info.doc_number)
-    for k in range(len(head)):
+    info.title = _title_field(head[:_TITLE_FIELD_LINES])
+    for k in range(len(head)) if info.title is None else ():
         title = _title_at(head, k)
         if title is not None:
             info.title = _clean_title(title)

@@ -409,3 +409,16 @@ def test_decimal_numbers_stay_with_their_headings_on_a_flattened_plan():
         ("2.2.3", ["区财政金融局"], []),
     ]
     assert not [t.number for t in tasks if not t.text.strip()]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "平潭综合实验区管委会办公室关于印发某项工作任务分工方案的通知",
+        "平潭综合实验区2016年生态环境保护工作要点及分工表",
+    ],
+)
+def test_the_title_is_the_header_field_without_its_label(title):
+    """The archive's header says the title: taken as given (without "标题: "), whatever its shape."""
+    page = archive_page(title, "1.推进甲工作。责任单位：区发改局 2.推进乙工作。责任单位：区财政金融局")
+    assert parse_text(page).document.title == title
