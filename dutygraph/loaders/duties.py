@@ -392,7 +392,7 @@ _BODY_END_RE = re.compile("[局委办厅部会府心队站处科室]")
 #: 本区) ("金井片区管理局" is one name; "推进老旧小区改造区住建局" holds 区住建局). Not 校, 厂, 山, 库: a body's name
 #: may end in them ("区委党校区委宣传部" is two names). Not 治 alone either: "整治区环土局" holds 区环土局, and only
 #: 自治区 is an area word (:data:`AUTONOMOUS`).
-AREA_WORD_FIRSTS = frozenset("片园社景城新发验护港湾矿小街辖林郊全我本")
+AREA_WORD_FIRSTS = frozenset("片园社景城新发验护港湾矿小街辖林郊全我本养")
 #: The two characters before the 区 of 自治区.
 AUTONOMOUS = "自治"
 #: 由 before a run-in list's first unit ("由区市场监管局牵头"), not the 由 inside a name ("自由贸易试验区").

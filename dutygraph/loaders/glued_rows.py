@@ -16,7 +16,7 @@ import re
 
 from dutygraph.loaders.columns import UNIT_ROLES
 from dutygraph.loaders.duties import local_heads
-from dutygraph.loaders.layouts.run_together import header_match, header_roles
+from dutygraph.loaders.layouts.run_together import ends_like_header, header_match, header_roles
 from dutygraph.loaders.leaders import trailing_leader
 from dutygraph.loaders.structure import is_section_row
 from dutygraph.loaders.text import Line, T
@@ -46,7 +46,9 @@ def glued_header(lines: list[Line], i: int) -> list[str | None] | None:
     """The column roles when ``lines[i]`` is a whole run-together header with one unit column, over a line
     that opens with row 1 glued to its text (or over a section row above it); else ``None``."""
     n = lines[i].text.n
-    if lines[i].cells is not None or (m := header_match(n)) is None or m.end() != len(n.rstrip()):
+    if lines[i].cells is not None or not ends_like_header(n):
+        return None
+    if (m := header_match(n)) is None or m.end() != len(n.rstrip()):
         return None
     first = i + 2 if i + 2 < len(lines) and is_section_row(lines[i + 1].text.n) else i + 1
     if first >= len(lines) or not lines[first].text.n.startswith("1"):

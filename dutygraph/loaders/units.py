@@ -32,12 +32,14 @@ FIRST_LEADS_RE = re.compile(
 _NOTE_RE = re.compile(r"下同|牵头单位|牵头部门|汇总单位|主办单位|第一位|首位")
 #: A note on what a lead unit leads ("区社会事业局（牵头医疗医美板块）"): not part of its name.
 _SCOPE_NOTE_RE = re.compile(r"^(?:牵头|负责|主抓)[\u4e00-\u9fff]{2,}")
+#: What may follow a role mark in its bracket: a note on the unit's part ("区经发局（牵头，负责统筹协调）").
+_MARK_NOTE = r"(?:[,;、][^()]{1,30})?$"
 #: A bracket mark that makes the unit it follows a lead: "市建设局(牵头)".
 _LEAD_MARK_RE = re.compile(
-    r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责|双牵头|共同牵头|主责|主责单位)$"
+    r"^(牵头|牵头单位|牵头部门|主办|主办单位|总牵头|牵头负责|双牵头|共同牵头|主责|主责单位)" + _MARK_NOTE
 )
 #: A mark that makes the unit it follows a co-unit: "县金融服务中心（配合）".
-_ASSIST_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助)$")
+_ASSIST_MARK_RE = re.compile(r"^(配合|配合单位|配合部门|协办|协办单位|参与|参与单位|协助)" + _MARK_NOTE)
 #: Who to call at a unit, not its name: "区商务局（联系人：陈明）", "（联系电话：…）".
 _CONTACT_RE = re.compile(r"^(?:联系人|联系电话|联系方式|电话|联络员|[\u4e00-\u9fff]{2,6}领导\s*:|责任人\s*:)")
 #: A note that names which listed unit leads: "（县农业农村局牵头）", "（其中区财政局为牵头单位）".

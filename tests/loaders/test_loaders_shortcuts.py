@@ -25,6 +25,7 @@ from dutygraph.loaders.layouts import run_together
 from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.metadata import DATE_RE as METADATA_DATE_RE
 from dutygraph.loaders.metadata import date_in
+from dutygraph.loaders.parse import _LATIN_RE, latin_letters
 from dutygraph.loaders.segment import _INLINE_FURNITURE_RE, PAGE_LINE, is_flattened_page
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
@@ -429,6 +430,14 @@ def test_a_list_without_a_tail_mark_has_no_unit_to_cut(text):
         assert all(_without_tail(unit) == unit for unit in split_units(T.of(text)).units)
 
 
+@SETTINGS
+@given(st.text())
+@example("abc 市 DEF1")
+@example("ｅé市Z")
+def test_latin_letters_counted_over_bytes_are_the_letters_the_pattern_finds(text):
+    assert latin_letters(text) == sum(map(len, _LATIN_RE.findall(text)))
+
+
 HEADER_TEXT = st.lists(
     st.sampled_from(
         [*run_together._HEADER_NAMES[::7], "责任", "单位", "主要", " ", "1、", "推进", "区经发局", ":"]
@@ -450,6 +459,16 @@ def test_header_names_grouped_by_first_character_match_as_the_plain_alternation(
     assert [m.span() for m in run_together._ONE_NAME_RE.finditer(text)] == [
         m.span() for m in plain_name.finditer(text)
     ]
+
+
+@SETTINGS
+@given(HEADER_TEXT)
+@example("序号工作任务完成时限主要责任单位")
+@example("序号工作任务完成时限主要责任单位 ")
+def test_a_line_that_is_a_whole_header_ends_like_one(text):
+    m = run_together.header_match(text)
+    if m is not None and m.end() == len(text.rstrip()):
+        assert run_together.ends_like_header(text)
 
 
 @SETTINGS

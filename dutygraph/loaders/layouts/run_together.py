@@ -227,6 +227,16 @@ def header_match(folded: str) -> re.Match[str] | None:
     return HEADER_RE.match(folded) if folded[:1] in _HEADER_STARTS else None
 
 
+#: Last characters of the header names: a whole line of them ends in one.
+_HEADER_ENDS = frozenset(name[-1] for name in _HEADER_NAMES)
+
+
+def ends_like_header(folded: str) -> bool:
+    """Whether ``folded`` can be a run-together header and nothing more: it ends in a name's last
+    character (a line of task text or a label's value seldom does, and then the header is not tried)."""
+    return folded.rstrip()[-1:] in _HEADER_ENDS
+
+
 def header_roles(folded: str) -> list[str] | None:
     """Roles of a run-together header at the start of a line, or ``None`` when there is none."""
     m = header_match(folded)
