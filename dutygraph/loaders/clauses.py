@@ -203,6 +203,10 @@ def parse_labelled(t: T, *, in_text: bool = False) -> Assignment:
         if t.n.count(":") > len(matches)  # every field has a colon: no spare colon, no other field
         else []
     )
+    if other_fields and matches and OPEN_RE.search(t.n, matches[0].end()) is not None:
+        # "牵头单位：区经发局（联系人：张三，电话：…）": a field inside a bracket of a value is a note on it
+        depth = open_depth(t.n[: matches[0].start()])
+        other_fields = [s for s in other_fields if open_depth(t.n[:s]) <= depth]
     starts = {x.start() for x in matches} if other_fields else set()
     for i, m in enumerate(matches):
         end = matches[i + 1].start() if i + 1 < len(matches) else len(t.n)
