@@ -497,6 +497,7 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
     when_seen = False
     recognised = False
     clause_units: list[tuple[str, int]] = []
+    guiding_first = False  # the first clause that named units guides ("国家发展改革委、自然资源部指导")
     for clause in split_clauses(t):
         if _states_first_leads(clause.n):
             result.first_leads = True
@@ -581,12 +582,17 @@ def parse_clauses(t: T, field: str | None = None) -> Assignment | None:
         if _add_subject(result, kind, subjects):
             recognised = True
             clause_units.append((kind, len(result.responsible) - before))
+            guiding_first = guiding_first if len(clause_units) > 1 else m.group("verb") in _GUIDE_VERBS
     if pending and recognised:
         _add_subject(result, "co" if result.lead else "resp", pending)
     # "（生态环境部指导，试点城市政府负责落实）": several clauses and no lead named — the first clause's
-    # one unit leads the others.
-    if not result.lead and len(clause_units) > 1 and clause_units[0] == ("resp", 1):
-        result.lead.append(result.responsible.pop(0))
+    # one unit leads the others; so do all of a first clause that guides ("（财政部、农业农村部指导，地方各级人民政府
+    # 负责落实）": the ministries lead, the governments carrying it out assist).
+    if not result.lead and len(clause_units) > 1 and clause_units[0][0] == "resp":
+        first = clause_units[0][1]
+        if first == 1 or (guiding_first and 0 < first < len(result.responsible)):
+            result.lead.extend(result.responsible[:first])
+            del result.responsible[:first]
     if not recognised:
         return None
     result.present = True

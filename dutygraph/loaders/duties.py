@@ -19,12 +19,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from dutygraph.loaders.assignment import Assignment
+from dutygraph.loaders.assignment import SUBJECT_TAIL_RE, Assignment
 from dutygraph.loaders.text import T
 from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
-_STRONG_END = "局|委|办|厅|部|中心|公司|集团|企业|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行"
+_STRONG_END = "局|委|办|厅|部|中心|公司|集团|企业|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行|机构"
 #: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end, never
 #: across 等 ("银保监会等有关部门" is 银保监会 and a tail, not one name ending in 部门).
 _WEAK_END = "会|关|行|社|团|联|所|院"
@@ -38,7 +38,7 @@ RUN_UNIT = (
 #: At most this many names in one run-in list: bounds the work per start position, so a scan stays linear.
 _MAX_LIST = 40
 RUN_LIST = rf"{RUN_UNIT}(?:、{RUN_UNIT}){{0,{_MAX_LIST}}}"
-_CO_VERB = "配合|参与|协助|协办"
+_CO_VERB = "配合|参与|参加|协助|协办"  # 参加: a plan's working group "由X牵头，Y、Z参加"
 #: The verb of the units that carry a chain out ("相关乡镇落实"). It closes the chain only before a boundary
 #: or a table's next cell (a date); before other text it is the next measure's first word ("…，区直有关单位
 #: 实施新一轮…"), and the list ends in front of it. The office that supervises the chain ("…，区效能办督办",
@@ -69,13 +69,14 @@ _CHAIN_LEAD_RE = re.compile("牵头(?!单位|部门|领导|责任单位|处室|�
 #: note in brackets ("各乡镇（街道）负责…", "区社会事业局（医改办）牵头…").
 #: "本预案由国务院办公厅负责解释", "该项工作具体由区文体局负责", "具体工作由国家卫生健康委负责", "上述工作由…",
 #: "建立台账工作由区民政局负责":
-#: the words before 由 are no part of the subject, nor is a point's mark ("二是由区督查室负责跟踪督办").
+#: the words before 由 are no part of the subject, nor is a point's mark ("二是由区督查室负责跟踪督办"); nor is the 请
+#: of a reply letter's request ("请交通运输部会同财政部研究办理") or a 批复's "国务院同意由" ("国务院同意由自然资源部牵头，…").
 _DUTY_RE = re.compile(
-    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|[\u4e00-\u9fff]{1,10}?工作(?:具体|均|统一)?由|(?:具体|均|统一)?由)?(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{1,10}\)){2,60}?)"
+    r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[一二三四五六七八九十]{1,3}是,?)?(?:会议(?:要求|同意|决定|明确|议定|强调)?,?)?(?:(?:本|该|此|具体|有关|相关|上述|以上|前述)[\u4e00-\u9fff]{1,6}?由|[\u4e00-\u9fff]{1,10}?工作(?:具体|均|统一)?由|(?:具体|均|统一)?由|请|(?:国务院)?(?:原则)?同意由)?(?P<subject>(?:[^,;。:()\[\]“”《》\s\d]|\([\u4e00-\u9fff]{1,10}\)){2,60}?)"
     r":?"  # "（1）外交部：负责…": member duties of a plan put a colon after the unit
     r"(?:在[^,;。]{1,30}?下,?)?"  # "其他有关部门在指挥部的统一领导下，做好…": the frame is no part of the subject
     r"(?:按照?(?:各自)?(?:的)?职(?:能|责)(?:分工)?,?|已|要|应|将|均|主要|具体|共同|分别|各自)?"
-    r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|提出(?:了|如下|以下)?办理意见|经商|做好(?:相关|有关)?(?:配合|协助)"
+    r"(?P<verb>牵头负责|牵头|负责|为责任主体|为(?:第一)?责任单位|为牵头单位|会同|配合|参与|协助|统筹|督促|研究提出|研究办理|提出(?:了|如下|以下)?办理意见|经商|(?<=[局委办部署院行])商(?=[^,;。]{2,30}?研究)|做好(?:相关|有关)?(?:配合|协助)"
     r"|(?<![主重需只必])要(?=[\u4e00-\u9fff]))(?!同志|人|任)"  # 负责同志/负责人 are people
 )
 _DUTY_VERB_STARTS = "牵负会配参协研做提经统督要为"
@@ -93,6 +94,7 @@ _DUTY_KIND = {
     "为责任单位": "resp",
     "督促": "resp",
     "研究提出": "resp",
+    "研究办理": "resp",  # "请国家铁路局研究办理": the body asked to handle the request
     "提出办理意见": "resp",
     "提出了办理意见": "resp",
     "提出如下办理意见": "resp",  # "经研究，水利部提出如下办理意见："
@@ -136,7 +138,7 @@ def _subject_units(t: T) -> list[str] | None:
 #: The rest of a last name cut short at an ending inside it ("西部" + "开发办研究提出…"): more name up to a strong
 #: end, then a separator, a tail or the sentence's verb.
 _REST_OF_NAME_RE = re.compile(
-    rf"[\u4e00-\u9fff]{{1,6}}?(?:{_STRONG_END})(?=[、,;。]|等|研究|负责|提出|制定|牵头|配合|参与|协助|$)"
+    rf"[\u4e00-\u9fff]{{1,6}}?(?:{_STRONG_END})(?=[、,;。]|等|研究|负责|提出|制定|牵头|配合|参与|协助|对|就|组织|开展|加强|做好|进行|共同|联合|$)"
 )
 
 
@@ -167,14 +169,14 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     m = _DUTY_RE.match(t.n)
     if m is None:
         return None
-    subject = _subject_units(t.cut(*m.span("subject")))
+    subject = _subject_units(_without_subject_tail(t.cut(*m.span("subject"))))
     if subject is None:
         return None
     verb = m.group("verb")
     if verb == "要" and (not modal or any(_GROUP_SUBJECT_RE.search(name) for name in subject)):
         return None  # "各地区要结合实际抓好落实" exhorts; "财政部要加大投入" names who acts
     result = Assignment(present=True)
-    if verb in ("会同", "经商"):  # "X经商Y提出了办理意见": X acts after consulting Y, as with 会同
+    if verb in ("会同", "经商", "商"):  # "X经商Y提出了办理意见", "请X商Y研究办理": X acts after consulting Y
         result.lead.extend(subject)
         result.co.extend(_units_after(t, m.end()))
     elif verb in ("配合", "协助"):  # "X配合Y对…进行确认", "X协助Y做好…": Y leads
@@ -187,7 +189,11 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
         end = t.n.find("。", m.end())
         # "…负责…，提出修改完善意见，会同区直相关部门共同做好…": 会同 anywhere in the duty's sentence; after a bare
         # 要 the sentence's next clause may have a subject of its own ("…，住房城乡建设部要会同…")
-        reach = _CLAUSE_END_RE.search(t.n, m.end()) if verb == "要" else None
+        told = verb == "要" or t.n[m.start("verb") - 1] == "要"  # "应急管理部要统筹协调…"
+        reach = _CLAUSE_END_RE.search(t.n, m.end()) if told else None
+        if reach is not None:
+            others = _later_told_subjects(t.cut(reach.end(), end if end >= 0 else len(t.n)))
+            (result.co if result.lead else result.responsible).extend(others)
         together = t.n.find("会同", m.end(), reach.start() if reach else end if end >= 0 else len(t.n))
         if together >= 0 and kind != "co":
             result.co.extend(_units_after(t, together + 2))
@@ -198,9 +204,37 @@ def duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
     return result
 
 
-#: A clause of the same sentence that names who assists: "…负责，区公安局配合" (it ends the clause).
+def _without_subject_tail(subject: T) -> T:
+    """A duty's subject without its tail ("国家发展改革委、财政部等有关部门" → "国家发展改革委、财政部"): the named
+    bodies are told to act, the tail is no group that makes the sentence an exhortation."""
+    if "等" not in subject.n:
+        return subject
+    tail = SUBJECT_TAIL_RE.search(subject.n)
+    return subject.cut(0, tail.start()) if tail is not None and tail.start() > 0 else subject
+
+
+def _later_told_subjects(t: T) -> list[str]:
+    """The bodies later clauses of a sentence tell what to do with a 要 of their own ("应急管理部要统筹协调…，
+    国家粮食和储备局要做好物资调运"): each clause is one body's part of the task."""
+    names: list[str] = []
+    start = 0
+    for m in itertools.islice([*_CLAUSE_END_RE.finditer(t.n), None], _MAX_CLAUSES):
+        clause = t.cut(start, m.start() if m is not None else len(t.n))
+        told = duty_sentence(clause) if "要" in clause.n[:26] else None
+        if told is not None and not told.co:
+            names += told.lead + told.responsible
+        if m is None:
+            break
+        start = m.end()
+    return names
+
+
+#: A clause of the same sentence that names who assists: "…负责，区公安局配合" (it ends the clause), or who carries
+#: out what the subject guides: "…负责指导，某市人民政府负责组织实施".
 _HELPERS_RE = re.compile(
-    rf",(?P<units>{RUN_LIST})(?:(?:{_CO_VERB})(?:落实|实施)?|为配合(?:单位|部门)|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}})"
+    rf",(?P<units>{RUN_LIST})(?:(?:{_CO_VERB})(?:落实|实施)?|为配合(?:单位|部门)|做好(?:协调|衔接|配合)[\u4e00-\u9fff]{{0,4}}"
+    # "试点工作由某省人民政府负责指导，某市人民政府负责组织实施": those who carry out what the subject guides
+    r"|(?:负责)?(?:组织|具体)实施|负责(?:具体)?落实)"
     r"(?=[,;。]|$)"
 )
 
@@ -210,8 +244,10 @@ _HELPERS_RE = re.compile(
 _FRAME_RE = re.compile(r"^(?:根据|按照|依据|依照|在|对|对于|经|如|如果|若|当|为了)|(?:后|时|前|的|下)$")
 _CLAUSE_END_RE = re.compile("[,;]")
 #: A clause whose actor 由 names after a few words of topic: "具体由区发改局负责", "所需经费由区财政金融局负责落实"
-#: (not 由于 "because", 理由, 自由, 经由).
-_BY_CLAUSE_RE = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])")
+#: (not 由于 "because", 理由, 自由, 经由), or that a reply letter opens with 请: "关于某港口问题，请交通运输部会同…研究办理".
+_BY_CLAUSE_RE = re.compile(
+    r"(?P<ask>请)(?=[\u4e00-\u9fff]{2})|[\u4e00-\u9fff]{0,8}?(?<![自理经缘])(?P<by>由)(?![于此衷])"
+)
 #: A notice revising an earlier division of work: "将“推进…”调整为由区城乡建设局负责", "改为由…牵头", whatever
 #: the words before it (a quoted task title the subject pattern cannot cross).
 _REASSIGNED_RE = re.compile(r"(?:调整|改|变更|明确|确定)为(?P<by>由)")
@@ -247,7 +283,9 @@ def framed_duty_sentence(t: T, *, modal: bool = True) -> Assignment | None:
         start = m.end()
         by = None if framed else _BY_CLAUSE_RE.match(t.n, start)
         if framed or by is not None or named_role:
-            found = duty_sentence(t.cut(start if by is None else by.start("by"), end), modal=modal)
+            found = duty_sentence(
+                t.cut(start if by is None else by.start(by.lastgroup or "by"), end), modal=modal
+            )
             if found is not None:
                 return found
     return None

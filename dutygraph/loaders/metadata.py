@@ -1,7 +1,9 @@
 """Document metadata as printed: title, document number, issuer and issue date.
 
 The issue date is the signature date under the issuer's name (落款), not a web page's "发布日期", which
-is when the page went up; the printing line ("…2019年2月27日印发") is the fallback.
+is when the page went up; the printing line ("…2019年2月27日印发") is the fallback, then a page header's
+发布时间 (a notice's year is what its analysis is grouped by, and the page goes up days after the signature).
+The issuer is the signature's, else the one a title names ("X关于…"), else a page header's 发布机构.
 """
 
 from __future__ import annotations
@@ -24,13 +26,22 @@ DATE_RE = re.compile(
 DATE_LINE_RE = re.compile(rf"^{DATE_RE.pattern}$")
 _TITLE_RE = re.compile(r"关于.{2,}(?:通知|意见|方案|决定|批复|函|通报|安排|分工)》?$")
 _ISSUER_END_RE = re.compile(
-    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|党委|局|厅|委|办)(?:文件)?$"
+    r"(?:人民政府|政府|办公室|办公厅|委员会|管委会|管理委员会|党委|局|厅|委|办|^国务院)(?:文件)?$"
 )
 _ISSUER_PREFIX_RE = re.compile(
     r"^(?P<issuer>.{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会))关于"
 )
 _CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff《》〈〉“”、])\s+(?=[\u4e00-\u9fff《》〈〉“”、\d])")
 _HEAD_LINES = 80
+#: A page header's title field ("标题: …", as a site archive stores a page above its text): the title as given,
+#: whatever its shape (many titles hold no 关于…通知).
+_TITLE_FIELD_RE = re.compile(r"^(?:标题|题目|文件名称)\s*:\s*(?=\S)")
+_ISSUER_FIELD_RE = re.compile(r"^(?:发布机构|发文机关|发文单位)\s*:\s*(?=\S)")
+_DATE_FIELD_RE = re.compile(
+    r"^(?:发布时间|发布日期|发文日期|成文日期)\s*:\s*(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+)
+#: The header block stands at the top: only its first lines are looked at for the field.
+_TITLE_FIELD_LINES = 12
 
 
 def _date_value(text: str) -> int | None:
@@ -81,6 +92,21 @@ def _title_at(head: list[Line], k: int) -> str | None:
     return None
 
 
+def _field(head: list[Line], label: re.Pattern[str]) -> tuple[re.Match[str], str] | None:
+    """The first header line whose field ``label`` matches, with its value as printed."""
+    for line in head:
+        m = label.match(line.text.n)
+        if m is not None:
+            return m, line.text.o[m.end() :].strip()
+    return None
+
+
+def _title_field(head: list[Line]) -> str | None:
+    """The title a page header's field gives ("标题: 关于印发…的通知"), cleaned; ``None`` without one."""
+    found = _field(head, _TITLE_FIELD_RE)
+    return (_clean_title(found[1]) or None) if found else None
+
+
 def date_in(folded: str) -> re.Match[str] | None:
     """``DATE_RE.search(folded)`` after a check for 日, which every date ends in: the search runs over
     every line of a document, and most lines hold no 日."""
@@ -104,7 +130,8 @@ def read_metadata(lines: list[Line]) -> DocumentInfo:
                 break
     if info.doc_number:
         info.doc_number = re.sub(r"\s+", "", info.doc_number)
-    for k in range(len(head)):
+    info.title = _title_field(head[:_TITLE_FIELD_LINES])
+    for k in range(len(head)) if info.title is None else ():
         title = _title_at(head, k)
         if title is not None:
             info.title = _clean_title(title)
@@ -141,4 +168,9 @@ def read_metadata(lines: list[Line]) -> DocumentInfo:
         m = _ISSUER_PREFIX_RE.match(info.title)
         if m:
             info.issuer = m.group("issuer")
+    header = head[:_TITLE_FIELD_LINES]
+    if info.issuer is None and (given := _field(header, _ISSUER_FIELD_RE)) is not None:
+        info.issuer = given[1] or None
+    if info.date is None and (published := _field(header, _DATE_FIELD_RE)) is not None:
+        info.date = iso_date(published[0])
     return info

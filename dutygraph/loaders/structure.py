@@ -195,6 +195,12 @@ class Numbered:
     body_start: int
 
 
+#: First characters of every line that a task number, a section or chapter heading (a plan's chapter
+#: besides: it opens with a digit), page furniture, the tail (besides a line ending 印发) or an attachment
+#: marker can open: a line opening with none of them is none of these, whatever follows.
+SKELETON_STARTS = _NUMBER_STARTS | _CN_DIGIT_SET | FURNITURE_STARTS | frozenset("第抄附")
+
+
 def match_number(folded: str, printed: str) -> Numbered | None:
     """The task number at the start of a line, if any."""
     if not folded or folded[0] not in _NUMBER_STARTS:

@@ -398,7 +398,7 @@ def suspect_concatenation(unit: str) -> tuple[str, str] | None:
 #: Lines that look like a unit name (table cells, one unit per line).
 _UNIT_END_RE = re.compile(
     r"(局|委|办|厅|部|院|中心|政府|集团|公司|队|所|站|室|会|处|社|行|馆|园|校|区|街道|乡镇|指挥部|专班|"
-    r"单位|部门|联|协|科|组|关|署|庭|台|团|中央|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校|联席会议|"
+    r"单位|部门|联|协|科|组|关|署|庭|台|团|中央|镇|乡|村|委员会|办公室|管委会|分公司|银行|医院|学校|联席会议|机构|"
     r"中学|小学|大学|企业)$"
 )
 

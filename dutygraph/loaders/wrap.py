@@ -54,6 +54,7 @@ from dutygraph.loaders.layouts.flat_table import header_run
 from dutygraph.loaders.structure import (
     ATTACHMENT_RE,
     COVER_LIST_RE,
+    SKELETON_STARTS,
     is_furniture,
     is_tail,
     match_chapter,
@@ -195,6 +196,10 @@ def starts_something(
     return _starts_given(lines, j, always_starts(lines[j]), labels, run_on, ends)
 
 
+#: What a line that :func:`always_starts` answers for opens with (or it opens with a digit, or ends 印发).
+_MAY_START = SKELETON_STARTS | frozenset("|-:")
+
+
 def always_starts(line: Line) -> bool | None:
     """The part of rule 1 that needs nothing about the line before: ``True`` when ``line`` starts
     something whatever the flags of :func:`starts_something`, ``False`` for a task number or heading
@@ -207,6 +212,8 @@ def always_starts(line: Line) -> bool | None:
     n = line.text.n
     if line.cells is not None or not n:
         return True
+    if n[0] not in _MAY_START and not n[0].isdigit() and not n.endswith("印发"):
+        return None  # a label line, a line of text: none of the checks below can answer for it
     numbered = match_number(n, line.text.o)
     section = match_section(n) if numbered is None else None
     if numbered is not None or section is not None:

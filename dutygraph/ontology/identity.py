@@ -92,10 +92,15 @@ def document_id(doc_number: str | None, fallback: str) -> str:
     return slug or "document"
 
 
-# "湖州市人民政府办公室" → "湖州市"; "鞍山市立山区人民政府" → "鞍山市立山区".
-_ISSUER_SUFFIX = re.compile(
-    r"(人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|办公厅|办公室)$"
+# "湖州市人民政府办公室" → "湖州市"; "鞍山市立山区人民政府" → "鞍山市立山区"; "平潭综合实验区管委会办公室" and
+# "平潭综合实验区管委会" → "平潭综合实验区" (a development zone's government is its 管委会): the place is what
+# stands before the first office word, so two offices issuing jointly ("…党工委办公室…管委会办公室") name the first's.
+_OFFICE_WORD = re.compile(
+    r"人民政府办公厅|人民政府办公室|人民政府|政府办公厅|政府办公室|政府|管理委员会办公室|管委会办公室|管理委员会|管委会"
+    r"|党工委办公室|党工委|办公厅|办公室"
 )
+# "中共大竹县委办公室" → "大竹县": a party committee's office names its place too.
+_PARTY_COMMITTEE = re.compile(r"^中共(?P<place>.+[省市县区旗])委$")
 
 
 def jurisdiction_from_issuer(issuer: str | None) -> str | None:
@@ -103,7 +108,11 @@ def jurisdiction_from_issuer(issuer: str | None) -> str | None:
     if not issuer:
         return None
     name = normalize_name(issuer)
-    place = _ISSUER_SUFFIX.sub("", name)
-    if place == name or not place:
+    if name == "国务院":
+        return name  # the State Council signs its own documents; its General Office's place is 国务院 too
+    office = _OFFICE_WORD.search(name)
+    if office is None or office.start() == 0:
         return None
-    return place
+    place = name[: office.start()]
+    party = _PARTY_COMMITTEE.match(place)
+    return party.group("place") if party else place

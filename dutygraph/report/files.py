@@ -38,12 +38,12 @@ def _headline(analysis: Analysis, lang: str) -> list[str]:
     if lang == "zh":
         where = "、".join(places) if len(places) <= 3 else f"{len(places)} 个地区"
         return [
-            f"文件 {documents} 份,{where},{span} 年。",
+            f"文件 {documents} 份，{where}，{span} 年。",
             "",
-            f"- 任务 **{summary['tasks']}** 项,单位 **{summary['units']}** 个(另有统称 {summary['group_mentions']} 个),"
+            f"- 任务 **{summary['tasks']}** 项，单位 **{summary['units']}** 个（另有统称 {summary['group_mentions']} 个），"
             f"分管领导 **{summary['leaders']}** 名",
-            f"- 按地区和年份分别分析,共 {summary['parts']} 组;过重单位 **{summary['flagged_units']}** 个次,"
-            f"协作群 **{summary['clusters']}** 个({summary['cluster_method']})",
+            f"- 按地区和年份分别分析，共 {summary['parts']} 组；过重单位 **{summary['flagged_units']}** 个次，"
+            f"协作群 **{summary['clusters']}** 个（{summary['cluster_method']}）",
             f"- {summary['tasks_without_lead_unit']} 项任务未写明牵头单位",
         ]
     where = ", ".join(places) if len(places) <= 3 else plural(len(places), "jurisdiction")
@@ -63,9 +63,9 @@ def _rule(analysis: Analysis, lang: str) -> str:
     s = analysis.settings
     if lang == "zh":
         return (
-            f"规则:工作量 = 牵头 × {s.lead_weight:g} + 配合 × {s.co_weight:g};在同一地区同一年份的部门之间,"
-            f"对 ln(1+工作量) 计算稳健 z 值,z ≥ {s.z_threshold:g},或 z ≥ 2.5 且对接 {s.leader_threshold} 位以上分管领导,"
-            "即为过重。统称(各区县政府等)不参与排名。"
+            f"规则：工作量 = 牵头 × {s.lead_weight:g} + 配合 × {s.co_weight:g}；在同一地区同一年份的部门之间，"
+            f"对 ln(1+工作量) 计算稳健 z 值，z ≥ {s.z_threshold:g}，或 z ≥ 2.5 且对接 {s.leader_threshold} 位以上分管领导，"
+            "即为过重。统称（各区县政府等）不参与排名。"
         )
     return (
         f"Rule: robust z-score of log load (lead × {s.lead_weight:g} + co × {s.co_weight:g}) "
@@ -89,7 +89,7 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
         lines.append(
             _t(
                 lang,
-                "按现行规则,没有单位明显高于同级。",
+                "按现行规则，没有单位明显高于同级。",
                 "No unit stands out from its peers under the current rule.",
             )
         )
@@ -135,9 +135,9 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
         hubs = markdown_text(cluster.hubs)
         chief = markdown_text(cluster.leader)
         if lang == "zh":
-            leader = f";主要由{chief}分管(占其任务的 {cluster.leader_share:.0%})" if cluster.leader else ""
+            leader = f"；主要由{chief}分管（占其任务的 {cluster.leader_share:.0%}）" if cluster.leader else ""
             lines.append(
-                f"- **协作群 {cluster.id}**({len(cluster.members)} 个单位)— 核心 {hubs}{leader}。成员:{members}"
+                f"- **协作群 {cluster.id}**（{len(cluster.members)} 个单位）— 核心 {hubs}{leader}。成员：{members}"
             )
         else:
             leader = (
@@ -153,7 +153,7 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
         lines.append(
             _t(
                 lang,
-                f"- {alone} 个单位独立承担任务(与其他部门无共同任务)。",
+                f"- {alone} 个单位独立承担任务（与其他部门无共同任务）。",
                 f"- {plural(alone, 'unit works', 'units work')} on their own (no shared task with another department).",
             )
         )
@@ -163,7 +163,7 @@ def _part_sections(part: Part, lang: str, top: int, level: str, charts: dict[str
         "",
         _t(
             lang,
-            f"中介中心性:{part.centrality.betweenness_method}。",
+            f"中介中心性：{part.centrality.betweenness_method}。",
             f"Betweenness: {part.centrality.betweenness_method}.",
         ),
         "",
@@ -198,7 +198,7 @@ def _jurisdiction_sections(
     analysis: Analysis, jurisdiction: str, lang: str, top: int, charts: dict[str, str]
 ) -> list[str]:
     parts = analysis.parts_of(jurisdiction)
-    single = _t(lang, f"({parts[0].scope.span} 年)", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
+    single = _t(lang, f"（{parts[0].scope.span} 年）", f" ({parts[0].scope.span})") if len(parts) == 1 else ""
     lines = [f"## {markdown_text(jurisdiction)}{single}", ""]
     if len(parts) > 1:
         scopes = [r for r in tables.scope_rows(analysis) if r["jurisdiction"] == jurisdiction]
@@ -209,7 +209,7 @@ def _jurisdiction_sections(
             "",
             _t(
                 lang,
-                f"最近一年工作量最重的 {TREND_UNITS} 个单位,各年工作量(空白:当年未出现)。",
+                f"最近一年工作量最重的 {TREND_UNITS} 个单位，各年工作量（空白：当年未出现）。",
                 f"The latest year's {TREND_UNITS} heaviest units, their load each year (blank: absent that year).",
             ),
             "",
@@ -244,7 +244,7 @@ def _jurisdiction_sections(
             lines.append(
                 _t(
                     lang,
-                    f"- **{markdown_text(row['unit'])}**:{row['years']} 年中 {row['flagged_years']} 年过重({years})",
+                    f"- **{markdown_text(row['unit'])}**：{row['years']} 年中 {row['flagged_years']} 年过重（{years}）",
                     f"- **{markdown_text(row['unit'])}**: flagged in {row['flagged_years']} of {plural(row['years'], 'year')} ({years})",
                 )
             )
@@ -270,7 +270,7 @@ def _comparison(analysis: Analysis, lang: str) -> list[str]:
         "",
         _t(
             lang,
-            "各地区最近一年;基尼系数和 HHI 衡量工作量的集中程度。",
+            "各地区最近一年；基尼系数和 HHI 衡量工作量的集中程度。",
             "Each jurisdiction's latest year; Gini and HHI measure how concentrated the load is.",
         ),
         "",
@@ -328,7 +328,7 @@ def markdown_report(
     if page:
         lines += [
             "",
-            _t(lang, f"交互式网络图:[{page}]({page})", f"Open the interactive network: [{page}]({page})"),
+            _t(lang, f"交互式网络图：[{page}]({page})", f"Open the interactive network: [{page}]({page})"),
         ]
     lines += ["", _rule(analysis, lang), ""]
     if len(analysis.parts) == 1:
@@ -426,7 +426,7 @@ def write_report(
     if not charts and has_loads:
         report += _t(
             lang,
-            "\n_未绘制图表:未安装中文字体(请安装 `fonts-noto-cjk`)。_\n",
+            "\n_未绘制图表：未安装中文字体（请安装 `fonts-noto-cjk`）。_\n",
             "\n_Charts skipped: no CJK font installed (install `fonts-noto-cjk`)._\n",
         )
     (out / "report.md").write_text(report, encoding="utf-8")

@@ -88,7 +88,7 @@ def test_loads_come_as_a_panel_per_jurisdiction_year(two: Analysis) -> None:
     assert [a.get_title() for a in visible] == ["大竹县 2016", "湖州市 2019"]
     ticks = [[t.get_text() for t in a.get_yticklabels()] for a in visible]
     assert ticks[1][-1] == "* 市发展改革委"  # heaviest on top
-    assert {"牵头 × 1", "配合 × 0.5", "* 过重单位(红框)"} <= _texts(figure)
+    assert {"牵头 × 1", "配合 × 0.5", "* 过重单位（红框）"} <= _texts(figure)
     # One panel only where the parts are cut: the part with most tasks (Huzhou, 81 tasks).
     assert [p.title for p in charts.loads_by_part(two, panels=1, lang="en").panels] == ["湖州市 2019"]
 

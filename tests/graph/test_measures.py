@@ -402,4 +402,4 @@ def test_burdens_of_many_parts_at_once_follow_the_rule_in_each(seed: int) -> Non
         assert [bool(b.reasons) for b in found] == [b.flagged for b in found]
         for b in found:  # both languages print the z the tables print
             if b.flagged:
-                assert f"(robust z {b.z:.1f})" in b.reason and f"(稳健 z 值 {b.z:.1f})" in b.reason_in("zh")
+                assert f"(robust z {b.z:.1f})" in b.reason and f"（稳健 z 值 {b.z:.1f}）" in b.reason_in("zh")

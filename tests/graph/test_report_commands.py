@@ -118,7 +118,7 @@ def test_report_is_chinese_by_default_with_a_section_per_jurisdiction(tmp_path: 
     zh = (tmp_path / "zh" / "report.md").read_text(encoding="utf-8").splitlines()
     en = (tmp_path / "en" / "report.md").read_text(encoding="utf-8").splitlines()
     assert zh[0] == "# 责任分工网络分析报告" and "文件 2 份" in zh[2]
-    assert {"## 湖州市(2019 年)", "## 大竹县(2016 年)", "## 地区比较", "## 文件"} <= set(zh)
+    assert {"## 湖州市（2019 年）", "## 大竹县（2016 年）", "## 地区比较", "## 文件"} <= set(zh)
     assert en[0] == "# Responsibility network report" and en[2].startswith("2 documents, ")
     assert {"## 湖州市 (2019)", "## 大竹县 (2016)", "## Jurisdictions compared", "## Documents"} <= set(en)
     # Human column names, kinds in words; the document ids only in the documents table.

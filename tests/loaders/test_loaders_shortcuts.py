@@ -32,6 +32,7 @@ from dutygraph.loaders.structure import (
     CHAPTER_RE,
     COVER_LIST_RE,
     SECTION_RE,
+    SKELETON_STARTS,
     is_furniture,
     is_tail,
     match_chapter,
@@ -319,6 +320,25 @@ def test_rule_one_reads_as_before_and_always_starts_ignores_the_line_before(text
                     assert starts == _reference_starts_something(lines, j, labels, run_on, ends)
                     if always is not None:
                         assert starts == (always or not run_on)
+
+
+@SETTINGS
+@given(TEXT)
+@example("责任单位:市发改委")
+@example("3 预警")
+@example("湖州市人民政府办公室2019年2月27日印发")
+def test_a_line_opening_with_no_skeleton_character_is_no_number_heading_furniture_or_tail(text):
+    """:func:`always_starts` leaves such a line to the flags at once: none of the checks it makes answers."""
+    n = T.of(text).n
+    if (
+        n
+        and n[0] not in SKELETON_STARTS
+        and n[0] not in "|-:"
+        and not n[0].isdigit()
+        and not n.endswith("印发")
+    ):
+        assert match_number(n, text) is None and match_section(n) is None and match_chapter(n) is None
+        assert not is_furniture(n) and not is_tail(n) and n[0] != "附"
 
 
 def test_a_width_known_in_advance_is_the_width_measured_then():

@@ -409,3 +409,37 @@ def test_decimal_numbers_stay_with_their_headings_on_a_flattened_plan():
         ("2.2.3", ["区财政金融局"], []),
     ]
     assert not [t.number for t in tasks if not t.text.strip()]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "平潭综合实验区管委会办公室关于印发某项工作任务分工方案的通知",
+        "平潭综合实验区2016年生态环境保护工作要点及分工表",
+    ],
+)
+def test_the_title_is_the_header_field_without_its_label(title):
+    """The archive's header says the title: taken as given (without "标题: "), whatever its shape."""
+    page = archive_page(title, "1.推进甲工作。责任单位：区发改局 2.推进乙工作。责任单位：区财政金融局")
+    assert parse_text(page).document.title == title
+
+
+def test_without_a_signature_the_header_gives_issuer_and_date():
+    """A page whose text stops after its last task (no 落款): the header's 发布机构 and 发布时间 stand in."""
+    page = (
+        "标题: 平潭综合实验区2016年生态环境保护工作要点及分工表\n发布时间: 2016-03-31 16:20\n文号: \n"
+        "发布机构: 平潭综合实验区管委会\n栏目: 管委会文件\n==================== 正文 ====================\n"
+        "当前位置： 首页 > 政务公开 微信 微博 QQ空间 1.推进甲工作。责任单位：区环土局 2.推进乙工作。责任单位：区农发局\n"
+    )
+    document = parse_text(page).document
+    assert (document.issuer, document.date) == ("平潭综合实验区管委会", "2016-03-31")
+
+
+def test_the_signature_wins_over_the_header():
+    """The header's 发布时间 is when the page went up, its 发布机构 the site: the 落款 says who issued it, and when."""
+    page = archive_page("平潭综合实验区管委会办公室关于印发某方案的通知", "1.推进甲工作。责任单位：区环土局")
+    page = page.replace("发布时间: 2019-04-08", "发布时间: 2019-04-12").replace(
+        "发布机构: 平潭综合实验区管委会办公室", "发布机构: 中国平潭"
+    )
+    document = parse_text(page).document
+    assert (document.issuer, document.date) == ("平潭综合实验区管委会办公室", "2019-04-08")

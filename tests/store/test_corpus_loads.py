@@ -59,7 +59,7 @@ def test_run_keeps_going_and_reports_on_the_rest(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, [*args, str(article), str(HUZHOU)])
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0].startswith(f"refused {article}: ")
-    assert "文件 1 份,湖州市,2019 年。" in (out / "report.md").read_text(encoding="utf-8")
+    assert "文件 1 份，湖州市，2019 年。" in (out / "report.md").read_text(encoding="utf-8")
 
 
 def test_run_with_every_file_refused_is_the_refusal(tmp_path: Path) -> None:

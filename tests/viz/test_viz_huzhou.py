@@ -137,7 +137,7 @@ def test_huzhou_search_results_and_cards_say_where(
     assert card.startswith("市发展改革委 · 湖州市 2019")
     # Flagged, and the card says why in the page's language: it leads 8 tasks and assists 6
     # (load 8 + 6 × 0.5 = 11) and answers to four supervising leaders.
-    assert "工作量 11(牵头 8 项、配合 6 项)" in card
+    assert "工作量 11（牵头 8 项、配合 6 项）" in card
     assert "对接 4 位分管领导" in card
     assert "median" not in card
     assert opened.js("document.title").startswith("责任分工网络 — ")

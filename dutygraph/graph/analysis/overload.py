@@ -52,16 +52,16 @@ class Burden:
             return self.reason
         row = self.load
         words = [
-            f"工作量 {row.load:g}(牵头 {row.lead} 项、配合 {row.co} 项),"
-            f"{row.jurisdiction} {self.peers} 个单位的中位数为 {self.peer_median:g}(稳健 z 值 {self.z:.1f})"
+            f"工作量 {row.load:g}（牵头 {row.lead} 项、配合 {row.co} 项），"
+            f"{row.jurisdiction} {self.peers} 个单位的中位数为 {self.peer_median:g}（稳健 z 值 {self.z:.1f}）"
         ]
         if self.many_leaders:
             words.append(
-                f"对接 {len(row.leaders)} 位分管领导({'、'.join(row.leaders)};同级中位数 {self.leader_median:g})"
+                f"对接 {len(row.leaders)} 位分管领导（{'、'.join(row.leaders)}；同级中位数 {self.leader_median:g}）"
             )
         if row.tasks and row.lead_share >= 0.5:
             words.append(f"{row.tasks} 项任务中牵头占 {row.lead_share:.0%}")
-        return ";".join(words)
+        return "；".join(words)
 
 
 def burdens(

@@ -55,7 +55,7 @@ def _load_key(analysis: Analysis, lang: str) -> tuple[KeyEntry, ...]:
     return (
         KeyEntry(LEAD_COLOUR, _t(lang, f"牵头 × {s.lead_weight:g}", f"led × {s.lead_weight:g}")),
         KeyEntry(CO_COLOUR, _t(lang, f"配合 × {s.co_weight:g}", f"assisted × {s.co_weight:g}")),
-        KeyEntry("#ffffff", _t(lang, "* 过重单位(红框)", "* over-burdened (red outline)"), FLAG_COLOUR),
+        KeyEntry("#ffffff", _t(lang, "* 过重单位（红框）", "* over-burdened (red outline)"), FLAG_COLOUR),
     )
 
 
@@ -104,7 +104,7 @@ def loads_by_part(
     if shown < total:
         title = _t(
             lang,
-            f"各地区各年份工作量最重的单位(任务最多的 {shown} 组,共 {total} 组)",
+            f"各地区各年份工作量最重的单位（任务最多的 {shown} 组，共 {total} 组）",
             f"Heaviest loads per jurisdiction-year ({shown} of {total}, those with most tasks)",
         )
     else:

@@ -51,14 +51,14 @@ def jurisdiction_trend(
     return LineChart(
         _t(
             lang,
-            f"{jurisdiction}:工作量最重的单位逐年变化",
+            f"{jurisdiction}：工作量最重的单位逐年变化",
             f"{jurisdiction}: the heaviest units over the years",
         ),
         tuple(p.scope.span for p in parts),
         drawn,
         _t(
             lang,
-            f"工作量(牵头 × {s.lead_weight:g} + 配合 × {s.co_weight:g})",
+            f"工作量（牵头 × {s.lead_weight:g} + 配合 × {s.co_weight:g}）",
             f"load (led × {s.lead_weight:g} + assisted × {s.co_weight:g})",
         ),
         _t(lang, "年份", "year"),
@@ -77,7 +77,7 @@ def unit_trend(rows: Sequence[dict[str, Any]], *, lang: str = LANGUAGE) -> LineC
     )
     title = _t(
         lang,
-        f"{first['unit']}({first['jurisdiction']})逐年任务",
+        f"{first['unit']}（{first['jurisdiction']}）逐年任务",
         f"{first['unit']} ({first['jurisdiction']}) year by year",
     )
     years = tuple(str(r["year"]) for r in rows)

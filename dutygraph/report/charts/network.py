@@ -95,7 +95,7 @@ def node_areas(loads: Sequence[float]) -> list[float]:
 
 def _cluster_key(part: Part, lang: str) -> tuple[KeyEntry, ...]:
     """The clusters by number and hub units (a lone unit by its name), in the page's colours."""
-    alone = _t(lang, "(独立)", " (on its own)")
+    alone = _t(lang, "（独立）", " (on its own)")
     return tuple(
         KeyEntry(
             cluster_colour(c.id), f"{c.id}: {'、'.join(c.hubs[:2])}" + ("" if len(c.members) > 1 else alone)
@@ -130,13 +130,13 @@ def network_detail(
     where = part_title(part)
     title = _t(
         lang,
-        f"{where}:协作群(颜色)与工作量(大小)",
+        f"{where}：协作群（颜色）与工作量（大小）",
         f"{where}: collaboration clusters (colour) and loads (size)",
     )
     if len(kept) < graph.number_of_nodes():
         title += _t(
             lang,
-            f",仅画工作量最重的 {len(kept)} 个(共 {graph.number_of_nodes()} 个)单位",
+            f"，仅画工作量最重的 {len(kept)} 个（共 {graph.number_of_nodes()} 个）单位",
             f"; the {len(kept)} heaviest of {graph.number_of_nodes()} units",
         )
     return NetworkChart(
@@ -219,20 +219,20 @@ def network_overview(analysis: Analysis, *, rows: int = OVERVIEW_ROWS, lang: str
     key = tuple(
         KeyEntry(
             cluster_colour(c),
-            _t(lang, f"协作群 {c}", f"cluster {c}") + (_t(lang, "(最大)", " (largest)") if c == 1 else ""),
+            _t(lang, f"协作群 {c}", f"cluster {c}") + (_t(lang, "（最大）", " (largest)") if c == 1 else ""),
         )
         for c in numbers
     )
     total = len(tasks)
     title = _t(
         lang,
-        "各地区各年份的协作群(每个节点为一个协作群,大小为其单位工作量之和)",
+        "各地区各年份的协作群（每个节点为一个协作群，大小为其单位工作量之和）",
         "Collaboration clusters per jurisdiction and year (a node per cluster, sized by its units' load)",
     )
     if len(places) < total:
         title += _t(
             lang,
-            f";任务最多的 {len(places)} 个地区(共 {total} 个)",
+            f"；任务最多的 {len(places)} 个地区（共 {total} 个）",
             f"; {len(places)} of {total} jurisdictions, those with most tasks",
         )
     return NetworkChart(
