@@ -24,7 +24,9 @@ from dutygraph.loaders.text import T
 from dutygraph.loaders.units import LOCAL_FIRST, conjoined_names, exhorts, named_like_unit
 
 #: What a unit name ends with, for lists that no separator or bracket delimits.
-_STRONG_END = "局|委|办|厅|部|中心|公司|集团|企业|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行|机构"
+_STRONG_END = (
+    "局|委|办|厅|部|中心|公司|集团|企业|政府|管委会|单位|部门|镇|乡|室|站|队|处|科|署|总社|银行|机构"
+)
 #: Ends that also close common words ("社会", "有关", "行动"): a name cut there is grown to a strong end, never
 #: across 等 ("银保监会等有关部门" is 银保监会 and a tail, not one name ending in 部门).
 _WEAK_END = "会|关|行|社|团|联|所|院"
